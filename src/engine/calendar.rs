@@ -1,0 +1,200 @@
+//! Opening-hours calendars: the weekly hours in which a desk's staff can start work.
+//!
+//! Time is in hours from Monday 00:00. A calendar opens on the same hours every open day
+//! of the week; a calendar open every day from 00:00 to 24:00 is always open.
+
+use super::HOURS_PER_DAY;
+
+/// Weekly opening hours of a desk (the same hours on every open weekday).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calendar {
+    days: [bool; 7],
+    open: f64,
+    close: f64,
+    always: bool,
+}
+
+/// Why a calendar is invalid.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CalendarError {
+    /// No weekday is open.
+    #[error("no open weekday")]
+    NoDays,
+    /// Opening and closing hours are out of order or out of range.
+    #[error("opening hours must satisfy 0 <= open < close <= 24, got {open}..{close}")]
+    BadHours {
+        /// Opening hour.
+        open: f64,
+        /// Closing hour.
+        close: f64,
+    },
+}
+
+impl Calendar {
+    /// A calendar open on `days` (Monday first) from `open` to `close` hours.
+    pub fn new(days: [bool; 7], open: f64, close: f64) -> Result<Self, CalendarError> {
+        if !days.iter().any(|&d| d) {
+            return Err(CalendarError::NoDays);
+        }
+        if !(open.is_finite() && close.is_finite() && 0.0 <= open && open < close && close <= 24.0)
+        {
+            return Err(CalendarError::BadHours { open, close });
+        }
+        let always = days.iter().all(|&d| d) && open == 0.0 && close == 24.0;
+        Ok(Self {
+            days,
+            open,
+            close,
+            always,
+        })
+    }
+
+    /// A desk that never closes.
+    pub fn always_open() -> Self {
+        Self {
+            days: [true; 7],
+            open: 0.0,
+            close: 24.0,
+            always: true,
+        }
+    }
+
+    /// True if the desk never closes.
+    pub fn is_always_open(&self) -> bool {
+        self.always
+    }
+
+    /// Open hours per open day.
+    pub fn hours_per_day(&self) -> f64 {
+        self.close - self.open
+    }
+
+    fn day_open(&self, day: f64) -> bool {
+        self.days[(day as i64).rem_euclid(7) as usize]
+    }
+
+    /// True if the desk is open at time `t`.
+    pub fn is_open(&self, t: f64) -> bool {
+        if self.always {
+            return true;
+        }
+        let day = (t / HOURS_PER_DAY).floor();
+        let h = t - day * HOURS_PER_DAY;
+        self.day_open(day) && self.open <= h && h < self.close
+    }
+
+    /// The first instant at or after `t` at which the desk is open.
+    pub fn next_open(&self, t: f64) -> f64 {
+        if self.always {
+            return t;
+        }
+        let day = (t / HOURS_PER_DAY).floor();
+        for k in 0..8 {
+            let d = day + k as f64;
+            if !self.day_open(d) {
+                continue;
+            }
+            let start = d * HOURS_PER_DAY + self.open;
+            let end = d * HOURS_PER_DAY + self.close;
+            if t < end {
+                return t.max(start);
+            }
+        }
+        unreachable!("a valid calendar opens at least once a week")
+    }
+
+    /// The next opening instant strictly after `t`, or `None` for an always-open desk.
+    pub fn next_opening_after(&self, t: f64) -> Option<f64> {
+        if self.always {
+            return None;
+        }
+        let day = (t / HOURS_PER_DAY).floor();
+        (0..9)
+            .map(|k| day + k as f64)
+            .filter(|&d| self.day_open(d))
+            .map(|d| d * HOURS_PER_DAY + self.open)
+            .find(|&start| start > t)
+    }
+
+    /// The instant reached after `hours` of open time, counted from `t`.
+    pub fn add_open_hours(&self, t: f64, hours: f64) -> f64 {
+        if self.always {
+            return t + hours;
+        }
+        let mut now = self.next_open(t);
+        let mut left = hours.max(0.0);
+        loop {
+            let day = (now / HOURS_PER_DAY).floor();
+            let end = day * HOURS_PER_DAY + self.close;
+            let avail = end - now;
+            if left <= avail {
+                return now + left;
+            }
+            left -= avail;
+            now = self.next_open(end);
+        }
+    }
+
+    /// Open hours within `[a, b)`.
+    pub fn open_hours_between(&self, a: f64, b: f64) -> f64 {
+        if b <= a {
+            return 0.0;
+        }
+        if self.always {
+            return b - a;
+        }
+        let first = (a / HOURS_PER_DAY).floor() as i64;
+        let last = (b / HOURS_PER_DAY).floor() as i64;
+        (first..=last)
+            .filter(|&d| self.day_open(d as f64))
+            .map(|d| {
+                let start = d as f64 * HOURS_PER_DAY + self.open;
+                let end = d as f64 * HOURS_PER_DAY + self.close;
+                (end.min(b) - start.max(a)).max(0.0)
+            })
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn office() -> Calendar {
+        let mut days = [true; 7];
+        days[5] = false;
+        days[6] = false;
+        Calendar::new(days, 8.5, 17.0).unwrap()
+    }
+
+    #[test]
+    fn office_hours_open_and_close() {
+        let c = office();
+        assert!(!c.is_open(8.0));
+        assert!(c.is_open(8.5));
+        assert!(!c.is_open(17.0));
+        assert!(!c.is_open(5.0 * 24.0 + 10.0)); // Saturday
+        assert_eq!(c.next_open(18.0), 24.0 + 8.5);
+        assert_eq!(c.next_open(4.0 * 24.0 + 18.0), 7.0 * 24.0 + 8.5); // Friday evening
+        assert_eq!(c.next_opening_after(8.5), Some(24.0 + 8.5));
+    }
+
+    #[test]
+    fn open_hours_carry_over_closures() {
+        let c = office();
+        // Friday 16:00 + 2 open hours = Monday 09:30.
+        assert_eq!(c.add_open_hours(4.0 * 24.0 + 16.0, 2.0), 7.0 * 24.0 + 9.5);
+        assert_eq!(c.open_hours_between(0.0, 7.0 * 24.0), 5.0 * 8.5);
+    }
+
+    #[test]
+    fn bad_hours_are_refused() {
+        assert!(Calendar::new([true; 7], 17.0, 8.0).is_err());
+        assert!(Calendar::new([false; 7], 8.0, 17.0).is_err());
+        assert!(
+            Calendar::new([true; 7], 0.0, 24.0)
+                .unwrap()
+                .is_always_open()
+        );
+    }
+}

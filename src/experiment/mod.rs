@@ -1,0 +1,285 @@
+//! Experiments: replications in parallel with results that do not depend on the thread
+//! count (each replication has its own random streams; results are merged in replication
+//! order), and aggregation into means with 95% Student-t intervals.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::model::metrics::{Diagnostics, METRICS, ReplicationOutput, daily_names};
+use crate::model::{Quiet, run_replication};
+use crate::output::recorder::Recorder;
+use crate::scenario::{Params, Scenario};
+use crate::stats::{Interval, Welford};
+
+pub mod bench;
+
+/// How to run an experiment (what does not change results).
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Worker threads; `None` uses the scenario's `run.threads` (0 = all cores).
+    pub threads: Option<usize>,
+    /// Show a progress bar on a terminal.
+    pub progress: bool,
+    /// Folder for per-replication case logs (`cases-NNNNNN.part`), when wanted.
+    pub cases_dir: Option<PathBuf>,
+    /// File for the event trace of replication 0, when wanted.
+    pub trace_path: Option<PathBuf>,
+}
+
+/// One headline metric over replications.
+#[derive(Debug, Clone)]
+pub struct SummaryRow {
+    /// Metric name.
+    pub metric: &'static str,
+    /// Unit.
+    pub unit: &'static str,
+    /// Mean and 95% interval.
+    pub interval: Interval,
+}
+
+/// Everything an experiment produces, aggregated over replications.
+#[derive(Debug, Clone)]
+pub struct RunResults {
+    /// Scenario name.
+    pub name: String,
+    /// Headline metrics.
+    pub summary: Vec<SummaryRow>,
+    /// Per replication, per metric (in [`METRICS`] order).
+    pub replications: Vec<Vec<f64>>,
+    /// Names of the daily series.
+    pub series: Vec<String>,
+    /// Daily series: `series × day` intervals.
+    pub daily: Vec<Vec<Interval>>,
+    /// Mean ZSM queue by hour of day.
+    pub zsm_queue_by_hour: Vec<Interval>,
+    /// Time-to-phase-3 histogram (complex cases, 1-day bins): mean count per replication.
+    pub time_to_phase3: Vec<Interval>,
+    /// Time-to-late-escalation histogram (1-day bins).
+    pub time_to_late: Vec<Interval>,
+    /// Per-replication diagnostics.
+    pub diagnostics: Vec<Diagnostics>,
+    /// Events processed over all replications.
+    pub events: u64,
+    /// Threads used.
+    pub threads: usize,
+    /// Wall time.
+    pub wall: Duration,
+}
+
+impl RunResults {
+    /// The summary row of a metric.
+    pub fn metric(&self, name: &str) -> Option<&Interval> {
+        self.summary
+            .iter()
+            .find(|r| r.metric == name)
+            .map(|r| &r.interval)
+    }
+}
+
+/// An experiment failed for a reason outside the scenario (I/O, threads).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Writing a log failed.
+    #[error("writing {path}: {source}")]
+    Io {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// The thread pool could not be built.
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+}
+
+/// Run one replication with the observers the options ask for.
+pub fn replicate(
+    params: &Params,
+    rep: u32,
+    opts: &RunOptions,
+) -> Result<ReplicationOutput, RunError> {
+    let trace = if rep == 0 {
+        opts.trace_path.clone()
+    } else {
+        None
+    };
+    let cases = opts
+        .cases_dir
+        .as_ref()
+        .map(|d| d.join(format!("cases-{rep:06}.part")));
+    match (trace, cases) {
+        (None, None) => Ok(run_replication(params, rep, Quiet).0),
+        (Some(t), None) => Recorder::<true, false>::open(Some(t), None)?.run(params, rep),
+        (None, Some(c)) => Recorder::<false, true>::open(None, Some(c))?.run(params, rep),
+        (Some(t), Some(c)) => Recorder::<true, true>::open(Some(t), Some(c))?.run(params, rep),
+    }
+}
+
+struct Aggregate {
+    metrics: Vec<Welford>,
+    replications: Vec<Vec<f64>>,
+    daily: Vec<Vec<Welford>>,
+    hourly: Vec<Welford>,
+    hist_phase3: Vec<Welford>,
+    hist_late: Vec<Welford>,
+    diagnostics: Vec<Diagnostics>,
+    events: u64,
+}
+
+impl Aggregate {
+    fn new(series: usize, days: usize) -> Self {
+        Self {
+            metrics: vec![Welford::default(); METRICS.len()],
+            replications: Vec::new(),
+            daily: vec![vec![Welford::default(); days]; series],
+            hourly: vec![Welford::default(); 24],
+            hist_phase3: Vec::new(),
+            hist_late: Vec::new(),
+            diagnostics: Vec::new(),
+            events: 0,
+        }
+    }
+
+    fn push_hist(acc: &mut Vec<Welford>, counts: &[u64], reps_before: usize) {
+        let used = counts.iter().rposition(|&c| c > 0).map_or(0, |i| i + 1);
+        if acc.len() < used {
+            // Bins this replication reaches for the first time were zero in earlier ones.
+            let mut zero = Welford::default();
+            (0..reps_before).for_each(|_| zero.push(0.0));
+            acc.resize(used, zero);
+        }
+        for (i, w) in acc.iter_mut().enumerate() {
+            w.push(counts.get(i).copied().unwrap_or(0) as f64);
+        }
+    }
+
+    fn push(&mut self, out: ReplicationOutput) {
+        let reps_before = self.replications.len();
+        for (w, &v) in self.metrics.iter_mut().zip(&out.metrics) {
+            w.push(v);
+        }
+        for (series, values) in self.daily.iter_mut().zip(&out.daily) {
+            for (w, &v) in series.iter_mut().zip(values) {
+                w.push(f64::from(v));
+            }
+        }
+        for (w, &v) in self.hourly.iter_mut().zip(&out.zsm_queue_by_hour) {
+            w.push(v);
+        }
+        Self::push_hist(
+            &mut self.hist_phase3,
+            out.time_to_phase3.counts(),
+            reps_before,
+        );
+        Self::push_hist(&mut self.hist_late, out.time_to_late.counts(), reps_before);
+        self.events += out.diagnostics.events;
+        self.diagnostics.push(out.diagnostics);
+        self.replications.push(out.metrics);
+    }
+}
+
+/// The number of worker threads `opts` and `params` ask for.
+pub fn thread_count(params: &Params, opts: &RunOptions) -> usize {
+    let wanted = opts.threads.unwrap_or(params.threads as usize);
+    if wanted == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        wanted
+    }
+}
+
+/// Run all replications of a scenario in parallel and aggregate them in order.
+pub fn run(
+    scenario: &Scenario,
+    params: &Params,
+    opts: &RunOptions,
+) -> Result<RunResults, RunError> {
+    let start = Instant::now();
+    let threads = thread_count(params, opts);
+    let reps = params.replications;
+    let series = daily_names(params.teams);
+    let mut agg = Aggregate::new(series.len(), params.horizon_days as usize);
+    let bar = progress_bar(u64::from(reps), opts.progress, &scenario.name);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))?;
+    let (tx, rx) = mpsc::channel::<(u32, Result<ReplicationOutput, RunError>)>();
+    let mut first_error = None;
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            pool.install(|| {
+                (0..reps).into_par_iter().for_each_with(tx, |tx, rep| {
+                    // The receiver only goes away after an error; then the rest is moot.
+                    let _ = tx.send((rep, replicate(params, rep, opts)));
+                })
+            })
+        });
+        let mut pending = BTreeMap::new();
+        let mut next = 0u32;
+        for (rep, out) in rx {
+            bar.inc(1);
+            match out {
+                Ok(o) => {
+                    pending.insert(rep, o);
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+            while let Some(o) = pending.remove(&next) {
+                agg.push(o);
+                next += 1;
+            }
+        }
+    });
+    bar.finish_and_clear();
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    let summary = METRICS
+        .iter()
+        .zip(&agg.metrics)
+        .map(|(m, w)| SummaryRow {
+            metric: m.name,
+            unit: m.unit,
+            interval: w.interval(),
+        })
+        .collect();
+    let intervals = |v: &[Welford]| v.iter().map(Welford::interval).collect::<Vec<_>>();
+    Ok(RunResults {
+        name: scenario.name.clone(),
+        summary,
+        daily: agg.daily.iter().map(|s| intervals(s)).collect(),
+        zsm_queue_by_hour: intervals(&agg.hourly),
+        time_to_phase3: intervals(&agg.hist_phase3),
+        time_to_late: intervals(&agg.hist_late),
+        replications: agg.replications,
+        series,
+        diagnostics: agg.diagnostics,
+        events: agg.events,
+        threads,
+        wall: start.elapsed(),
+    })
+}
+
+/// A progress bar over `n` replications, drawn only on a terminal.
+pub fn progress_bar(n: u64, wanted: bool, label: &str) -> ProgressBar {
+    if !wanted || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} replications ({eta} left)")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(label.to_string());
+    bar
+}

@@ -1,0 +1,347 @@
+//! The `avesim` command line: parse, call the library, map errors to exit codes
+//! (0 ok, 2 bad input, 1 internal error).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use avesim::experiment::{self, RunOptions, bench};
+use avesim::output::files::{RunFacts, join_case_parts};
+use avesim::output::{self, ResultDir};
+use avesim::scenario::{self, Override, Params, Scenario, ScenarioError, params};
+
+/// Simulate AVE escalation between wijkteams, Veiligheidshuis and ZSM.
+#[derive(Parser)]
+#[command(name = "avesim", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a scenario (the embedded Leeuwarden default without SCENARIO) and write results.
+    Run {
+        /// Scenario file (TOML).
+        scenario: Option<PathBuf>,
+        /// Output folder (default: output/<scenario name>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replications (overrides run.replications).
+        #[arg(long)]
+        reps: Option<u32>,
+        /// Master seed (overrides run.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads (0 = all cores); results do not depend on it.
+        #[arg(long)]
+        threads: Option<u32>,
+        /// Override a scenario key, e.g. --set growth.multiplier=3 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+        /// Replace an existing output folder.
+        #[arg(long)]
+        force: bool,
+        /// No progress bar and no table.
+        #[arg(long)]
+        quiet: bool,
+        /// Also write cases.csv (one row per case, every replication).
+        #[arg(long)]
+        cases: bool,
+        /// Also write trace.csv (every event of replication 0).
+        #[arg(long)]
+        trace: bool,
+    },
+    /// Validate a scenario and print every parameter as it will be used.
+    Check {
+        /// Scenario file (TOML); the embedded default without it.
+        scenario: Option<PathBuf>,
+        /// Override a scenario key (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+    },
+    /// Measure speed: engine M/M/3 customers/s and the Leeuwarden default's events/s.
+    Bench {
+        /// Fewer customers and replications, for a quick look.
+        #[arg(long)]
+        quick: bool,
+    },
+}
+
+enum Failure {
+    Input(String),
+    Internal(String),
+}
+
+impl From<ScenarioError> for Failure {
+    fn from(e: ScenarioError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+fn load(
+    path: Option<&Path>,
+    sets: &[String],
+    extra: Vec<Override>,
+) -> Result<(Scenario, Params, String), Failure> {
+    let mut overrides = sets
+        .iter()
+        .map(|s| Override::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    overrides.extend(extra);
+    match path {
+        Some(path) => {
+            let (s, p) = scenario::load_file(path, &overrides)?;
+            Ok((s, p, path.display().to_string()))
+        }
+        None => {
+            let (s, p) = scenario::load_default(&overrides)?;
+            Ok((s, p, scenario::DEFAULT_ORIGIN.to_string()))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = std::panic::catch_unwind(|| dispatch(cli));
+    match result {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(Failure::Input(msg))) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+        Ok(Err(Failure::Internal(msg))) => {
+            eprintln!("internal error: {msg}");
+            ExitCode::from(1)
+        }
+        Err(_) => {
+            eprintln!(
+                "internal error: avesim stopped unexpectedly; please report this with the command you ran"
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Run {
+            scenario,
+            out,
+            reps,
+            seed,
+            threads,
+            sets,
+            force,
+            quiet,
+            cases,
+            trace,
+        } => {
+            let mut extra = Vec::new();
+            let mut push = |key: &str, v: toml::Value| {
+                extra.push(Override {
+                    key: key.into(),
+                    raw: format!("{key}={v}"),
+                    value: v,
+                })
+            };
+            if let Some(r) = reps {
+                push("run.replications", toml::Value::Integer(i64::from(r)));
+            }
+            if let Some(s) = seed {
+                let v = i64::try_from(s).map_err(|_| {
+                    Failure::Input(format!(
+                        "--seed {s} is too large: allowed up to {}",
+                        i64::MAX
+                    ))
+                })?;
+                push("run.seed", toml::Value::Integer(v));
+            }
+            if let Some(t) = threads {
+                push("run.threads", toml::Value::Integer(i64::from(t)));
+            }
+            let (scenario, params, source) = load(scenario.as_deref(), &sets, extra)?;
+            run(&scenario, &params, source, out, force, quiet, cases, trace)
+        }
+        Command::Check { scenario, sets } => {
+            let (scenario, _params, source) = load(scenario.as_deref(), &sets, Vec::new())?;
+            print_check(&scenario, &source);
+            Ok(())
+        }
+        Command::Bench { quick } => {
+            run_bench(quick);
+            Ok(())
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run(
+    scenario: &Scenario,
+    params: &Params,
+    source: String,
+    out: Option<PathBuf>,
+    force: bool,
+    quiet: bool,
+    cases: bool,
+    trace: bool,
+) -> Result<(), Failure> {
+    let dest = out.unwrap_or_else(|| Path::new("output").join(&scenario.name));
+    let dir = ResultDir::create(&dest, force).map_err(|e| match e {
+        output::resultdir::ResultDirError::Exists(_) => Failure::Input(e.to_string()),
+        other => Failure::Internal(other.to_string()),
+    })?;
+    let opts = RunOptions {
+        threads: None,
+        progress: !quiet,
+        cases_dir: cases.then(|| dir.path().to_path_buf()),
+        trace_path: trace.then(|| dir.path().join("trace.csv")),
+    };
+    let started = Instant::now();
+    let results =
+        experiment::run(scenario, params, &opts).map_err(|e| Failure::Internal(e.to_string()))?;
+    let facts = RunFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        scenario: scenario.name.clone(),
+        source,
+        seed: params.seed,
+        replications: params.replications,
+        threads: results.threads,
+        horizon_days: params.horizon_days,
+        warmup_days: params.warmup_days,
+        events: results.events,
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    output::write_results(dir.path(), scenario, &results, &facts)
+        .map_err(|e| Failure::Internal(e.to_string()))?;
+    if cases {
+        join_case_parts(dir.path(), params.replications)
+            .map_err(|e| Failure::Internal(e.to_string()))?;
+    }
+    let path = dir.commit().map_err(|e| Failure::Internal(e.to_string()))?;
+    if !quiet {
+        print_table(scenario, params, &results);
+    }
+    println!("results: {}", path.display());
+    Ok(())
+}
+
+/// Three significant digits, without scientific notation for everyday magnitudes.
+fn sig(v: f64) -> String {
+    if v.is_nan() {
+        return "-".into();
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    let digits = (2 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
+    format!("{v:.digits$}")
+}
+
+fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunResults) {
+    println!(
+        "\n{} — {} replications × {} days (warm-up {}), seed {}, {} threads, {:.1} s",
+        scenario.name,
+        params.replications,
+        params.horizon_days,
+        params.warmup_days,
+        params.seed,
+        results.threads,
+        results.wall.as_secs_f64()
+    );
+    println!(
+        "{:<38} {:>10}   {:<23} {}",
+        "metric", "mean", "95% interval", "unit"
+    );
+    for row in &results.summary {
+        let i = &row.interval;
+        let ci = if i.low.is_nan() {
+            "-".to_string()
+        } else {
+            format!("{} .. {}", sig(i.low), sig(i.high))
+        };
+        println!(
+            "{:<38} {:>10}   {:<23} {}",
+            row.metric,
+            sig(i.mean),
+            ci,
+            row.unit
+        );
+    }
+    println!();
+}
+
+fn print_check(scenario: &Scenario, source: &str) {
+    println!("# {source}: valid. Every parameter as it will be used:");
+    let value = match toml::Value::try_from(scenario) {
+        Ok(v) => v,
+        Err(e) => {
+            println!("# (cannot list parameters: {e})");
+            return;
+        }
+    };
+    for (key, v) in params::leaves(&value) {
+        let (unit, src) = params::lookup(&key).map_or(("?", String::from("unregistered")), |p| {
+            let note = p.source.note();
+            (
+                p.unit,
+                if note.is_empty() {
+                    p.source.kind().to_string()
+                } else {
+                    format!("{}: {note}", p.source.kind())
+                },
+            )
+        });
+        println!("{key} = {v}    # [{unit}] {src}");
+    }
+}
+
+fn run_bench(quick: bool) {
+    let customers: u64 = if quick { 200_000 } else { 1_000_000 };
+    // Median of three seeds, as the peers in TOOLING.md were measured.
+    let mut runs: Vec<bench::MmcResult> = (0..3)
+        .map(|s| bench::mmc(2.7, 1.0, 3, customers, 1 + s))
+        .collect();
+    runs.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
+    let r = runs[1];
+    println!(
+        "mm3 customers={} wall_s={:.4} customers_per_s={:.0} mean_wait={:.4} erlang_c={:.4}",
+        r.customers,
+        r.wall_s,
+        r.customers as f64 / r.wall_s,
+        r.mean_wait,
+        bench::erlang_c_wait(2.7, 1.0, 3)
+    );
+    let (reps, years) = if quick { (6, 2) } else { (30, 10) };
+    let sets = [
+        format!("run.replications={reps}"),
+        format!("run.horizon_days={}", 365 * years),
+    ];
+    let overrides: Vec<Override> = sets
+        .iter()
+        .filter_map(|s| Override::parse(s).ok())
+        .collect();
+    let (scenario, params) = match scenario::load_default(&overrides) {
+        Ok(x) => x,
+        Err(e) => {
+            println!("leeuwarden error={e}");
+            return;
+        }
+    };
+    let start = Instant::now();
+    match experiment::run(&scenario, &params, &RunOptions::default()) {
+        Ok(res) => {
+            let wall = start.elapsed().as_secs_f64();
+            println!(
+                "leeuwarden replications={reps} years={years} threads={} events={} wall_s={wall:.3} events_per_s={:.0} peak_rss_mb={}",
+                res.threads,
+                res.events,
+                res.events as f64 / wall,
+                bench::peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.1}"))
+            );
+        }
+        Err(e) => println!("leeuwarden error={e}"),
+    }
+}

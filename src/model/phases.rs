@@ -1,0 +1,316 @@
+//! The AVE phase rules, written once (section 5.3 of the study):
+//!
+//! | phase | situation                         | lead                   | entered by                              | leaves by |
+//! |-------|-----------------------------------|------------------------|-----------------------------------------|-----------|
+//! | 2     | mostly single-domain problems     | wijkteam               | entry; down-scaling with a plan         | resolution → 1; escalation → 3; crisis → 4 |
+//! | 3     | complex or stagnating             | Veiligheidshuis        | recognition (adherence), advice, stagnation review, over the fence, ZSM referral; return from a crisis | down-scaling → 2; resolution → 1; crisis → 4 |
+//! | 4     | safety at stake, threat of unrest | mayor / driehoek       | crisis                                   | hand-back → 3 (priority for a VHH slot) |
+//!
+//! A crisis from phase 2 of a case that never had phase 3 is a *late escalation*; a phase-3
+//! entry of a non-complex case is an *unneeded escalation*.
+
+use rand::RngExt;
+
+use super::Observer;
+use super::case::{NO_TEAM, Origin, Outcome};
+use super::event::{Desk, Event, Step};
+use super::metrics::Daily;
+use super::world::{Transition, World};
+use crate::engine::HOURS_PER_DAY;
+use crate::scenario::Criteria;
+
+/// Why a case is escalated to phase 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// The wijkteam recognised a complex case and followed the criteria.
+    Recognition,
+    /// An advice consult concluded that escalation is needed.
+    Advice,
+    /// The stagnation rule at a review.
+    Stagnation,
+    /// A non-complex case thrown over the fence.
+    OverTheFence,
+    /// ZSM referred the person.
+    ZsmReferral,
+}
+
+impl Trigger {
+    fn name(self) -> &'static str {
+        match self {
+            Trigger::Recognition => "recognition",
+            Trigger::Advice => "advice",
+            Trigger::Stagnation => "stagnation",
+            Trigger::OverTheFence => "over_the_fence",
+            Trigger::ZsmReferral => "zsm_referral",
+        }
+    }
+}
+
+impl<O: Observer> World<'_, O> {
+    /// A case's clock fired: apply the transition it chose.
+    pub(crate) fn on_transition(&mut self, slot: u32, which: Transition) {
+        match which {
+            Transition::Resolution => {
+                self.first_exit(slot, 2);
+                self.close_case(slot, Outcome::Resolved);
+            }
+            Transition::Crisis => self.enter_crisis(slot),
+            Transition::Recognition => self.on_recognition(slot),
+            Transition::OverTheFence => self.request_escalation(slot, Trigger::OverTheFence),
+            Transition::Offence => {
+                self.zsm_known_arrival(slot);
+                self.reschedule(slot);
+            }
+        }
+    }
+
+    /// Phase 2, complex case recognised: flag it for ZSM, consult the VHH, or follow the criteria.
+    fn on_recognition(&mut self, slot: u32) {
+        let p = self.p;
+        let c = self.cases.at(slot);
+        let (u_flag, u_consult, u_adhere): (f64, f64, f64) =
+            (c.rng.random(), c.rng.random(), c.rng.random());
+        if p.flag_enabled && u_flag < p.flag_prob {
+            c.flagged = true;
+        }
+        self.trace("recognition", Desk::Wijkteam, slot, String::new);
+        if p.advice_enabled && u_consult < p.advice_consult_prob {
+            self.request_advice(slot);
+            self.reschedule(slot);
+        } else if p.criteria != Criteria::CrisisOnly && u_adhere < p.adherence {
+            self.request_escalation(slot, Trigger::Recognition);
+        } else {
+            // Not acted upon: the case keeps simmering in phase 2.
+            self.reschedule(slot);
+        }
+    }
+
+    /// The advice desk answered: either the doubt is settled in phase 2 or the case escalates
+    /// with good information.
+    pub(crate) fn on_advice_outcome(&mut self, slot: u32) {
+        let p = self.p;
+        let c = self.cases.at(slot);
+        c.awaiting_advice = false;
+        let u: f64 = c.rng.random();
+        if c.phase != 2 {
+            return;
+        }
+        if u < p.advice_resolve_prob {
+            c.advised = true;
+            self.trace("advice_settled", Desk::Advice, slot, String::new);
+            self.reschedule(slot);
+        } else {
+            self.request_escalation(slot, Trigger::Advice);
+        }
+    }
+
+    /// Stagnation rule (AVE only): schedule the first review after the threshold.
+    pub(crate) fn schedule_review(&mut self, slot: u32) {
+        let p = self.p;
+        let c = self.cases.get(slot).expect("live case");
+        // A case with a VHH plan is followed by the plan, not by the stagnation rule.
+        if p.criteria != Criteria::Ave
+            || p.stagnation_adherence <= 0.0
+            || !c.complex
+            || c.has_plan
+            || c.team == NO_TEAM
+        {
+            return;
+        }
+        let (due, generation) = (c.phase_since + p.stagnation, c.phase_gen);
+        let t = self.next_review(due);
+        self.schedule(
+            t,
+            Event::Step {
+                case: slot,
+                generation,
+                step: Step::Review,
+            },
+        );
+    }
+
+    /// The first review moment at or after `t`: a grid of `review_interval` from the
+    /// wijkteam's first opening, moved to the next open moment.
+    fn next_review(&self, t: f64) -> f64 {
+        let cal = &self.p.wijkteam_hours;
+        let origin = cal.next_open(0.0);
+        let step = self.p.review_interval;
+        let k = ((t - origin) / step).ceil().max(0.0);
+        cal.next_open(origin + k * step)
+    }
+
+    /// A review of a case stagnating in phase 2.
+    pub(crate) fn on_review(&mut self, slot: u32) {
+        let p = self.p;
+        let now = self.now();
+        let c = self.cases.at(slot);
+        let u: f64 = c.rng.random();
+        if c.phase == 2 && c.served && !c.awaiting_advice && u < p.stagnation_adherence {
+            self.request_escalation(slot, Trigger::Stagnation);
+        } else {
+            let generation = c.phase_gen;
+            let t = self.next_review(now + p.review_interval);
+            self.schedule(
+                t,
+                Event::Step {
+                    case: slot,
+                    generation,
+                    step: Step::Review,
+                },
+            );
+        }
+    }
+
+    /// 2 → 3: up-scaling. The wijkteam keeps the case slot (case lead); the VHH takes
+    /// process lead when a slot is free.
+    pub(crate) fn request_escalation(&mut self, slot: u32, trigger: Trigger) {
+        let now = self.now();
+        if self.cases.get(slot).is_none_or(|c| c.phase != 2) {
+            return;
+        }
+        self.first_exit(slot, 0);
+        self.cancel_advice(slot);
+        let c = self.cases.at(slot);
+        let first = !c.had_phase3;
+        c.had_phase3 = true;
+        c.escalations += 1;
+        c.has_plan = false;
+        if !c.had_crisis {
+            c.timely_phase3 = true;
+        }
+        let (origin, complex, since) = (c.origin, c.complex, now - c.created);
+        self.set_phase(slot, 3);
+        if origin == Origin::Social {
+            self.stats.count(Daily::EscalationsPhase3);
+            if self.stats.in_window {
+                self.stats.esc3 += 1;
+                if !complex {
+                    self.stats.esc3_unneeded += 1;
+                }
+                if first {
+                    self.stats.time_to_phase3.push(since);
+                    if complex {
+                        self.stats.hist_phase3.push(since / HOURS_PER_DAY);
+                    }
+                }
+            }
+        }
+        self.trace("escalation", Desk::Vhh, slot, || trigger.name().to_string());
+        self.join_vhh_queue(slot, false);
+        self.reschedule(slot);
+    }
+
+    /// The VHH case meeting: advice goes on file for ZSM; the plan is designed.
+    pub(crate) fn on_meeting(&mut self, slot: u32) {
+        let now = self.now();
+        let plan = self.p.vhh_plan;
+        let c = self.cases.at(slot);
+        c.advice_on_file = true;
+        let t = now + plan.sample_hours(&mut c.rng);
+        let generation = c.phase_gen;
+        self.trace("meeting", Desk::Vhh, slot, String::new);
+        self.schedule(
+            t,
+            Event::Step {
+                case: slot,
+                generation,
+                step: Step::PlanReady,
+            },
+        );
+    }
+
+    /// The plan is ready: keep the case, or hand it back (after friction if the wijkteam
+    /// does not accept the advice at once).
+    pub(crate) fn on_plan_ready(&mut self, slot: u32) {
+        let p = self.p;
+        let now = self.now();
+        let c = self.cases.at(slot);
+        let (u_keep, u_reject): (f64, f64) = (c.rng.random(), c.rng.random());
+        if u_keep < p.vhh_keep_share {
+            c.has_plan = true;
+            self.trace("plan_kept", Desk::Vhh, slot, String::new);
+            self.reschedule(slot);
+        } else if u_reject < p.vhh_rejection_prob {
+            let t = now + p.vhh_friction.sample_hours(&mut c.rng);
+            let generation = c.phase_gen;
+            self.trace("plan_rejected", Desk::Vhh, slot, String::new);
+            self.schedule(
+                t,
+                Event::Step {
+                    case: slot,
+                    generation,
+                    step: Step::FrictionOver,
+                },
+            );
+        } else {
+            self.down_scale(slot);
+        }
+    }
+
+    /// 3 → 2: down-scaling with a plan; the VHH slot is freed. External cases go back to
+    /// their own first line.
+    pub(crate) fn down_scale(&mut self, slot: u32) {
+        self.leave_vhh(slot);
+        let c = self.cases.at(slot);
+        c.has_plan = true;
+        if c.origin != Origin::Social {
+            self.close_case(slot, Outcome::HandedBack);
+            return;
+        }
+        self.set_phase(slot, 2);
+        self.trace("down_scale", Desk::Vhh, slot, String::new);
+        self.schedule_review(slot);
+        self.reschedule(slot);
+    }
+
+    /// → 4: crisis. The mayor leads; any VHH slot or place in its queue is given up.
+    pub(crate) fn enter_crisis(&mut self, slot: u32) {
+        let p = self.p;
+        let now = self.now();
+        self.first_exit(slot, 1);
+        self.cancel_advice(slot);
+        self.leave_vhh(slot);
+        let c = self.cases.at(slot);
+        let late = c.phase == 2 && !c.had_phase3;
+        c.had_crisis = true;
+        c.crises += 1;
+        c.has_plan = false;
+        let (origin, since) = (c.origin, now - c.created);
+        let handling = p.crisis_handling.sample_hours(&mut c.rng);
+        self.set_phase(slot, 4);
+        if origin == Origin::Social {
+            self.stats.count(Daily::EscalationsPhase4);
+            if late {
+                self.stats.count(Daily::LateEscalations);
+            }
+            if self.stats.in_window {
+                self.stats.esc4 += 1;
+                if late {
+                    self.stats.late += 1;
+                    self.stats.hist_late.push(since / HOURS_PER_DAY);
+                }
+            }
+        }
+        self.trace("crisis", Desk::Wijkteam, slot, || {
+            if late { "late".into() } else { String::new() }
+        });
+        self.reschedule(slot);
+        let generation = self.cases.at(slot).phase_gen;
+        self.schedule(
+            now + handling,
+            Event::Step {
+                case: slot,
+                generation,
+                step: Step::CrisisOver,
+            },
+        );
+    }
+
+    /// 4 → 3: the mayor hands the case to the VHH, which gives it priority for a slot.
+    pub(crate) fn on_crisis_over(&mut self, slot: u32) {
+        self.set_phase(slot, 3);
+        self.trace("crisis_over", Desk::Vhh, slot, String::new);
+        self.join_vhh_queue(slot, true);
+        self.reschedule(slot);
+    }
+}

@@ -1,0 +1,211 @@
+//! The CSV and text files of a run; `docs/outputs.md` documents every column.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::experiment::RunResults;
+use crate::model::metrics::METRICS;
+use crate::scenario::Scenario;
+use crate::stats::Interval;
+
+use super::num;
+use super::recorder::CASES_HEADER;
+
+/// Facts about the run that go into `run.json`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RunFacts {
+    /// avesim version.
+    pub avesim_version: &'static str,
+    /// Scenario name.
+    pub scenario: String,
+    /// Where the scenario came from (a file, or "embedded default").
+    pub source: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Replications.
+    pub replications: u32,
+    /// Worker threads used.
+    pub threads: usize,
+    /// Horizon.
+    pub horizon_days: u32,
+    /// Warm-up.
+    pub warmup_days: u32,
+    /// Events processed over all replications.
+    pub events: u64,
+    /// Wall time of the simulation (seconds).
+    pub wall_s: f64,
+}
+
+/// A file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("writing {path}: {source}")]
+pub struct WriteError {
+    /// File.
+    pub path: PathBuf,
+    /// Cause.
+    pub source: std::io::Error,
+}
+
+fn werr(path: &Path) -> impl Fn(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn csv_writer(path: &Path) -> Result<csv::Writer<BufWriter<File>>, WriteError> {
+    let f = File::create(path).map_err(werr(path))?;
+    Ok(csv::Writer::from_writer(BufWriter::new(f)))
+}
+
+fn rows<I, R>(path: &Path, header: &[&str], rows: I) -> Result<(), WriteError>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let mut w = csv_writer(path)?;
+    let e = |e: csv::Error| WriteError {
+        path: path.to_path_buf(),
+        source: e.into(),
+    };
+    w.write_record(header).map_err(e)?;
+    for r in rows {
+        w.write_record(r).map_err(e)?;
+    }
+    w.flush().map_err(werr(path))
+}
+
+fn iv(i: &Interval) -> [String; 3] {
+    [num(i.mean), num(i.low), num(i.high)]
+}
+
+/// Write every result file of a run into `dir`.
+pub fn write_results(
+    dir: &Path,
+    scenario: &Scenario,
+    results: &RunResults,
+    facts: &RunFacts,
+) -> Result<(), WriteError> {
+    rows(
+        &dir.join("summary.csv"),
+        &[
+            "metric",
+            "unit",
+            "mean",
+            "ci95_low",
+            "ci95_high",
+            "replications",
+        ],
+        results.summary.iter().map(|r| {
+            let [m, l, h] = iv(&r.interval);
+            [
+                r.metric.to_string(),
+                r.unit.to_string(),
+                m,
+                l,
+                h,
+                r.interval.n.to_string(),
+            ]
+        }),
+    )?;
+    rows(
+        &dir.join("replications.csv"),
+        &["replication", "metric", "value"],
+        results
+            .replications
+            .iter()
+            .enumerate()
+            .flat_map(|(rep, values)| {
+                METRICS
+                    .iter()
+                    .zip(values)
+                    .map(move |(m, v)| [rep.to_string(), m.name.to_string(), num(*v)])
+            }),
+    )?;
+    let days = results.daily.first().map_or(0, Vec::len);
+    rows(
+        &dir.join("timeseries.csv"),
+        &["day", "series", "mean", "ci95_low", "ci95_high"],
+        (0..days).flat_map(|d| {
+            results
+                .series
+                .iter()
+                .zip(&results.daily)
+                .map(move |(name, s)| {
+                    let [m, l, h] = iv(&s[d]);
+                    [d.to_string(), name.clone(), m, l, h]
+                })
+        }),
+    )?;
+    rows(
+        &dir.join("hourly.csv"),
+        &["hour", "series", "mean", "ci95_low", "ci95_high"],
+        results.zsm_queue_by_hour.iter().enumerate().map(|(h, i)| {
+            let [m, l, hi] = iv(i);
+            [h.to_string(), "zsm_waiting".to_string(), m, l, hi]
+        }),
+    )?;
+    rows(
+        &dir.join("distributions.csv"),
+        &[
+            "series",
+            "bin_low_days",
+            "bin_high_days",
+            "mean_count",
+            "ci95_low",
+            "ci95_high",
+        ],
+        [
+            ("time_to_phase3_complex", &results.time_to_phase3),
+            ("time_to_late_escalation", &results.time_to_late),
+        ]
+        .into_iter()
+        .flat_map(|(name, bins)| {
+            bins.iter().enumerate().map(move |(b, i)| {
+                let [m, l, h] = iv(i);
+                [
+                    name.to_string(),
+                    b.to_string(),
+                    (b + 1).to_string(),
+                    m,
+                    l,
+                    h,
+                ]
+            })
+        }),
+    )?;
+    let resolved = dir.join("scenario.resolved.toml");
+    let body = toml::to_string_pretty(scenario).map_err(|e| WriteError {
+        path: resolved.clone(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let text = format!(
+        "# Every parameter of scenario `{}` as avesim {} used it.\n# `avesim run` on this file reproduces the results byte for byte.\n\n{body}",
+        scenario.name,
+        env!("CARGO_PKG_VERSION")
+    );
+    std::fs::write(&resolved, text).map_err(werr(&resolved))?;
+    let run_json = dir.join("run.json");
+    let json = serde_json::to_string_pretty(facts).map_err(|e| WriteError {
+        path: run_json.clone(),
+        source: e.into(),
+    })?;
+    std::fs::write(&run_json, json + "\n").map_err(werr(&run_json))?;
+    Ok(())
+}
+
+/// Join the per-replication case logs in `dir` into `cases.csv`, in replication order.
+pub fn join_case_parts(dir: &Path, replications: u32) -> Result<(), WriteError> {
+    let out_path = dir.join("cases.csv");
+    let mut out = BufWriter::new(File::create(&out_path).map_err(werr(&out_path))?);
+    writeln!(out, "{}", CASES_HEADER.join(",")).map_err(werr(&out_path))?;
+    for rep in 0..replications {
+        let part = dir.join(format!("cases-{rep:06}.part"));
+        let mut f = File::open(&part).map_err(werr(&part))?;
+        std::io::copy(&mut f, &mut out).map_err(werr(&out_path))?;
+        std::fs::remove_file(&part).map_err(werr(&part))?;
+    }
+    out.flush().map_err(werr(&out_path))
+}

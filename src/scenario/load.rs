@@ -1,0 +1,416 @@
+//! Reading scenario files: TOML parsing, `extends` layering, `--set` overrides, and errors
+//! that name the file, the key, the line and what is allowed.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::Scenario;
+use super::validate::{self, Params};
+
+/// A scenario problem the user can fix: where it is and what is allowed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioError {
+    /// The file (or `--set ...` argument) the problem is in.
+    pub origin: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// Dotted key, when the problem is one key.
+    pub key: Option<String>,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.origin)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, ", key `{key}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// One `--set key=value` override.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// Dotted key.
+    pub key: String,
+    /// The value, parsed as TOML (a bare word is taken as a string).
+    pub value: toml::Value,
+    /// The argument as the user typed it.
+    pub raw: String,
+}
+
+impl Override {
+    /// Parse `key=value`.
+    pub fn parse(raw: &str) -> Result<Self, ScenarioError> {
+        let err = |message: String| ScenarioError {
+            origin: format!("--set {raw}"),
+            line: None,
+            key: None,
+            message,
+        };
+        let Some((key, value)) = raw.split_once('=') else {
+            return Err(err(
+                "expected key=value, e.g. --set growth.multiplier=3".into()
+            ));
+        };
+        let key = key.trim();
+        if key.is_empty()
+            || key
+                .split('.')
+                .any(|s| s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        {
+            return Err(err(format!(
+                "`{key}` is not a dotted key like `vhh.coordinators`"
+            )));
+        }
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(err(format!("no value given for `{key}`")));
+        }
+        let parsed = toml::from_str::<toml::Table>(&format!("v = {value}"))
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .unwrap_or_else(|| toml::Value::String(value.to_string()));
+        Ok(Self {
+            key: key.to_string(),
+            value: parsed,
+            raw: raw.to_string(),
+        })
+    }
+}
+
+/// Where each key of the merged document was set.
+#[derive(Debug, Default, Clone)]
+struct Provenance {
+    entries: Vec<(String, String, Option<usize>)>,
+}
+
+impl Provenance {
+    fn record(&mut self, key: String, origin: &str, line: Option<usize>) {
+        self.entries
+            .retain(|(k, _, _)| k != &key && !k.starts_with(&format!("{key}.")));
+        self.entries.push((key, origin.to_string(), line));
+    }
+
+    /// The origin of `key`, or of its nearest recorded parent.
+    fn find(&self, key: &str) -> Option<(&str, Option<usize>)> {
+        let mut probe = key.to_string();
+        loop {
+            if let Some((_, o, l)) = self.entries.iter().find(|(k, _, _)| *k == probe) {
+                return Some((o, *l));
+            }
+            match probe.rfind('.') {
+                Some(i) => probe.truncate(i),
+                None => return None,
+            }
+        }
+    }
+}
+
+fn line_of(src: &str, offset: usize) -> usize {
+    src[..offset.min(src.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn record_spans(
+    src: &str,
+    origin: &str,
+    prefix: &str,
+    table: &toml::de::DeTable<'_>,
+    prov: &mut Provenance,
+) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() {
+            k.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", k.get_ref())
+        };
+        prov.record(key.clone(), origin, Some(line_of(src, k.span().start)));
+        if let Some(inner) = v.get_ref().as_table() {
+            record_spans(src, origin, &key, inner, prov);
+        }
+    }
+}
+
+/// Merge `over` into `base`: tables merge key by key, except distribution tables
+/// (those with a `dist` key), which replace the whole value.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) if !o.contains_key("dist") => {
+                merge(b, o)
+            }
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
+    }
+}
+
+struct Layered {
+    table: toml::Table,
+    prov: Provenance,
+}
+
+fn read_layers(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Layered, ScenarioError> {
+    let origin = path.display().to_string();
+    let err = |line: Option<usize>, key: Option<&str>, message: String| ScenarioError {
+        origin: origin.clone(),
+        line,
+        key: key.map(str::to_string),
+        message,
+    };
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if stack.contains(&canonical) {
+        let chain: Vec<String> = stack.iter().map(|p| p.display().to_string()).collect();
+        return Err(err(
+            None,
+            Some("extends"),
+            format!(
+                "`extends` forms a cycle: {} -> {}",
+                chain.join(" -> "),
+                canonical.display()
+            ),
+        ));
+    }
+    let src = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(err(None, None, "file not found".into()));
+        }
+        Err(e) => return Err(err(None, None, format!("cannot read the file: {e}"))),
+    };
+    stack.push(canonical);
+    let layered = parse_layer(&src, &origin, path.parent(), stack)?;
+    stack.pop();
+    Ok(layered)
+}
+
+fn parse_layer(
+    src: &str,
+    origin: &str,
+    dir: Option<&Path>,
+    stack: &mut Vec<PathBuf>,
+) -> Result<Layered, ScenarioError> {
+    let err = |line: Option<usize>, key: Option<&str>, message: String| ScenarioError {
+        origin: origin.to_string(),
+        line,
+        key: key.map(str::to_string),
+        message,
+    };
+    let spanned = toml::de::DeTable::parse(src).map_err(|e| {
+        err(
+            e.span().map(|s| line_of(src, s.start)),
+            None,
+            format!("invalid TOML: {}", e.message().trim()),
+        )
+    })?;
+    if spanned.get_ref().is_empty() {
+        return Err(err(
+            None,
+            None,
+            "the scenario file is empty: give at least `name = \"...\"` (every other key has a default; see scenarios/leeuwarden.toml)".into(),
+        ));
+    }
+    let mut own = Provenance::default();
+    record_spans(src, origin, "", spanned.get_ref(), &mut own);
+    let mut table: toml::Table = toml::from_str(src)
+        .map_err(|e| err(None, None, format!("invalid TOML: {}", e.message().trim())))?;
+
+    let mut layered = match table.remove("extends") {
+        None => Layered {
+            table: toml::Table::new(),
+            prov: Provenance::default(),
+        },
+        Some(toml::Value::String(base)) => {
+            let line = own.find("extends").and_then(|(_, l)| l);
+            let base_path = dir.unwrap_or(Path::new(".")).join(&base);
+            if !base_path.is_file() {
+                return Err(err(
+                    line,
+                    Some("extends"),
+                    format!(
+                        "the base scenario `{}` does not exist (paths are relative to this file)",
+                        base_path.display()
+                    ),
+                ));
+            }
+            read_layers(&base_path, stack)?
+        }
+        Some(other) => {
+            let line = own.find("extends").and_then(|(_, l)| l);
+            return Err(err(
+                line,
+                Some("extends"),
+                format!("expected a file name (string), got a {}", other.type_str()),
+            ));
+        }
+    };
+    merge(&mut layered.table, table);
+    for (k, o, l) in own.entries {
+        if k != "extends" {
+            layered.prov.record(k, &o, l);
+        }
+    }
+    Ok(layered)
+}
+
+fn apply_override(
+    table: &mut toml::Table,
+    prov: &mut Provenance,
+    o: &Override,
+) -> Result<(), ScenarioError> {
+    let origin = format!("--set {}", o.raw);
+    let parts: Vec<&str> = o.key.split('.').collect();
+    let mut cur = table;
+    for (i, part) in parts[..parts.len() - 1].iter().enumerate() {
+        let entry = cur
+            .entry(part.to_string())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        cur = match entry {
+            toml::Value::Table(t) => t,
+            _ => {
+                return Err(ScenarioError {
+                    origin,
+                    line: None,
+                    key: Some(parts[..=i].join(".")),
+                    message: "is a value, not a table: it has no sub-keys".into(),
+                });
+            }
+        };
+    }
+    let last = parts[parts.len() - 1].to_string();
+    match (cur.get_mut(&last), &o.value) {
+        // A `--set x.dist=...` style override merges into a distribution table.
+        (Some(toml::Value::Table(t)), toml::Value::Table(new)) => merge(t, new.clone()),
+        _ => {
+            cur.insert(last, o.value.clone());
+        }
+    }
+    prov.record(o.key.clone(), &origin, None);
+    Ok(())
+}
+
+/// Turn a serde error at `path` into a user-facing message with a suggestion.
+fn explain(message: &str, path: &str) -> (String, String) {
+    // serde: "unknown field `x`, expected one of `a`, `b`" / "expected `a` or `b`"
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default().to_string();
+        let allowed: Vec<&str> = rest
+            .split('`')
+            .skip(1)
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, s)| s)
+            .collect();
+        let parent = path
+            .strip_suffix(&name)
+            .unwrap_or(path)
+            .trim_end_matches('.')
+            .to_string();
+        let key = if parent.is_empty() {
+            name.clone()
+        } else {
+            format!("{parent}.{name}")
+        };
+        let nearest = allowed
+            .iter()
+            .map(|a| (strsim::damerau_levenshtein(&name, a), *a))
+            .min();
+        let mut msg = "unknown key".to_string();
+        if let Some((d, best)) = nearest {
+            if d <= 3 || best.contains(name.as_str()) || name.contains(best) {
+                msg.push_str(&format!("; did you mean `{best}`?"));
+            }
+        }
+        if !allowed.is_empty() {
+            msg.push_str(&format!(" Allowed here: {}", allowed.join(", ")));
+        }
+        return (key, msg);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let allowed: Vec<&str> = rest
+            .split('`')
+            .skip(1)
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, s)| s)
+            .collect();
+        let nearest = allowed
+            .iter()
+            .map(|a| (strsim::damerau_levenshtein(name, a), *a))
+            .min();
+        let hint = match nearest {
+            Some((d, best)) if d <= 3 => format!("; did you mean `{best}`?"),
+            _ => String::new(),
+        };
+        return (
+            path.to_string(),
+            format!(
+                "`{name}` is not allowed{hint} Allowed: {}",
+                allowed.join(", ")
+            ),
+        );
+    }
+    (path.to_string(), message.to_string())
+}
+
+fn build(
+    mut layered: Layered,
+    overrides: &[Override],
+    fallback_origin: &str,
+) -> Result<(Scenario, Params), ScenarioError> {
+    for o in overrides {
+        apply_override(&mut layered.table, &mut layered.prov, o)?;
+    }
+    let prov = layered.prov;
+    let locate = |key: &str, message: String| {
+        let (origin, line) = prov
+            .find(key)
+            .map(|(o, l)| (o.to_string(), l))
+            .unwrap_or_else(|| (fallback_origin.to_string(), None));
+        ScenarioError {
+            origin,
+            line,
+            key: Some(key.to_string()),
+            message,
+        }
+    };
+    let value = toml::Value::Table(layered.table);
+    let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let (key, message) = explain(inner.message().trim(), &path);
+        locate(&key, message)
+    })?;
+    let params = validate::validate(&scenario).map_err(|(key, message)| locate(&key, message))?;
+    Ok((scenario, params))
+}
+
+/// Load, layer, override and validate a scenario file.
+pub fn load_file(path: &Path, overrides: &[Override]) -> Result<(Scenario, Params), ScenarioError> {
+    let layered = read_layers(path, &mut Vec::new())?;
+    build(layered, overrides, &path.display().to_string())
+}
+
+/// Load a scenario from text (`origin` names it in errors; `extends` is relative to `dir`).
+pub fn load_str(
+    src: &str,
+    origin: &str,
+    dir: Option<&Path>,
+    overrides: &[Override],
+) -> Result<(Scenario, Params), ScenarioError> {
+    let layered = parse_layer(src, origin, dir, &mut Vec::new())?;
+    build(layered, overrides, origin)
+}
