@@ -35,8 +35,8 @@ enum Command {
         /// Master seed (overrides run.seed).
         #[arg(long)]
         seed: Option<u64>,
-        /// Worker threads (0 = all cores); results do not depend on it.
-        #[arg(long)]
+        /// Worker threads (0 = all cores; default run.threads); results do not depend on it.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1024))]
         threads: Option<u32>,
         /// Override a scenario key, e.g. --set growth.multiplier=3 (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
@@ -159,11 +159,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
                 })?;
                 push("run.seed", toml::Value::Integer(v));
             }
-            if let Some(t) = threads {
-                push("run.threads", toml::Value::Integer(i64::from(t)));
-            }
             let (scenario, params, source) = load(scenario.as_deref(), &sets, extra)?;
-            run(&scenario, &params, source, out, force, quiet, cases, trace)
+            run(
+                &scenario, &params, source, out, force, quiet, cases, trace, threads,
+            )
         }
         Command::Check { scenario, sets } => {
             let (scenario, _params, source) = load(scenario.as_deref(), &sets, Vec::new())?;
@@ -187,6 +186,7 @@ fn run(
     quiet: bool,
     cases: bool,
     trace: bool,
+    threads: Option<u32>,
 ) -> Result<(), Failure> {
     let dest = out.unwrap_or_else(|| Path::new("output").join(&scenario.name));
     let dir = ResultDir::create(&dest, force).map_err(|e| match e {
@@ -194,7 +194,7 @@ fn run(
         other => Failure::Internal(other.to_string()),
     })?;
     let opts = RunOptions {
-        threads: None,
+        threads: threads.map(|t| t as usize),
         progress: !quiet,
         cases_dir: cases.then(|| dir.path().to_path_buf()),
         trace_path: trace.then(|| dir.path().join("trace.csv")),
@@ -252,8 +252,8 @@ fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunRe
         results.wall.as_secs_f64()
     );
     println!(
-        "{:<38} {:>10}   {:<23} {}",
-        "metric", "mean", "95% interval", "unit"
+        "{:<38} {:>10}   {:<23} unit",
+        "metric", "mean", "95% interval"
     );
     for row in &results.summary {
         let i = &row.interval;

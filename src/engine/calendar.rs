@@ -5,6 +5,12 @@
 
 use super::HOURS_PER_DAY;
 
+/// True for a finite time small enough that days still have distinct hours in f64
+/// (beyond ~100,000 years nothing runs anyway).
+fn in_range(t: f64) -> bool {
+    t.abs() < 1e12
+}
+
 /// Weekly opening hours of a desk (the same hours on every open weekday).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calendar {
@@ -85,7 +91,8 @@ impl Calendar {
 
     /// The first instant at or after `t` at which the desk is open.
     pub fn next_open(&self, t: f64) -> f64 {
-        if self.always {
+        // Beyond ~100,000 years days no longer have distinct f64 hours; nothing runs there.
+        if self.always || !in_range(t) {
             return t;
         }
         let day = (t / HOURS_PER_DAY).floor();
@@ -105,7 +112,7 @@ impl Calendar {
 
     /// The next opening instant strictly after `t`, or `None` for an always-open desk.
     pub fn next_opening_after(&self, t: f64) -> Option<f64> {
-        if self.always {
+        if self.always || !in_range(t) {
             return None;
         }
         let day = (t / HOURS_PER_DAY).floor();
@@ -123,6 +130,16 @@ impl Calendar {
         }
         let mut now = self.next_open(t);
         let mut left = hours.max(0.0);
+        if !(in_range(now) && in_range(left)) {
+            return now + left;
+        }
+        // Whole weeks first: from an open instant, a week later is the same open instant.
+        let weekly = self.days.iter().filter(|&&d| d).count() as f64 * self.hours_per_day();
+        let weeks = (left / weekly).floor();
+        if weeks >= 1.0 {
+            now += weeks * 7.0 * HOURS_PER_DAY;
+            left -= weeks * weekly;
+        }
         loop {
             let day = (now / HOURS_PER_DAY).floor();
             let end = day * HOURS_PER_DAY + self.close;
@@ -137,7 +154,7 @@ impl Calendar {
 
     /// Open hours within `[a, b)`.
     pub fn open_hours_between(&self, a: f64, b: f64) -> f64 {
-        if b <= a {
+        if b.partial_cmp(&a) != Some(std::cmp::Ordering::Greater) {
             return 0.0;
         }
         if self.always {

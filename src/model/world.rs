@@ -573,7 +573,7 @@ impl<'p, O: Observer> World<'p, O> {
             uid: c.uid,
             origin: c.origin,
             index: c.index,
-            team: (c.team != NO_TEAM).then_some(c.team + 1),
+            team: (c.team != NO_TEAM).then(|| c.team + 1),
             domains: c.domains,
             complex: c.complex,
             entered: c.created,

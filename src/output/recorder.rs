@@ -95,10 +95,10 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
         Ok(out)
     }
 
-    fn keep(&mut self, path: &PathBuf, r: csv::Result<()>) {
+    fn keep(&mut self, path: &std::path::Path, r: csv::Result<()>) {
         if let Err(e) = r {
             self.error.get_or_insert(RunError::Io {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 source: e.into(),
             });
         }

@@ -235,6 +235,23 @@ fn parse_layer(
         Some(toml::Value::String(base)) => {
             let line = own.find("extends").and_then(|(_, l)| l);
             let base_path = dir.unwrap_or(Path::new(".")).join(&base);
+            if let Ok(canonical) = base_path.canonicalize()
+                && stack.contains(&canonical)
+            {
+                {
+                    let chain: Vec<String> =
+                        stack.iter().map(|p| p.display().to_string()).collect();
+                    return Err(err(
+                        line,
+                        Some("extends"),
+                        format!(
+                            "`extends` forms a cycle: {} -> {}",
+                            chain.join(" -> "),
+                            canonical.display()
+                        ),
+                    ));
+                }
+            }
             if !base_path.is_file() {
                 return Err(err(
                     line,
@@ -328,13 +345,13 @@ fn explain(message: &str, path: &str) -> (String, String) {
             .map(|a| (strsim::damerau_levenshtein(&name, a), *a))
             .min();
         let mut msg = "unknown key".to_string();
-        if let Some((d, best)) = nearest {
-            if d <= 3 || best.contains(name.as_str()) || name.contains(best) {
-                msg.push_str(&format!("; did you mean `{best}`?"));
-            }
+        if let Some((d, best)) = nearest
+            && (d <= (name.len() / 3).max(1) || best.contains(name.as_str()) || name.contains(best))
+        {
+            msg.push_str(&format!("; did you mean `{best}`?"));
         }
         if !allowed.is_empty() {
-            msg.push_str(&format!(" Allowed here: {}", allowed.join(", ")));
+            msg.push_str(&format!(" (allowed here: {})", allowed.join(", ")));
         }
         return (key, msg);
     }
@@ -352,7 +369,7 @@ fn explain(message: &str, path: &str) -> (String, String) {
             .map(|a| (strsim::damerau_levenshtein(name, a), *a))
             .min();
         let hint = match nearest {
-            Some((d, best)) if d <= 3 => format!("; did you mean `{best}`?"),
+            Some((d, best)) if d <= (name.len() / 3).max(1) => format!("; did you mean `{best}`?"),
             _ => String::new(),
         };
         return (
@@ -363,7 +380,25 @@ fn explain(message: &str, path: &str) -> (String, String) {
             ),
         );
     }
-    (path.to_string(), message.to_string())
+    (path.to_string(), plain_types(message))
+}
+
+/// Say serde's type names in the user's words.
+fn plain_types(message: &str) -> String {
+    let mut m = message.to_string();
+    for (rust, plain) in [
+        ("expected u32", "expected a whole number >= 0"),
+        ("expected u64", "expected a whole number >= 0"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        m = m.replace(rust, plain);
+    }
+    if let Some(i) = m.find("expected struct ") {
+        m.truncate(i);
+        m.push_str("expected a table of keys");
+    }
+    m
 }
 
 fn build(

@@ -227,8 +227,29 @@ fn capacity(key: &str, v: u32, max: u32) -> Result<u32, Invalid> {
     }
 }
 
+/// Longest duration accepted: 100 years.
+const MAX_DAYS: f64 = 36_500.0;
+
+fn days(key: &str, v: f64) -> Result<f64, Invalid> {
+    let v = nonneg(key, v)?;
+    if v > MAX_DAYS {
+        return Err(bad(key, format!("allowed 0 to {MAX_DAYS} days, got {v}")));
+    }
+    Ok(v * HOURS_PER_DAY)
+}
+
 fn duration(key: &str, spec: &DurationSpec, to_hours: f64) -> Result<Duration, Invalid> {
     let sampler = spec.compile().map_err(|m| bad(key, m))?;
+    let longest = match *spec {
+        DurationSpec::Triangular { max, .. } => max,
+        _ => spec.mean(),
+    };
+    if longest * to_hours > MAX_DAYS * HOURS_PER_DAY {
+        return Err(bad(
+            key,
+            "is longer than 100 years: check the unit in the key name",
+        ));
+    }
     Ok(Duration { sampler, to_hours })
 }
 
@@ -319,8 +340,22 @@ fn stream(key: &str, s: &Stream) -> Result<ArrivalParams, Invalid> {
     })
 }
 
+/// Largest rate accepted (per year): about once an hour. Faster clocks would stall the clock.
+const MAX_RATE_PER_YEAR: f64 = 10_000.0;
+
+fn per_year(key: &str, v: f64) -> Result<f64, Invalid> {
+    let v = nonneg(key, v)?;
+    if v > MAX_RATE_PER_YEAR {
+        return Err(bad(
+            key,
+            format!("is a rate per year: allowed 0 to {MAX_RATE_PER_YEAR}, got {v}"),
+        ));
+    }
+    Ok(v / HOURS_PER_YEAR)
+}
+
 fn rates(key: &str, r: &StateRates) -> Result<Rates, Invalid> {
-    let y = |name: &str, v: f64| nonneg(&format!("{key}.{name}"), v).map(|v| v / HOURS_PER_YEAR);
+    let y = |name: &str, v: f64| per_year(&format!("{key}.{name}"), v);
     Ok(Rates {
         resolution: [
             y("resolution_waiting", r.resolution_waiting)?,
@@ -484,8 +519,8 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
         zsm_unknown: stream("arrivals.zsm_unknown", &s.arrivals.zsm_unknown)?,
         vhh_direct: stream("arrivals.vhh_direct", &s.arrivals.vhh_direct)?,
         growth,
-        growth_start: nonneg("growth.ramp_start_day", g.ramp_start_day)? * HOURS_PER_DAY,
-        growth_ramp: nonneg("growth.ramp_days", g.ramp_days)? * HOURS_PER_DAY,
+        growth_start: days("growth.ramp_start_day", g.ramp_start_day)?,
+        growth_ramp: days("growth.ramp_days", g.ramp_days)?,
         domain_cdf,
         complex_prob,
         rates: [
@@ -533,16 +568,19 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
         )?,
         zsm_desks: capacity("zsm.desks", z.desks, 100_000)?,
         zsm_service: duration("zsm.service_hours", &z.service_hours, 1.0)?,
-        zsm_target: positive("zsm.decision_target_hours", z.decision_target_hours)?,
+        zsm_target: days(
+            "zsm.decision_target_hours",
+            positive("zsm.decision_target_hours", z.decision_target_hours)? / HOURS_PER_DAY,
+        )?,
         zsm_unknown_complex: prob("zsm.unknown_complex_prob", z.unknown_complex_prob)?,
         zsm_region_share: prob("zsm.unknown_in_region_share", z.unknown_in_region_share)?,
         zsm_upgrade_informed: prob("zsm.upgrade_prob_informed", z.upgrade_prob_informed)?,
         zsm_upgrade_blind: prob("zsm.upgrade_prob_blind", z.upgrade_prob_blind)?,
-        zsm_upgrade_track: nonneg("zsm.upgrade_days", z.upgrade_days)? * HOURS_PER_DAY,
+        zsm_upgrade_track: days("zsm.upgrade_days", z.upgrade_days)?,
         zsm_referral_prob: lift(prob("zsm.referral_prob", z.referral_prob)?),
         zsm_informed_effect: nonneg("zsm.informed_effect", z.informed_effect)?,
         zsm_blind_effect: nonneg("zsm.blind_effect", z.blind_effect)?,
-        zsm_effect: nonneg("zsm.effect_days", z.effect_days)? * HOURS_PER_DAY,
+        zsm_effect: days("zsm.effect_days", z.effect_days)?,
         zsm_hours: calendar("zsm.hours", &z.hours)?,
         advice_read_prob: lift(base_read),
         flag_enabled: l.wijkteam_flag,

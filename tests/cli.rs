@@ -1,0 +1,372 @@
+//! End-to-end runs of the `avesim` binary: result files, reproducibility, atomic output
+//! folders and clear errors for bad input.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn avesim() -> Command {
+    Command::cargo_bin("avesim").unwrap()
+}
+
+const SHORT: [&str; 6] = [
+    "--set",
+    "run.horizon_days=150",
+    "--set",
+    "run.warmup_days=30",
+    "--reps",
+    "4",
+];
+
+fn files_of(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn default_run_writes_every_result_file_with_the_model_metric_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("res");
+    avesim()
+        .args(["run", "--quiet", "--out"])
+        .arg(&out)
+        .args(SHORT)
+        .assert()
+        .success();
+    assert_eq!(
+        files_of(&out),
+        [
+            "distributions.csv",
+            "hourly.csv",
+            "replications.csv",
+            "run.json",
+            "scenario.resolved.toml",
+            "summary.csv",
+            "timeseries.csv"
+        ]
+    );
+    let summary = fs::read_to_string(out.join("summary.csv")).unwrap();
+    let mut lines = summary.lines();
+    assert_eq!(
+        lines.next(),
+        Some("metric,unit,mean,ci95_low,ci95_high,replications")
+    );
+    let names: Vec<&str> = lines.map(|l| l.split(',').next().unwrap()).collect();
+    let expected: Vec<&str> = avesim::model::METRICS.iter().map(|m| m.name).collect();
+    assert_eq!(names, expected);
+    assert_eq!(expected.len(), 23, "MODEL.md names 23 metrics");
+    let ts = fs::read_to_string(out.join("timeseries.csv")).unwrap();
+    assert!(ts.starts_with("day,series,mean,ci95_low,ci95_high\n0,cases_phase2,"));
+    let run: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["replications"], 4);
+    assert!(run["events"].as_u64().unwrap() > 10_000);
+    // Nothing is left behind next to the result folder.
+    assert_eq!(files_of(tmp.path()), ["res"]);
+}
+
+#[test]
+fn results_are_byte_identical_whatever_the_thread_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    for threads in ["1", "2", "3"] {
+        avesim()
+            .args([
+                "run",
+                "--quiet",
+                "--cases",
+                "--trace",
+                "--threads",
+                threads,
+                "--out",
+            ])
+            .arg(tmp.path().join(threads))
+            .args(SHORT)
+            .assert()
+            .success();
+    }
+    let names = files_of(&tmp.path().join("1"));
+    assert!(names.contains(&"cases.csv".to_string()) && names.contains(&"trace.csv".to_string()));
+    for name in names.iter().filter(|n| *n != "run.json") {
+        let one = fs::read(tmp.path().join("1").join(name)).unwrap();
+        for other in ["2", "3"] {
+            assert!(
+                one == fs::read(tmp.path().join(other).join(name)).unwrap(),
+                "{name} differs between 1 and {other} threads"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_resolved_scenario_reproduces_the_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = tmp.path().join("first");
+    avesim()
+        .args([
+            "run",
+            "--quiet",
+            "--seed",
+            "42",
+            "--set",
+            "growth.multiplier=1.5",
+            "--out",
+        ])
+        .arg(&first)
+        .args(SHORT)
+        .assert()
+        .success();
+    let second = tmp.path().join("second");
+    avesim()
+        .args(["run", "--quiet", "--out"])
+        .arg(&second)
+        .arg(first.join("scenario.resolved.toml"))
+        .assert()
+        .success();
+    for name in files_of(&first).iter().filter(|n| *n != "run.json") {
+        assert!(
+            fs::read(first.join(name)).unwrap() == fs::read(second.join(name)).unwrap(),
+            "{name} differs when run again from scenario.resolved.toml"
+        );
+    }
+}
+
+#[test]
+fn an_existing_result_folder_is_kept_unless_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("res");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("mine.txt"), "keep me").unwrap();
+    avesim()
+        .args(["run", "--quiet", "--out"])
+        .arg(&out)
+        .args(SHORT)
+        .assert()
+        .code(2)
+        .stderr(
+            predicates::str::contains("already exists").and(predicates::str::contains("--force")),
+        );
+    assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "keep me");
+    avesim()
+        .args(["run", "--quiet", "--force", "--out"])
+        .arg(&out)
+        .args(SHORT)
+        .assert()
+        .success();
+    assert!(!out.join("mine.txt").exists() && out.join("summary.csv").exists());
+    assert_eq!(files_of(tmp.path()), ["res"]);
+}
+
+use predicates::prelude::PredicateBooleanExt;
+
+/// Each bad scenario: file text, extra args, and what the message must name.
+fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static str>)> {
+    vec![
+        (
+            "empty file",
+            String::new(),
+            vec![],
+            vec!["bad.toml", "empty"],
+        ),
+        (
+            "invalid TOML",
+            "name = \"x\"\n[run\nseed = 1\n".into(),
+            vec![],
+            vec!["bad.toml", "line 2", "invalid TOML"],
+        ),
+        (
+            "unknown key",
+            "name = \"x\"\n[triage]\nadherance = 0.5\n".into(),
+            vec![],
+            vec![
+                "bad.toml",
+                "line 3",
+                "triage.adherance",
+                "did you mean `adherence`",
+            ],
+        ),
+        (
+            "wrong type",
+            "name = \"x\"\n[wijkteam]\nteams = \"nine\"\n".into(),
+            vec![],
+            vec!["bad.toml", "line 3", "wijkteam.teams", "invalid type"],
+        ),
+        (
+            "zero capacity",
+            "name = \"x\"\n\n[vhh]\ncoordinators = 0\n".into(),
+            vec![],
+            vec!["bad.toml", "line 4", "vhh.coordinators", "at least 1"],
+        ),
+        (
+            "negative capacity",
+            "name = \"x\"\n[zsm]\ndesks = -2\n".into(),
+            vec![],
+            vec!["bad.toml", "line 3", "zsm.desks"],
+        ),
+        (
+            "probability above 1",
+            "name = \"x\"\n[link]\nfeedback_prob = 1.5\n".into(),
+            vec![],
+            vec!["bad.toml", "line 3", "link.feedback_prob", "0 to 1"],
+        ),
+        (
+            "warm-up not shorter than horizon",
+            "name = \"x\"\n[run]\nhorizon_days = 100\nwarmup_days = 100\n".into(),
+            vec![],
+            vec![
+                "bad.toml",
+                "line 4",
+                "run.warmup_days",
+                "shorter than the horizon",
+            ],
+        ),
+        (
+            "zero replications",
+            "name = \"x\"\n[run]\nreplications = 0\n".into(),
+            vec![],
+            vec!["bad.toml", "line 3", "run.replications"],
+        ),
+        (
+            "opening hours end before they start",
+            "name = \"x\"\n[zsm.hours]\nopen = \"20:00\"\nclose = \"08:00\"\n".into(),
+            vec![],
+            vec![
+                "bad.toml",
+                "line 4",
+                "zsm.hours.close",
+                "end after they start",
+            ],
+        ),
+        (
+            "invalid distribution parameters",
+            "name = \"x\"\n[vhh]\nplan_days = { dist = \"gamma\", mean = -3.0, cv = 0.5 }\n".into(),
+            vec![],
+            vec!["bad.toml", "line 3", "vhh.plan_days", "mean"],
+        ),
+        (
+            "unknown distribution",
+            "name = \"x\"\n[vhh]\nplan_days = { dist = \"gama\", mean = 3.0, cv = 0.5 }\n".into(),
+            vec![],
+            vec![
+                "bad.toml",
+                "line 3",
+                "vhh.plan_days",
+                "did you mean `gamma`",
+            ],
+        ),
+        (
+            "bad --set key",
+            "name = \"x\"\n".into(),
+            vec!["--set", "vhh.coordinatorz=3"],
+            vec![
+                "--set vhh.coordinatorz=3",
+                "vhh.coordinatorz",
+                "did you mean `coordinators`",
+            ],
+        ),
+        (
+            "bad --set value",
+            "name = \"x\"\n".into(),
+            vec!["--set", "triage.adherence=often"],
+            vec![
+                "--set triage.adherence=often",
+                "triage.adherence",
+                "invalid type",
+            ],
+        ),
+        (
+            "bad --set form",
+            "name = \"x\"\n".into(),
+            vec!["--set", "growth"],
+            vec!["--set growth", "key=value"],
+        ),
+    ]
+}
+
+#[test]
+fn bad_input_gets_one_clear_message_exit_code_2_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (what, text, args, expected) in bad_inputs() {
+        let file = tmp.path().join("bad.toml");
+        fs::write(&file, &text).unwrap();
+        let out = tmp.path().join("out");
+        let assert = avesim()
+            .args(["run", "--quiet", "--out"])
+            .arg(&out)
+            .arg(&file)
+            .args(&args)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        for needle in expected {
+            assert!(
+                stderr.contains(needle),
+                "{what}: message lacks `{needle}`: {stderr}"
+            );
+        }
+        assert_eq!(stderr.lines().count(), 1, "{what}: one line, got {stderr}");
+        assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+        assert!(!out.exists(), "{what}: wrote {}", out.display());
+        avesim()
+            .args(["check"])
+            .arg(&file)
+            .args(&args)
+            .assert()
+            .code(2);
+    }
+    assert_eq!(files_of(tmp.path()), ["bad.toml"]);
+}
+
+#[test]
+fn a_missing_scenario_file_is_named_in_the_error() {
+    avesim()
+        .args(["check", "no/such/scenario.toml"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicates::str::contains("no/such/scenario.toml")
+                .and(predicates::str::contains("not found")),
+        );
+}
+
+#[test]
+fn check_prints_every_parameter_with_unit_and_source() {
+    let out = avesim()
+        .args(["check", "scenarios/leeuwarden.toml"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains("vhh.coordinators = 6"));
+    assert!(text.contains(
+        "zsm.decision_target_hours = 6.0    # [hours] study: legal term of 6 hours (2.3)"
+    ));
+    assert!(!text.contains("unregistered"), "{text}");
+}
+
+#[test]
+fn every_scenario_file_passes_check() {
+    let mut n = 0;
+    for entry in walk(Path::new("scenarios")) {
+        avesim().arg("check").arg(&entry).assert().success();
+        n += 1;
+    }
+    assert!(n >= 1);
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}

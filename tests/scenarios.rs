@@ -1,0 +1,119 @@
+//! Scenario files: the embedded default, layering with `extends`, and robustness of
+//! loading and running against any value of any key.
+
+mod common;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use avesim::model::{Quiet, run_replication};
+use avesim::scenario::{DEFAULT_SCENARIO, Override, Scenario, load_default, load_file, params};
+
+#[test]
+fn the_embedded_default_equals_the_documented_defaults() {
+    let (from_file, _) = common::scenario(DEFAULT_SCENARIO, &[]);
+    assert_eq!(
+        from_file,
+        Scenario::default(),
+        "scenarios/leeuwarden.toml and the code defaults differ"
+    );
+}
+
+#[test]
+fn a_region_file_overrides_its_base_and_extends_errors_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("base.toml"),
+        "name = \"base\"\n[vhh]\ncoordinators = 7\nplan_days = { dist = \"fixed\", value = 3.0 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("region.toml"),
+        "extends = \"base.toml\"\nname = \"region\"\n[vhh]\nplan_days = { dist = \"exponential\", mean = 9.0 }\n",
+    )
+    .unwrap();
+    let (s, _) = load_file(&dir.path().join("region.toml"), &[]).unwrap();
+    assert_eq!(s.name, "region");
+    assert_eq!(s.vhh.coordinators, 7);
+    assert_eq!(
+        s.vhh.plan_days,
+        avesim::scenario::DurationSpec::exponential(9.0)
+    );
+
+    std::fs::write(
+        dir.path().join("a.toml"),
+        "extends = \"b.toml\"\nname = \"a\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.toml"),
+        "name = \"b\"\nextends = \"a.toml\"\n",
+    )
+    .unwrap();
+    let e = load_file(&dir.path().join("a.toml"), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("cycle") && e.contains("line 2") && e.contains("extends"),
+        "{e}"
+    );
+
+    std::fs::write(
+        dir.path().join("c.toml"),
+        "name = \"c\"\nextends = \"missing.toml\"\n",
+    )
+    .unwrap();
+    let e = load_file(&dir.path().join("c.toml"), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("missing.toml") && e.contains("does not exist") && e.contains("line 2"),
+        "{e}"
+    );
+}
+
+#[test]
+fn no_value_of_any_key_makes_loading_or_running_panic() {
+    let value = toml::Value::try_from(Scenario::default()).unwrap();
+    let candidates = [
+        "-1",
+        "0",
+        "0.5",
+        "1e9",
+        "1000000",
+        "1e300",
+        "99999",
+        "1e-300",
+        "\"x\"",
+        "true",
+        "[]",
+        "[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]",
+    ];
+    let mut ran = 0;
+    for (key, _) in params::leaves(&value) {
+        for v in candidates {
+            let sets = [
+                format!("{key}={v}"),
+                "run.horizon_days=20".to_string(),
+                "run.warmup_days=2".to_string(),
+            ];
+            // The key under test wins: apply it last.
+            let overrides: Vec<Override> = sets
+                .iter()
+                .rev()
+                .map(|s| Override::parse(s).unwrap())
+                .collect();
+            let loaded = catch_unwind(|| load_default(&overrides));
+            let Ok(result) = loaded else {
+                panic!("loading panicked for {key}={v}")
+            };
+            if let Ok((_, p)) = result {
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    run_replication(&p, 0, Quiet).0.metrics.len()
+                }));
+                assert!(outcome.is_ok(), "running panicked for {key}={v}");
+                ran += 1;
+            }
+        }
+    }
+    assert!(ran > 100, "too few valid variants ran: {ran}");
+}

@@ -1,0 +1,322 @@
+//! Validation of the model against theory: CTMC absorption probabilities, Erlang C,
+//! Little's law, conservation, opening hours, and common random numbers. Every test uses a
+//! fixed seed; tolerances come from confidence intervals.
+
+mod common;
+
+use avesim::engine::Calendar;
+use avesim::experiment::{RunOptions, bench::erlang_c_wait, run};
+use avesim::model::{CaseRecord, Observer, Quiet, run_replication};
+use avesim::scenario::DEFAULT_SCENARIO;
+use avesim::stats::{Welford, t_quantile};
+use common::{ALWAYS, Z999, scenario};
+
+/// A world with ample capacity, desks always open, exponential clocks and no ZSM coupling.
+fn ample(extra: &str) -> String {
+    format!(
+        r#"name = "ctmc"
+[run]
+horizon_days = 3650
+warmup_days = 0
+replications = 2
+seed = 7
+[arrivals.social]
+per_day = 20.0
+[arrivals.zsm_unknown]
+per_day = 0.0
+[arrivals.vhh_direct]
+per_day = 0.0
+[case]
+complex_prob_by_domains = [0.5, 0.5, 0.5, 0.5, 0.5]
+[dynamics.simple]
+resolution_served = 2.0
+crisis_served = 0.3
+offence = 0.0
+[dynamics.complex]
+resolution_served = 0.8
+crisis_served = 0.5
+resolution_escalated = 0.6
+crisis_escalated = 0.4
+resolution_planned = 1.5
+crisis_planned = 0.25
+offence = 0.0
+[wijkteam]
+teams = 1
+workers_per_team = 1000
+caseload_per_worker = 1000
+skill_sd = 0.0
+[wijkteam.hours]
+{ALWAYS}
+[triage]
+criteria = "ave"
+recognition_per_year = 2.0
+adherence = 0.6
+stagnation_adherence = 0.0
+over_the_fence_per_year = 0.7
+[advice]
+enabled = false
+[vhh]
+coordinators = 1000
+cases_per_coordinator = 1000
+meeting_within_hours = {{ dist = "fixed", value = 0.0 }}
+plan_days = {{ dist = "exponential", mean = 30.0 }}
+plan_rejection_prob = 0.0
+keep_until_resolved_share = 0.0
+[vhh.hours]
+{ALWAYS}
+[advice.hours]
+{ALWAYS}
+[zsm.hours]
+{ALWAYS}
+{extra}
+"#
+    )
+}
+
+fn assert_proportion(label: &str, hits: u64, n: u64, p: f64) {
+    let observed = hits as f64 / n as f64;
+    let tol = Z999 * (p * (1.0 - p) / n as f64).sqrt();
+    assert!(
+        (observed - p).abs() < tol,
+        "{label}: observed {observed:.4} over {n}, theory {p:.4}, tolerance {tol:.4}"
+    );
+}
+
+#[test]
+fn first_exit_from_phase2_matches_ctmc_competing_risks() {
+    let (_, params) = scenario(&ample(""), &[]);
+    let mut complex = [0u64; 3];
+    let mut simple = [0u64; 3];
+    for rep in 0..params.replications {
+        let (out, _) = run_replication(&params, rep, Quiet);
+        for k in 0..3 {
+            complex[k] += out.diagnostics.first_exit_complex[k];
+            simple[k] += out.diagnostics.first_exit_simple[k];
+        }
+    }
+    // Complex, served in phase 2: escalation rate = recognition x adherence.
+    let (esc, crisis, res) = (2.0 * 0.6, 0.5, 0.8);
+    let total = esc + crisis + res;
+    let n: u64 = complex.iter().sum();
+    assert!(n > 20_000, "too few complex exits: {n}");
+    assert_proportion("complex escalation", complex[0], n, esc / total);
+    assert_proportion("complex crisis", complex[1], n, crisis / total);
+    // Non-complex: over the fence vs crisis vs resolution.
+    let (fence, crisis, res) = (0.7, 0.3, 2.0);
+    let total = fence + crisis + res;
+    let n: u64 = simple.iter().sum();
+    assert_proportion("simple over the fence", simple[0], n, fence / total);
+    assert_proportion("simple crisis", simple[1], n, crisis / total);
+}
+
+struct Records(Vec<CaseRecord>);
+impl Observer for Records {
+    const CASES: bool = true;
+    fn case_done(&mut self, r: &CaseRecord) {
+        self.0.push(r.clone());
+    }
+}
+
+#[test]
+fn probability_of_ever_reaching_phase4_matches_ctmc_absorption() {
+    let (_, params) = scenario(
+        &ample(""),
+        &["case.complex_prob_by_domains=[1.0,1.0,1.0,1.0,1.0]"],
+    );
+    // Absorbing chain served -> escalated (plan rate pi) -> planned; absorbing at the first
+    // crisis or at resolution.
+    let (rho_a, l_s, m_s) = (2.0 * 0.6, 0.5, 0.8);
+    let (pi, l_e, m_e) = (365.0 / 30.0, 0.4, 0.6);
+    let (l_p, m_p) = (0.25, 1.5);
+    let h_p = l_p / (l_p + m_p);
+    let h_e = (l_e + pi * h_p) / (l_e + m_e + pi);
+    let h_s = (l_s + rho_a * h_e) / (l_s + m_s + rho_a);
+    let (mut hits, mut n) = (0u64, 0u64);
+    for rep in 0..params.replications {
+        let (_, Records(records)) = run_replication(&params, rep, Records(Vec::new()));
+        for r in records {
+            // Cases entering in the first half have had 5 years to be absorbed.
+            if r.entered > params.horizon / 2.0 {
+                continue;
+            }
+            let crisis = r.history.iter().any(|&(_, p)| p == 4);
+            if crisis || r.outcome == avesim::model::Outcome::Resolved {
+                n += 1;
+                hits += u64::from(crisis);
+            }
+        }
+    }
+    assert!(n > 30_000, "too few absorbed cases: {n}");
+    assert_proportion("ever phase 4", hits, n, h_s);
+}
+
+#[test]
+fn zsm_only_mmc_matches_erlang_c_mean_wait_and_utilisation() {
+    let src = format!(
+        r#"name = "erlang"
+[run]
+horizon_days = 4000
+warmup_days = 20
+replications = 40
+seed = 11
+[arrivals.social]
+per_day = 0.0
+[arrivals.vhh_direct]
+per_day = 0.0
+[arrivals.zsm_unknown]
+per_day = 64.8
+[zsm]
+desks = 3
+service_hours = {{ dist = "exponential", mean = 1.0 }}
+unknown_complex_prob = 0.0
+[zsm.hours]
+{ALWAYS}
+"#
+    );
+    let (s, p) = scenario(&src, &[]);
+    let res = run(&s, &p, &RunOptions::default()).unwrap();
+    let theory_w = erlang_c_wait(2.7, 1.0, 3) + 1.0;
+    let mut w = Welford::default();
+    res.replications.iter().for_each(|r| {
+        w.push(r[avesim::model::metrics::metric_index("zsm_decision_hours_mean").unwrap()])
+    });
+    let iv = w.interval_at(0.99);
+    assert!(
+        iv.low <= theory_w && theory_w <= iv.high,
+        "mean decision time {:.4} (99% CI {:.4}..{:.4}), Erlang C {theory_w:.4}",
+        iv.mean,
+        iv.low,
+        iv.high
+    );
+    let mut u = Welford::default();
+    res.replications
+        .iter()
+        .for_each(|r| u.push(r[avesim::model::metrics::metric_index("zsm_utilisation").unwrap()]));
+    let iv = u.interval_at(0.99);
+    assert!(iv.low <= 0.9 && 0.9 <= iv.high, "utilisation {:?}", iv);
+}
+
+#[test]
+fn littles_law_holds_at_every_desk_and_cases_are_conserved() {
+    let (s, p) = scenario(
+        DEFAULT_SCENARIO,
+        &[
+            "run.replications=8",
+            "run.horizon_days=1460",
+            "run.warmup_days=180",
+        ],
+    );
+    let res = run(&s, &p, &RunOptions::default()).unwrap();
+    for (label, pick) in [("wijkteam", 0usize), ("vhh", 1), ("zsm", 2), ("advice", 3)] {
+        let mut rel = Welford::default();
+        for d in &res.diagnostics {
+            let (flow, l) = match pick {
+                0 => (d.team_queue, d.team_queue_mean),
+                1 => (d.vhh_queue, d.vhh_queue_mean),
+                2 => (d.zsm_queue, d.zsm_queue_mean),
+                _ => (d.advice_queue, d.advice_queue_mean),
+            };
+            let lambda_w = flow.arrivals as f64 / d.window_hours * flow.time_in_queue.mean();
+            rel.push((l - lambda_w) / l);
+        }
+        let iv = rel.interval_at(0.99);
+        // Boundary effects are O(queue x wait / window): far below 1%.
+        assert!(
+            (iv.low <= 0.0 && 0.0 <= iv.high) || iv.mean.abs() < 0.01,
+            "{label}: relative L - lambda W = {:.5} (99% CI {:.5}..{:.5})",
+            iv.mean,
+            iv.low,
+            iv.high
+        );
+    }
+    for d in &res.diagnostics {
+        assert_eq!(
+            d.created,
+            d.closed + d.open_at_end,
+            "entered = closed + open"
+        );
+        assert!(d.created > 10_000);
+    }
+}
+
+struct Starts {
+    starts: Vec<(f64, &'static str)>,
+}
+impl Observer for Starts {
+    const TRACE: bool = true;
+    fn trace(
+        &mut self,
+        t: f64,
+        event: &'static str,
+        _desk: &'static str,
+        _case: u64,
+        _detail: &str,
+    ) {
+        if matches!(
+            event,
+            "team_start" | "vhh_start" | "advice_start" | "zsm_start" | "meeting"
+        ) {
+            self.starts.push((t, event));
+        }
+    }
+}
+
+#[test]
+fn no_service_starts_while_its_desk_is_closed() {
+    let (_, p) = scenario(
+        DEFAULT_SCENARIO,
+        &["run.horizon_days=400", "run.warmup_days=30"],
+    );
+    let (_, obs) = run_replication(&p, 0, Starts { starts: Vec::new() });
+    let office = Calendar::new([true, true, true, true, true, false, false], 8.5, 17.0).unwrap();
+    let zsm = Calendar::new([true; 7], 8.0, 20.0).unwrap();
+    let mut seen = std::collections::BTreeMap::new();
+    for (t, event) in obs.starts {
+        let cal = if event == "zsm_start" { &zsm } else { &office };
+        assert!(cal.is_open(t), "{event} at {t} h while closed");
+        *seen.entry(event).or_insert(0) += 1;
+    }
+    assert_eq!(seen.len(), 5, "every kind of start seen: {seen:?}");
+}
+
+#[test]
+fn common_random_numbers_make_paired_differences_tighter() {
+    let base = [
+        "run.replications=20",
+        "run.horizon_days=1095",
+        "run.warmup_days=180",
+    ];
+    let policy = |seed: &'static str| {
+        let mut v = base.to_vec();
+        v.push("triage.adherence=0.5");
+        v.push(seed);
+        v
+    };
+    let (sa, pa) = scenario(DEFAULT_SCENARIO, &base);
+    let (sb, pb) = scenario(DEFAULT_SCENARIO, &policy("run.seed=20150101"));
+    let (sc, pc) = scenario(DEFAULT_SCENARIO, &policy("run.seed=999"));
+    let a = run(&sa, &pa, &RunOptions::default()).unwrap();
+    let b = run(&sb, &pb, &RunOptions::default()).unwrap();
+    let c = run(&sc, &pc, &RunOptions::default()).unwrap();
+    for metric in [
+        "escalations_phase3_per_1000",
+        "vhh_utilisation",
+        "wijkteam_utilisation",
+    ] {
+        let i = avesim::model::metrics::metric_index(metric).unwrap();
+        let (mut paired, mut unpaired) = (Welford::default(), Welford::default());
+        for k in 0..20 {
+            paired.push(a.replications[k][i] - b.replications[k][i]);
+            unpaired.push(a.replications[k][i] - c.replications[k][i]);
+        }
+        // F test at 1%: var(unpaired)/var(paired) must exceed the critical value for 19, 19 df (3.03).
+        let f = unpaired.variance() / paired.variance();
+        assert!(
+            f > 3.03,
+            "{metric}: paired var {:.3e}, unpaired var {:.3e}",
+            paired.variance(),
+            unpaired.variance()
+        );
+    }
+    assert!(t_quantile(19, 0.975) > 2.0);
+}
