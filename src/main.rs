@@ -314,6 +314,36 @@ fn run_bench(quick: bool) {
         r.mean_wait,
         bench::erlang_c_wait(2.7, 1.0, 3)
     );
+    // The same queue through the whole model: ZSM only, 24/7, exponential desk time.
+    let days = (customers as f64 / 64.8).ceil() as u32;
+    let zsm_only = [
+        "arrivals.social.per_day=0".to_string(),
+        "arrivals.vhh_direct.per_day=0".into(),
+        "arrivals.zsm_unknown.per_day=64.8".into(),
+        "zsm.desks=3".into(),
+        "zsm.service_hours={dist=\"exponential\",mean=1.0}".into(),
+        "zsm.unknown_complex_prob=0".into(),
+        "zsm.hours.open=\"00:00\"".into(),
+        "zsm.hours.close=\"24:00\"".into(),
+        "run.replications=1".into(),
+        format!("run.horizon_days={days}"),
+        "run.warmup_days=0".into(),
+    ];
+    let overrides: Vec<Override> = zsm_only.iter().filter_map(|s| Override::parse(s).ok()).collect();
+    if let Ok((_, params)) = scenario::load_default(&overrides) {
+        let start = Instant::now();
+        let (out, _) = avesim::model::run_replication(&params, 0, avesim::model::Quiet);
+        let wall = start.elapsed().as_secs_f64();
+        let served = out.daily[avesim::model::metrics::Daily::ZsmDecisions as usize]
+            .iter()
+            .map(|&v| f64::from(v))
+            .sum::<f64>();
+        println!(
+            "mm3_model customers={served:.0} events={} wall_s={wall:.4} customers_per_s={:.0}",
+            out.diagnostics.events,
+            served / wall
+        );
+    }
     let (reps, years) = if quick { (6, 2) } else { (30, 10) };
     let sets = [
         format!("run.replications={reps}"),

@@ -117,3 +117,13 @@ fn no_value_of_any_key_makes_loading_or_running_panic() {
     }
     assert!(ran > 100, "too few valid variants ran: {ran}");
 }
+
+#[test]
+fn a_set_distribution_replaces_the_old_one_and_a_set_leaf_changes_one_parameter() {
+    let (s, _) = common::scenario(
+        DEFAULT_SCENARIO,
+        &["zsm.service_hours={dist=\"exponential\",mean=2.0}", "vhh.plan_days.mean=40"],
+    );
+    assert_eq!(s.zsm.service_hours, avesim::scenario::DurationSpec::exponential(2.0));
+    assert_eq!(s.vhh.plan_days, avesim::scenario::DurationSpec::gamma(40.0, 0.5));
+}

@@ -308,8 +308,10 @@ fn apply_override(
     }
     let last = parts[parts.len() - 1].to_string();
     match (cur.get_mut(&last), &o.value) {
-        // A `--set x.dist=...` style override merges into a distribution table.
-        (Some(toml::Value::Table(t)), toml::Value::Table(new)) => merge(t, new.clone()),
+        // A table without `dist` merges key by key; a distribution replaces the old one.
+        (Some(toml::Value::Table(t)), toml::Value::Table(new)) if !new.contains_key("dist") => {
+            merge(t, new.clone())
+        }
         _ => {
             cur.insert(last, o.value.clone());
         }
