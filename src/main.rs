@@ -329,7 +329,10 @@ fn run_bench(quick: bool) {
         format!("run.horizon_days={days}"),
         "run.warmup_days=0".into(),
     ];
-    let overrides: Vec<Override> = zsm_only.iter().filter_map(|s| Override::parse(s).ok()).collect();
+    let overrides: Vec<Override> = zsm_only
+        .iter()
+        .filter_map(|s| Override::parse(s).ok())
+        .collect();
     if let Ok((_, params)) = scenario::load_default(&overrides) {
         let start = Instant::now();
         let (out, _) = avesim::model::run_replication(&params, 0, avesim::model::Quiet);

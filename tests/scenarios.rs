@@ -122,8 +122,35 @@ fn no_value_of_any_key_makes_loading_or_running_panic() {
 fn a_set_distribution_replaces_the_old_one_and_a_set_leaf_changes_one_parameter() {
     let (s, _) = common::scenario(
         DEFAULT_SCENARIO,
-        &["zsm.service_hours={dist=\"exponential\",mean=2.0}", "vhh.plan_days.mean=40"],
+        &[
+            "zsm.service_hours={dist=\"exponential\",mean=2.0}",
+            "vhh.plan_days.mean=40",
+        ],
     );
-    assert_eq!(s.zsm.service_hours, avesim::scenario::DurationSpec::exponential(2.0));
-    assert_eq!(s.vhh.plan_days, avesim::scenario::DurationSpec::gamma(40.0, 0.5));
+    assert_eq!(
+        s.zsm.service_hours,
+        avesim::scenario::DurationSpec::exponential(2.0)
+    );
+    assert_eq!(
+        s.vhh.plan_days,
+        avesim::scenario::DurationSpec::gamma(40.0, 0.5)
+    );
+}
+
+#[test]
+fn docs_model_explains_every_parameter() {
+    let doc = std::fs::read_to_string("docs/model.md").unwrap();
+    let mut missing = Vec::new();
+    for p in params::PARAMS {
+        // `arrivals.*.weekly_profile` and `*.hours.days` are explained by their last parts.
+        let needle = p.key.rsplit("*.").next().unwrap();
+        let short = needle.trim_start_matches("dynamics.");
+        if !doc.contains(needle) && !doc.contains(short.rsplit('.').next().unwrap()) {
+            missing.push(p.key);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/model.md does not mention {missing:?}"
+    );
 }
