@@ -171,12 +171,22 @@ impl<'p, O: Observer> World<'p, O> {
 
     /// Process events until the horizon.
     pub fn run(&mut self) {
-        while !self.done {
+        self.run_until(f64::INFINITY);
+    }
+
+    /// Process events up to time `t` (hours) or the horizon, whichever comes first.
+    pub fn run_until(&mut self, t: f64) {
+        while !self.done && self.q.peek_time().is_some_and(|next| next <= t) {
             let Some((_, event)) = self.q.pop() else {
                 break;
             };
             self.dispatch(event);
         }
+    }
+
+    /// Events processed so far.
+    pub fn events(&self) -> u64 {
+        self.q.processed()
     }
 
     fn dispatch(&mut self, event: Event) {
