@@ -220,6 +220,13 @@ fn run(
         join_case_parts(dir.path(), params.replications)
             .map_err(|e| Failure::Internal(e.to_string()))?;
     }
+    avesim::output::charts::write_charts(
+        &dir.path().join("charts"),
+        &scenario.name,
+        params,
+        &results,
+    )
+    .map_err(|e| Failure::Internal(e.to_string()))?;
     let path = dir.commit().map_err(|e| Failure::Internal(e.to_string()))?;
     if !quiet {
         print_table(scenario, params, &results);

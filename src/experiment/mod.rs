@@ -164,9 +164,15 @@ impl Aggregate {
         for (w, &v) in self.metrics.iter_mut().zip(&out.metrics) {
             w.push(v);
         }
+        let base = out.daily.len();
         for (series, values) in self.daily.iter_mut().zip(&out.daily) {
             for (w, &v) in series.iter_mut().zip(values) {
                 w.push(f64::from(v));
+            }
+        }
+        for (k, derived) in derived_series(&out.daily).into_iter().enumerate() {
+            for (w, v) in self.daily[base + k].iter_mut().zip(derived) {
+                w.push(v);
             }
         }
         for (w, &v) in self.hourly.iter_mut().zip(&out.zsm_queue_by_hour) {
@@ -182,6 +188,66 @@ impl Aggregate {
         self.diagnostics.push(out.diagnostics);
         self.replications.push(out.metrics);
     }
+}
+
+/// Window of the rolling escalation rates (days).
+pub const ROLLING_DAYS: usize = 30;
+
+/// Series derived per replication from the daily series (so their intervals are honest).
+pub const DERIVED: [&str; 4] = [
+    "escalations_phase3_per_1000_in_progress_30d",
+    "escalations_phase4_per_1000_in_progress_30d",
+    "late_escalations_per_1000_in_progress_30d",
+    "zsm_within_target_share",
+];
+
+/// Rolling 30-day escalations per 1,000 cases in progress, and the daily ZSM target share.
+fn derived_series(daily: &[Vec<f32>]) -> [Vec<f64>; 4] {
+    use crate::model::metrics::Daily;
+    let get = |s: Daily| &daily[s as usize];
+    let days = get(Daily::Phase2).len();
+    let in_progress: Vec<f64> = (0..days)
+        .map(|d| {
+            f64::from(get(Daily::Phase2)[d])
+                + f64::from(get(Daily::Phase3)[d])
+                + f64::from(get(Daily::Phase4)[d])
+        })
+        .collect();
+    let rolling = |counts: &[f32]| -> Vec<f64> {
+        let (mut sum_c, mut sum_p) = (0.0, 0.0);
+        (0..days)
+            .map(|d| {
+                sum_c += f64::from(counts[d]);
+                sum_p += in_progress[d];
+                if d >= ROLLING_DAYS {
+                    sum_c -= f64::from(counts[d - ROLLING_DAYS]);
+                    sum_p -= in_progress[d - ROLLING_DAYS];
+                }
+                let mean_p = sum_p / ROLLING_DAYS as f64;
+                if d + 1 < ROLLING_DAYS || mean_p <= 0.0 {
+                    f64::NAN
+                } else {
+                    1000.0 * sum_c / mean_p
+                }
+            })
+            .collect()
+    };
+    let share = (0..days)
+        .map(|d| {
+            let n = f64::from(get(Daily::ZsmDecisions)[d]);
+            if n > 0.0 {
+                f64::from(get(Daily::ZsmWithinTarget)[d]) / n
+            } else {
+                f64::NAN
+            }
+        })
+        .collect();
+    [
+        rolling(get(Daily::EscalationsPhase3)),
+        rolling(get(Daily::EscalationsPhase4)),
+        rolling(get(Daily::LateEscalations)),
+        share,
+    ]
 }
 
 /// The number of worker threads `opts` and `params` ask for.
@@ -203,7 +269,8 @@ pub fn run(
     let start = Instant::now();
     let threads = thread_count(params, opts);
     let reps = params.replications;
-    let series = daily_names(params.teams);
+    let mut series = daily_names(params.teams);
+    series.extend(DERIVED.iter().map(|s| s.to_string()));
     let mut agg = Aggregate::new(series.len(), params.horizon_days as usize);
     let bar = progress_bar(u64::from(reps), opts.progress, &scenario.name);
     let pool = rayon::ThreadPoolBuilder::new()

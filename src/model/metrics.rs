@@ -4,6 +4,9 @@
 use crate::engine::HOURS_PER_DAY;
 use crate::stats::{Histogram, Level, Mean};
 
+/// Width of the time-to-escalation histogram bins (days).
+pub const HIST_BIN_DAYS: f64 = 7.0;
+
 /// A headline metric: name, unit, meaning.
 #[derive(Debug, Clone, Copy)]
 pub struct MetricDef {
@@ -363,9 +366,9 @@ pub struct ReplicationOutput {
     pub daily: Vec<Vec<f32>>,
     /// Mean ZSM queue by hour of day (window).
     pub zsm_queue_by_hour: [f64; 24],
-    /// Days from entering phase 2 to first phase 3, complex social cases (1-day bins).
+    /// Days from entering phase 2 to first phase 3, complex social cases (weekly bins).
     pub time_to_phase3: Histogram,
-    /// Days from entering phase 2 to a late escalation (1-day bins).
+    /// Days from entering phase 2 to a late escalation (weekly bins).
     pub time_to_late: Histogram,
     /// Diagnostics.
     pub diagnostics: Diagnostics,
@@ -457,8 +460,8 @@ impl Stats {
             vhh_held_decisions: 0,
             feedback_delivered: 0,
             feedback_delay: Mean::default(),
-            hist_phase3: Histogram::new(1.0, 1095),
-            hist_late: Histogram::new(1.0, 1095),
+            hist_phase3: Histogram::new(HIST_BIN_DAYS, 157),
+            hist_late: Histogram::new(HIST_BIN_DAYS, 157),
             diag: Diagnostics::default(),
         }
     }

@@ -86,25 +86,42 @@ impl Override {
     }
 }
 
-/// Where each key of the merged document was set.
+/// Where a key's value was set: the file (or `--set` argument), its line, and the comment
+/// written on that line (the file's own statement of where the value comes from).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAt {
+    /// The file or `--set ...` argument.
+    pub origin: String,
+    /// 1-based line, for files.
+    pub line: Option<usize>,
+    /// The comment on that line, if any.
+    pub comment: Option<String>,
+}
+
+/// Where every key of a loaded scenario was set (keys left at their defaults are absent).
 #[derive(Debug, Default, Clone)]
-struct Provenance {
-    entries: Vec<(String, String, Option<usize>)>,
+pub struct Provenance {
+    entries: Vec<(String, SetAt)>,
 }
 
 impl Provenance {
-    fn record(&mut self, key: String, origin: &str, line: Option<usize>) {
+    fn record(&mut self, key: String, origin: &str, line: Option<usize>, comment: Option<String>) {
         self.entries
-            .retain(|(k, _, _)| k != &key && !k.starts_with(&format!("{key}.")));
-        self.entries.push((key, origin.to_string(), line));
+            .retain(|(k, _)| k != &key && !k.starts_with(&format!("{key}.")));
+        let at = SetAt {
+            origin: origin.to_string(),
+            line,
+            comment,
+        };
+        self.entries.push((key, at));
     }
 
-    /// The origin of `key`, or of its nearest recorded parent.
-    fn find(&self, key: &str) -> Option<(&str, Option<usize>)> {
+    /// Where `key` was set, or its nearest recorded parent (a table header, an inline table).
+    pub fn find(&self, key: &str) -> Option<&SetAt> {
         let mut probe = key.to_string();
         loop {
-            if let Some((_, o, l)) = self.entries.iter().find(|(k, _, _)| *k == probe) {
-                return Some((o, *l));
+            if let Some((_, at)) = self.entries.iter().find(|(k, _)| *k == probe) {
+                return Some(at);
             }
             match probe.rfind('.') {
                 Some(i) => probe.truncate(i),
@@ -112,6 +129,40 @@ impl Provenance {
             }
         }
     }
+
+    /// Where exactly `key` was set (no parent lookup).
+    pub fn exact(&self, key: &str) -> Option<&SetAt> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, at)| at)
+    }
+}
+
+/// The comment on a TOML line: the text after the first `#` outside a string.
+fn comment_of(line: &str) -> Option<String> {
+    let mut in_str: Option<char> = None;
+    let mut escaped = false;
+    for (i, ch) in line.char_indices() {
+        match in_str {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if ch == '\\' && q == '"' {
+                    escaped = true;
+                } else if ch == q {
+                    in_str = None;
+                }
+            }
+            None if ch == '"' || ch == '\'' => in_str = Some(ch),
+            None if ch == '#' => {
+                let text = line[i + 1..].trim();
+                return (!text.is_empty()).then(|| text.to_string());
+            }
+            None => {}
+        }
+    }
+    None
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
@@ -135,7 +186,9 @@ fn record_spans(
         } else {
             format!("{prefix}.{}", k.get_ref())
         };
-        prov.record(key.clone(), origin, Some(line_of(src, k.span().start)));
+        let line = line_of(src, k.span().start);
+        let comment = src.lines().nth(line - 1).and_then(comment_of);
+        prov.record(key.clone(), origin, Some(line), comment);
         if let Some(inner) = v.get_ref().as_table() {
             record_spans(src, origin, &key, inner, prov);
         }
@@ -233,7 +286,7 @@ fn parse_layer(
             prov: Provenance::default(),
         },
         Some(toml::Value::String(base)) => {
-            let line = own.find("extends").and_then(|(_, l)| l);
+            let line = own.find("extends").and_then(|at| at.line);
             let base_path = dir.unwrap_or(Path::new(".")).join(&base);
             if let Ok(canonical) = base_path.canonicalize()
                 && stack.contains(&canonical)
@@ -265,7 +318,7 @@ fn parse_layer(
             read_layers(&base_path, stack)?
         }
         Some(other) => {
-            let line = own.find("extends").and_then(|(_, l)| l);
+            let line = own.find("extends").and_then(|at| at.line);
             return Err(err(
                 line,
                 Some("extends"),
@@ -274,9 +327,9 @@ fn parse_layer(
         }
     };
     merge(&mut layered.table, table);
-    for (k, o, l) in own.entries {
+    for (k, at) in own.entries {
         if k != "extends" {
-            layered.prov.record(k, &o, l);
+            layered.prov.record(k, &at.origin, at.line, at.comment);
         }
     }
     Ok(layered)
@@ -316,7 +369,7 @@ fn apply_override(
             cur.insert(last, o.value.clone());
         }
     }
-    prov.record(o.key.clone(), &origin, None);
+    prov.record(o.key.clone(), &origin, None, None);
     Ok(())
 }
 
@@ -403,11 +456,22 @@ fn plain_types(message: &str) -> String {
     m
 }
 
+/// A loaded scenario: the values, the compiled parameters and where each value was set.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The scenario as the user wrote it, with defaults filled in.
+    pub scenario: Scenario,
+    /// Compiled parameters.
+    pub params: Params,
+    /// Where each key was set.
+    pub provenance: Provenance,
+}
+
 fn build(
     mut layered: Layered,
     overrides: &[Override],
     fallback_origin: &str,
-) -> Result<(Scenario, Params), ScenarioError> {
+) -> Result<Loaded, ScenarioError> {
     for o in overrides {
         apply_override(&mut layered.table, &mut layered.prov, o)?;
     }
@@ -415,7 +479,7 @@ fn build(
     let locate = |key: &str, message: String| {
         let (origin, line) = prov
             .find(key)
-            .map(|(o, l)| (o.to_string(), l))
+            .map(|at| (at.origin.clone(), at.line))
             .unwrap_or_else(|| (fallback_origin.to_string(), None));
         ScenarioError {
             origin,
@@ -432,11 +496,20 @@ fn build(
         locate(&key, message)
     })?;
     let params = validate::validate(&scenario).map_err(|(key, message)| locate(&key, message))?;
-    Ok((scenario, params))
+    Ok(Loaded {
+        scenario,
+        params,
+        provenance: prov,
+    })
 }
 
 /// Load, layer, override and validate a scenario file.
 pub fn load_file(path: &Path, overrides: &[Override]) -> Result<(Scenario, Params), ScenarioError> {
+    load_file_traced(path, overrides).map(|l| (l.scenario, l.params))
+}
+
+/// Like [`load_file`], also telling where each value was set.
+pub fn load_file_traced(path: &Path, overrides: &[Override]) -> Result<Loaded, ScenarioError> {
     let layered = read_layers(path, &mut Vec::new())?;
     build(layered, overrides, &path.display().to_string())
 }
@@ -448,6 +521,16 @@ pub fn load_str(
     dir: Option<&Path>,
     overrides: &[Override],
 ) -> Result<(Scenario, Params), ScenarioError> {
+    load_str_traced(src, origin, dir, overrides).map(|l| (l.scenario, l.params))
+}
+
+/// Like [`load_str`], also telling where each value was set.
+pub fn load_str_traced(
+    src: &str,
+    origin: &str,
+    dir: Option<&Path>,
+    overrides: &[Override],
+) -> Result<Loaded, ScenarioError> {
     let layered = parse_layer(src, origin, dir, &mut Vec::new())?;
     build(layered, overrides, origin)
 }

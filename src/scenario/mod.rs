@@ -11,7 +11,10 @@ pub mod params;
 pub mod validate;
 
 pub use dist::{DurationSpec, Sampler};
-pub use load::{Override, ScenarioError, load_file, load_str};
+pub use load::{
+    Loaded, Override, Provenance, ScenarioError, SetAt, load_file, load_file_traced, load_str,
+    load_str_traced,
+};
 pub use validate::Params;
 
 use serde::{Deserialize, Serialize};
@@ -595,4 +598,9 @@ pub const DEFAULT_ORIGIN: &str = "embedded default scenario (scenarios/leeuwarde
 /// Load the embedded default with overrides.
 pub fn load_default(overrides: &[Override]) -> Result<(Scenario, Params), ScenarioError> {
     load_str(DEFAULT_SCENARIO, DEFAULT_ORIGIN, None, overrides)
+}
+
+/// Load the embedded default with overrides, telling where each value was set.
+pub fn load_default_traced(overrides: &[Override]) -> Result<Loaded, ScenarioError> {
+    load_str_traced(DEFAULT_SCENARIO, DEFAULT_ORIGIN, None, overrides)
 }
