@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use avesim::experiment::{self, RunOptions, bench};
 use avesim::output::files::{RunFacts, join_case_parts};
-use avesim::output::{self, ResultDir};
-use avesim::scenario::{self, Override, Params, Scenario, ScenarioError, params};
+use avesim::output::{self, ResultDir, charts, report};
+use avesim::scenario::{self, Loaded, Override, Params, Scenario, ScenarioError, params};
 
 /// Simulate AVE escalation between wijkteams, Veiligheidshuis and ZSM.
 #[derive(Parser)]
@@ -23,37 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run a scenario (the embedded Leeuwarden default without SCENARIO) and write results.
-    Run {
-        /// Scenario file (TOML).
-        scenario: Option<PathBuf>,
-        /// Output folder (default: output/<scenario name>).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Replications (overrides run.replications).
-        #[arg(long)]
-        reps: Option<u32>,
-        /// Master seed (overrides run.seed).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Worker threads (0 = all cores; default run.threads); results do not depend on it.
-        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1024))]
-        threads: Option<u32>,
-        /// Override a scenario key, e.g. --set growth.multiplier=3 (repeatable).
-        #[arg(long = "set", value_name = "KEY=VALUE")]
-        sets: Vec<String>,
-        /// Replace an existing output folder.
-        #[arg(long)]
-        force: bool,
-        /// No progress bar and no table.
-        #[arg(long)]
-        quiet: bool,
-        /// Also write cases.csv (one row per case, every replication).
-        #[arg(long)]
-        cases: bool,
-        /// Also write trace.csv (every event of replication 0).
-        #[arg(long)]
-        trace: bool,
-    },
+    Run(RunArgs),
     /// Validate a scenario and print every parameter as it will be used.
     Check {
         /// Scenario file (TOML); the embedded default without it.
@@ -70,6 +40,42 @@ enum Command {
     },
 }
 
+#[derive(Args)]
+struct RunArgs {
+    /// Scenario file (TOML).
+    scenario: Option<PathBuf>,
+    /// Output folder (default: output/<scenario name>).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Replications (overrides run.replications).
+    #[arg(long)]
+    reps: Option<u32>,
+    /// Master seed (overrides run.seed).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads (0 = all cores; default run.threads); results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1024))]
+    threads: Option<u32>,
+    /// Override a scenario key, e.g. --set growth.multiplier=3 (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
+    /// Replace an existing output folder.
+    #[arg(long)]
+    force: bool,
+    /// No progress bar and no table.
+    #[arg(long)]
+    quiet: bool,
+    /// Also write cases.csv (one row per case, every replication).
+    #[arg(long)]
+    cases: bool,
+    /// Also write trace.csv (every event of replication 0).
+    #[arg(long)]
+    trace: bool,
+    /// Skip the charts and report.html.
+    #[arg(long)]
+    no_charts: bool,
+}
+
 enum Failure {
     Input(String),
     Internal(String),
@@ -81,26 +87,31 @@ impl From<ScenarioError> for Failure {
     }
 }
 
+fn internal(e: impl std::fmt::Display) -> Failure {
+    Failure::Internal(e.to_string())
+}
+
+/// Load a scenario file (or the embedded default) with `--set` and flag overrides.
 fn load(
     path: Option<&Path>,
     sets: &[String],
     extra: Vec<Override>,
-) -> Result<(Scenario, Params, String), Failure> {
+) -> Result<(Loaded, String), Failure> {
     let mut overrides = sets
         .iter()
         .map(|s| Override::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
     overrides.extend(extra);
-    match path {
-        Some(path) => {
-            let (s, p) = scenario::load_file(path, &overrides)?;
-            Ok((s, p, path.display().to_string()))
-        }
-        None => {
-            let (s, p) = scenario::load_default(&overrides)?;
-            Ok((s, p, scenario::DEFAULT_ORIGIN.to_string()))
-        }
-    }
+    Ok(match path {
+        Some(path) => (
+            scenario::load_file_traced(path, &overrides)?,
+            path.display().to_string(),
+        ),
+        None => (
+            scenario::load_default_traced(&overrides)?,
+            scenario::DEFAULT_ORIGIN.to_string(),
+        ),
+    })
 }
 
 fn main() -> ExitCode {
@@ -127,46 +138,29 @@ fn main() -> ExitCode {
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Run {
-            scenario,
-            out,
-            reps,
-            seed,
-            threads,
-            sets,
-            force,
-            quiet,
-            cases,
-            trace,
-        } => {
+        Command::Run(args) => {
             let mut extra = Vec::new();
-            let mut push = |key: &str, v: toml::Value| {
-                extra.push(Override {
-                    key: key.into(),
-                    raw: format!("{key}={v}"),
-                    value: v,
-                })
-            };
-            if let Some(r) = reps {
-                push("run.replications", toml::Value::Integer(i64::from(r)));
+            if let Some(r) = args.reps {
+                extra.push(flag_override(
+                    "run.replications",
+                    toml::Value::Integer(i64::from(r)),
+                ));
             }
-            if let Some(s) = seed {
+            if let Some(s) = args.seed {
                 let v = i64::try_from(s).map_err(|_| {
                     Failure::Input(format!(
                         "--seed {s} is too large: allowed up to {}",
                         i64::MAX
                     ))
                 })?;
-                push("run.seed", toml::Value::Integer(v));
+                extra.push(flag_override("run.seed", toml::Value::Integer(v)));
             }
-            let (scenario, params, source) = load(scenario.as_deref(), &sets, extra)?;
-            run(
-                &scenario, &params, source, out, force, quiet, cases, trace, threads,
-            )
+            let (loaded, source) = load(args.scenario.as_deref(), &args.sets, extra)?;
+            run(&loaded, source, &args)
         }
         Command::Check { scenario, sets } => {
-            let (scenario, _params, source) = load(scenario.as_deref(), &sets, Vec::new())?;
-            print_check(&scenario, &source);
+            let (loaded, source) = load(scenario.as_deref(), &sets, Vec::new())?;
+            print_check(&loaded.scenario, &source);
             Ok(())
         }
         Command::Bench { quick } => {
@@ -176,32 +170,32 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn run(
-    scenario: &Scenario,
-    params: &Params,
-    source: String,
-    out: Option<PathBuf>,
-    force: bool,
-    quiet: bool,
-    cases: bool,
-    trace: bool,
-    threads: Option<u32>,
-) -> Result<(), Failure> {
-    let dest = out.unwrap_or_else(|| Path::new("output").join(&scenario.name));
-    let dir = ResultDir::create(&dest, force).map_err(|e| match e {
+fn flag_override(key: &str, value: toml::Value) -> Override {
+    Override {
+        key: key.into(),
+        raw: format!("{key}={value}"),
+        value,
+    }
+}
+
+fn run(loaded: &Loaded, source: String, args: &RunArgs) -> Result<(), Failure> {
+    let (scenario, params) = (&loaded.scenario, &loaded.params);
+    let dest = args
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("output").join(&scenario.name));
+    let dir = ResultDir::create(&dest, args.force).map_err(|e| match e {
         output::resultdir::ResultDirError::Exists(_) => Failure::Input(e.to_string()),
-        other => Failure::Internal(other.to_string()),
+        other => internal(other),
     })?;
     let opts = RunOptions {
-        threads: threads.map(|t| t as usize),
-        progress: !quiet,
-        cases_dir: cases.then(|| dir.path().to_path_buf()),
-        trace_path: trace.then(|| dir.path().join("trace.csv")),
+        threads: args.threads.map(|t| t as usize),
+        progress: !args.quiet,
+        cases_dir: args.cases.then(|| dir.path().to_path_buf()),
+        trace_path: args.trace.then(|| dir.path().join("trace.csv")),
     };
     let started = Instant::now();
-    let results =
-        experiment::run(scenario, params, &opts).map_err(|e| Failure::Internal(e.to_string()))?;
+    let results = experiment::run(scenario, params, &opts).map_err(internal)?;
     let facts = RunFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),
         scenario: scenario.name.clone(),
@@ -214,24 +208,36 @@ fn run(
         events: results.events,
         wall_s: started.elapsed().as_secs_f64(),
     };
-    output::write_results(dir.path(), scenario, &results, &facts)
-        .map_err(|e| Failure::Internal(e.to_string()))?;
-    if cases {
-        join_case_parts(dir.path(), params.replications)
-            .map_err(|e| Failure::Internal(e.to_string()))?;
+    output::write_results(dir.path(), scenario, &results, &facts).map_err(internal)?;
+    if args.cases {
+        join_case_parts(dir.path(), params.replications).map_err(internal)?;
     }
-    avesim::output::charts::write_charts(
-        &dir.path().join("charts"),
-        &scenario.name,
-        params,
-        &results,
-    )
-    .map_err(|e| Failure::Internal(e.to_string()))?;
-    let path = dir.commit().map_err(|e| Failure::Internal(e.to_string()))?;
-    if !quiet {
+    let drawn = if args.no_charts {
+        None
+    } else {
+        let drawn =
+            charts::write_charts(&dir.path().join("charts"), &scenario.name, params, &results)
+                .map_err(internal)?;
+        report::write_report(
+            dir.path(),
+            scenario,
+            params,
+            &results,
+            &facts,
+            &drawn,
+            &loaded.provenance,
+        )
+        .map_err(|e| internal(format!("writing report.html: {e}")))?;
+        Some(drawn)
+    };
+    let path = dir.commit().map_err(internal)?;
+    if !args.quiet {
         print_table(scenario, params, &results);
     }
     println!("results: {}", path.display());
+    if drawn.is_some() {
+        println!("report: {}", path.join("report.html").display());
+    }
     Ok(())
 }
 

@@ -427,7 +427,11 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
     charts.push(Chart {
         info: ChartInfo {
             stem: "headline",
-            title: format!("{name}: headline metrics (mean and 95% interval over replications)"),
+            title: if params.replications > 1 {
+                format!("{name}: headline metrics (mean and 95% interval over {} replications)", params.replications)
+            } else {
+                format!("{name}: headline metrics (1 replication, so no interval)")
+            },
             caption: "Every headline metric with its mean (dot) and 95% confidence interval (whiskers).",
         },
         cols: 6,

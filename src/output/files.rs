@@ -177,7 +177,7 @@ pub fn write_results(
         }),
     )?;
     let resolved = dir.join("scenario.resolved.toml");
-    let body = toml::to_string_pretty(scenario).map_err(|e| WriteError {
+    let body = toml::to_string(scenario).map_err(|e| WriteError {
         path: resolved.clone(),
         source: std::io::Error::other(e.to_string()),
     })?;

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod files;
 pub mod recorder;
+pub mod report;
 pub mod resultdir;
 
 pub use files::write_results;
