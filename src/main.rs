@@ -387,6 +387,18 @@ fn run_bench(quick: bool) {
                 res.events as f64 / wall,
                 bench::peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.1}"))
             );
+            // Rendering every chart (PNG and SVG) of that run.
+            let dir = std::env::temp_dir().join(format!("avesim-bench-{}", std::process::id()));
+            let start = Instant::now();
+            match charts::write_charts(&dir, &scenario.name, &params, &res) {
+                Ok(drawn) => println!(
+                    "charts files={} wall_s={:.3}",
+                    2 * drawn.len(),
+                    start.elapsed().as_secs_f64()
+                ),
+                Err(e) => println!("charts error={e}"),
+            }
+            let _ = std::fs::remove_dir_all(&dir);
         }
         Err(e) => println!("leeuwarden error={e}"),
     }
