@@ -12,6 +12,14 @@ use avesim::output::files::{RunFacts, join_case_parts};
 use avesim::output::{self, ResultDir, charts, report};
 use avesim::scenario::{self, Loaded, Override, Params, Scenario, ScenarioError, params};
 
+/// Print a line to stdout; a closed stdout (`avesim check | head`) is not an error.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 /// Simulate AVE escalation between wijkteams, Veiligheidshuis and ZSM.
 #[derive(Parser)]
 #[command(name = "avesim", version, about, long_about = None)]
@@ -234,9 +242,9 @@ fn run(loaded: &Loaded, source: String, args: &RunArgs) -> Result<(), Failure> {
     if !args.quiet {
         print_table(scenario, params, &results);
     }
-    println!("results: {}", path.display());
+    say!("results: {}", path.display());
     if drawn.is_some() {
-        println!("report: {}", path.join("report.html").display());
+        say!("report: {}", path.join("report.html").display());
     }
     Ok(())
 }
@@ -254,7 +262,7 @@ fn sig(v: f64) -> String {
 }
 
 fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunResults) {
-    println!(
+    say!(
         "\n{} — {} replications × {} days (warm-up {}), seed {}, {} threads, {:.1} s",
         scenario.name,
         params.replications,
@@ -264,9 +272,11 @@ fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunRe
         results.threads,
         results.wall.as_secs_f64()
     );
-    println!(
+    say!(
         "{:<38} {:>10}   {:<23} unit",
-        "metric", "mean", "95% interval"
+        "metric",
+        "mean",
+        "95% interval"
     );
     for row in &results.summary {
         let i = &row.interval;
@@ -275,7 +285,7 @@ fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunRe
         } else {
             format!("{} .. {}", sig(i.low), sig(i.high))
         };
-        println!(
+        say!(
             "{:<38} {:>10}   {:<23} {}",
             row.metric,
             sig(i.mean),
@@ -283,15 +293,15 @@ fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunRe
             row.unit
         );
     }
-    println!();
+    say!();
 }
 
 fn print_check(scenario: &Scenario, source: &str) {
-    println!("# {source}: valid. Every parameter as it will be used:");
+    say!("# {source}: valid. Every parameter as it will be used:");
     let value = match toml::Value::try_from(scenario) {
         Ok(v) => v,
         Err(e) => {
-            println!("# (cannot list parameters: {e})");
+            say!("# (cannot list parameters: {e})");
             return;
         }
     };
@@ -307,7 +317,7 @@ fn print_check(scenario: &Scenario, source: &str) {
                 },
             )
         });
-        println!("{key} = {v}    # [{unit}] {src}");
+        say!("{key} = {v}    # [{unit}] {src}");
     }
 }
 
@@ -319,7 +329,7 @@ fn run_bench(quick: bool) {
         .collect();
     runs.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
     let r = runs[1];
-    println!(
+    say!(
         "mm3 customers={} wall_s={:.4} customers_per_s={:.0} mean_wait={:.4} erlang_c={:.4}",
         r.customers,
         r.wall_s,
@@ -354,7 +364,7 @@ fn run_bench(quick: bool) {
             .iter()
             .map(|&v| f64::from(v))
             .sum::<f64>();
-        println!(
+        say!(
             "mm3_model customers={served:.0} events={} wall_s={wall:.4} customers_per_s={:.0}",
             out.diagnostics.events,
             served / wall
@@ -372,7 +382,7 @@ fn run_bench(quick: bool) {
     let (scenario, params) = match scenario::load_default(&overrides) {
         Ok(x) => x,
         Err(e) => {
-            println!("leeuwarden error={e}");
+            say!("leeuwarden error={e}");
             return;
         }
     };
@@ -380,7 +390,7 @@ fn run_bench(quick: bool) {
     match experiment::run(&scenario, &params, &RunOptions::default()) {
         Ok(res) => {
             let wall = start.elapsed().as_secs_f64();
-            println!(
+            say!(
                 "leeuwarden replications={reps} years={years} threads={} events={} wall_s={wall:.3} events_per_s={:.0} peak_rss_mb={}",
                 res.threads,
                 res.events,
@@ -391,15 +401,15 @@ fn run_bench(quick: bool) {
             let dir = std::env::temp_dir().join(format!("avesim-bench-{}", std::process::id()));
             let start = Instant::now();
             match charts::write_charts(&dir, &scenario.name, &params, &res) {
-                Ok(drawn) => println!(
+                Ok(drawn) => say!(
                     "charts files={} wall_s={:.3}",
                     2 * drawn.len(),
                     start.elapsed().as_secs_f64()
                 ),
-                Err(e) => println!("charts error={e}"),
+                Err(e) => say!("charts error={e}"),
             }
             let _ = std::fs::remove_dir_all(&dir);
         }
-        Err(e) => println!("leeuwarden error={e}"),
+        Err(e) => say!("leeuwarden error={e}"),
     }
 }

@@ -298,11 +298,7 @@ pub fn write_report(
         };
         let set_in = match at {
             Some(a) => {
-                let origin = if a.origin == crate::scenario::DEFAULT_ORIGIN {
-                    "scenarios/leeuwarden.toml (embedded)"
-                } else {
-                    a.origin.as_str()
-                };
+                let origin = a.origin.as_str();
                 match a.line {
                     Some(l) => format!("{origin}, line {l}"),
                     None => origin.to_string(),

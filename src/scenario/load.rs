@@ -285,6 +285,23 @@ fn parse_layer(
             table: toml::Table::new(),
             prov: Provenance::default(),
         },
+        Some(toml::Value::String(base)) if dir.is_none() && super::embedded(&base).is_some() => {
+            // The embedded default extends the embedded base.
+            let key = PathBuf::from(format!("embedded:{base}"));
+            if stack.contains(&key) {
+                let line = own.find("extends").and_then(|at| at.line);
+                return Err(err(
+                    line,
+                    Some("extends"),
+                    format!("`extends` forms a cycle at {base}"),
+                ));
+            }
+            stack.push(key);
+            let text = super::embedded(&base).unwrap_or_default();
+            let layer = parse_layer(text, &format!("embedded scenarios/{base}"), None, stack)?;
+            stack.pop();
+            layer
+        }
         Some(toml::Value::String(base)) => {
             let line = own.find("extends").and_then(|at| at.line);
             let base_path = dir.unwrap_or(Path::new(".")).join(&base);

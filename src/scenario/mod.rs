@@ -531,8 +531,8 @@ impl Default for Advice {
 impl Default for Vhh {
     fn default() -> Self {
         Self {
-            coordinators: 6,
-            cases_per_coordinator: 10,
+            coordinators: 4,
+            cases_per_coordinator: 15,
             meeting_within_hours: DurationSpec::triangular(1.0, 6.0, 16.0),
             plan_days: DurationSpec::gamma(28.0, 0.5),
             plan_rejection_prob: 0.15,
@@ -592,8 +592,19 @@ impl Default for Link {
 /// The embedded default scenario (`scenarios/leeuwarden.toml`).
 pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/leeuwarden.toml");
 
+/// The shared base the default extends (`scenarios/base.toml`).
+pub const BASE_SCENARIO: &str = include_str!("../../scenarios/base.toml");
+
 /// How the embedded default is named in messages.
-pub const DEFAULT_ORIGIN: &str = "embedded default scenario (scenarios/leeuwarden.toml)";
+pub const DEFAULT_ORIGIN: &str = "embedded scenarios/leeuwarden.toml";
+
+/// An embedded scenario file by name (what the embedded default may `extends`).
+pub fn embedded(name: &str) -> Option<&'static str> {
+    match name {
+        "base.toml" => Some(BASE_SCENARIO),
+        _ => None,
+    }
+}
 
 /// Load the embedded default with overrides.
 pub fn load_default(overrides: &[Override]) -> Result<(Scenario, Params), ScenarioError> {
