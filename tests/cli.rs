@@ -370,7 +370,7 @@ fn check_prints_every_parameter_with_unit_and_source() {
         .assert()
         .success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(text.contains("vhh.coordinators = 6"));
+    assert!(text.contains("vhh.coordinators = 4"));
     assert!(text.contains(
         "zsm.decision_target_hours = 6.0    # [hours] study: legal term of 6 hours (2.3)"
     ));
