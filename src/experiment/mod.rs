@@ -159,6 +159,33 @@ impl Aggregate {
         }
     }
 
+    fn finish(self, name: &str, series: Vec<String>, threads: usize, wall: Duration) -> RunResults {
+        let summary = METRICS
+            .iter()
+            .zip(&self.metrics)
+            .map(|(m, w)| SummaryRow {
+                metric: m.name,
+                unit: m.unit,
+                interval: w.interval(),
+            })
+            .collect();
+        let intervals = |v: &[Welford]| v.iter().map(Welford::interval).collect::<Vec<_>>();
+        RunResults {
+            name: name.to_string(),
+            summary,
+            daily: self.daily.iter().map(|s| intervals(s)).collect(),
+            series: if self.daily.is_empty() { Vec::new() } else { series },
+            zsm_queue_by_hour: intervals(&self.hourly),
+            time_to_phase3: intervals(&self.hist_phase3),
+            time_to_late: intervals(&self.hist_late),
+            replications: self.replications,
+            diagnostics: self.diagnostics,
+            events: self.events,
+            threads,
+            wall,
+        }
+    }
+
     fn push(&mut self, out: ReplicationOutput) {
         let reps_before = self.replications.len();
         for (w, &v) in self.metrics.iter_mut().zip(&out.metrics) {
@@ -170,9 +197,11 @@ impl Aggregate {
                 w.push(f64::from(v));
             }
         }
-        for (k, derived) in derived_series(&out.daily).into_iter().enumerate() {
-            for (w, v) in self.daily[base + k].iter_mut().zip(derived) {
-                w.push(v);
+        if !self.daily.is_empty() {
+            for (k, derived) in derived_series(&out.daily).into_iter().enumerate() {
+                for (w, v) in self.daily[base + k].iter_mut().zip(derived) {
+                    w.push(v);
+                }
             }
         }
         for (w, &v) in self.hourly.iter_mut().zip(&out.zsm_queue_by_hour) {
@@ -266,43 +295,75 @@ pub fn run(
     params: &Params,
     opts: &RunOptions,
 ) -> Result<RunResults, RunError> {
+    let mut all = run_many(&[(scenario, params)], opts, true, &scenario.name)?;
+    Ok(all.remove(0))
+}
+
+/// Run several scenarios (sweep points, compared scenarios) in one pool with one progress
+/// bar. Replication k of every scenario uses the same random streams (common random
+/// numbers) when the scenarios share a seed. Without `keep_series` the daily series are not
+/// aggregated (they are large and sweeps do not chart them).
+pub fn run_many(
+    points: &[(&Scenario, &Params)],
+    opts: &RunOptions,
+    keep_series: bool,
+    label: &str,
+) -> Result<Vec<RunResults>, RunError> {
     let start = Instant::now();
-    let threads = thread_count(params, opts);
-    let reps = params.replications;
-    let mut series = daily_names(params.teams);
-    series.extend(DERIVED.iter().map(|s| s.to_string()));
-    let mut agg = Aggregate::new(series.len(), params.horizon_days as usize);
-    let bar = progress_bar(u64::from(reps), opts.progress, &scenario.name);
+    let threads = points.first().map_or(1, |(_, p)| thread_count(p, opts));
+    let jobs: Vec<(usize, u32)> = points
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, p))| (0..p.replications).map(move |r| (i, r)))
+        .collect();
+    let names: Vec<Vec<String>> = points
+        .iter()
+        .map(|(_, p)| {
+            let mut series = daily_names(p.teams);
+            series.extend(DERIVED.iter().map(|s| s.to_string()));
+            series
+        })
+        .collect();
+    let mut aggs: Vec<Aggregate> = points
+        .iter()
+        .zip(&names)
+        .map(|((_, p), n)| {
+            let days = if keep_series { p.horizon_days as usize } else { 0 };
+            Aggregate::new(if keep_series { n.len() } else { 0 }, days)
+        })
+        .collect();
+    let bar = progress_bar(jobs.len() as u64, opts.progress, label);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| RunError::Threads(e.to_string()))?;
-    let (tx, rx) = mpsc::channel::<(u32, Result<ReplicationOutput, RunError>)>();
+    type Done = (usize, u32, Result<ReplicationOutput, RunError>);
+    let (tx, rx) = mpsc::channel::<Done>();
     let mut first_error = None;
     std::thread::scope(|s| {
         s.spawn(|| {
             pool.install(|| {
-                (0..reps).into_par_iter().for_each_with(tx, |tx, rep| {
+                jobs.par_iter().for_each_with(tx, |tx, &(i, rep)| {
                     // The receiver only goes away after an error; then the rest is moot.
-                    let _ = tx.send((rep, replicate(params, rep, opts)));
+                    let _ = tx.send((i, rep, replicate(points[i].1, rep, opts)));
                 })
             })
         });
-        let mut pending = BTreeMap::new();
-        let mut next = 0u32;
-        for (rep, out) in rx {
+        let mut pending: Vec<BTreeMap<u32, ReplicationOutput>> = vec![BTreeMap::new(); points.len()];
+        let mut next = vec![0u32; points.len()];
+        for (i, rep, out) in rx {
             bar.inc(1);
             match out {
                 Ok(o) => {
-                    pending.insert(rep, o);
+                    pending[i].insert(rep, o);
                 }
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }
             }
-            while let Some(o) = pending.remove(&next) {
-                agg.push(o);
-                next += 1;
+            while let Some(o) = pending[i].remove(&next[i]) {
+                aggs[i].push(o);
+                next[i] += 1;
             }
         }
     });
@@ -310,30 +371,13 @@ pub fn run(
     if let Some(e) = first_error {
         return Err(e);
     }
-    let summary = METRICS
-        .iter()
-        .zip(&agg.metrics)
-        .map(|(m, w)| SummaryRow {
-            metric: m.name,
-            unit: m.unit,
-            interval: w.interval(),
-        })
-        .collect();
-    let intervals = |v: &[Welford]| v.iter().map(Welford::interval).collect::<Vec<_>>();
-    Ok(RunResults {
-        name: scenario.name.clone(),
-        summary,
-        daily: agg.daily.iter().map(|s| intervals(s)).collect(),
-        zsm_queue_by_hour: intervals(&agg.hourly),
-        time_to_phase3: intervals(&agg.hist_phase3),
-        time_to_late: intervals(&agg.hist_late),
-        replications: agg.replications,
-        series,
-        diagnostics: agg.diagnostics,
-        events: agg.events,
-        threads,
-        wall: start.elapsed(),
-    })
+    let wall = start.elapsed();
+    Ok(aggs
+        .into_iter()
+        .zip(names)
+        .zip(points)
+        .map(|((agg, series), (scenario, _))| agg.finish(&scenario.name, series, threads, wall))
+        .collect())
 }
 
 /// A progress bar over `n` replications, drawn only on a terminal.
