@@ -40,6 +40,10 @@ enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
     },
+    /// Run a grid of parameter values on common random numbers and chart each metric against it.
+    Sweep(SweepArgs),
+    /// Run several scenarios on common random numbers and give paired differences from the first.
+    Compare(CompareArgs),
     /// Measure speed: engine M/M/3 customers/s and the Leeuwarden default's events/s.
     Bench {
         /// Fewer customers and replications, for a quick look.
@@ -82,6 +86,59 @@ struct RunArgs {
     /// Skip the charts and report.html.
     #[arg(long)]
     no_charts: bool,
+}
+
+/// Options shared by sweeps and comparisons.
+#[derive(Args)]
+struct StudyArgs {
+    /// Output folder (default: output/sweep-<name> or output/compare-<names>).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Replications per point (overrides run.replications).
+    #[arg(long)]
+    reps: Option<u32>,
+    /// Master seed, the same for every point (overrides run.seed).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads (0 = all cores); results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1024))]
+    threads: Option<u32>,
+    /// Override a scenario key for every point (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
+    /// Replace an existing output folder.
+    #[arg(long)]
+    force: bool,
+    /// No progress bar and no table.
+    #[arg(long)]
+    quiet: bool,
+    /// Skip the charts.
+    #[arg(long)]
+    no_charts: bool,
+}
+
+#[derive(Args)]
+struct SweepArgs {
+    /// Scenario file (TOML); the embedded default without it.
+    scenario: Option<PathBuf>,
+    /// A key and its values: key=v1,v2,... or key=from..to:steps (repeat for a grid).
+    #[arg(long = "vary", value_name = "KEY=VALUES", required = true)]
+    vary: Vec<String>,
+    /// Name the first point where a metric passes a threshold, e.g. vhh_utilisation>0.9
+    /// (default: vhh_utilisation>0.9 and vhh_wait_days_mean>7).
+    #[arg(long = "alarm", value_name = "METRIC>VALUE")]
+    alarms: Vec<String>,
+    #[command(flatten)]
+    study: StudyArgs,
+}
+
+#[derive(Args)]
+struct CompareArgs {
+    /// Scenario files; the first is the baseline of the paired differences.
+    #[arg(required = true, num_args = 2..)]
+    scenarios: Vec<PathBuf>,
+    #[command(flatten)]
+    study: StudyArgs,
 }
 
 enum Failure {
@@ -147,22 +204,7 @@ fn main() -> ExitCode {
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Run(args) => {
-            let mut extra = Vec::new();
-            if let Some(r) = args.reps {
-                extra.push(flag_override(
-                    "run.replications",
-                    toml::Value::Integer(i64::from(r)),
-                ));
-            }
-            if let Some(s) = args.seed {
-                let v = i64::try_from(s).map_err(|_| {
-                    Failure::Input(format!(
-                        "--seed {s} is too large: allowed up to {}",
-                        i64::MAX
-                    ))
-                })?;
-                extra.push(flag_override("run.seed", toml::Value::Integer(v)));
-            }
+            let extra = flag_overrides(args.reps, args.seed)?;
             let (loaded, source) = load(args.scenario.as_deref(), &args.sets, extra)?;
             run(&loaded, source, &args)
         }
@@ -171,11 +213,349 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             print_check(&loaded.scenario, &source);
             Ok(())
         }
+        Command::Sweep(args) => sweep(&args),
+        Command::Compare(args) => compare(&args),
         Command::Bench { quick } => {
             run_bench(quick);
             Ok(())
         }
     }
+}
+
+/// `--reps` and `--seed` as overrides.
+fn flag_overrides(reps: Option<u32>, seed: Option<u64>) -> Result<Vec<Override>, Failure> {
+    let mut extra = Vec::new();
+    if let Some(r) = reps {
+        extra.push(flag_override(
+            "run.replications",
+            toml::Value::Integer(i64::from(r)),
+        ));
+    }
+    if let Some(s) = seed {
+        let v = i64::try_from(s).map_err(|_| {
+            Failure::Input(format!(
+                "--seed {s} is too large: allowed up to {}",
+                i64::MAX
+            ))
+        })?;
+        extra.push(flag_override("run.seed", toml::Value::Integer(v)));
+    }
+    Ok(extra)
+}
+
+/// Refuse up front a request that would take more than an hour.
+fn refuse_if_too_long(params: &[&Params], threads: usize, what: &str) -> Result<(), Failure> {
+    let est = experiment::sweep::estimate(params, threads);
+    if est.seconds > experiment::sweep::MAX_SECONDS {
+        let reps = params.first().map_or(0, |p| p.replications);
+        let shrink = (est.seconds / experiment::sweep::MAX_SECONDS).ceil();
+        return Err(Failure::Input(format!(
+            "this {what} would process about {:.1e} events, roughly {:.0} minutes on {threads} threads: more than an hour. \
+             Use fewer points, a shorter run.horizon_days, or fewer replications (e.g. --reps {})",
+            est.events,
+            est.seconds / 60.0,
+            ((f64::from(reps) / shrink).floor() as u32).max(2)
+        )));
+    }
+    Ok(())
+}
+
+fn study_dir(out: &Option<PathBuf>, default: String, force: bool) -> Result<ResultDir, Failure> {
+    let dest = out
+        .clone()
+        .unwrap_or_else(|| Path::new("output").join(default));
+    ResultDir::create(&dest, force).map_err(|e| match e {
+        output::resultdir::ResultDirError::Exists(_) => Failure::Input(e.to_string()),
+        other => internal(other),
+    })
+}
+
+/// The facts of a sweep or comparison for run.json.
+#[derive(serde::Serialize)]
+struct StudyFacts<'a> {
+    avesim_version: &'static str,
+    kind: &'static str,
+    scenarios: Vec<&'a str>,
+    varied: Vec<String>,
+    seed: u64,
+    replications: u32,
+    points: usize,
+    threads: usize,
+    events: u64,
+    wall_s: f64,
+}
+
+fn sweep(args: &SweepArgs) -> Result<(), Failure> {
+    let st = &args.study;
+    let axes = args
+        .vary
+        .iter()
+        .map(|v| experiment::sweep::Axis::parse(v))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Input)?;
+    let alarms = if args.alarms.is_empty() {
+        experiment::sweep::Alarm::defaults()
+    } else {
+        args.alarms
+            .iter()
+            .map(|a| experiment::sweep::Alarm::parse(a))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(Failure::Input)?
+    };
+    let flags = flag_overrides(st.reps, st.seed)?;
+    let (base, _) = load(args.scenario.as_deref(), &st.sets, flags.clone())?;
+    let grid = experiment::sweep::grid(&axes);
+    let mut loaded = Vec::with_capacity(grid.len());
+    for p in &grid {
+        let mut extra = flags.clone();
+        extra.extend(experiment::sweep::point_overrides(&axes, p));
+        loaded.push(load(args.scenario.as_deref(), &st.sets, extra)?.0);
+    }
+    let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
+    let opts = RunOptions {
+        threads: st.threads.map(|t| t as usize),
+        progress: !st.quiet,
+        ..Default::default()
+    };
+    let threads = experiment::thread_count(&base.params, &opts);
+    refuse_if_too_long(&params, threads, "sweep")?;
+    let dir = study_dir(&st.out, format!("sweep-{}", base.scenario.name), st.force)?;
+    let started = Instant::now();
+    let points: Vec<(&Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let results = experiment::run_many(&points, &opts, false, "sweep").map_err(internal)?;
+    output::study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
+    output::files::write_resolved(dir.path(), &base.scenario).map_err(internal)?;
+    if !st.no_charts {
+        charts::write_sweep_charts(
+            &dir.path().join("charts"),
+            &base.scenario.name,
+            &axes,
+            &grid,
+            &results,
+        )
+        .map_err(internal)?;
+    }
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "sweep",
+        scenarios: vec![base.scenario.name.as_str()],
+        varied: args.vary.clone(),
+        seed: base.params.seed,
+        replications: base.params.replications,
+        points: grid.len(),
+        threads,
+        events: results.iter().map(|r| r.events).sum(),
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    output::files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = dir.commit().map_err(internal)?;
+    let label = |k: usize| {
+        axes.iter()
+            .zip(&grid[k])
+            .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !st.quiet {
+        let shown = [
+            "vhh_utilisation",
+            "vhh_wait_days_mean",
+            "late_escalation_share",
+            "escalations_phase4_per_1000",
+            "wijkteam_wait_days_mean",
+        ];
+        say!(
+            "\nsweep of {} — {} points × {} replications, seed {}",
+            base.scenario.name,
+            grid.len(),
+            base.params.replications,
+            base.params.seed
+        );
+        say!(
+            "{:<40} {}",
+            "point",
+            shown.map(|m| format!("{m:>28}")).join("")
+        );
+        for (k, r) in results.iter().enumerate() {
+            let cells: String = shown
+                .iter()
+                .map(|m| {
+                    r.metric(m).map_or("-".into(), |i| {
+                        format!(
+                            "{:>28}",
+                            format!("{} ({}–{})", sig(i.mean), sig(i.low), sig(i.high))
+                        )
+                    })
+                })
+                .collect();
+            say!("{:<40} {cells}", label(k));
+        }
+        say!();
+    }
+    for alarm in &alarms {
+        match alarm.first(&results) {
+            Some(k) => {
+                let i =
+                    results[k]
+                        .metric(alarm.metric)
+                        .copied()
+                        .unwrap_or(avesim::stats::Interval {
+                            mean: f64::NAN,
+                            low: f64::NAN,
+                            high: f64::NAN,
+                            n: 0,
+                        });
+                say!(
+                    "alarm {alarm}: first at {} (mean {}, 95% interval {}–{})",
+                    label(k),
+                    sig(i.mean),
+                    sig(i.low),
+                    sig(i.high)
+                );
+            }
+            None => {
+                let worst = results
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, r)| r.metric(alarm.metric).map(|i| (k, i.mean)))
+                    .filter(|(_, m)| m.is_finite())
+                    .max_by(|a, b| {
+                        if alarm.above {
+                            a.1.total_cmp(&b.1)
+                        } else {
+                            b.1.total_cmp(&a.1)
+                        }
+                    });
+                match worst {
+                    Some((k, m)) => say!(
+                        "alarm {alarm}: not reached (closest {} at {})",
+                        sig(m),
+                        label(k)
+                    ),
+                    None => say!("alarm {alarm}: not reached"),
+                }
+            }
+        }
+    }
+    say!("results: {}", path.display());
+    Ok(())
+}
+
+fn compare(args: &CompareArgs) -> Result<(), Failure> {
+    let st = &args.study;
+    let flags = flag_overrides(st.reps, st.seed)?;
+    let (first, _) = load(Some(&args.scenarios[0]), &st.sets, flags.clone())?;
+    // Every scenario runs with the first one's run control, so replications pair up.
+    let p0 = first.params.clone();
+    let mut run_control = flags.clone();
+    for (key, v) in [
+        ("run.seed", i64::try_from(p0.seed).unwrap_or(i64::MAX)),
+        ("run.replications", i64::from(p0.replications)),
+        ("run.horizon_days", i64::from(p0.horizon_days)),
+        ("run.warmup_days", i64::from(p0.warmup_days)),
+    ] {
+        run_control.push(flag_override(key, toml::Value::Integer(v)));
+    }
+    let mut loaded = vec![first];
+    for path in &args.scenarios[1..] {
+        loaded.push(load(Some(path), &st.sets, run_control.clone())?.0);
+    }
+    let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
+    let opts = RunOptions {
+        threads: st.threads.map(|t| t as usize),
+        progress: !st.quiet,
+        ..Default::default()
+    };
+    let threads = experiment::thread_count(&p0, &opts);
+    refuse_if_too_long(&params, threads, "comparison")?;
+    let names: Vec<&str> = loaded.iter().map(|l| l.scenario.name.as_str()).collect();
+    let default_dir = if names.len() == 2 {
+        format!("compare-{}-{}", names[0], names[1])
+    } else {
+        format!("compare-{}-and-{}-more", names[0], names.len() - 1)
+    };
+    let dir = study_dir(&st.out, default_dir, st.force)?;
+    let started = Instant::now();
+    let points: Vec<(&Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let results = experiment::run_many(&points, &opts, false, "compare").map_err(internal)?;
+    let diffs = output::study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
+    let sets = if st.sets.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Applied to every scenario: `--set {}`.",
+            st.sets.join("`, `--set ")
+        )
+    };
+    let facts_line = format!(
+        "{} replications × {} days (warm-up {}), seed {}, the same random streams for every scenario (common random numbers); run control of {} applies to all.{sets}",
+        p0.replications, p0.horizon_days, p0.warmup_days, p0.seed, names[0]
+    );
+    output::study::write_comparison_md(dir.path(), &results, &diffs, &facts_line)
+        .map_err(internal)?;
+    if !st.no_charts {
+        charts::write_compare_charts(&dir.path().join("charts"), &results).map_err(internal)?;
+    }
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "compare",
+        scenarios: names.clone(),
+        varied: st.sets.clone(),
+        seed: p0.seed,
+        replications: p0.replications,
+        points: loaded.len(),
+        threads,
+        events: results.iter().map(|r| r.events).sum(),
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    output::files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = dir.commit().map_err(internal)?;
+    if !st.quiet {
+        let shown = [
+            "escalations_phase4_per_1000",
+            "late_escalation_share",
+            "vhh_utilisation",
+            "vhh_wait_days_mean",
+            "zsm_informed_share",
+        ];
+        say!("\ncomparison — {facts_line}");
+        say!(
+            "{:<34} {}",
+            "scenario",
+            shown.map(|m| format!("{m:>29}")).join("")
+        );
+        for (k, r) in results.iter().enumerate() {
+            let cells: String = shown
+                .iter()
+                .map(|m| {
+                    let i = r.metric(m).copied();
+                    let d = (k > 0)
+                        .then(|| diffs[k - 1].iter().find(|d| d.metric == *m))
+                        .flatten();
+                    let mark = if d.is_some_and(|d| d.excludes_zero()) {
+                        "*"
+                    } else {
+                        " "
+                    };
+                    i.map_or("-".into(), |i| {
+                        format!(
+                            "{:>28}{mark}",
+                            format!("{} ({}–{})", sig(i.mean), sig(i.low), sig(i.high))
+                        )
+                    })
+                })
+                .collect();
+            say!("{:<34} {cells}", r.name);
+        }
+        say!(
+            "* paired difference from {} excludes zero. Every metric: comparison.md",
+            names[0]
+        );
+    }
+    say!("results: {}", path.display());
+    Ok(())
 }
 
 fn flag_override(key: &str, value: toml::Value) -> Override {

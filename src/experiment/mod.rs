@@ -18,6 +18,8 @@ use crate::scenario::{Params, Scenario};
 use crate::stats::{Interval, Welford};
 
 pub mod bench;
+pub mod compare;
+pub mod sweep;
 
 /// How to run an experiment (what does not change results).
 #[derive(Debug, Clone, Default)]
@@ -174,7 +176,11 @@ impl Aggregate {
             name: name.to_string(),
             summary,
             daily: self.daily.iter().map(|s| intervals(s)).collect(),
-            series: if self.daily.is_empty() { Vec::new() } else { series },
+            series: if self.daily.is_empty() {
+                Vec::new()
+            } else {
+                series
+            },
             zsm_queue_by_hour: intervals(&self.hourly),
             time_to_phase3: intervals(&self.hist_phase3),
             time_to_late: intervals(&self.hist_late),
@@ -328,7 +334,11 @@ pub fn run_many(
         .iter()
         .zip(&names)
         .map(|((_, p), n)| {
-            let days = if keep_series { p.horizon_days as usize } else { 0 };
+            let days = if keep_series {
+                p.horizon_days as usize
+            } else {
+                0
+            };
             Aggregate::new(if keep_series { n.len() } else { 0 }, days)
         })
         .collect();
@@ -349,7 +359,8 @@ pub fn run_many(
                 })
             })
         });
-        let mut pending: Vec<BTreeMap<u32, ReplicationOutput>> = vec![BTreeMap::new(); points.len()];
+        let mut pending: Vec<BTreeMap<u32, ReplicationOutput>> =
+            vec![BTreeMap::new(); points.len()];
         let mut next = vec![0u32; points.len()];
         for (i, rep, out) in rx {
             bar.inc(1);

@@ -100,11 +100,22 @@ struct BarSeries {
 enum Panel {
     Time {
         title: String,
+        x_label: String,
         y_label: String,
         lines: Vec<Line>,
         stacked: bool,
         refs: Vec<Reference>,
         warmup_years: f64,
+        /// Names of categorical x positions 0, 1, ... (None: x is numeric).
+        categories: Option<Vec<String>>,
+        /// Mark every point (few points, as in a sweep).
+        markers: bool,
+    },
+    /// One metric for several scenarios: a bar per scenario (colours from the chart legend).
+    Group {
+        title: String,
+        unit: String,
+        bars: Vec<(RGBColor, Interval)>,
     },
     Bars {
         title: String,
@@ -125,6 +136,8 @@ struct Chart {
     info: ChartInfo,
     cols: usize,
     panels: Vec<Panel>,
+    /// Legend drawn once under the title (for charts of many small panels).
+    legend: Vec<(String, RGBColor)>,
 }
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -200,11 +213,14 @@ fn time_panel(
 ) -> Panel {
     Panel::Time {
         title: title.into(),
+        x_label: "time (years from start)".into(),
         y_label: y_label.into(),
         lines,
         stacked: false,
         refs,
         warmup_years,
+        categories: None,
+        markers: false,
     }
 }
 
@@ -222,6 +238,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             caption: "How often cases move up: to the Veiligheidshuis (phase 3) and into a crisis (phase 4); late escalations are crises of cases never escalated before.",
         },
         cols: 1,
+        legend: vec![],
         panels: vec![
             time_panel(
                 "Escalation to the Veiligheidshuis (AVE phase 2 → 3)",
@@ -261,14 +278,18 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             caption: "Cases in progress by phase (stacked), and phases 3 and 4 on their own scale below.",
         },
         cols: 1,
+        legend: vec![],
         panels: vec![
             Panel::Time {
                 title: "All cases in progress (stacked)".into(),
+                x_label: "time (years from start)".into(),
                 y_label: "cases".into(),
                 lines: stacked.clone(),
                 stacked: true,
                 refs: vec![],
                 warmup_years: wy,
+                categories: None,
+                markers: false,
             },
             time_panel("Phases 3 and 4", "cases", stacked[1..].to_vec(), vec![], wy),
         ],
@@ -282,6 +303,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             caption: "Busy process-lead slots against the fixed capacity, and escalations waiting for a coordinator.",
         },
         cols: 1,
+        legend: vec![],
         panels: vec![
             time_panel(
                 "Process-lead slots in use",
@@ -330,6 +352,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             caption: "Caseload against capacity and cases waiting for a worker, in total (top) and per wijkteam (bottom).",
         },
         cols: 2,
+        legend: vec![],
         panels: vec![
             time_panel(
                 "Caseload, all wijkteams",
@@ -375,6 +398,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             caption: "Share of ZSM decisions taken within the decision target, and the queue at the ZSM table by hour of the day.",
         },
         cols: 1,
+        legend: vec![],
         panels: vec![
             time_panel(
                 &format!("Decided within {target} hours"),
@@ -407,6 +431,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             caption: "Days a complex case spends in phase 2 before its escalation to the Veiligheidshuis, with late escalations (crises of never-escalated cases) marked in red.",
         },
         cols: 1,
+        legend: vec![],
         panels: vec![Panel::Bars {
             title: "Days in phase 2 before phase 3 (weekly bins, mean per replication after warm-up)".into(),
             x_label: "days in phase 2".into(),
@@ -435,6 +460,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             caption: "Every headline metric with its mean (dot) and 95% confidence interval (whiskers).",
         },
         cols: 6,
+        legend: vec![],
         panels: METRICS
             .iter()
             .zip(&results.summary)
@@ -449,24 +475,48 @@ fn draw_chart<DB: DrawingBackend>(
     chart: &Chart,
 ) -> DrawResult<(), DB> {
     root.fill(&WHITE)?;
-    let (head, body) = root.split_vertically(64);
+    let head_height = if chart.legend.is_empty() { 64 } else { 104 };
+    let (head, body) = root.split_vertically(head_height);
     head.draw(&Text::new(
         chart.info.title.clone(),
         (24, 16),
         (FONT, 30).into_font().style(FontStyle::Bold).color(&BLACK),
     ))?;
+    let mut x = 24;
+    for (label, color) in &chart.legend {
+        head.draw(&Rectangle::new([(x, 66), (x + 18, 84)], color.filled()))?;
+        head.draw(&Text::new(
+            label.clone(),
+            (x + 24, 66),
+            (FONT, 17).into_font().color(&BLACK),
+        ))?;
+        x += 40 + 10 * label.chars().count() as i32;
+    }
     let rows = chart.panels.len().div_ceil(chart.cols);
     let areas = body.split_evenly((rows, chart.cols));
     for (panel, area) in chart.panels.iter().zip(areas.iter()) {
         match panel {
             Panel::Time {
                 title,
+                x_label,
                 y_label,
                 lines,
                 stacked,
                 refs,
                 warmup_years,
-            } => draw_time(area, title, y_label, lines, *stacked, refs, *warmup_years)?,
+                categories,
+                markers,
+            } => draw_time(
+                area,
+                (title, x_label, y_label),
+                lines,
+                *stacked,
+                refs,
+                *warmup_years,
+                categories.as_deref(),
+                *markers,
+            )?,
+            Panel::Group { title, unit, bars } => draw_group(area, title, unit, bars)?,
             Panel::Bars {
                 title,
                 x_label,
@@ -541,19 +591,27 @@ fn nice_top(v: f64) -> f64 {
 #[allow(clippy::too_many_arguments)]
 fn draw_time<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    title: &str,
-    y_label: &str,
+    (title, x_label, y_label): (&str, &str, &str),
     lines: &[Line],
     stacked: bool,
     refs: &[Reference],
     warmup_years: f64,
+    categories: Option<&[String]>,
+    markers: bool,
 ) -> DrawResult<(), DB> {
-    let x_max = lines
-        .iter()
-        .flat_map(|l| l.band.x.last().copied())
-        .fold(0.0f64, f64::max)
-        .max(1e-9)
-        * 1.005;
+    let xs = || lines.iter().flat_map(|l| l.band.x.iter().copied());
+    let (x_min, x_max) = match categories {
+        Some(c) => (-0.5, c.len() as f64 - 0.5),
+        None if markers => {
+            let (lo, hi) = (
+                xs().fold(f64::INFINITY, f64::min),
+                xs().fold(f64::NEG_INFINITY, f64::max),
+            );
+            let pad = ((hi - lo) * 0.05).max(1e-6);
+            (lo - pad, hi + pad)
+        }
+        None => (0.0, xs().fold(0.0f64, f64::max).max(1e-9) * 1.005),
+    };
     let mut shown: Vec<Line> = lines.to_vec();
     if stacked {
         let mut base = vec![0.0; lines.first().map_or(0, |l| l.band.x.len())];
@@ -576,12 +634,23 @@ fn draw_time<DB: DrawingBackend>(
         .margin(12)
         .x_label_area_size(50)
         .y_label_area_size(80)
-        .build_cartesian_2d(0.0..x_max, 0.0..y_top)?;
+        .build_cartesian_2d(x_min..x_max, 0.0..y_top)?;
+    let category_tick = |v: &f64| {
+        let i = v.round();
+        match categories {
+            Some(c) if (v - i).abs() < 1e-6 && i >= 0.0 => {
+                c.get(i as usize).cloned().unwrap_or_default()
+            }
+            Some(_) => String::new(),
+            None => tick(v),
+        }
+    };
     chart
         .configure_mesh()
-        .x_desc("time (years from start)")
+        .x_desc(x_label)
         .y_desc(y_label)
-        .x_label_formatter(&tick)
+        .x_labels(categories.map_or(10, |c| c.len() * 2 + 1))
+        .x_label_formatter(&category_tick)
         .y_label_formatter(&tick)
         .label_style((FONT, 15))
         .axis_desc_style((FONT, 17))
@@ -625,6 +694,16 @@ fn draw_time<DB: DrawingBackend>(
             )))?;
         }
         let color = l.color;
+        if markers {
+            chart.draw_series(
+                l.band
+                    .x
+                    .iter()
+                    .zip(&l.band.mean)
+                    .filter(|(_, m)| m.is_finite())
+                    .map(|(&x, &m)| Circle::new((x, m), 5, color.filled())),
+            )?;
+        }
         let mut first = true;
         for seg in segments(&l.band.x, &l.band.mean) {
             let s = chart.draw_series(LineSeries::new(seg, color.stroke_width(2)))?;
@@ -641,7 +720,7 @@ fn draw_time<DB: DrawingBackend>(
         let color = r.color;
         chart
             .draw_series(LineSeries::new(
-                vec![(0.0, r.value), (x_max, r.value)],
+                vec![(x_min, r.value), (x_max, r.value)],
                 color.stroke_width(2),
             ))?
             .label(r.label.clone())
@@ -782,6 +861,54 @@ fn draw_bars<DB: DrawingBackend>(
     Ok(())
 }
 
+fn draw_group<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    unit: &str,
+    bars: &[(RGBColor, Interval)],
+) -> DrawResult<(), DB> {
+    let top = bars
+        .iter()
+        .map(|(_, i)| finite(i.high).or(finite(i.mean)).unwrap_or(0.0))
+        .fold(0.0, f64::max);
+    let y_top = if top > 0.0 {
+        top * 1.15
+    } else if unit == "share" {
+        0.1
+    } else {
+        1.0
+    };
+    let n = bars.len() as f64;
+    let mut chart = ChartBuilder::on(area)
+        .caption(title.replace('_', " "), (FONT, 14))
+        .margin(8)
+        .x_label_area_size(4)
+        .y_label_area_size(70)
+        .build_cartesian_2d(0.0..n, 0.0..y_top)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(4)
+        .y_desc(unit)
+        .y_label_formatter(&tick)
+        .label_style((FONT, 12))
+        .axis_desc_style((FONT, 12))
+        .light_line_style(BLACK.mix(0.05))
+        .draw()?;
+    for (k, (color, i)) in bars.iter().enumerate() {
+        let x = k as f64;
+        if let Some(m) = finite(i.mean) {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x + 0.12, 0.0), (x + 0.88, m)],
+                color.mix(0.85).filled(),
+            )))?;
+            whisker(&mut chart, x + 0.5, 0.15, i)?;
+        }
+    }
+    Ok(())
+}
+
 fn draw_metric<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
@@ -869,13 +996,17 @@ pub fn write_charts(
     params: &Params,
     results: &RunResults,
 ) -> Result<Vec<ChartInfo>, ChartError> {
+    render_all(dir, build_charts(name, params, results))
+}
+
+fn render_all(dir: &Path, charts: Vec<Chart>) -> Result<Vec<ChartInfo>, ChartError> {
     register_fonts()?;
     std::fs::create_dir_all(dir).map_err(|e| ChartError {
         chart: dir.display().to_string(),
         message: e.to_string(),
     })?;
     let mut drawn = Vec::new();
-    for chart in build_charts(name, params, results) {
+    for chart in charts {
         let err = |message: String| ChartError {
             chart: chart.info.stem.to_string(),
             message,
@@ -893,4 +1024,162 @@ pub fn write_charts(
         drawn.push(chart.info);
     }
     Ok(drawn)
+}
+
+/// Charts of a sweep: each headline metric against the first varied key, one line per
+/// combination of the other keys, with its 95% band. Files `sweep_<metric>.png/svg`.
+pub fn write_sweep_charts(
+    dir: &Path,
+    name: &str,
+    axes: &[crate::experiment::sweep::Axis],
+    points: &[Vec<usize>],
+    results: &[RunResults],
+) -> Result<Vec<ChartInfo>, ChartError> {
+    let Some(first) = axes.first() else {
+        return Ok(Vec::new());
+    };
+    let categories = (!first.numeric()).then(|| first.labels());
+    // Group points by the values of the other axes.
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (k, p) in points.iter().enumerate() {
+        let rest = p[1..].to_vec();
+        match groups.iter_mut().find(|(r, _)| *r == rest) {
+            Some((_, ks)) => ks.push(k),
+            None => groups.push((rest, vec![k])),
+        }
+    }
+    let charts = METRICS
+        .iter()
+        .map(|m| {
+            let lines = groups
+                .iter()
+                .enumerate()
+                .map(|(g, (rest, ks))| {
+                    let mut band = Band::default();
+                    for &k in ks {
+                        let i = results[k].metric(m.name).copied().unwrap_or(Interval {
+                            mean: f64::NAN,
+                            low: f64::NAN,
+                            high: f64::NAN,
+                            n: 0,
+                        });
+                        band.x.push(if categories.is_some() {
+                            points[k][0] as f64
+                        } else {
+                            first.x(points[k][0])
+                        });
+                        band.mean.push(i.mean);
+                        band.low.push(i.low);
+                        band.high.push(i.high);
+                    }
+                    let label = if rest.is_empty() {
+                        "mean and 95% interval".to_string()
+                    } else {
+                        axes[1..]
+                            .iter()
+                            .zip(rest)
+                            .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    Line {
+                        label,
+                        color: PALETTE[g % PALETTE.len()],
+                        band,
+                    }
+                })
+                .collect();
+            Chart {
+                info: ChartInfo {
+                    stem: m.name,
+                    title: format!("{name}: {} against {}", m.name, first.key),
+                    caption: m.doc,
+                },
+                cols: 1,
+                legend: vec![],
+                panels: vec![Panel::Time {
+                    title: m.doc.to_string(),
+                    x_label: first.key.clone(),
+                    y_label: m.unit.to_string(),
+                    lines,
+                    stacked: false,
+                    refs: vec![],
+                    warmup_years: 0.0,
+                    categories: categories.clone(),
+                    markers: true,
+                }],
+            }
+        })
+        .collect();
+    render_all(dir, charts)
+}
+
+/// Grouped bar charts of a comparison: one panel per metric, a bar per scenario with its
+/// 95% whiskers, one chart per group of metrics (escalation, capacity, information).
+pub fn write_compare_charts(
+    dir: &Path,
+    results: &[RunResults],
+) -> Result<Vec<ChartInfo>, ChartError> {
+    let legend: Vec<(String, RGBColor)> = results
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (r.name.clone(), PALETTE[k % PALETTE.len()]))
+        .collect();
+    let groups: [(&'static str, &str, &'static str); 3] = [
+        (
+            "compare_escalation",
+            "escalation",
+            "Escalations: how often and how timely cases move up, per scenario.",
+        ),
+        (
+            "compare_capacity",
+            "capacity",
+            "Capacity pressure at the wijkteams, the Veiligheidshuis and ZSM, per scenario.",
+        ),
+        (
+            "compare_information",
+            "information",
+            "Information between ZSM and the Veiligheidshuis, per scenario.",
+        ),
+    ];
+    let charts = groups
+        .iter()
+        .map(|&(stem, group, caption)| {
+            let panels: Vec<Panel> = METRICS
+                .iter()
+                .filter(|m| m.group == group)
+                .map(|m| Panel::Group {
+                    title: m.name.to_string(),
+                    unit: m.unit.to_string(),
+                    bars: results
+                        .iter()
+                        .enumerate()
+                        .map(|(k, r)| {
+                            (
+                                PALETTE[k % PALETTE.len()],
+                                r.metric(m.name).copied().unwrap_or(Interval {
+                                    mean: f64::NAN,
+                                    low: f64::NAN,
+                                    high: f64::NAN,
+                                    n: 0,
+                                }),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect();
+            let cols = if panels.len() > 6 { 4 } else { 3 };
+            Chart {
+                info: ChartInfo {
+                    stem,
+                    title: format!("Comparison: {group} (mean and 95% interval)"),
+                    caption,
+                },
+                cols,
+                panels,
+                legend: legend.clone(),
+            }
+        })
+        .collect();
+    render_all(dir, charts)
 }

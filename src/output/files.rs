@@ -176,6 +176,12 @@ pub fn write_results(
             })
         }),
     )?;
+    write_resolved(dir, scenario)?;
+    write_json(dir, "run.json", facts)
+}
+
+/// Write `scenario.resolved.toml`: every parameter as used.
+pub fn write_resolved(dir: &Path, scenario: &Scenario) -> Result<(), WriteError> {
     let resolved = dir.join("scenario.resolved.toml");
     let body = toml::to_string(scenario).map_err(|e| WriteError {
         path: resolved.clone(),
@@ -186,14 +192,21 @@ pub fn write_results(
         scenario.name,
         env!("CARGO_PKG_VERSION")
     );
-    std::fs::write(&resolved, text).map_err(werr(&resolved))?;
-    let run_json = dir.join("run.json");
-    let json = serde_json::to_string_pretty(facts).map_err(|e| WriteError {
-        path: run_json.clone(),
+    std::fs::write(&resolved, text).map_err(werr(&resolved))
+}
+
+/// Write a value as pretty JSON (`run.json`).
+pub fn write_json<T: serde::Serialize>(
+    dir: &Path,
+    name: &str,
+    value: &T,
+) -> Result<(), WriteError> {
+    let path = dir.join(name);
+    let json = serde_json::to_string_pretty(value).map_err(|e| WriteError {
+        path: path.clone(),
         source: e.into(),
     })?;
-    std::fs::write(&run_json, json + "\n").map_err(werr(&run_json))?;
-    Ok(())
+    std::fs::write(&path, json + "\n").map_err(werr(&path))
 }
 
 /// Join the per-replication case logs in `dir` into `cases.csv`, in replication order.

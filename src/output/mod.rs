@@ -6,6 +6,7 @@ pub mod files;
 pub mod recorder;
 pub mod report;
 pub mod resultdir;
+pub mod study;
 
 pub use files::write_results;
 pub use resultdir::ResultDir;

@@ -1,0 +1,218 @@
+//! Files of sweeps and comparisons: `sweep.csv`, `comparison.csv`, `differences.csv` and
+//! `comparison.md` (a table a memo can paste).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::experiment::RunResults;
+use crate::experiment::compare::{Difference, differences};
+use crate::experiment::sweep::Axis;
+use crate::model::metrics::METRICS;
+use crate::stats::Interval;
+
+use super::charts::format_value;
+use super::files::WriteError;
+use super::num;
+
+fn csv_rows(
+    path: &Path,
+    header: &[String],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<(), WriteError> {
+    let e = |source: std::io::Error| WriteError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut w = csv::Writer::from_path(path).map_err(|x| e(x.into()))?;
+    w.write_record(header).map_err(|x| e(x.into()))?;
+    for r in rows {
+        w.write_record(&r).map_err(|x| e(x.into()))?;
+    }
+    w.flush().map_err(e)
+}
+
+fn iv(i: &Interval) -> [String; 3] {
+    [num(i.mean), num(i.low), num(i.high)]
+}
+
+/// `sweep.csv`: one row per point × metric, with the point's value of every varied key.
+pub fn write_sweep_csv(
+    dir: &Path,
+    axes: &[Axis],
+    points: &[Vec<usize>],
+    results: &[RunResults],
+) -> Result<(), WriteError> {
+    let mut header = vec!["point".to_string()];
+    header.extend(axes.iter().map(|a| a.key.clone()));
+    header.extend(
+        [
+            "metric",
+            "unit",
+            "mean",
+            "ci95_low",
+            "ci95_high",
+            "replications",
+        ]
+        .map(String::from),
+    );
+    let labels: Vec<Vec<String>> = axes.iter().map(Axis::labels).collect();
+    let rows = points
+        .iter()
+        .zip(results)
+        .enumerate()
+        .flat_map(|(k, (p, r))| {
+            let values: Vec<String> = p.iter().zip(&labels).map(|(&i, l)| l[i].clone()).collect();
+            r.summary.iter().map(move |row| {
+                let mut v = vec![k.to_string()];
+                v.extend(values.iter().cloned());
+                v.extend([row.metric.to_string(), row.unit.to_string()]);
+                v.extend(iv(&row.interval));
+                v.push(row.interval.n.to_string());
+                v
+            })
+        });
+    csv_rows(&dir.join("sweep.csv"), &header, rows)
+}
+
+/// `comparison.csv` and `differences.csv` (each scenario against the first).
+pub fn write_comparison_csv(
+    dir: &Path,
+    results: &[RunResults],
+) -> Result<Vec<Vec<Difference>>, WriteError> {
+    let header: Vec<String> = [
+        "scenario",
+        "metric",
+        "unit",
+        "mean",
+        "ci95_low",
+        "ci95_high",
+        "replications",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = results.iter().flat_map(|r| {
+        r.summary.iter().map(move |row| {
+            let mut v = vec![r.name.clone(), row.metric.to_string(), row.unit.to_string()];
+            v.extend(iv(&row.interval));
+            v.push(row.interval.n.to_string());
+            v
+        })
+    });
+    csv_rows(&dir.join("comparison.csv"), &header, rows)?;
+    let diffs: Vec<Vec<Difference>> = results
+        .iter()
+        .skip(1)
+        .map(|r| differences(r, &results[0]))
+        .collect();
+    let header: Vec<String> = [
+        "scenario",
+        "baseline",
+        "metric",
+        "unit",
+        "mean_difference",
+        "ci95_low",
+        "ci95_high",
+        "excludes_zero",
+        "pairs",
+        "unpaired_ci95_low",
+        "unpaired_ci95_high",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = results.iter().skip(1).zip(&diffs).flat_map(|(r, ds)| {
+        ds.iter().map(move |d| {
+            let mut v = vec![
+                r.name.clone(),
+                results[0].name.clone(),
+                d.metric.to_string(),
+                d.unit.to_string(),
+            ];
+            v.extend(iv(&d.paired));
+            v.push(d.excludes_zero().to_string());
+            v.push(d.paired.n.to_string());
+            v.push(num(d.unpaired.low));
+            v.push(num(d.unpaired.high));
+            v
+        })
+    });
+    csv_rows(&dir.join("differences.csv"), &header, rows)?;
+    Ok(diffs)
+}
+
+fn cell(i: &Interval) -> String {
+    if !i.mean.is_finite() {
+        "–".into()
+    } else if i.low.is_finite() && i.low != i.high {
+        format!(
+            "{} ({}–{})",
+            format_value(i.mean),
+            format_value(i.low),
+            format_value(i.high)
+        )
+    } else {
+        format_value(i.mean)
+    }
+}
+
+fn signed(d: &Difference) -> String {
+    let i = &d.paired;
+    if !i.mean.is_finite() {
+        return "–".into();
+    }
+    let sign = |v: f64| {
+        if v > 0.0 {
+            format!("+{}", format_value(v))
+        } else {
+            format_value(v)
+        }
+    };
+    let mark = if d.excludes_zero() { " **" } else { "" };
+    if i.low.is_finite() && i.low != i.high {
+        format!(
+            "{} ({} to {}){mark}",
+            sign(i.mean),
+            sign(i.low),
+            sign(i.high)
+        )
+    } else {
+        sign(i.mean)
+    }
+}
+
+/// `comparison.md`: the scenarios side by side and each one's paired difference from the first.
+pub fn write_comparison_md(
+    dir: &Path,
+    results: &[RunResults],
+    diffs: &[Vec<Difference>],
+    facts: &str,
+) -> Result<(), WriteError> {
+    let mut md = String::new();
+    let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
+    let _ = writeln!(md, "# Comparison: {}\n", names.join(", "));
+    let _ = writeln!(md, "{facts}\n");
+    let _ = writeln!(md, "Mean with its 95% interval over replications.\n");
+    let _ = writeln!(md, "| metric | unit | {} |", names.join(" | "));
+    let _ = writeln!(md, "|---|---|{}", "---|".repeat(names.len()));
+    for (k, m) in METRICS.iter().enumerate() {
+        let cells: Vec<String> = results
+            .iter()
+            .map(|r| cell(&r.summary[k].interval))
+            .collect();
+        let _ = writeln!(md, "| {} | {} | {} |", m.name, m.unit, cells.join(" | "));
+    }
+    if results.len() > 1 {
+        let _ = writeln!(
+            md,
+            "\n## Difference from {} (paired by replication)\n\nScenario minus {}, mean and 95% interval of the paired difference; `**` marks an interval that excludes zero (a difference the simulation can tell from noise).\n",
+            names[0], names[0]
+        );
+        let _ = writeln!(md, "| metric | {} |", names[1..].join(" | "));
+        let _ = writeln!(md, "|---|{}", "---|".repeat(names.len() - 1));
+        for (k, m) in METRICS.iter().enumerate() {
+            let cells: Vec<String> = diffs.iter().map(|d| signed(&d[k])).collect();
+            let _ = writeln!(md, "| {} | {} |", m.name, cells.join(" | "));
+        }
+    }
+    let path = dir.join("comparison.md");
+    std::fs::write(&path, md).map_err(|source| WriteError { path, source })
+}
