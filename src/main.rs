@@ -333,6 +333,7 @@ fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             &axes,
             &grid,
             &results,
+            &alarms,
         )
         .map_err(internal)?;
     }

@@ -1034,6 +1034,7 @@ pub fn write_sweep_charts(
     axes: &[crate::experiment::sweep::Axis],
     points: &[Vec<usize>],
     results: &[RunResults],
+    alarms: &[crate::experiment::sweep::Alarm],
 ) -> Result<Vec<ChartInfo>, ChartError> {
     let Some(first) = axes.first() else {
         return Ok(Vec::new());
@@ -1103,7 +1104,15 @@ pub fn write_sweep_charts(
                     y_label: m.unit.to_string(),
                     lines,
                     stacked: false,
-                    refs: vec![],
+                    refs: alarms
+                        .iter()
+                        .filter(|a| a.metric == m.name)
+                        .map(|a| Reference {
+                            label: format!("alarm: {a}"),
+                            value: a.value,
+                            color: RED,
+                        })
+                        .collect(),
                     warmup_years: 0.0,
                     categories: categories.clone(),
                     markers: true,
