@@ -52,17 +52,16 @@ enum Command {
     },
 }
 
+/// Options every simulating command takes.
 #[derive(Args)]
-struct RunArgs {
-    /// Scenario file (TOML).
-    scenario: Option<PathBuf>,
-    /// Output folder (default: output/<scenario name>).
+struct Common {
+    /// Output folder (default: a folder under output/ named after the scenario).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Replications (overrides run.replications).
     #[arg(long)]
     reps: Option<u32>,
-    /// Master seed (overrides run.seed).
+    /// Master seed, the same for every scenario and point (overrides run.seed).
     #[arg(long)]
     seed: Option<u64>,
     /// Worker threads (0 = all cores; default run.threads); results do not depend on it.
@@ -77,44 +76,23 @@ struct RunArgs {
     /// No progress bar and no table.
     #[arg(long)]
     quiet: bool,
+    /// Skip the charts (and, for run, report.html).
+    #[arg(long)]
+    no_charts: bool,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Scenario file (TOML).
+    scenario: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
     /// Also write cases.csv (one row per case, every replication).
     #[arg(long)]
     cases: bool,
     /// Also write trace.csv (every event of replication 0).
     #[arg(long)]
     trace: bool,
-    /// Skip the charts and report.html.
-    #[arg(long)]
-    no_charts: bool,
-}
-
-/// Options shared by sweeps and comparisons.
-#[derive(Args)]
-struct StudyArgs {
-    /// Output folder (default: output/sweep-<name> or output/compare-<names>).
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Replications per point (overrides run.replications).
-    #[arg(long)]
-    reps: Option<u32>,
-    /// Master seed, the same for every point (overrides run.seed).
-    #[arg(long)]
-    seed: Option<u64>,
-    /// Worker threads (0 = all cores); results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1024))]
-    threads: Option<u32>,
-    /// Override a scenario key for every point (repeatable).
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    sets: Vec<String>,
-    /// Replace an existing output folder.
-    #[arg(long)]
-    force: bool,
-    /// No progress bar and no table.
-    #[arg(long)]
-    quiet: bool,
-    /// Skip the charts.
-    #[arg(long)]
-    no_charts: bool,
 }
 
 #[derive(Args)]
@@ -129,7 +107,7 @@ struct SweepArgs {
     #[arg(long = "alarm", value_name = "METRIC>VALUE")]
     alarms: Vec<String>,
     #[command(flatten)]
-    study: StudyArgs,
+    study: Common,
 }
 
 #[derive(Args)]
@@ -138,7 +116,7 @@ struct CompareArgs {
     #[arg(required = true, num_args = 2..)]
     scenarios: Vec<PathBuf>,
     #[command(flatten)]
-    study: StudyArgs,
+    study: Common,
 }
 
 enum Failure {
@@ -204,8 +182,8 @@ fn main() -> ExitCode {
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Run(args) => {
-            let extra = flag_overrides(args.reps, args.seed)?;
-            let (loaded, source) = load(args.scenario.as_deref(), &args.sets, extra)?;
+            let extra = flag_overrides(args.common.reps, args.common.seed)?;
+            let (loaded, source) = load(args.scenario.as_deref(), &args.common.sets, extra)?;
             run(&loaded, source, &args)
         }
         Command::Check { scenario, sets } => {
@@ -260,7 +238,8 @@ fn refuse_if_too_long(params: &[&Params], threads: usize, what: &str) -> Result<
     Ok(())
 }
 
-fn study_dir(out: &Option<PathBuf>, default: String, force: bool) -> Result<ResultDir, Failure> {
+/// Prepare the result folder: `out`, or `output/<default>`; refuse an existing one unless `force`.
+fn result_dir(out: &Option<PathBuf>, default: String, force: bool) -> Result<ResultDir, Failure> {
     let dest = out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(default));
@@ -319,7 +298,7 @@ fn sweep(args: &SweepArgs) -> Result<(), Failure> {
     };
     let threads = experiment::thread_count(&base.params, &opts);
     refuse_if_too_long(&params, threads, "sweep")?;
-    let dir = study_dir(&st.out, format!("sweep-{}", base.scenario.name), st.force)?;
+    let dir = result_dir(&st.out, format!("sweep-{}", base.scenario.name), st.force)?;
     let started = Instant::now();
     let points: Vec<(&Scenario, &Params)> =
         loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
@@ -476,7 +455,7 @@ fn compare(args: &CompareArgs) -> Result<(), Failure> {
     } else {
         format!("compare-{}-and-{}-more", names[0], names.len() - 1)
     };
-    let dir = study_dir(&st.out, default_dir, st.force)?;
+    let dir = result_dir(&st.out, default_dir, st.force)?;
     let started = Instant::now();
     let points: Vec<(&Scenario, &Params)> =
         loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
@@ -569,17 +548,10 @@ fn flag_override(key: &str, value: toml::Value) -> Override {
 
 fn run(loaded: &Loaded, source: String, args: &RunArgs) -> Result<(), Failure> {
     let (scenario, params) = (&loaded.scenario, &loaded.params);
-    let dest = args
-        .out
-        .clone()
-        .unwrap_or_else(|| Path::new("output").join(&scenario.name));
-    let dir = ResultDir::create(&dest, args.force).map_err(|e| match e {
-        output::resultdir::ResultDirError::Exists(_) => Failure::Input(e.to_string()),
-        other => internal(other),
-    })?;
+    let dir = result_dir(&args.common.out, scenario.name.clone(), args.common.force)?;
     let opts = RunOptions {
-        threads: args.threads.map(|t| t as usize),
-        progress: !args.quiet,
+        threads: args.common.threads.map(|t| t as usize),
+        progress: !args.common.quiet,
         cases_dir: args.cases.then(|| dir.path().to_path_buf()),
         trace_path: args.trace.then(|| dir.path().join("trace.csv")),
     };
@@ -601,7 +573,7 @@ fn run(loaded: &Loaded, source: String, args: &RunArgs) -> Result<(), Failure> {
     if args.cases {
         join_case_parts(dir.path(), params.replications).map_err(internal)?;
     }
-    let drawn = if args.no_charts {
+    let drawn = if args.common.no_charts {
         None
     } else {
         let drawn =
@@ -620,7 +592,7 @@ fn run(loaded: &Loaded, source: String, args: &RunArgs) -> Result<(), Failure> {
         Some(drawn)
     };
     let path = dir.commit().map_err(internal)?;
-    if !args.quiet {
+    if !args.common.quiet {
         print_table(scenario, params, &results);
     }
     say!("results: {}", path.display());

@@ -728,14 +728,23 @@ fn draw_time<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
             });
     }
+    draw_legend(&mut chart)
+}
+
+type Plane =
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
+
+/// The legend of a panel, top right.
+fn draw_legend<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Plane>,
+) -> DrawResult<(), DB> {
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperRight)
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK.mix(0.3))
         .label_font((FONT, 15))
-        .draw()?;
-    Ok(())
+        .draw()
 }
 
 fn whisker<DB: DrawingBackend>(
@@ -851,14 +860,7 @@ fn draw_bars<DB: DrawingBackend>(
                 PathElement::new(vec![(lx, ly), (lx + 18, ly)], GREY.stroke_width(2))
             });
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font((FONT, 15))
-        .draw()?;
-    Ok(())
+    draw_legend(&mut chart)
 }
 
 fn draw_group<DB: DrawingBackend>(

@@ -59,8 +59,11 @@ fn csv_writer(path: &Path) -> Result<csv::Writer<BufWriter<File>>, WriteError> {
     Ok(csv::Writer::from_writer(BufWriter::new(f)))
 }
 
-fn rows<I, R>(path: &Path, header: &[&str], rows: I) -> Result<(), WriteError>
+/// Write a CSV file: a header and rows.
+pub(crate) fn rows<H, I, R>(path: &Path, header: H, rows: I) -> Result<(), WriteError>
 where
+    H: IntoIterator,
+    H::Item: AsRef<[u8]>,
     I: IntoIterator<Item = R>,
     R: IntoIterator,
     R::Item: AsRef<[u8]>,
@@ -77,7 +80,8 @@ where
     w.flush().map_err(werr(path))
 }
 
-fn iv(i: &Interval) -> [String; 3] {
+/// Mean and interval bounds as CSV fields.
+pub(crate) fn iv(i: &Interval) -> [String; 3] {
     [num(i.mean), num(i.low), num(i.high)]
 }
 

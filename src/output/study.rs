@@ -11,29 +11,8 @@ use crate::model::metrics::METRICS;
 use crate::stats::Interval;
 
 use super::charts::format_value;
-use super::files::WriteError;
+use super::files::{self, WriteError, iv};
 use super::num;
-
-fn csv_rows(
-    path: &Path,
-    header: &[String],
-    rows: impl IntoIterator<Item = Vec<String>>,
-) -> Result<(), WriteError> {
-    let e = |source: std::io::Error| WriteError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut w = csv::Writer::from_path(path).map_err(|x| e(x.into()))?;
-    w.write_record(header).map_err(|x| e(x.into()))?;
-    for r in rows {
-        w.write_record(&r).map_err(|x| e(x.into()))?;
-    }
-    w.flush().map_err(e)
-}
-
-fn iv(i: &Interval) -> [String; 3] {
-    [num(i.mean), num(i.low), num(i.high)]
-}
 
 /// `sweep.csv`: one row per point × metric, with the point's value of every varied key.
 pub fn write_sweep_csv(
@@ -71,7 +50,7 @@ pub fn write_sweep_csv(
                 v
             })
         });
-    csv_rows(&dir.join("sweep.csv"), &header, rows)
+    files::rows(&dir.join("sweep.csv"), &header, rows)
 }
 
 /// `comparison.csv` and `differences.csv` (each scenario against the first).
@@ -98,7 +77,7 @@ pub fn write_comparison_csv(
             v
         })
     });
-    csv_rows(&dir.join("comparison.csv"), &header, rows)?;
+    files::rows(&dir.join("comparison.csv"), &header, rows)?;
     let diffs: Vec<Vec<Difference>> = results
         .iter()
         .skip(1)
@@ -135,7 +114,7 @@ pub fn write_comparison_csv(
             v
         })
     });
-    csv_rows(&dir.join("differences.csv"), &header, rows)?;
+    files::rows(&dir.join("differences.csv"), &header, rows)?;
     Ok(diffs)
 }
 

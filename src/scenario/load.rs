@@ -390,36 +390,45 @@ fn apply_override(
     Ok(())
 }
 
+/// From serde's "x`, expected one of `a`, `b`": the name `x` and the allowed names.
+fn quoted(rest: &str) -> (&str, Vec<&str>) {
+    let name = rest.split('`').next().unwrap_or_default();
+    let allowed = rest
+        .split('`')
+        .skip(1)
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s)
+        .collect();
+    (name, allowed)
+}
+
+/// The allowed name closest to a misspelt one, if it is close enough to be a likely typo.
+fn nearest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let (d, best) = allowed
+        .iter()
+        .map(|a| (strsim::damerau_levenshtein(name, a), *a))
+        .min()?;
+    (d <= (name.len() / 3).max(1) || best.contains(name) || name.contains(best)).then_some(best)
+}
+
 /// Turn a serde error at `path` into a user-facing message with a suggestion.
 fn explain(message: &str, path: &str) -> (String, String) {
     // serde: "unknown field `x`, expected one of `a`, `b`" / "expected `a` or `b`"
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let name = rest.split('`').next().unwrap_or_default().to_string();
-        let allowed: Vec<&str> = rest
-            .split('`')
-            .skip(1)
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 1)
-            .map(|(_, s)| s)
-            .collect();
+        let (name, allowed) = quoted(rest);
         let parent = path
-            .strip_suffix(&name)
+            .strip_suffix(name)
             .unwrap_or(path)
             .trim_end_matches('.')
             .to_string();
         let key = if parent.is_empty() {
-            name.clone()
+            name.to_string()
         } else {
             format!("{parent}.{name}")
         };
-        let nearest = allowed
-            .iter()
-            .map(|a| (strsim::damerau_levenshtein(&name, a), *a))
-            .min();
         let mut msg = "unknown key".to_string();
-        if let Some((d, best)) = nearest
-            && (d <= (name.len() / 3).max(1) || best.contains(name.as_str()) || name.contains(best))
-        {
+        if let Some(best) = nearest(name, &allowed) {
             msg.push_str(&format!("; did you mean `{best}`?"));
         }
         if !allowed.is_empty() {
@@ -428,26 +437,13 @@ fn explain(message: &str, path: &str) -> (String, String) {
         return (key, msg);
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let name = rest.split('`').next().unwrap_or_default();
-        let allowed: Vec<&str> = rest
-            .split('`')
-            .skip(1)
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 1)
-            .map(|(_, s)| s)
-            .collect();
-        let nearest = allowed
-            .iter()
-            .map(|a| (strsim::damerau_levenshtein(name, a), *a))
-            .min();
-        let hint = match nearest {
-            Some((d, best)) if d <= (name.len() / 3).max(1) => format!("; did you mean `{best}`?"),
-            _ => String::new(),
-        };
+        let (name, allowed) = quoted(rest);
+        let hint = nearest(name, &allowed)
+            .map_or(String::new(), |best| format!("; did you mean `{best}`?"));
         return (
             path.to_string(),
             format!(
-                "`{name}` is not allowed{hint} Allowed: {}",
+                "`{name}` is not allowed{hint} (allowed: {})",
                 allowed.join(", ")
             ),
         );
