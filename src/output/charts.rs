@@ -863,6 +863,34 @@ fn draw_bars<DB: DrawingBackend>(
     draw_legend(&mut chart)
 }
 
+/// A small panel for one metric: its name as caption, a y axis with the unit, no x labels.
+fn small_panel<'a, DB: DrawingBackend + 'a>(
+    area: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    unit: &str,
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+) -> DrawResult<ChartContext<'a, DB, Plane>, DB> {
+    let mut chart = ChartBuilder::on(area)
+        .caption(title.replace('_', " "), (FONT, 14))
+        .margin(8)
+        .x_label_area_size(4)
+        .y_label_area_size(70)
+        .build_cartesian_2d(x, y)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(4)
+        .y_desc(unit)
+        .y_label_formatter(&tick)
+        .label_style((FONT, 12))
+        .axis_desc_style((FONT, 12))
+        .light_line_style(BLACK.mix(0.05))
+        .draw()?;
+    Ok(chart)
+}
+
 fn draw_group<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
@@ -881,23 +909,7 @@ fn draw_group<DB: DrawingBackend>(
         1.0
     };
     let n = bars.len() as f64;
-    let mut chart = ChartBuilder::on(area)
-        .caption(title.replace('_', " "), (FONT, 14))
-        .margin(8)
-        .x_label_area_size(4)
-        .y_label_area_size(70)
-        .build_cartesian_2d(0.0..n, 0.0..y_top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(4)
-        .y_desc(unit)
-        .y_label_formatter(&tick)
-        .label_style((FONT, 12))
-        .axis_desc_style((FONT, 12))
-        .light_line_style(BLACK.mix(0.05))
-        .draw()?;
+    let mut chart = small_panel(area, title, unit, 0.0..n, 0.0..y_top)?;
     for (k, (color, i)) in bars.iter().enumerate() {
         let x = k as f64;
         if let Some(m) = finite(i.mean) {
@@ -929,23 +941,7 @@ fn draw_metric<DB: DrawingBackend>(
         pad = if unit == "share" { 0.1 } else { 1.0 };
     }
     let (y0, y1) = (mid - pad - (hi - lo) / 2.0, mid + pad + (hi - lo) / 2.0);
-    let mut chart = ChartBuilder::on(area)
-        .caption(title.replace('_', " "), (FONT, 14))
-        .margin(8)
-        .x_label_area_size(4)
-        .y_label_area_size(70)
-        .build_cartesian_2d(0.0..1.0, y0..y1)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(4)
-        .y_desc(unit)
-        .y_label_formatter(&tick)
-        .label_style((FONT, 12))
-        .axis_desc_style((FONT, 12))
-        .light_line_style(BLACK.mix(0.05))
-        .draw()?;
+    let mut chart = small_panel(area, title, unit, 0.0..1.0, y0..y1)?;
     if let Some(m) = finite(i.mean) {
         whisker(&mut chart, 0.5, 0.12, i)?;
         chart.draw_series(std::iter::once(Circle::new((0.5, m), 6, BLUE.filled())))?;

@@ -85,6 +85,16 @@ pub(crate) fn iv(i: &Interval) -> [String; 3] {
     [num(i.mean), num(i.low), num(i.high)]
 }
 
+/// Columns of a summary row (after any leading key columns).
+pub(crate) const SUMMARY_COLUMNS: [&str; 6] = [
+    "metric",
+    "unit",
+    "mean",
+    "ci95_low",
+    "ci95_high",
+    "replications",
+];
+
 /// Write every result file of a run into `dir`.
 pub fn write_results(
     dir: &Path,
@@ -94,14 +104,7 @@ pub fn write_results(
 ) -> Result<(), WriteError> {
     rows(
         &dir.join("summary.csv"),
-        &[
-            "metric",
-            "unit",
-            "mean",
-            "ci95_low",
-            "ci95_high",
-            "replications",
-        ],
+        SUMMARY_COLUMNS,
         results.summary.iter().map(|r| {
             let [m, l, h] = iv(&r.interval);
             [

@@ -23,17 +23,7 @@ pub fn write_sweep_csv(
 ) -> Result<(), WriteError> {
     let mut header = vec!["point".to_string()];
     header.extend(axes.iter().map(|a| a.key.clone()));
-    header.extend(
-        [
-            "metric",
-            "unit",
-            "mean",
-            "ci95_low",
-            "ci95_high",
-            "replications",
-        ]
-        .map(String::from),
-    );
+    header.extend(files::SUMMARY_COLUMNS.map(String::from));
     let labels: Vec<Vec<String>> = axes.iter().map(Axis::labels).collect();
     let rows = points
         .iter()
@@ -58,17 +48,8 @@ pub fn write_comparison_csv(
     dir: &Path,
     results: &[RunResults],
 ) -> Result<Vec<Vec<Difference>>, WriteError> {
-    let header: Vec<String> = [
-        "scenario",
-        "metric",
-        "unit",
-        "mean",
-        "ci95_low",
-        "ci95_high",
-        "replications",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut header = vec!["scenario".to_string()];
+    header.extend(files::SUMMARY_COLUMNS.map(String::from));
     let rows = results.iter().flat_map(|r| {
         r.summary.iter().map(move |row| {
             let mut v = vec![r.name.clone(), row.metric.to_string(), row.unit.to_string()];
