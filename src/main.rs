@@ -188,7 +188,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Command::Check { scenario, sets } => {
             let (loaded, source) = load(scenario.as_deref(), &sets, Vec::new())?;
-            print_check(&loaded.scenario, &source);
+            print_check(&loaded, &source);
             Ok(())
         }
         Command::Sweep(args) => sweep(&args),
@@ -649,9 +649,9 @@ fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunRe
     say!();
 }
 
-fn print_check(scenario: &Scenario, source: &str) {
-    say!("# {source}: valid. Every parameter as it will be used:");
-    let value = match toml::Value::try_from(scenario) {
+fn print_check(loaded: &Loaded, source: &str) {
+    say!("# {source}: valid. Every parameter as it will be used, with [unit] and source:");
+    let value = match toml::Value::try_from(&loaded.scenario) {
         Ok(v) => v,
         Err(e) => {
             say!("# (cannot list parameters: {e})");
@@ -659,18 +659,18 @@ fn print_check(scenario: &Scenario, source: &str) {
         }
     };
     for (key, v) in params::leaves(&value) {
-        let (unit, src) = params::lookup(&key).map_or(("?", String::from("unregistered")), |p| {
-            let note = p.source.note();
-            (
-                p.unit,
-                if note.is_empty() {
-                    p.source.kind().to_string()
-                } else {
-                    format!("{}: {note}", p.source.kind())
-                },
-            )
-        });
-        say!("{key} = {v}    # [{unit}] {src}");
+        let d = params::describe(&key, &loaded.provenance);
+        let note = if d.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", d.note)
+        };
+        say!(
+            "{key} = {v}    # [{}] {}{note} ({})",
+            d.unit,
+            d.tag,
+            d.set_in
+        );
     }
 }
 

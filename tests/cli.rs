@@ -372,7 +372,7 @@ fn check_prints_every_parameter_with_unit_and_source() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(text.contains("vhh.coordinators = 4"));
     assert!(text.contains(
-        "zsm.decision_target_hours = 6.0    # [hours] study: legal term of 6 hours (2.3)"
+        "zsm.decision_target_hours = 6.0    # [hours] study §2.3: legal term of 6 hours (scenarios/base.toml, line"
     ));
     assert!(!text.contains("unregistered"), "{text}");
 }

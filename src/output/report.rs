@@ -160,13 +160,6 @@ figcaption{font-size:.9em;color:#555}.small{font-size:.85em;color:#555}
 @media print{body{max-width:none}h2{page-break-before:auto}}
 ";
 
-/// Split a scenario-file comment like "[study §5.1] 9 teams" into ("study §5.1", "9 teams").
-fn tagged(comment: &str) -> Option<(String, String)> {
-    let rest = comment.strip_prefix('[')?;
-    let (tag, note) = rest.split_once(']')?;
-    Some((tag.trim().to_string(), note.trim().to_string()))
-}
-
 fn tag_class(tag: &str) -> &'static str {
     let t = tag.to_ascii_lowercase();
     if t.starts_with("study") {
@@ -285,27 +278,12 @@ pub fn write_report(
     let value =
         toml::Value::try_from(scenario).map_err(|e| std::io::Error::other(e.to_string()))?;
     for (key, v) in params::leaves(&value) {
-        let reg = params::lookup(&key);
-        let unit = reg.map_or("", |p| p.unit);
-        let at = provenance.find(&key);
-        let from_file = at.and_then(|a| a.comment.as_deref()).and_then(tagged);
-        let (tag, note) = match (&from_file, reg) {
-            // The file's own tag; its reasoning, or the register's when the file gives none.
-            (Some((t, n)), Some(p)) if n.is_empty() => (t.clone(), p.source.note().to_string()),
-            (Some((t, n)), _) => (t.clone(), n.clone()),
-            (None, Some(p)) => (p.source.kind().to_string(), p.source.note().to_string()),
-            (None, None) => ("unregistered".into(), String::new()),
-        };
-        let set_in = match at {
-            Some(a) => {
-                let origin = a.origin.as_str();
-                match a.line {
-                    Some(l) => format!("{origin}, line {l}"),
-                    None => origin.to_string(),
-                }
-            }
-            None => "built-in default".into(),
-        };
+        let params::Described {
+            unit,
+            tag,
+            note,
+            set_in,
+        } = params::describe(&key, provenance);
         let _ = writeln!(
             h,
             "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td><span class=\"tag {}\">{}</span></td><td>{}</td><td class=\"small\">{}</td></tr>",

@@ -96,6 +96,8 @@ pub struct SetAt {
     pub line: Option<usize>,
     /// The comment on that line, if any.
     pub comment: Option<String>,
+    /// A table that merges key by key with the layer below (not a replacement).
+    pub merges: bool,
 }
 
 /// Where every key of a loaded scenario was set (keys left at their defaults are absent).
@@ -105,14 +107,13 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    fn record(&mut self, key: String, origin: &str, line: Option<usize>, comment: Option<String>) {
+    /// Record where `at.key` was set. A replaced value forgets where its old sub-keys were
+    /// set; a merging table keeps them (only the keys it sets itself change).
+    fn record(&mut self, key: String, at: SetAt) {
+        let children = format!("{key}.");
+        let merges = at.merges;
         self.entries
-            .retain(|(k, _)| k != &key && !k.starts_with(&format!("{key}.")));
-        let at = SetAt {
-            origin: origin.to_string(),
-            line,
-            comment,
-        };
+            .retain(|(k, _)| k != &key && (merges || !k.starts_with(&children)));
         self.entries.push((key, at));
     }
 
@@ -187,8 +188,16 @@ fn record_spans(
             format!("{prefix}.{}", k.get_ref())
         };
         let line = line_of(src, k.span().start);
-        let comment = src.lines().nth(line - 1).and_then(comment_of);
-        prov.record(key.clone(), origin, Some(line), comment);
+        let at = SetAt {
+            origin: origin.to_string(),
+            line: Some(line),
+            comment: src.lines().nth(line - 1).and_then(comment_of),
+            merges: v
+                .get_ref()
+                .as_table()
+                .is_some_and(|t| !t.contains_key("dist")),
+        };
+        prov.record(key.clone(), at);
         if let Some(inner) = v.get_ref().as_table() {
             record_spans(src, origin, &key, inner, prov);
         }
@@ -346,7 +355,7 @@ fn parse_layer(
     merge(&mut layered.table, table);
     for (k, at) in own.entries {
         if k != "extends" {
-            layered.prov.record(k, &at.origin, at.line, at.comment);
+            layered.prov.record(k, at);
         }
     }
     Ok(layered)
@@ -386,7 +395,14 @@ fn apply_override(
             cur.insert(last, o.value.clone());
         }
     }
-    prov.record(o.key.clone(), &origin, None, None);
+    let merges = matches!(&o.value, toml::Value::Table(t) if !t.contains_key("dist"));
+    let at = SetAt {
+        origin,
+        line: None,
+        comment: None,
+        merges,
+    };
+    prov.record(o.key.clone(), at);
     Ok(())
 }
 

@@ -645,6 +645,66 @@ pub fn lookup(key: &str) -> Option<&'static Param> {
         .or_else(|| PARAMS.iter().find(|p| matches(p.key, key)))
 }
 
+/// What the assumptions register says of one key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Described {
+    /// Unit.
+    pub unit: &'static str,
+    /// Source tag: `study §5.1`, `public`, `calibrated`, `assumption`, `run control`.
+    pub tag: String,
+    /// Reference or reasoning.
+    pub note: String,
+    /// Where the value was set: file and line, `--set ...`, or `built-in default`.
+    pub set_in: String,
+}
+
+/// Split a scenario-file comment like "[study §5.1] 9 teams" into ("study §5.1", "9 teams").
+fn tagged(comment: &str) -> Option<(String, String)> {
+    let rest = comment.strip_prefix('[')?;
+    let (tag, note) = rest.split_once(']')?;
+    Some((tag.trim().to_string(), note.trim().to_string()))
+}
+
+/// Describe `key`: the scenario file's own `[tag] reason` comment on the line that set it
+/// when there is one (the register's reasoning fills an empty reason), else the register.
+pub fn describe(key: &str, provenance: &super::Provenance) -> Described {
+    let reg = lookup(key);
+    let at = provenance.find(key);
+    // The line's own comment, else that of the table header above it in the same file.
+    let from_file = at.and_then(|at| {
+        let mut probe = key.to_string();
+        let mut comment = at.comment.as_deref().and_then(tagged);
+        while comment.is_none() {
+            probe.truncate(probe.rfind('.')?);
+            comment = provenance
+                .exact(&probe)
+                .filter(|p| p.origin == at.origin)
+                .and_then(|p| p.comment.as_deref())
+                .and_then(tagged);
+        }
+        comment
+    });
+    let (tag, note) = match (from_file, reg) {
+        (Some((t, n)), Some(p)) if n.is_empty() => (t, p.source.note().to_string()),
+        (Some((t, n)), _) => (t, n),
+        (None, Some(p)) => (p.source.kind().to_string(), p.source.note().to_string()),
+        (None, None) => ("unregistered".into(), String::new()),
+    };
+    let set_in = match at {
+        Some(a) => match a.line {
+            Some(l) => format!("{}, line {l}", a.origin),
+            None => a.origin.clone(),
+        },
+        None => "built-in default".into(),
+    };
+    Described {
+        unit: reg.map_or("", |p| p.unit),
+        tag,
+        note,
+        set_in,
+    }
+}
+
 /// Every leaf key of a scenario (distribution tables count as one leaf), with its value.
 pub fn leaves(value: &toml::Value) -> Vec<(String, toml::Value)> {
     fn walk(prefix: &str, v: &toml::Value, out: &mut Vec<(String, toml::Value)>) {
