@@ -13,6 +13,7 @@
 //! assert!(row.interval.mean > 0.0 && row.interval.mean < 1.0);
 //! ```
 
+pub mod commands;
 pub mod engine;
 pub mod experiment;
 pub mod model;

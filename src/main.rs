@@ -1,16 +1,16 @@
-//! The `avesim` command line: parse, call the library, map errors to exit codes
-//! (0 ok, 2 bad input, 1 internal error).
+//! The `avesim` command line: parse, call the library, print what it returns, and map errors
+//! to exit codes (0 ok, 2 bad input, 1 internal error).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
+use avesim::commands::{self, AlarmFinding, CommandError};
 use avesim::experiment::{self, RunOptions, bench};
-use avesim::output::files::{RunFacts, join_case_parts};
-use avesim::output::{self, ResultDir, charts, report};
-use avesim::scenario::{self, Loaded, Override, Params, Scenario, ScenarioError, params};
+use avesim::output::charts;
+use avesim::scenario::{self, Loaded, Override, Params, Scenario, params};
 
 /// Print a line to stdout; a closed stdout (`avesim check | head`) is not an error.
 macro_rules! say {
@@ -32,6 +32,10 @@ struct Cli {
 enum Command {
     /// Run a scenario (the embedded Leeuwarden default without SCENARIO) and write results.
     Run(RunArgs),
+    /// Run a grid of parameter values on common random numbers and chart each metric against it.
+    Sweep(SweepArgs),
+    /// Run several scenarios on common random numbers and give paired differences from the first.
+    Compare(CompareArgs),
     /// Validate a scenario and print every parameter as it will be used.
     Check {
         /// Scenario file (TOML); the embedded default without it.
@@ -40,10 +44,6 @@ enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
     },
-    /// Run a grid of parameter values on common random numbers and chart each metric against it.
-    Sweep(SweepArgs),
-    /// Run several scenarios on common random numbers and give paired differences from the first.
-    Compare(CompareArgs),
     /// Measure speed: engine M/M/3 customers/s and the Leeuwarden default's events/s.
     Bench {
         /// Fewer customers and replications, for a quick look.
@@ -54,7 +54,7 @@ enum Command {
 
 /// Options every simulating command takes.
 #[derive(Args)]
-struct Common {
+struct CommonArgs {
     /// Output folder (default: a folder under output/ named after the scenario).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -81,12 +81,27 @@ struct Common {
     no_charts: bool,
 }
 
+impl CommonArgs {
+    fn to_common(&self) -> commands::Common {
+        commands::Common {
+            out: self.out.clone(),
+            reps: self.reps,
+            seed: self.seed,
+            threads: self.threads,
+            sets: self.sets.clone(),
+            force: self.force,
+            progress: !self.quiet,
+            charts: !self.no_charts,
+        }
+    }
+}
+
 #[derive(Args)]
 struct RunArgs {
     /// Scenario file (TOML).
     scenario: Option<PathBuf>,
     #[command(flatten)]
-    common: Common,
+    common: CommonArgs,
     /// Also write cases.csv (one row per case, every replication).
     #[arg(long)]
     cases: bool,
@@ -107,7 +122,7 @@ struct SweepArgs {
     #[arg(long = "alarm", value_name = "METRIC>VALUE")]
     alarms: Vec<String>,
     #[command(flatten)]
-    study: Common,
+    common: CommonArgs,
 }
 
 #[derive(Args)]
@@ -116,57 +131,18 @@ struct CompareArgs {
     #[arg(required = true, num_args = 2..)]
     scenarios: Vec<PathBuf>,
     #[command(flatten)]
-    study: Common,
-}
-
-enum Failure {
-    Input(String),
-    Internal(String),
-}
-
-impl From<ScenarioError> for Failure {
-    fn from(e: ScenarioError) -> Self {
-        Failure::Input(e.to_string())
-    }
-}
-
-fn internal(e: impl std::fmt::Display) -> Failure {
-    Failure::Internal(e.to_string())
-}
-
-/// Load a scenario file (or the embedded default) with `--set` and flag overrides.
-fn load(
-    path: Option<&Path>,
-    sets: &[String],
-    extra: Vec<Override>,
-) -> Result<(Loaded, String), Failure> {
-    let mut overrides = sets
-        .iter()
-        .map(|s| Override::parse(s))
-        .collect::<Result<Vec<_>, _>>()?;
-    overrides.extend(extra);
-    Ok(match path {
-        Some(path) => (
-            scenario::load_file_traced(path, &overrides)?,
-            path.display().to_string(),
-        ),
-        None => (
-            scenario::load_default_traced(&overrides)?,
-            scenario::DEFAULT_ORIGIN.to_string(),
-        ),
-    })
+    common: CommonArgs,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = std::panic::catch_unwind(|| dispatch(cli));
-    match result {
+    match std::panic::catch_unwind(|| dispatch(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(Failure::Input(msg))) => {
+        Ok(Err(CommandError::Input(msg))) => {
             eprintln!("error: {msg}");
             ExitCode::from(2)
         }
-        Ok(Err(Failure::Internal(msg))) => {
+        Ok(Err(CommandError::Internal(msg))) => {
             eprintln!("internal error: {msg}");
             ExitCode::from(1)
         }
@@ -179,427 +155,150 @@ fn main() -> ExitCode {
     }
 }
 
-fn dispatch(cli: Cli) -> Result<(), Failure> {
+fn dispatch(cli: Cli) -> Result<(), CommandError> {
     match cli.command {
         Command::Run(args) => {
-            let extra = flag_overrides(args.common.reps, args.common.seed)?;
-            let (loaded, source) = load(args.scenario.as_deref(), &args.common.sets, extra)?;
-            run(&loaded, source, &args)
+            let out = commands::run(
+                args.scenario.as_deref(),
+                &args.common.to_common(),
+                args.cases,
+                args.trace,
+            )?;
+            if !args.common.quiet {
+                print_table(&out.loaded.scenario, &out.loaded.params, &out.results);
+            }
+            say!("results: {}", out.path.display());
+            if let Some(report) = out.report {
+                say!("report: {}", report.display());
+            }
+        }
+        Command::Sweep(args) => {
+            let out = commands::run_sweep(
+                args.scenario.as_deref(),
+                &args.vary,
+                &args.alarms,
+                &args.common.to_common(),
+            )?;
+            if !args.common.quiet {
+                print_sweep(&out);
+            }
+            print_alarms(&out);
+            say!("results: {}", out.path.display());
+        }
+        Command::Compare(args) => {
+            let out = commands::run_compare(&args.scenarios, &args.common.to_common())?;
+            if !args.common.quiet {
+                print_comparison(&out);
+            }
+            say!("results: {}", out.path.display());
         }
         Command::Check { scenario, sets } => {
-            let (loaded, source) = load(scenario.as_deref(), &sets, Vec::new())?;
+            let (loaded, source) = commands::load(scenario.as_deref(), &sets, Vec::new())?;
             print_check(&loaded, &source);
-            Ok(())
         }
-        Command::Sweep(args) => sweep(&args),
-        Command::Compare(args) => compare(&args),
-        Command::Bench { quick } => {
-            run_bench(quick);
-            Ok(())
-        }
-    }
-}
-
-/// `--reps` and `--seed` as overrides.
-fn flag_overrides(reps: Option<u32>, seed: Option<u64>) -> Result<Vec<Override>, Failure> {
-    let mut extra = Vec::new();
-    if let Some(r) = reps {
-        extra.push(flag_override(
-            "run.replications",
-            toml::Value::Integer(i64::from(r)),
-        ));
-    }
-    if let Some(s) = seed {
-        let v = i64::try_from(s).map_err(|_| {
-            Failure::Input(format!(
-                "--seed {s} is too large: allowed up to {}",
-                i64::MAX
-            ))
-        })?;
-        extra.push(flag_override("run.seed", toml::Value::Integer(v)));
-    }
-    Ok(extra)
-}
-
-/// Refuse up front a request that would take more than an hour.
-fn refuse_if_too_long(params: &[&Params], threads: usize, what: &str) -> Result<(), Failure> {
-    let est = experiment::sweep::estimate(params, threads);
-    if est.seconds > experiment::sweep::MAX_SECONDS {
-        let reps = params.first().map_or(0, |p| p.replications);
-        let shrink = (est.seconds / experiment::sweep::MAX_SECONDS).ceil();
-        return Err(Failure::Input(format!(
-            "this {what} would process about {:.1e} events, roughly {:.0} minutes on {threads} threads: more than an hour. \
-             Use fewer points, a shorter run.horizon_days, or fewer replications (e.g. --reps {})",
-            est.events,
-            est.seconds / 60.0,
-            ((f64::from(reps) / shrink).floor() as u32).max(2)
-        )));
+        Command::Bench { quick } => run_bench(quick),
     }
     Ok(())
 }
 
-/// Prepare the result folder: `out`, or `output/<default>`; refuse an existing one unless `force`.
-fn result_dir(out: &Option<PathBuf>, default: String, force: bool) -> Result<ResultDir, Failure> {
-    let dest = out
-        .clone()
-        .unwrap_or_else(|| Path::new("output").join(default));
-    ResultDir::create(&dest, force).map_err(|e| match e {
-        output::resultdir::ResultDirError::Exists(_) => Failure::Input(e.to_string()),
-        other => internal(other),
-    })
+/// "mean (low–high)" with three significant digits.
+fn cell(i: &avesim::stats::Interval) -> String {
+    format!("{} ({}–{})", sig(i.mean), sig(i.low), sig(i.high))
 }
 
-/// The facts of a sweep or comparison for run.json.
-#[derive(serde::Serialize)]
-struct StudyFacts<'a> {
-    avesim_version: &'static str,
-    kind: &'static str,
-    scenarios: Vec<&'a str>,
-    varied: Vec<String>,
-    seed: u64,
-    replications: u32,
-    points: usize,
-    threads: usize,
-    events: u64,
-    wall_s: f64,
-}
-
-fn sweep(args: &SweepArgs) -> Result<(), Failure> {
-    let st = &args.study;
-    let axes = args
-        .vary
-        .iter()
-        .map(|v| experiment::sweep::Axis::parse(v))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(Failure::Input)?;
-    let alarms = if args.alarms.is_empty() {
-        experiment::sweep::Alarm::defaults()
-    } else {
-        args.alarms
+fn print_sweep(out: &commands::SweepOutcome) {
+    let shown = [
+        "vhh_utilisation",
+        "vhh_wait_days_mean",
+        "late_escalation_share",
+        "escalations_phase4_per_1000",
+        "wijkteam_wait_days_mean",
+    ];
+    let p = &out.base.params;
+    say!(
+        "\nsweep of {} — {} points × {} replications, seed {}",
+        out.base.scenario.name,
+        out.grid.len(),
+        p.replications,
+        p.seed
+    );
+    say!(
+        "{:<40}{}",
+        "point",
+        shown.map(|m| format!("{m:>30}")).join("")
+    );
+    for (k, r) in out.results.iter().enumerate() {
+        let cells: String = shown
             .iter()
-            .map(|a| experiment::sweep::Alarm::parse(a))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(Failure::Input)?
-    };
-    let flags = flag_overrides(st.reps, st.seed)?;
-    let (base, _) = load(args.scenario.as_deref(), &st.sets, flags.clone())?;
-    let grid = experiment::sweep::grid(&axes);
-    let mut loaded = Vec::with_capacity(grid.len());
-    for p in &grid {
-        let mut extra = flags.clone();
-        extra.extend(experiment::sweep::point_overrides(&axes, p));
-        loaded.push(load(args.scenario.as_deref(), &st.sets, extra)?.0);
+            .map(|m| {
+                r.metric(m)
+                    .map_or(format!("{:>30}", "-"), |i| format!("{:>30}", cell(i)))
+            })
+            .collect();
+        say!("{:<40}{cells}", out.label(k));
     }
-    let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
-    let opts = RunOptions {
-        threads: st.threads.map(|t| t as usize),
-        progress: !st.quiet,
-        ..Default::default()
-    };
-    let threads = experiment::thread_count(&base.params, &opts);
-    refuse_if_too_long(&params, threads, "sweep")?;
-    let dir = result_dir(&st.out, format!("sweep-{}", base.scenario.name), st.force)?;
-    let started = Instant::now();
-    let points: Vec<(&Scenario, &Params)> =
-        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results = experiment::run_many(&points, &opts, false, "sweep").map_err(internal)?;
-    output::study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
-    output::files::write_resolved(dir.path(), &base.scenario).map_err(internal)?;
-    if !st.no_charts {
-        charts::write_sweep_charts(
-            &dir.path().join("charts"),
-            &base.scenario.name,
-            &axes,
-            &grid,
-            &results,
-            &alarms,
-        )
-        .map_err(internal)?;
-    }
-    let facts = StudyFacts {
-        avesim_version: env!("CARGO_PKG_VERSION"),
-        kind: "sweep",
-        scenarios: vec![base.scenario.name.as_str()],
-        varied: args.vary.clone(),
-        seed: base.params.seed,
-        replications: base.params.replications,
-        points: grid.len(),
-        threads,
-        events: results.iter().map(|r| r.events).sum(),
-        wall_s: started.elapsed().as_secs_f64(),
-    };
-    output::files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
-    let path = dir.commit().map_err(internal)?;
-    let label = |k: usize| {
-        axes.iter()
-            .zip(&grid[k])
-            .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !st.quiet {
-        let shown = [
-            "vhh_utilisation",
-            "vhh_wait_days_mean",
-            "late_escalation_share",
-            "escalations_phase4_per_1000",
-            "wijkteam_wait_days_mean",
-        ];
-        say!(
-            "\nsweep of {} — {} points × {} replications, seed {}",
-            base.scenario.name,
-            grid.len(),
-            base.params.replications,
-            base.params.seed
-        );
-        say!(
-            "{:<40} {}",
-            "point",
-            shown.map(|m| format!("{m:>28}")).join("")
-        );
-        for (k, r) in results.iter().enumerate() {
-            let cells: String = shown
-                .iter()
-                .map(|m| {
-                    r.metric(m).map_or("-".into(), |i| {
-                        format!(
-                            "{:>28}",
-                            format!("{} ({}–{})", sig(i.mean), sig(i.low), sig(i.high))
-                        )
-                    })
-                })
-                .collect();
-            say!("{:<40} {cells}", label(k));
-        }
-        say!();
-    }
-    for alarm in &alarms {
-        match alarm.first(&results) {
-            Some(k) => {
-                let i =
-                    results[k]
-                        .metric(alarm.metric)
-                        .copied()
-                        .unwrap_or(avesim::stats::Interval {
-                            mean: f64::NAN,
-                            low: f64::NAN,
-                            high: f64::NAN,
-                            n: 0,
-                        });
+    say!();
+}
+
+fn print_alarms(out: &commands::SweepOutcome) {
+    for (alarm, finding) in &out.alarms {
+        match finding {
+            AlarmFinding::First(k) => {
+                let i = out.results[*k].metric(alarm.metric);
                 say!(
                     "alarm {alarm}: first at {} (mean {}, 95% interval {}–{})",
-                    label(k),
-                    sig(i.mean),
-                    sig(i.low),
-                    sig(i.high)
+                    out.label(*k),
+                    i.map_or("-".into(), |i| sig(i.mean)),
+                    i.map_or("-".into(), |i| sig(i.low)),
+                    i.map_or("-".into(), |i| sig(i.high))
                 );
             }
-            None => {
-                let worst = results
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, r)| r.metric(alarm.metric).map(|i| (k, i.mean)))
-                    .filter(|(_, m)| m.is_finite())
-                    .max_by(|a, b| {
-                        if alarm.above {
-                            a.1.total_cmp(&b.1)
-                        } else {
-                            b.1.total_cmp(&a.1)
-                        }
-                    });
-                match worst {
-                    Some((k, m)) => say!(
-                        "alarm {alarm}: not reached (closest {} at {})",
-                        sig(m),
-                        label(k)
-                    ),
-                    None => say!("alarm {alarm}: not reached"),
-                }
+            AlarmFinding::NotReached(Some((k, m))) => {
+                say!(
+                    "alarm {alarm}: not reached (closest {} at {})",
+                    sig(*m),
+                    out.label(*k)
+                )
             }
+            AlarmFinding::NotReached(None) => say!("alarm {alarm}: not reached"),
         }
     }
-    say!("results: {}", path.display());
-    Ok(())
 }
 
-fn compare(args: &CompareArgs) -> Result<(), Failure> {
-    let st = &args.study;
-    let flags = flag_overrides(st.reps, st.seed)?;
-    let (first, _) = load(Some(&args.scenarios[0]), &st.sets, flags.clone())?;
-    // Every scenario runs with the first one's run control, so replications pair up.
-    let p0 = first.params.clone();
-    let mut run_control = flags.clone();
-    for (key, v) in [
-        ("run.seed", i64::try_from(p0.seed).unwrap_or(i64::MAX)),
-        ("run.replications", i64::from(p0.replications)),
-        ("run.horizon_days", i64::from(p0.horizon_days)),
-        ("run.warmup_days", i64::from(p0.warmup_days)),
-    ] {
-        run_control.push(flag_override(key, toml::Value::Integer(v)));
-    }
-    let mut loaded = vec![first];
-    for path in &args.scenarios[1..] {
-        loaded.push(load(Some(path), &st.sets, run_control.clone())?.0);
-    }
-    let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
-    let opts = RunOptions {
-        threads: st.threads.map(|t| t as usize),
-        progress: !st.quiet,
-        ..Default::default()
-    };
-    let threads = experiment::thread_count(&p0, &opts);
-    refuse_if_too_long(&params, threads, "comparison")?;
-    let names: Vec<&str> = loaded.iter().map(|l| l.scenario.name.as_str()).collect();
-    let default_dir = if names.len() == 2 {
-        format!("compare-{}-{}", names[0], names[1])
-    } else {
-        format!("compare-{}-and-{}-more", names[0], names.len() - 1)
-    };
-    let dir = result_dir(&st.out, default_dir, st.force)?;
-    let started = Instant::now();
-    let points: Vec<(&Scenario, &Params)> =
-        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results = experiment::run_many(&points, &opts, false, "compare").map_err(internal)?;
-    let diffs = output::study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
-    let sets = if st.sets.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " Applied to every scenario: `--set {}`.",
-            st.sets.join("`, `--set ")
-        )
-    };
-    let facts_line = format!(
-        "{} replications × {} days (warm-up {}), seed {}, the same random streams for every scenario (common random numbers); run control of {} applies to all.{sets}",
-        p0.replications, p0.horizon_days, p0.warmup_days, p0.seed, names[0]
+fn print_comparison(out: &commands::CompareOutcome) {
+    let shown = [
+        "escalations_phase4_per_1000",
+        "late_escalation_share",
+        "vhh_utilisation",
+        "vhh_wait_days_mean",
+        "zsm_informed_share",
+    ];
+    say!("\ncomparison — {}", out.facts);
+    say!(
+        "{:<34}{}",
+        "scenario",
+        shown.map(|m| format!("{m:>31}")).join("")
     );
-    output::study::write_comparison_md(dir.path(), &results, &diffs, &facts_line)
-        .map_err(internal)?;
-    if !st.no_charts {
-        charts::write_compare_charts(&dir.path().join("charts"), &results).map_err(internal)?;
+    for (k, r) in out.results.iter().enumerate() {
+        let cells: String = shown
+            .iter()
+            .map(|m| {
+                let d = (k > 0)
+                    .then(|| out.differences[k - 1].iter().find(|d| d.metric == *m))
+                    .flatten();
+                let mark = if d.is_some_and(|d| d.excludes_zero()) {
+                    "*"
+                } else {
+                    " "
+                };
+                r.metric(m)
+                    .map_or(format!("{:>31}", "-"), |i| format!("{:>30}{mark}", cell(i)))
+            })
+            .collect();
+        say!("{:<34}{cells}", r.name);
     }
-    let facts = StudyFacts {
-        avesim_version: env!("CARGO_PKG_VERSION"),
-        kind: "compare",
-        scenarios: names.clone(),
-        varied: st.sets.clone(),
-        seed: p0.seed,
-        replications: p0.replications,
-        points: loaded.len(),
-        threads,
-        events: results.iter().map(|r| r.events).sum(),
-        wall_s: started.elapsed().as_secs_f64(),
-    };
-    output::files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
-    let path = dir.commit().map_err(internal)?;
-    if !st.quiet {
-        let shown = [
-            "escalations_phase4_per_1000",
-            "late_escalation_share",
-            "vhh_utilisation",
-            "vhh_wait_days_mean",
-            "zsm_informed_share",
-        ];
-        say!("\ncomparison — {facts_line}");
-        say!(
-            "{:<34} {}",
-            "scenario",
-            shown.map(|m| format!("{m:>29}")).join("")
-        );
-        for (k, r) in results.iter().enumerate() {
-            let cells: String = shown
-                .iter()
-                .map(|m| {
-                    let i = r.metric(m).copied();
-                    let d = (k > 0)
-                        .then(|| diffs[k - 1].iter().find(|d| d.metric == *m))
-                        .flatten();
-                    let mark = if d.is_some_and(|d| d.excludes_zero()) {
-                        "*"
-                    } else {
-                        " "
-                    };
-                    i.map_or("-".into(), |i| {
-                        format!(
-                            "{:>28}{mark}",
-                            format!("{} ({}–{})", sig(i.mean), sig(i.low), sig(i.high))
-                        )
-                    })
-                })
-                .collect();
-            say!("{:<34} {cells}", r.name);
-        }
-        say!(
-            "* paired difference from {} excludes zero. Every metric: comparison.md",
-            names[0]
-        );
-    }
-    say!("results: {}", path.display());
-    Ok(())
-}
-
-fn flag_override(key: &str, value: toml::Value) -> Override {
-    Override {
-        key: key.into(),
-        raw: format!("{key}={value}"),
-        value,
-    }
-}
-
-fn run(loaded: &Loaded, source: String, args: &RunArgs) -> Result<(), Failure> {
-    let (scenario, params) = (&loaded.scenario, &loaded.params);
-    let dir = result_dir(&args.common.out, scenario.name.clone(), args.common.force)?;
-    let opts = RunOptions {
-        threads: args.common.threads.map(|t| t as usize),
-        progress: !args.common.quiet,
-        cases_dir: args.cases.then(|| dir.path().to_path_buf()),
-        trace_path: args.trace.then(|| dir.path().join("trace.csv")),
-    };
-    let started = Instant::now();
-    let results = experiment::run(scenario, params, &opts).map_err(internal)?;
-    let facts = RunFacts {
-        avesim_version: env!("CARGO_PKG_VERSION"),
-        scenario: scenario.name.clone(),
-        source,
-        seed: params.seed,
-        replications: params.replications,
-        threads: results.threads,
-        horizon_days: params.horizon_days,
-        warmup_days: params.warmup_days,
-        events: results.events,
-        wall_s: started.elapsed().as_secs_f64(),
-    };
-    output::write_results(dir.path(), scenario, &results, &facts).map_err(internal)?;
-    if args.cases {
-        join_case_parts(dir.path(), params.replications).map_err(internal)?;
-    }
-    let drawn = if args.common.no_charts {
-        None
-    } else {
-        let drawn =
-            charts::write_charts(&dir.path().join("charts"), &scenario.name, params, &results)
-                .map_err(internal)?;
-        report::write_report(
-            dir.path(),
-            scenario,
-            params,
-            &results,
-            &facts,
-            &drawn,
-            &loaded.provenance,
-        )
-        .map_err(|e| internal(format!("writing report.html: {e}")))?;
-        Some(drawn)
-    };
-    let path = dir.commit().map_err(internal)?;
-    if !args.common.quiet {
-        print_table(scenario, params, &results);
-    }
-    say!("results: {}", path.display());
-    if drawn.is_some() {
-        say!("report: {}", path.join("report.html").display());
-    }
-    Ok(())
+    let first = out.results.first().map_or("", |r| r.name.as_str());
+    say!("* paired difference from {first} excludes zero. Every metric: comparison.md");
 }
 
 /// Three significant digits, without scientific notation for everyday magnitudes.

@@ -157,17 +157,32 @@ fn docs_model_explains_every_parameter() {
 
 #[test]
 fn every_value_is_described_by_the_file_and_line_that_set_it() {
-    let loaded = avesim::scenario::load_file_traced(std::path::Path::new("scenarios/rotterdam.toml"), &[]).unwrap();
+    let loaded =
+        avesim::scenario::load_file_traced(std::path::Path::new("scenarios/rotterdam.toml"), &[])
+            .unwrap();
     // Set by the region file, with the study fact on its line.
     let d = params::describe("link.system", &loaded.provenance);
     assert_eq!(d.tag, "study §6.5");
-    assert!(d.set_in.starts_with("scenarios/rotterdam.toml, line"), "{}", d.set_in);
+    assert!(
+        d.set_in.starts_with("scenarios/rotterdam.toml, line"),
+        "{}",
+        d.set_in
+    );
     // In a table the region also touches ([zsm]), but set only by the base.
     let d = params::describe("zsm.decision_target_hours", &loaded.provenance);
     assert_eq!(d.tag, "study §2.3");
-    assert!(d.set_in.starts_with("scenarios/base.toml, line"), "{}", d.set_in);
+    assert!(
+        d.set_in.starts_with("scenarios/base.toml, line"),
+        "{}",
+        d.set_in
+    );
     // Overridden on the command line.
     let sets = [Override::parse("vhh.coordinators=9").unwrap()];
-    let loaded = avesim::scenario::load_file_traced(std::path::Path::new("scenarios/rotterdam.toml"), &sets).unwrap();
-    assert_eq!(params::describe("vhh.coordinators", &loaded.provenance).set_in, "--set vhh.coordinators=9");
+    let loaded =
+        avesim::scenario::load_file_traced(std::path::Path::new("scenarios/rotterdam.toml"), &sets)
+            .unwrap();
+    assert_eq!(
+        params::describe("vhh.coordinators", &loaded.provenance).set_in,
+        "--set vhh.coordinators=9"
+    );
 }
