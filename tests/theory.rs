@@ -320,3 +320,70 @@ fn common_random_numbers_make_paired_differences_tighter() {
     }
     assert!(t_quantile(19, 0.975) > 2.0);
 }
+
+struct Arrivals(Vec<f64>);
+impl Observer for Arrivals {
+    const TRACE: bool = true;
+    fn trace(
+        &mut self,
+        t: f64,
+        event: &'static str,
+        _desk: &'static str,
+        _case: u64,
+        _detail: &str,
+    ) {
+        if event == "social_arrival" {
+            self.0.push(t);
+        }
+    }
+}
+
+#[test]
+fn arrivals_follow_the_weekly_profile_and_the_growth_ramp() {
+    // All social arrivals on Mondays when the profile says so.
+    let (_, p) = scenario(
+        DEFAULT_SCENARIO,
+        &[
+            "arrivals.social.weekly_profile=[1,0,0,0,0,0,0]",
+            "run.horizon_days=140",
+            "run.warmup_days=7",
+        ],
+    );
+    let (_, Arrivals(times)) = run_replication(&p, 0, Arrivals(Vec::new()));
+    assert!(times.len() > 1000);
+    assert!(
+        times
+            .iter()
+            .all(|t| ((t / 24.0).floor() as i64).rem_euclid(7) == 0),
+        "an arrival off Monday"
+    );
+    // The mean rate is kept: 11 a day on average, so 77 per Monday, 1,540 over 20 weeks.
+    let n = times.len() as f64;
+    assert!(
+        (n - 1540.0).abs() < Z999 * 1540f64.sqrt(),
+        "{n} arrivals in 20 weeks"
+    );
+
+    // A linear ramp from x1 at day 0 to x3 at day 400: the count in [0, 400) days is Poisson
+    // with mean 11 x 400 x 2 = 8,800; after the ramp, 33 a day.
+    let (_, p) = scenario(
+        DEFAULT_SCENARIO,
+        &[
+            "growth.multiplier=3",
+            "growth.ramp_days=400",
+            "run.horizon_days=500",
+            "run.warmup_days=7",
+        ],
+    );
+    let (_, Arrivals(times)) = run_replication(&p, 0, Arrivals(Vec::new()));
+    let ramp = times.iter().filter(|&&t| t < 400.0 * 24.0).count() as f64;
+    assert!(
+        (ramp - 8800.0).abs() < Z999 * 8800f64.sqrt(),
+        "{ramp} arrivals during the ramp"
+    );
+    let after = times.iter().filter(|&&t| t >= 400.0 * 24.0).count() as f64;
+    assert!(
+        (after - 3300.0).abs() < Z999 * 3300f64.sqrt(),
+        "{after} arrivals after the ramp"
+    );
+}
