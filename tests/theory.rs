@@ -387,3 +387,35 @@ fn arrivals_follow_the_weekly_profile_and_the_growth_ramp() {
         "{after} arrivals after the ramp"
     );
 }
+
+#[test]
+fn feedback_and_context_reading_follow_their_probabilities() {
+    let short = [
+        "run.replications=4",
+        "run.horizon_days=1095",
+        "run.warmup_days=180",
+    ];
+    let with = |extra: &[&'static str]| {
+        let mut sets = short.to_vec();
+        sets.extend_from_slice(extra);
+        let (s, p) = scenario(DEFAULT_SCENARIO, &sets);
+        run(&s, &p, &RunOptions::default()).unwrap()
+    };
+    let metric = |r: &avesim::experiment::RunResults, m: &str| r.metric(m).unwrap().mean;
+    // Every decision on a VHH case is fed back, exactly 24 hours later.
+    let r = with(&[
+        "link.feedback_prob=1",
+        "link.feedback_delay_hours={dist=\"fixed\",value=24.0}",
+    ]);
+    assert_eq!(metric(&r, "feedback_delivered_share"), 1.0);
+    assert!((metric(&r, "feedback_delay_hours_mean") - 24.0).abs() < 1e-9);
+    // Nobody reads anything: no decision is informed; everybody reads: every decision on a
+    // person with advice on file is.
+    let none = with(&["link.read_prob_bridged=0"]);
+    assert_eq!(metric(&none, "zsm_informed_share"), 0.0);
+    let all = with(&["link.read_prob_bridged=1"]);
+    let joint = with(&["link.system=\"joint\""]);
+    let base = with(&[]);
+    assert!(metric(&all, "zsm_informed_share") > metric(&joint, "zsm_informed_share"));
+    assert!(metric(&joint, "zsm_informed_share") > metric(&base, "zsm_informed_share"));
+}
