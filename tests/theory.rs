@@ -239,10 +239,20 @@ fn littles_law_holds_at_every_desk_and_cases_are_conserved() {
     }
 }
 
-struct Starts {
-    starts: Vec<(f64, &'static str)>,
+/// Records the time of every traced event whose name is in `wanted`.
+struct Events {
+    wanted: &'static [&'static str],
+    seen: Vec<(f64, &'static str)>,
 }
-impl Observer for Starts {
+impl Events {
+    fn of(wanted: &'static [&'static str]) -> Self {
+        Self {
+            wanted,
+            seen: Vec::new(),
+        }
+    }
+}
+impl Observer for Events {
     const TRACE: bool = true;
     fn trace(
         &mut self,
@@ -252,11 +262,8 @@ impl Observer for Starts {
         _case: u64,
         _detail: &str,
     ) {
-        if matches!(
-            event,
-            "team_start" | "vhh_start" | "advice_start" | "zsm_start" | "meeting"
-        ) {
-            self.starts.push((t, event));
+        if self.wanted.contains(&event) {
+            self.seen.push((t, event));
         }
     }
 }
@@ -267,11 +274,18 @@ fn no_service_starts_while_its_desk_is_closed() {
         DEFAULT_SCENARIO,
         &["run.horizon_days=400", "run.warmup_days=30"],
     );
-    let (_, obs) = run_replication(&p, 0, Starts { starts: Vec::new() });
+    let starts = &[
+        "team_start",
+        "vhh_start",
+        "advice_start",
+        "zsm_start",
+        "meeting",
+    ];
+    let (_, obs) = run_replication(&p, 0, Events::of(starts));
     let office = Calendar::new([true, true, true, true, true, false, false], 8.5, 17.0).unwrap();
     let zsm = Calendar::new([true; 7], 8.0, 20.0).unwrap();
     let mut seen = std::collections::BTreeMap::new();
-    for (t, event) in obs.starts {
+    for (t, event) in obs.seen {
         let cal = if event == "zsm_start" { &zsm } else { &office };
         assert!(cal.is_open(t), "{event} at {t} h while closed");
         *seen.entry(event).or_insert(0) += 1;
@@ -321,21 +335,9 @@ fn common_random_numbers_make_paired_differences_tighter() {
     assert!(t_quantile(19, 0.975) > 2.0);
 }
 
-struct Arrivals(Vec<f64>);
-impl Observer for Arrivals {
-    const TRACE: bool = true;
-    fn trace(
-        &mut self,
-        t: f64,
-        event: &'static str,
-        _desk: &'static str,
-        _case: u64,
-        _detail: &str,
-    ) {
-        if event == "social_arrival" {
-            self.0.push(t);
-        }
-    }
+fn arrival_times(p: &avesim::scenario::Params) -> Vec<f64> {
+    let (_, obs) = run_replication(p, 0, Events::of(&["social_arrival"]));
+    obs.seen.into_iter().map(|(t, _)| t).collect()
 }
 
 #[test]
@@ -349,7 +351,7 @@ fn arrivals_follow_the_weekly_profile_and_the_growth_ramp() {
             "run.warmup_days=7",
         ],
     );
-    let (_, Arrivals(times)) = run_replication(&p, 0, Arrivals(Vec::new()));
+    let times = arrival_times(&p);
     assert!(times.len() > 1000);
     assert!(
         times
@@ -375,7 +377,7 @@ fn arrivals_follow_the_weekly_profile_and_the_growth_ramp() {
             "run.warmup_days=7",
         ],
     );
-    let (_, Arrivals(times)) = run_replication(&p, 0, Arrivals(Vec::new()));
+    let times = arrival_times(&p);
     let ramp = times.iter().filter(|&&t| t < 400.0 * 24.0).count() as f64;
     assert!(
         (ramp - 8800.0).abs() < Z999 * 8800f64.sqrt(),
