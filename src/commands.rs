@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use crate::experiment::compare::Difference;
 use crate::experiment::sweep::{self, Alarm, Axis};
-use crate::experiment::{self, RunOptions, RunResults};
+use crate::experiment::{self, RunError, RunOptions, RunResults};
+use crate::interrupt::Interrupted;
 use crate::output::files::{self, RunFacts, join_case_parts};
 use crate::output::resultdir::ResultDirError;
 use crate::output::{self, ResultDir, charts, report, study};
@@ -22,6 +23,52 @@ pub enum CommandError {
     /// Something failed inside avesim or the file system (exit code 1).
     #[error("{0}")]
     Internal(String),
+    /// Stopped on request; the unfinished results in `out` were removed.
+    #[error("stopped by {}: the unfinished results were removed and nothing was written to {}", .by.name(), .out.display())]
+    Interrupted {
+        /// The signal.
+        by: Interrupted,
+        /// The result folder that was not written.
+        out: PathBuf,
+    },
+}
+
+impl CommandError {
+    /// The process exit code: 2 for input the user can fix, 128 + signal when stopped, 1
+    /// otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CommandError::Input(_) => 2,
+            CommandError::Internal(_) => 1,
+            CommandError::Interrupted { by, .. } => by.exit_code(),
+        }
+    }
+}
+
+/// A run error, naming the result folder that was not written when it was a stop.
+fn run_err(e: RunError, dir: &ResultDir) -> CommandError {
+    match e {
+        RunError::Interrupted(by) => CommandError::Interrupted {
+            by,
+            out: dir.dest().to_path_buf(),
+        },
+        other => internal(other),
+    }
+}
+
+/// Stop before the results are moved into place if a stop was asked for meanwhile.
+fn commit(dir: ResultDir) -> Result<PathBuf, CommandError> {
+    if let Err(e) = experiment::check_interrupt() {
+        return Err(run_err(e, &dir));
+    }
+    dir.commit().map_err(dir_err)
+}
+
+fn dir_err(e: ResultDirError) -> CommandError {
+    match e {
+        ResultDirError::Refused(msg) => CommandError::Input(msg),
+        other => internal(other),
+    }
 }
 
 impl From<ScenarioError> for CommandError {
@@ -53,6 +100,10 @@ pub struct Common {
     pub progress: bool,
     /// Draw charts (and, for a run, the report).
     pub charts: bool,
+    /// Run even when the estimate says it takes more than an hour.
+    pub allow_long: bool,
+    /// Where to tell the user what was cleaned up from earlier stopped runs.
+    pub notice: Option<fn(&str)>,
 }
 
 impl Common {
@@ -118,36 +169,66 @@ fn flag_overrides(common: &Common) -> Result<Vec<Override>, CommandError> {
     Ok(extra)
 }
 
-/// Prepare the result folder: `out`, or `output/<default>`; refuse an existing one unless `force`.
-fn result_dir(
-    out: &Option<PathBuf>,
-    default: String,
-    force: bool,
-) -> Result<ResultDir, CommandError> {
-    let dest = out
+/// Prepare the result folder: `out`, or `output/<default>`; refuse an existing one unless
+/// `force` (and then only one avesim wrote, unchanged); tell what was cleaned up.
+fn result_dir(common: &Common, default: String) -> Result<ResultDir, CommandError> {
+    let dest = common
+        .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(default));
-    ResultDir::create(&dest, force).map_err(|e| match e {
-        ResultDirError::Exists(_) => CommandError::Input(e.to_string()),
-        other => internal(other),
-    })
+    let dir = ResultDir::create(&dest, common.force).map_err(dir_err)?;
+    if let Some(notice) = common.notice {
+        dir.notes().iter().for_each(|n| notice(n));
+    }
+    Ok(dir)
 }
 
-/// Refuse up front a request that would take more than an hour.
-fn refuse_if_too_long(params: &[&Params], threads: usize, what: &str) -> Result<(), CommandError> {
+/// Refuse up front a request that would take more than an hour, unless `--allow-long`.
+fn refuse_if_too_long(
+    params: &[&Params],
+    threads: usize,
+    what: &str,
+    common: &Common,
+) -> Result<(), CommandError> {
+    if common.allow_long {
+        return Ok(());
+    }
     let est = sweep::estimate(params, threads);
     if est.seconds > sweep::MAX_SECONDS {
         let reps = params.first().map_or(0, |p| p.replications);
-        let shrink = (est.seconds / sweep::MAX_SECONDS).ceil();
+        let fewer = (f64::from(reps) / (est.seconds / sweep::MAX_SECONDS).ceil()).floor() as u32;
+        let jobs: u32 = params.iter().map(|p| p.replications).sum();
+        let used = threads.min(jobs.max(1) as usize);
+        let mut ways = Vec::new();
+        if params.len() > 1 {
+            ways.push("fewer points".to_string());
+        }
+        if fewer >= 2 {
+            ways.push(format!("fewer replications (e.g. --reps {fewer})"));
+        }
+        ways.push("a shorter run.horizon_days".to_string());
         return Err(CommandError::Input(format!(
-            "this {what} would process about {:.1e} events, roughly {:.0} minutes on {threads} threads: more than an hour. \
-             Use fewer points, a shorter run.horizon_days, or fewer replications (e.g. --reps {})",
+            "this {what} would process about {:.1e} events, roughly {} on {used} thread{}: more than an hour. \
+             Use {}, or add --allow-long to run it anyway",
             est.events,
-            est.seconds / 60.0,
-            ((f64::from(reps) / shrink).floor() as u32).max(2)
+            duration_words(est.seconds),
+            if used == 1 { "" } else { "s" },
+            ways.join(", ")
         )));
     }
     Ok(())
+}
+
+/// "95 minutes", "40 hours", "3.2e4 days": an estimate in words.
+fn duration_words(seconds: f64) -> String {
+    let minutes = seconds / 60.0;
+    if minutes < 180.0 {
+        format!("{minutes:.0} minutes")
+    } else if minutes < 72.0 * 60.0 {
+        format!("{:.0} hours", minutes / 60.0)
+    } else {
+        format!("{} days", crate::text::number((minutes / 1440.0).round()))
+    }
 }
 
 /// What a run produced.
@@ -171,14 +252,21 @@ pub fn run(
 ) -> Result<RunOutcome, CommandError> {
     let (loaded, source) = load(path, &common.sets, flag_overrides(common)?)?;
     let (scenario, params) = (&loaded.scenario, &loaded.params);
-    let dir = result_dir(&common.out, scenario.name.clone(), common.force)?;
+    let opts = common.options();
+    refuse_if_too_long(
+        &[params],
+        experiment::thread_count(params, &opts),
+        "run",
+        common,
+    )?;
+    let dir = result_dir(common, scenario.name.clone())?;
     let opts = RunOptions {
         cases_dir: cases.then(|| dir.path().to_path_buf()),
         trace_path: trace.then(|| dir.path().join("trace.csv")),
-        ..common.options()
+        ..opts
     };
     let started = Instant::now();
-    let results = experiment::run(scenario, params, &opts).map_err(internal)?;
+    let results = experiment::run(scenario, params, &opts).map_err(|e| run_err(e, &dir))?;
     let facts = RunFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),
         scenario: scenario.name.clone(),
@@ -210,7 +298,7 @@ pub fn run(
         )
         .map_err(|e| internal(format!("writing report.html: {e}")))?;
     }
-    let path = dir.commit().map_err(internal)?;
+    let path = commit(dir)?;
     let report = common.charts.then(|| path.join("report.html"));
     Ok(RunOutcome {
         loaded,
@@ -305,16 +393,13 @@ pub fn run_sweep(
     let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
     let opts = common.options();
     let threads = experiment::thread_count(&base.params, &opts);
-    refuse_if_too_long(&params, threads, "sweep")?;
-    let dir = result_dir(
-        &common.out,
-        format!("sweep-{}", base.scenario.name),
-        common.force,
-    )?;
+    refuse_if_too_long(&params, threads, "sweep", common)?;
+    let dir = result_dir(common, format!("sweep-{}", base.scenario.name))?;
     let started = Instant::now();
     let points: Vec<(&Scenario, &Params)> =
         loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results = experiment::run_many(&points, &opts, false, "sweep").map_err(internal)?;
+    let results =
+        experiment::run_many(&points, &opts, false, "sweep").map_err(|e| run_err(e, &dir))?;
     study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
     files::write_resolved(dir.path(), &base.scenario).map_err(internal)?;
     if common.charts {
@@ -341,7 +426,7 @@ pub fn run_sweep(
         wall_s: started.elapsed().as_secs_f64(),
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
-    let path = dir.commit().map_err(internal)?;
+    let path = commit(dir)?;
     let alarms = alarms
         .into_iter()
         .map(|alarm| {
@@ -414,18 +499,19 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
     let opts = common.options();
     let threads = experiment::thread_count(&p0, &opts);
-    refuse_if_too_long(&params, threads, "comparison")?;
+    refuse_if_too_long(&params, threads, "comparison", common)?;
     let names: Vec<&str> = loaded.iter().map(|l| l.scenario.name.as_str()).collect();
     let default_dir = if names.len() == 2 {
         format!("compare-{}-{}", names[0], names[1])
     } else {
         format!("compare-{}-and-{}-more", names[0], names.len() - 1)
     };
-    let dir = result_dir(&common.out, default_dir, common.force)?;
+    let dir = result_dir(common, default_dir)?;
     let started = Instant::now();
     let points: Vec<(&Scenario, &Params)> =
         loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results = experiment::run_many(&points, &opts, false, "compare").map_err(internal)?;
+    let results =
+        experiment::run_many(&points, &opts, false, "compare").map_err(|e| run_err(e, &dir))?;
     let differences = study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
     let sets = if common.sets.is_empty() {
         String::new()
@@ -457,7 +543,7 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
         wall_s: started.elapsed().as_secs_f64(),
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
-    let path = dir.commit().map_err(internal)?;
+    let path = commit(dir)?;
     Ok(CompareOutcome {
         results,
         differences,

@@ -16,7 +16,9 @@
 pub mod commands;
 pub mod engine;
 pub mod experiment;
+pub mod interrupt;
 pub mod model;
 pub mod output;
 pub mod scenario;
 pub mod stats;
+pub mod text;

@@ -11,6 +11,7 @@ use avesim::commands::{self, AlarmFinding, CommandError};
 use avesim::experiment::{self, RunOptions, bench};
 use avesim::output::charts;
 use avesim::scenario::{self, Loaded, Override, Params, Scenario, params};
+use avesim::text::one_line;
 
 /// Print a line to stdout; a closed stdout (`avesim check | head`) is not an error.
 macro_rules! say {
@@ -79,6 +80,9 @@ struct CommonArgs {
     /// Skip the charts (and, for run, report.html).
     #[arg(long)]
     no_charts: bool,
+    /// Run even if the estimate says it takes more than an hour.
+    #[arg(long)]
+    allow_long: bool,
 }
 
 impl CommonArgs {
@@ -92,6 +96,8 @@ impl CommonArgs {
             force: self.force,
             progress: !self.quiet,
             charts: !self.no_charts,
+            allow_long: self.allow_long,
+            notice: Some(notice),
         }
     }
 }
@@ -134,17 +140,26 @@ struct CompareArgs {
     common: CommonArgs,
 }
 
+/// A note on stderr (what was cleaned up from an earlier stopped run).
+fn notice(msg: &str) {
+    eprintln!("note: {}", one_line(msg));
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = avesim::interrupt::install() {
+        eprintln!("note: Ctrl-C will stop avesim at once, without cleaning up ({e})");
+    }
     match std::panic::catch_unwind(|| dispatch(cli)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(CommandError::Input(msg))) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(2)
-        }
-        Ok(Err(CommandError::Internal(msg))) => {
-            eprintln!("internal error: {msg}");
-            ExitCode::from(1)
+        Ok(Err(e)) => {
+            let lead = match e {
+                CommandError::Input(_) => "error: ",
+                CommandError::Internal(_) => "internal error: ",
+                CommandError::Interrupted { .. } => "",
+            };
+            eprintln!("{lead}{}", one_line(&e.to_string()));
+            ExitCode::from(e.exit_code())
         }
         Err(_) => {
             eprintln!(
@@ -422,6 +437,18 @@ fn run_bench(quick: bool) {
             served / wall
         );
     }
+    // Loading is linear in the file's size: 50,000 unknown keys get their answer at once.
+    let mut many = String::from("name = \"many\"\n[run]\n");
+    for i in 0..50_000 {
+        many.push_str(&format!("k{i} = {i} # note\n"));
+    }
+    let start = Instant::now();
+    let refused = scenario::load_str(&many, "many.toml", None, &[]).is_err();
+    say!(
+        "load_50000_keys bytes={} wall_s={:.4} refused={refused}",
+        many.len(),
+        start.elapsed().as_secs_f64()
+    );
     let (reps, years) = if quick { (6, 2) } else { (30, 10) };
     let sets = [
         format!("run.replications={reps}"),

@@ -60,6 +60,7 @@ fn default_run_writes_every_result_file_with_the_model_metric_names() {
     assert_eq!(
         files_of(&out),
         [
+            ".avesim-manifest.json",
             "charts",
             "distributions.csv",
             "hourly.csv",
@@ -113,7 +114,11 @@ fn results_are_byte_identical_whatever_the_thread_count() {
     let names = tree(&tmp.path().join("1"));
     assert!(names.contains(&"cases.csv".into()) && names.contains(&"trace.csv".into()));
     assert!(names.contains(&Path::new("charts").join("phases.png")));
-    for name in names.iter().filter(|n| *n != Path::new("run.json")) {
+    // run.json holds the wall time, and the manifest its hash.
+    for name in names
+        .iter()
+        .filter(|n| *n != Path::new("run.json") && *n != Path::new(".avesim-manifest.json"))
+    {
         let one = fs::read(tmp.path().join("1").join(name)).unwrap();
         for other in ["2", "3"] {
             assert!(
@@ -150,45 +155,21 @@ fn the_resolved_scenario_reproduces_the_results() {
         .arg(first.join("scenario.resolved.toml"))
         .assert()
         .success();
-    // run.json (wall time) and report.html (names the file each value was set in) may differ.
+    // run.json (wall time), report.html (names the file each value was set in) and the
+    // manifest (their hashes) may differ.
     let reproduced = tree(&first);
     assert!(reproduced.len() > 15);
-    for name in reproduced
-        .iter()
-        .filter(|n| *n != Path::new("run.json") && *n != Path::new("report.html"))
-    {
+    for name in reproduced.iter().filter(|n| {
+        ![".avesim-manifest.json", "run.json", "report.html"]
+            .iter()
+            .any(|skip| *n == Path::new(skip))
+    }) {
         assert!(
             fs::read(first.join(name)).unwrap() == fs::read(second.join(name)).unwrap(),
             "{} differs when run again from scenario.resolved.toml",
             name.display()
         );
     }
-}
-
-#[test]
-fn an_existing_result_folder_is_kept_unless_forced() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("res");
-    fs::create_dir(&out).unwrap();
-    fs::write(out.join("mine.txt"), "keep me").unwrap();
-    avesim()
-        .args(["run", "--quiet", "--out"])
-        .arg(&out)
-        .args(SHORT)
-        .assert()
-        .code(2)
-        .stderr(
-            predicates::str::contains("already exists").and(predicates::str::contains("--force")),
-        );
-    assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "keep me");
-    avesim()
-        .args(["run", "--quiet", "--force", "--out"])
-        .arg(&out)
-        .args(SHORT)
-        .assert()
-        .success();
-    assert!(!out.join("mine.txt").exists() && out.join("summary.csv").exists());
-    assert_eq!(files_of(tmp.path()), ["res"]);
 }
 
 use predicates::prelude::PredicateBooleanExt;
@@ -264,12 +245,7 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             "opening hours end before they start",
             "name = \"x\"\n[zsm.hours]\nopen = \"20:00\"\nclose = \"08:00\"\n".into(),
             vec![],
-            vec![
-                "bad.toml",
-                "line 4",
-                "zsm.hours.close",
-                "end after they start",
-            ],
+            vec!["bad.toml", "line 4", "zsm.hours.close", "open before close"],
         ),
         (
             "invalid distribution parameters",

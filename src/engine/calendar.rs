@@ -27,7 +27,7 @@ pub enum CalendarError {
     #[error("no open weekday")]
     NoDays,
     /// Opening and closing hours are out of order or out of range.
-    #[error("opening hours must satisfy 0 <= open < close <= 24, got {open}..{close}")]
+    #[error("opening {open} h and closing {close} h are not 0 <= open < close <= 24")]
     BadHours {
         /// Opening hour.
         open: f64,

@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::interrupt::{self, Interrupted};
 use crate::model::metrics::{Diagnostics, METRICS, ReplicationOutput, daily_names};
-use crate::model::{Quiet, run_replication};
+use crate::model::{Quiet, run_replication_unless};
 use crate::output::recorder::Recorder;
 use crate::scenario::{Params, Scenario};
 use crate::stats::{Interval, Welford};
@@ -98,6 +99,33 @@ pub enum RunError {
     /// The thread pool could not be built.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
+    /// Stopped on request (Ctrl-C, SIGTERM).
+    #[error("stopped by {}", .0.name())]
+    Interrupted(Interrupted),
+}
+
+/// Stop if a stop was asked for.
+pub fn check_interrupt() -> Result<(), RunError> {
+    interrupt::requested().map_or(Ok(()), |i| Err(RunError::Interrupted(i)))
+}
+
+fn stop_requested() -> bool {
+    interrupt::requested().is_some()
+}
+
+/// Run one replication with `observer`, stopping between simulated days on request.
+pub(crate) fn replicate_with<O: crate::model::Observer>(
+    params: &Params,
+    rep: u32,
+    observer: O,
+) -> Result<(ReplicationOutput, O), RunError> {
+    check_interrupt()?;
+    match run_replication_unless(params, rep, observer, &stop_requested) {
+        Some(done) => Ok(done),
+        None => Err(check_interrupt()
+            .err()
+            .unwrap_or(RunError::Interrupted(Interrupted { signal: 2 }))),
+    }
 }
 
 /// Run one replication with the observers the options ask for.
@@ -116,7 +144,7 @@ pub fn replicate(
         .as_ref()
         .map(|d| d.join(format!("cases-{rep:06}.part")));
     match (trace, cases) {
-        (None, None) => Ok(run_replication(params, rep, Quiet).0),
+        (None, None) => Ok(replicate_with(params, rep, Quiet)?.0),
         (Some(t), None) => Recorder::<true, false>::open(Some(t), None)?.run(params, rep),
         (None, Some(c)) => Recorder::<false, true>::open(None, Some(c))?.run(params, rep),
         (Some(t), Some(c)) => Recorder::<true, true>::open(Some(t), Some(c))?.run(params, rep),

@@ -4,8 +4,10 @@
 
 use std::time::Instant;
 
+use crate::engine::HOURS_PER_DAY;
+use crate::model::Quiet;
 use crate::model::metrics::{METRICS, metric_index};
-use crate::model::{Quiet, run_replication};
+use crate::model::world::World;
 use crate::scenario::{Override, Params};
 
 use super::RunResults;
@@ -234,35 +236,108 @@ pub struct Estimate {
 /// Longest experiment avesim runs without being asked to shrink it (seconds).
 pub const MAX_SECONDS: f64 = 3600.0;
 
-/// Estimate the cost of running every point, from a short pilot of the first and last point
-/// (one replication, at most two simulated years each).
+/// Most events a pilot runs before it extrapolates.
+const PILOT_EVENTS: u64 = 2_000_000;
+/// Longest a pilot runs before it extrapolates (seconds).
+const PILOT_SECONDS: f64 = 1.0;
+
+/// What a pilot saw: events per simulated day at the start (`rate`) and how fast that
+/// grows per day (`slope`), and events per wall second.
+#[derive(Debug, Clone, Copy)]
+struct Pilot {
+    rate: f64,
+    slope: f64,
+    per_second: f64,
+}
+
+impl Pilot {
+    /// Events of one replication of `days` simulated days.
+    fn events(&self, days: f64) -> f64 {
+        self.rate * days + self.slope * days * days / 2.0
+    }
+}
+
+/// A short pilot of `p`: one replication of at most two simulated years, stopped early after
+/// [`PILOT_EVENTS`] events or [`PILOT_SECONDS`], so that even an enormous job is estimated in
+/// about a second. A pilot that runs its course gives the rate of its second half (the
+/// system has filled up by then). One stopped early has seen only the start of a system
+/// that may still be filling up (a waiting list that grows without end makes events per
+/// day grow with it): it extrapolates the growth from its first to its second half as a
+/// straight line, which errs on the side of refusing.
+fn pilot(p: &Params) -> Pilot {
+    let mut pilot = p.clone();
+    pilot.horizon_days = pilot.horizon_days.min(730);
+    pilot.horizon = f64::from(pilot.horizon_days) * HOURS_PER_DAY;
+    pilot.warmup_days = pilot.warmup_days.min(pilot.horizon_days / 2);
+    pilot.warmup = f64::from(pilot.warmup_days) * HOURS_PER_DAY;
+    let mut world = World::new(&pilot, 0, Quiet);
+    let start = Instant::now();
+    // Events and wall seconds at the end of every hour run.
+    let mut at_hour = vec![0u64];
+    let mut wall_at = vec![0.0f64];
+    let mut stopped = false;
+    'run: for hour in 1..=pilot.horizon_days * 24 {
+        world.run_until(f64::from(hour));
+        at_hour.push(world.events());
+        wall_at.push(start.elapsed().as_secs_f64());
+        if world.events() >= PILOT_EVENTS || start.elapsed().as_secs_f64() >= PILOT_SECONDS {
+            stopped = true;
+            break 'run;
+        }
+    }
+    let hours = at_hour.len() - 1;
+    let half = hours / 2;
+    // Events cost more as the system fills up (a larger heap, more cases in memory): take
+    // the speed of the second half.
+    let per_second = ((at_hour[hours] - at_hour[half]) as f64).max(1.0)
+        / (wall_at[hours] - wall_at[half]).max(1e-6);
+    let per_day = |from: usize, to: usize| {
+        (at_hour[to] - at_hour[from]) as f64 / ((to - from).max(1) as f64 / HOURS_PER_DAY)
+    };
+    let (first, second) = (per_day(0, half), per_day(half, hours));
+    if !stopped || hours < 2 {
+        return Pilot {
+            rate: second.max(first),
+            slope: 0.0,
+            per_second,
+        };
+    }
+    // Rates measured at the middle of each half, a half apart.
+    let apart = (hours - half) as f64 / HOURS_PER_DAY;
+    let slope = ((second - first) / apart.max(1.0 / HOURS_PER_DAY)).max(0.0);
+    Pilot {
+        rate: first.max(second - slope * apart * 1.5).max(0.0),
+        slope,
+        per_second,
+    }
+}
+
+/// Estimate the cost of running every point from a short, bounded pilot of the first and
+/// the last point.
 pub fn estimate(points: &[&Params], threads: usize) -> Estimate {
-    let mut per_day: f64 = 0.0;
-    let mut per_second: f64 = f64::INFINITY;
-    let probes: Vec<&&Params> = match (points.first(), points.last()) {
-        (Some(a), Some(b)) => vec![a, b],
+    let probes: Vec<Pilot> = match (points.first(), points.last()) {
+        (Some(a), Some(b)) if std::ptr::eq(*a, *b) => vec![pilot(a)],
+        (Some(a), Some(b)) => vec![pilot(a), pilot(b)],
         _ => vec![],
     };
-    for p in probes {
-        let mut pilot = (*p).clone();
-        pilot.horizon_days = pilot.horizon_days.min(730);
-        pilot.horizon = f64::from(pilot.horizon_days) * 24.0;
-        pilot.warmup_days = pilot.warmup_days.min(pilot.horizon_days / 2);
-        pilot.warmup = f64::from(pilot.warmup_days) * 24.0;
-        let start = Instant::now();
-        let (out, _) = run_replication(&pilot, 0, Quiet);
-        let wall = start.elapsed().as_secs_f64().max(1e-6);
-        let events = out.diagnostics.events as f64;
-        per_day = per_day.max(events / f64::from(pilot.horizon_days));
-        per_second = per_second.min(events / wall);
-    }
+    let per_second = probes
+        .iter()
+        .map(|p| p.per_second)
+        .fold(f64::INFINITY, f64::min);
     let events: f64 = points
         .iter()
-        .map(|p| per_day * f64::from(p.horizon_days) * f64::from(p.replications))
+        .map(|p| {
+            let days = f64::from(p.horizon_days);
+            let per_rep = probes.iter().map(|q| q.events(days)).fold(0.0, f64::max);
+            per_rep * f64::from(p.replications)
+        })
         .sum();
+    // Replications run in parallel; one replication uses one thread however many there are.
+    let jobs: f64 = points.iter().map(|p| f64::from(p.replications)).sum();
+    let parallel = (threads.max(1) as f64).min(jobs.max(1.0));
     Estimate {
         events,
-        seconds: events / (per_second * threads.max(1) as f64),
+        seconds: events / (per_second * parallel),
     }
 }
 

@@ -15,7 +15,7 @@ pub mod zsm;
 
 pub use case::{Origin, Outcome};
 pub use metrics::{Diagnostics, METRICS, ReplicationOutput, daily_names};
-pub use world::run_replication;
+pub use world::{run_replication, run_replication_unless};
 
 /// A finished (or, at the end of the run, still open) case, for the per-case log.
 #[derive(Debug, Clone)]

@@ -81,6 +81,25 @@ pub fn run_replication<O: Observer>(
     world.finish()
 }
 
+/// Like [`run_replication`], asking `stop` after every simulated day; `None` when it said
+/// stop. The events and their order are exactly those of an uninterrupted run.
+pub fn run_replication_unless<O: Observer>(
+    params: &Params,
+    replication: u32,
+    observer: O,
+    stop: &dyn Fn() -> bool,
+) -> Option<(ReplicationOutput, O)> {
+    let mut world = World::new(params, replication, observer);
+    for day in 1..=params.horizon_days {
+        world.run_until(f64::from(day) * HOURS_PER_DAY);
+        if stop() {
+            return None;
+        }
+    }
+    world.run();
+    Some(world.finish())
+}
+
 impl<'p, O: Observer> World<'p, O> {
     /// Build the world at t = 0 with its first events scheduled.
     pub fn new(p: &'p Params, rep: u32, obs: O) -> Self {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::experiment::RunError;
 use crate::model::metrics::ReplicationOutput;
-use crate::model::{CaseRecord, Observer, run_replication};
+use crate::model::{CaseRecord, Observer};
 use crate::scenario::Params;
 
 use super::num;
@@ -79,7 +79,7 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
 
     /// Run one replication while recording, then flush.
     pub fn run(self, params: &Params, rep: u32) -> Result<ReplicationOutput, RunError> {
-        let (out, mut rec) = run_replication(params, rep, self);
+        let (out, mut rec) = crate::experiment::replicate_with(params, rep, self)?;
         if let Some(e) = rec.error.take() {
             return Err(e);
         }

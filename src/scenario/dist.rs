@@ -5,6 +5,11 @@ use rand::Rng;
 use rand_distr::{Distribution, Exp, Gamma, LogNormal, Triangular};
 use serde::{Deserialize, Serialize};
 
+use crate::text::number;
+
+/// Largest coefficient of variation accepted (sd = 10 × mean is already extreme).
+const MAX_CV: f64 = 10.0;
+
 /// A duration distribution; the unit comes from the key that holds it (`_hours`, `_days`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "dist", rename_all = "lowercase", deny_unknown_fields)]
@@ -90,14 +95,17 @@ impl DurationSpec {
             Self::Fixed { value } => {
                 finite("value", value)?;
                 if value < 0.0 {
-                    return Err(format!("fixed `value` must be >= 0, got {value}"));
+                    return Err(format!("fixed `value` must be >= 0, got {}", number(value)));
                 }
                 Ok(Sampler::Fixed(value))
             }
             Self::Exponential { mean } => {
                 finite("mean", mean)?;
                 if mean <= 0.0 {
-                    return Err(format!("exponential `mean` must be > 0, got {mean}"));
+                    return Err(format!(
+                        "exponential `mean` must be > 0, got {}",
+                        number(mean)
+                    ));
                 }
                 Exp::new(1.0 / mean)
                     .map(Sampler::Exp)
@@ -106,9 +114,11 @@ impl DurationSpec {
             Self::Gamma { mean, cv } => {
                 finite("mean", mean)?;
                 finite("cv", cv)?;
-                if mean <= 0.0 || cv <= 0.0 {
+                if mean <= 0.0 || cv <= 0.0 || cv > MAX_CV {
                     return Err(format!(
-                        "gamma needs `mean` > 0 and `cv` > 0, got mean = {mean}, cv = {cv}"
+                        "gamma needs `mean` > 0 and `cv` from above 0 to {MAX_CV}, got mean = {}, cv = {}",
+                        number(mean),
+                        number(cv)
                     ));
                 }
                 let shape = 1.0 / (cv * cv);
@@ -119,9 +129,11 @@ impl DurationSpec {
             Self::Lognormal { mean, cv } => {
                 finite("mean", mean)?;
                 finite("cv", cv)?;
-                if mean <= 0.0 || cv <= 0.0 {
+                if mean <= 0.0 || cv <= 0.0 || cv > MAX_CV {
                     return Err(format!(
-                        "lognormal needs `mean` > 0 and `cv` > 0, got mean = {mean}, cv = {cv}"
+                        "lognormal needs `mean` > 0 and `cv` from above 0 to {MAX_CV}, got mean = {}, cv = {}",
+                        number(mean),
+                        number(cv)
                     ));
                 }
                 let sigma2 = (1.0 + cv * cv).ln();
@@ -135,7 +147,10 @@ impl DurationSpec {
                 finite("max", max)?;
                 if !(0.0 <= min && min <= mode && mode <= max && min < max) {
                     return Err(format!(
-                        "triangular needs 0 <= min <= mode <= max and min < max, got {min}, {mode}, {max}"
+                        "triangular needs 0 <= min <= mode <= max and min < max, got {}, {}, {}",
+                        number(min),
+                        number(mode),
+                        number(max)
                     ));
                 }
                 Triangular::new(min, max, mode)

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Scenario;
 use super::validate::{self, Params};
+use crate::text::{one_line, short_numbers};
 
 /// A scenario problem the user can fix: where it is and what is allowed.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,14 +23,15 @@ pub struct ScenarioError {
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.origin)?;
+        // One line, whatever the file or the `--set` argument held.
+        write!(f, "{}", one_line(&self.origin))?;
         if let Some(line) = self.line {
             write!(f, ", line {line}")?;
         }
         if let Some(key) = &self.key {
-            write!(f, ", key `{key}`")?;
+            write!(f, ", key `{}`", one_line(key))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", short_numbers(&one_line(&self.message)))
     }
 }
 
@@ -103,29 +105,36 @@ pub struct SetAt {
 /// Where every key of a loaded scenario was set (keys left at their defaults are absent).
 #[derive(Debug, Default, Clone)]
 pub struct Provenance {
-    entries: Vec<(String, SetAt)>,
+    entries: std::collections::BTreeMap<String, SetAt>,
 }
 
 impl Provenance {
-    /// Record where `at.key` was set. A replaced value forgets where its old sub-keys were
+    /// Record where `key` was set. A replaced value forgets where its old sub-keys were
     /// set; a merging table keeps them (only the keys it sets itself change).
     fn record(&mut self, key: String, at: SetAt) {
-        let children = format!("{key}.");
-        let merges = at.merges;
-        self.entries
-            .retain(|(k, _)| k != &key && (merges || !k.starts_with(&children)));
-        self.entries.push((key, at));
+        if !at.merges {
+            // Sub-keys sort right after `key.`; '/' is the character after '.'.
+            let children: Vec<String> = self
+                .entries
+                .range(format!("{key}.")..format!("{key}/"))
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in children {
+                self.entries.remove(&k);
+            }
+        }
+        self.entries.insert(key, at);
     }
 
     /// Where `key` was set, or its nearest recorded parent (a table header, an inline table).
     pub fn find(&self, key: &str) -> Option<&SetAt> {
-        let mut probe = key.to_string();
+        let mut probe = key;
         loop {
-            if let Some((_, at)) = self.entries.iter().find(|(k, _)| *k == probe) {
+            if let Some(at) = self.entries.get(probe) {
                 return Some(at);
             }
             match probe.rfind('.') {
-                Some(i) => probe.truncate(i),
+                Some(i) => probe = &probe[..i],
                 None => return None,
             }
         }
@@ -133,10 +142,7 @@ impl Provenance {
 
     /// Where exactly `key` was set (no parent lookup).
     pub fn exact(&self, key: &str) -> Option<&SetAt> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, at)| at)
+        self.entries.get(key)
     }
 }
 
@@ -166,16 +172,41 @@ fn comment_of(line: &str) -> Option<String> {
     None
 }
 
+/// Line numbers and line texts of a source, found by offset in logarithmic time (loading
+/// stays linear in the file's size however many keys it has).
+struct Lines<'a> {
+    src: &'a str,
+    /// Byte offset of the start of every line.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Self { src, starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset.min(self.src.len()))
+    }
+
+    /// The text of 1-based line `line`, without its newline.
+    fn text(&self, line: usize) -> &'a str {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(self.src.len(), |&e| e - 1);
+        &self.src[start..end]
+    }
+}
+
 fn line_of(src: &str, offset: usize) -> usize {
-    src[..offset.min(src.len())]
-        .bytes()
-        .filter(|&b| b == b'\n')
-        .count()
-        + 1
+    Lines::new(src).line_of(offset)
 }
 
 fn record_spans(
-    src: &str,
+    lines: &Lines<'_>,
     origin: &str,
     prefix: &str,
     table: &toml::de::DeTable<'_>,
@@ -187,11 +218,11 @@ fn record_spans(
         } else {
             format!("{prefix}.{}", k.get_ref())
         };
-        let line = line_of(src, k.span().start);
+        let line = lines.line_of(k.span().start);
         let at = SetAt {
             origin: origin.to_string(),
             line: Some(line),
-            comment: src.lines().nth(line - 1).and_then(comment_of),
+            comment: comment_of(lines.text(line)),
             merges: v
                 .get_ref()
                 .as_table()
@@ -199,7 +230,7 @@ fn record_spans(
         };
         prov.record(key.clone(), at);
         if let Some(inner) = v.get_ref().as_table() {
-            record_spans(src, origin, &key, inner, prov);
+            record_spans(lines, origin, &key, inner, prov);
         }
     }
 }
@@ -224,141 +255,232 @@ struct Layered {
     prov: Provenance,
 }
 
-fn read_layers(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Layered, ScenarioError> {
-    let origin = path.display().to_string();
-    let err = |line: Option<usize>, key: Option<&str>, message: String| ScenarioError {
-        origin: origin.clone(),
-        line,
-        key: key.map(str::to_string),
-        message,
+/// Largest scenario file avesim reads (bytes); its own are under 10 kB.
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// Deepest `extends` chain: a file, its base, the base's base, ...
+pub const MAX_EXTENDS_DEPTH: usize = 32;
+
+/// Open a scenario file without blocking on a pipe or device, and read it only if it is a
+/// regular file of sane size.
+fn read_scenario_file(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err("file not found".into()),
+        Err(e) => return Err(format!("cannot read the file: {e}")),
     };
-    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    if stack.contains(&canonical) {
-        let chain: Vec<String> = stack.iter().map(|p| p.display().to_string()).collect();
-        return Err(err(
-            None,
-            Some("extends"),
-            format!(
-                "`extends` forms a cycle: {} -> {}",
-                chain.join(" -> "),
-                canonical.display()
-            ),
+    let not_a_file = |meta: &std::fs::Metadata| -> Option<String> {
+        if meta.is_dir() {
+            Some("is a folder, not a scenario file: give a .toml file, e.g. scenarios/leeuwarden.toml".into())
+        } else if !meta.is_file() {
+            Some("is not a regular file (a pipe, device or socket): avesim reads scenarios only from files".into())
+        } else if meta.len() > MAX_FILE_BYTES {
+            Some(format!(
+                "is {:.1} MB; a scenario file may be at most {} MB (avesim's own are under 10 kB)",
+                meta.len() as f64 / 1e6,
+                MAX_FILE_BYTES >> 20
+            ))
+        } else {
+            None
+        }
+    };
+    if let Some(why) = not_a_file(&meta) {
+        return Err(why);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        // If the path became a pipe since the look above, opening must not wait for a writer.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if let Some(why) = not_a_file(&meta) {
+        return Err(why);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "is larger than {} MB, the most a scenario file may be",
+            MAX_FILE_BYTES >> 20
         ));
     }
-    let src = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(err(None, None, "file not found".into()));
+    String::from_utf8(bytes).map_err(|_| "is not UTF-8 text: save it as UTF-8 (plain text)".into())
+}
+
+/// One file of an `extends` chain, parsed.
+struct Layer {
+    table: toml::Table,
+    own: Provenance,
+}
+
+/// Where the next layer of a chain comes from.
+enum Next {
+    File(PathBuf),
+    Embedded(String),
+}
+
+/// Read `first` and every base it extends, without recursion, refusing cycles and chains
+/// deeper than [`MAX_EXTENDS_DEPTH`]; then layer them, the deepest base first.
+fn read_chain(
+    first_src: String,
+    first_origin: String,
+    first_dir: Option<PathBuf>,
+    first_key: Option<PathBuf>,
+) -> Result<Layered, ScenarioError> {
+    let mut seen: Vec<PathBuf> = first_key.into_iter().collect();
+    let mut layers = Vec::new();
+    let (mut src, mut origin, mut dir) = (first_src, first_origin, first_dir);
+    loop {
+        let err = |line: Option<usize>, key: Option<&str>, message: String| ScenarioError {
+            origin: origin.clone(),
+            line,
+            key: key.map(str::to_string),
+            message,
+        };
+        let (layer, extends) = parse_layer(&src, &origin)?;
+        let line = layer.own.find("extends").and_then(|at| at.line);
+        layers.push(layer);
+        let Some(base) = extends else { break };
+        let base = match base {
+            toml::Value::String(b) => b,
+            other => {
+                return Err(err(
+                    line,
+                    Some("extends"),
+                    format!("expected a file name (string), got a {}", other.type_str()),
+                ));
+            }
+        };
+        if layers.len() >= MAX_EXTENDS_DEPTH {
+            return Err(err(
+                line,
+                Some("extends"),
+                format!(
+                    "`extends` chains more than {MAX_EXTENDS_DEPTH} files deep: layer a region on the base and a what-if on the region, not more"
+                ),
+            ));
         }
-        Err(e) => return Err(err(None, None, format!("cannot read the file: {e}"))),
+        let next = if dir.is_none() && super::embedded(&base).is_some() {
+            // The embedded default extends the embedded base.
+            Next::Embedded(base.clone())
+        } else {
+            Next::File(dir.as_deref().unwrap_or(Path::new(".")).join(&base))
+        };
+        let key = match &next {
+            Next::Embedded(b) => PathBuf::from(format!("embedded:{b}")),
+            Next::File(p) => p.canonicalize().unwrap_or_else(|_| p.clone()),
+        };
+        if seen.contains(&key) {
+            let chain: Vec<String> = seen
+                .iter()
+                .chain(std::iter::once(&key))
+                .map(|p| p.display().to_string())
+                .collect();
+            return Err(err(
+                line,
+                Some("extends"),
+                format!("`extends` forms a cycle: {}", chain.join(" -> ")),
+            ));
+        }
+        seen.push(key);
+        match next {
+            Next::Embedded(b) => {
+                src = super::embedded(&b).unwrap_or_default().to_string();
+                origin = format!("embedded scenarios/{b}");
+                dir = None;
+            }
+            Next::File(path) => {
+                if std::fs::symlink_metadata(&path).is_err() {
+                    return Err(err(
+                        line,
+                        Some("extends"),
+                        format!(
+                            "the base scenario `{}` does not exist (paths are relative to this file)",
+                            path.display()
+                        ),
+                    ));
+                }
+                let base_origin = path.display().to_string();
+                src = read_scenario_file(&path).map_err(|message| ScenarioError {
+                    origin: base_origin.clone(),
+                    line: None,
+                    key: None,
+                    message,
+                })?;
+                origin = base_origin;
+                dir = path.parent().map(Path::to_path_buf);
+            }
+        }
+    }
+    let mut layered = Layered {
+        table: toml::Table::new(),
+        prov: Provenance::default(),
     };
-    stack.push(canonical);
-    let layered = parse_layer(&src, &origin, path.parent(), stack)?;
-    stack.pop();
+    for layer in layers.into_iter().rev() {
+        merge(&mut layered.table, layer.table);
+        for (k, at) in layer.own.entries {
+            if k != "extends" {
+                layered.prov.record(k, at);
+            }
+        }
+    }
     Ok(layered)
 }
 
-fn parse_layer(
-    src: &str,
-    origin: &str,
-    dir: Option<&Path>,
-    stack: &mut Vec<PathBuf>,
-) -> Result<Layered, ScenarioError> {
-    let err = |line: Option<usize>, key: Option<&str>, message: String| ScenarioError {
+fn read_layers(path: &Path) -> Result<Layered, ScenarioError> {
+    let origin = path.display().to_string();
+    let src = read_scenario_file(path).map_err(|message| ScenarioError {
+        origin: origin.clone(),
+        line: None,
+        key: None,
+        message,
+    })?;
+    let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    read_chain(src, origin, path.parent().map(Path::to_path_buf), Some(key))
+}
+
+/// Parse one file: its table without `extends`, where each of its keys was set, and the
+/// `extends` value if it has one.
+fn parse_layer(src: &str, origin: &str) -> Result<(Layer, Option<toml::Value>), ScenarioError> {
+    let err = |line: Option<usize>, message: String| ScenarioError {
         origin: origin.to_string(),
         line,
-        key: key.map(str::to_string),
+        key: None,
         message,
     };
     let spanned = toml::de::DeTable::parse(src).map_err(|e| {
         err(
             e.span().map(|s| line_of(src, s.start)),
-            None,
-            format!("invalid TOML: {}", e.message().trim()),
+            format!("invalid TOML: {}", one_line(e.message().trim())),
         )
     })?;
     if spanned.get_ref().is_empty() {
         return Err(err(
             None,
-            None,
             "the scenario file is empty: give at least `name = \"...\"` (every other key has a default; see scenarios/leeuwarden.toml)".into(),
         ));
     }
     let mut own = Provenance::default();
-    record_spans(src, origin, "", spanned.get_ref(), &mut own);
-    let mut table: toml::Table = toml::from_str(src)
-        .map_err(|e| err(None, None, format!("invalid TOML: {}", e.message().trim())))?;
-
-    let mut layered = match table.remove("extends") {
-        None => Layered {
-            table: toml::Table::new(),
-            prov: Provenance::default(),
-        },
-        Some(toml::Value::String(base)) if dir.is_none() && super::embedded(&base).is_some() => {
-            // The embedded default extends the embedded base.
-            let key = PathBuf::from(format!("embedded:{base}"));
-            if stack.contains(&key) {
-                let line = own.find("extends").and_then(|at| at.line);
-                return Err(err(
-                    line,
-                    Some("extends"),
-                    format!("`extends` forms a cycle at {base}"),
-                ));
-            }
-            stack.push(key);
-            let text = super::embedded(&base).unwrap_or_default();
-            let layer = parse_layer(text, &format!("embedded scenarios/{base}"), None, stack)?;
-            stack.pop();
-            layer
-        }
-        Some(toml::Value::String(base)) => {
-            let line = own.find("extends").and_then(|at| at.line);
-            let base_path = dir.unwrap_or(Path::new(".")).join(&base);
-            if let Ok(canonical) = base_path.canonicalize()
-                && stack.contains(&canonical)
-            {
-                {
-                    let chain: Vec<String> =
-                        stack.iter().map(|p| p.display().to_string()).collect();
-                    return Err(err(
-                        line,
-                        Some("extends"),
-                        format!(
-                            "`extends` forms a cycle: {} -> {}",
-                            chain.join(" -> "),
-                            canonical.display()
-                        ),
-                    ));
-                }
-            }
-            if !base_path.is_file() {
-                return Err(err(
-                    line,
-                    Some("extends"),
-                    format!(
-                        "the base scenario `{}` does not exist (paths are relative to this file)",
-                        base_path.display()
-                    ),
-                ));
-            }
-            read_layers(&base_path, stack)?
-        }
-        Some(other) => {
-            let line = own.find("extends").and_then(|at| at.line);
-            return Err(err(
-                line,
-                Some("extends"),
-                format!("expected a file name (string), got a {}", other.type_str()),
-            ));
-        }
-    };
-    merge(&mut layered.table, table);
-    for (k, at) in own.entries {
-        if k != "extends" {
-            layered.prov.record(k, at);
-        }
-    }
-    Ok(layered)
+    record_spans(&Lines::new(src), origin, "", spanned.get_ref(), &mut own);
+    let mut table: toml::Table = toml::from_str(src).map_err(|e| {
+        err(
+            None,
+            format!("invalid TOML: {}", one_line(e.message().trim())),
+        )
+    })?;
+    let extends = table.remove("extends");
+    Ok((Layer { table, own }, extends))
 }
 
 fn apply_override(
@@ -539,7 +661,7 @@ pub fn load_file(path: &Path, overrides: &[Override]) -> Result<(Scenario, Param
 
 /// Like [`load_file`], also telling where each value was set.
 pub fn load_file_traced(path: &Path, overrides: &[Override]) -> Result<Loaded, ScenarioError> {
-    let layered = read_layers(path, &mut Vec::new())?;
+    let layered = read_layers(path)?;
     build(layered, overrides, &path.display().to_string())
 }
 
@@ -560,6 +682,11 @@ pub fn load_str_traced(
     dir: Option<&Path>,
     overrides: &[Override],
 ) -> Result<Loaded, ScenarioError> {
-    let layered = parse_layer(src, origin, dir, &mut Vec::new())?;
+    let layered = read_chain(
+        src.to_string(),
+        origin.to_string(),
+        dir.map(Path::to_path_buf),
+        None,
+    )?;
     build(layered, overrides, origin)
 }

@@ -75,9 +75,9 @@ pub struct Run {
 pub struct Hours {
     /// Open weekdays: "mon" .. "sun".
     pub days: Vec<String>,
-    /// Opening time "HH:MM".
+    /// Opening time "HH:MM" (00:00 to 24:00, before `close`).
     pub open: String,
-    /// Closing time "HH:MM" ("24:00" allowed).
+    /// Closing time "HH:MM" (00:00 to 24:00, after `open`).
     pub close: String,
 }
 

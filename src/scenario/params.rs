@@ -327,13 +327,13 @@ pub const PARAMS: &[Param] = &[
     ),
     p(
         "*.hours.open",
-        "HH:MM",
+        "HH:MM, 00:00 to 24:00, before close",
         "opening time",
         Study("office hours; ZSM Noord-Nederland 12 h a day (5.1), 14 h nationally (2.4)"),
     ),
     p(
         "*.hours.close",
-        "HH:MM",
+        "HH:MM, 00:00 to 24:00, after open",
         "closing time",
         Study("office hours; ZSM Noord-Nederland 12 h a day (5.1), 14 h nationally (2.4)"),
     ),

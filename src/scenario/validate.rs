@@ -4,6 +4,7 @@
 use super::dist::{DurationSpec, Sampler};
 use super::{Criteria, Hours, Scenario, StateRates, Stream, System};
 use crate::engine::{Calendar, HOURS_PER_DAY, HOURS_PER_YEAR};
+use crate::text::number;
 
 /// A validation failure: (dotted key, message).
 pub type Invalid = (String, String);
@@ -196,7 +197,7 @@ fn prob(key: &str, v: f64) -> Result<f64, Invalid> {
     } else {
         Err(bad(
             key,
-            format!("is a probability: allowed 0 to 1, got {v}"),
+            format!("is a probability: allowed 0 to 1, got {}", number(v)),
         ))
     }
 }
@@ -205,7 +206,10 @@ fn nonneg(key: &str, v: f64) -> Result<f64, Invalid> {
     if v.is_finite() && v >= 0.0 {
         Ok(v)
     } else {
-        Err(bad(key, format!("must be a number >= 0, got {v}")))
+        Err(bad(
+            key,
+            format!("must be a number >= 0, got {}", number(v)),
+        ))
     }
 }
 
@@ -213,7 +217,58 @@ fn positive(key: &str, v: f64) -> Result<f64, Invalid> {
     if v.is_finite() && v > 0.0 {
         Ok(v)
     } else {
-        Err(bad(key, format!("must be a number > 0, got {v}")))
+        Err(bad(key, format!("must be a number > 0, got {}", number(v))))
+    }
+}
+
+/// Largest multiplying factor accepted (criteria, advice and decision effects).
+const MAX_FACTOR: f64 = 100.0;
+
+/// A factor that multiplies a rate: 0 to [`MAX_FACTOR`].
+fn factor(key: &str, v: f64) -> Result<f64, Invalid> {
+    let v = nonneg(key, v)?;
+    if v > MAX_FACTOR {
+        return Err(bad(
+            key,
+            format!(
+                "is a factor on a rate: allowed 0 to {MAX_FACTOR}, got {}",
+                number(v)
+            ),
+        ));
+    }
+    Ok(v)
+}
+
+/// Largest relative weight accepted (weekly profiles, domain weights), so sums stay finite.
+const MAX_WEIGHT: f64 = 1e6;
+
+fn weight(key: &str, v: f64) -> Result<f64, Invalid> {
+    let v = nonneg(key, v)?;
+    if v > MAX_WEIGHT {
+        return Err(bad(
+            key,
+            format!(
+                "is a relative weight: allowed 0 to 1000000, got {}",
+                number(v)
+            ),
+        ));
+    }
+    Ok(v)
+}
+
+/// A rate after its factors are applied must still be one the clock can run.
+fn within_rate(key: &str, per_hour: f64) -> Result<f64, Invalid> {
+    if per_hour.is_finite() && per_hour * HOURS_PER_YEAR <= MAX_RATE_PER_YEAR * MAX_FACTOR {
+        Ok(per_hour)
+    } else {
+        Err(bad(
+            key,
+            format!(
+                "makes a rate of {} a year once the other factors are applied; allowed at most {}",
+                number(per_hour * HOURS_PER_YEAR),
+                number(MAX_RATE_PER_YEAR * MAX_FACTOR)
+            ),
+        ))
     }
 }
 
@@ -233,7 +288,10 @@ const MAX_DAYS: f64 = 36_500.0;
 fn days(key: &str, v: f64) -> Result<f64, Invalid> {
     let v = nonneg(key, v)?;
     if v > MAX_DAYS {
-        return Err(bad(key, format!("allowed 0 to {MAX_DAYS} days, got {v}")));
+        return Err(bad(
+            key,
+            format!("allowed 0 to {MAX_DAYS} days, got {}", number(v)),
+        ));
     }
     Ok(v * HOURS_PER_DAY)
 }
@@ -253,22 +311,16 @@ fn duration(key: &str, spec: &DurationSpec, to_hours: f64) -> Result<Duration, I
     Ok(Duration { sampler, to_hours })
 }
 
-fn clock(key: &str, s: &str, allow_24: bool) -> Result<f64, Invalid> {
+/// The one way the allowed opening hours are stated, in every message and document.
+pub const HOURS_RULE: &str = "opening hours are \"HH:MM\" from 00:00 to 24:00, open before close";
+
+fn clock(key: &str, s: &str) -> Result<f64, Invalid> {
     let parsed = s.split_once(':').and_then(|(h, m)| {
         let h: u32 = h.trim().parse().ok()?;
         let m: u32 = m.trim().parse().ok()?;
-        (m < 60 && (h < 24 || (allow_24 && h == 24 && m == 0)))
-            .then_some(h as f64 + m as f64 / 60.0)
+        (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h as f64 + m as f64 / 60.0)
     });
-    parsed.ok_or_else(|| {
-        bad(
-            key,
-            format!(
-                "`{s}` is not a time: write \"HH:MM\" from 00:00 to {}",
-                if allow_24 { "24:00" } else { "23:59" }
-            ),
-        )
-    })
+    parsed.ok_or_else(|| bad(key, format!("`{s}` is not a time: {HOURS_RULE}")))
 }
 
 fn calendar(key: &str, h: &Hours) -> Result<Calendar, Invalid> {
@@ -290,18 +342,18 @@ fn calendar(key: &str, h: &Hours) -> Result<Calendar, Invalid> {
             "needs at least one open weekday",
         ));
     }
-    let open = clock(&format!("{key}.open"), &h.open, false)?;
-    let close = clock(&format!("{key}.close"), &h.close, true)?;
+    let open = clock(&format!("{key}.open"), &h.open)?;
+    let close = clock(&format!("{key}.close"), &h.close)?;
     if close <= open {
         return Err(bad(
             &format!("{key}.close"),
             format!(
-                "closing time {} is not after opening time {}: opening hours must end after they start",
+                "closes at {} but opens at {}: {HOURS_RULE}",
                 h.close, h.open
             ),
         ));
     }
-    Calendar::new(days, open, close).map_err(|e| bad(key, e.to_string()))
+    Calendar::new(days, open, close).map_err(|e| bad(key, format!("{e}: {HOURS_RULE}")))
 }
 
 fn stream(key: &str, s: &Stream) -> Result<ArrivalParams, Invalid> {
@@ -324,7 +376,7 @@ fn stream(key: &str, s: &Stream) -> Result<ArrivalParams, Invalid> {
     }
     let mut profile = [0.0; 7];
     for (i, &f) in s.weekly_profile.iter().enumerate() {
-        profile[i] = nonneg(&pkey, f)?;
+        profile[i] = weight(&pkey, f)?;
     }
     let mean = profile.iter().sum::<f64>() / 7.0;
     if mean <= 0.0 {
@@ -348,7 +400,10 @@ fn per_year(key: &str, v: f64) -> Result<f64, Invalid> {
     if v > MAX_RATE_PER_YEAR {
         return Err(bad(
             key,
-            format!("is a rate per year: allowed 0 to {MAX_RATE_PER_YEAR}, got {v}"),
+            format!(
+                "is a rate per year: allowed 0 to {MAX_RATE_PER_YEAR}, got {}",
+                number(v)
+            ),
         ));
     }
     Ok(v / HOURS_PER_YEAR)
@@ -375,7 +430,9 @@ fn rates(key: &str, r: &StateRates) -> Result<Rates, Invalid> {
 
 /// Check every key and compile the scenario.
 pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
-    if s.name.trim().is_empty()
+    if s.name.is_empty()
+        || s.name.starts_with('.')
+        || s.name.len() > 100
         || s.name
             .chars()
             .any(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
@@ -383,7 +440,7 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
         return Err(bad(
             "name",
             format!(
-                "`{}` cannot name an output folder: use letters, digits, '-', '_' or '.'",
+                "`{}` cannot name an output folder: use up to 100 letters, digits, '-', '_' or '.', not starting with '.'",
                 s.name
             ),
         ));
@@ -416,7 +473,7 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
     if growth > 100.0 {
         return Err(bad(
             "growth.multiplier",
-            format!("allowed 0 to 100, got {growth}"),
+            format!("allowed 0 to 100, got {}", number(growth)),
         ));
     }
     let c = &s.case;
@@ -432,7 +489,7 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
     let mut domain_cdf = [0.0; 5];
     let mut acc = 0.0;
     for (i, &w) in c.domain_weights.iter().enumerate() {
-        acc += nonneg("case.domain_weights", w)?;
+        acc += weight("case.domain_weights", w)?;
         domain_cdf[i] = acc;
     }
     if acc <= 0.0 {
@@ -468,15 +525,13 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
     let z = &s.zsm;
     let l = &s.link;
     let advice_enabled = a.enabled;
-    let mut recognition =
-        nonneg("triage.recognition_per_year", t.recognition_per_year)? / HOURS_PER_YEAR;
-    let informal = nonneg(
+    let mut recognition = per_year("triage.recognition_per_year", t.recognition_per_year)?;
+    let informal = factor(
         "triage.informal_recognition_factor",
         t.informal_recognition_factor,
     )?;
-    let advice_factor = nonneg("advice.recognition_factor", a.recognition_factor)?;
-    let mut over_the_fence =
-        nonneg("triage.over_the_fence_per_year", t.over_the_fence_per_year)? / HOURS_PER_YEAR;
+    let advice_factor = factor("advice.recognition_factor", a.recognition_factor)?;
+    let mut over_the_fence = per_year("triage.over_the_fence_per_year", t.over_the_fence_per_year)?;
     let unneeded_reduction = prob("advice.unneeded_reduction", a.unneeded_reduction)?;
     match t.criteria {
         Criteria::Ave => {}
@@ -490,6 +545,7 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
         recognition *= advice_factor;
         over_the_fence *= 1.0 - unneeded_reduction;
     }
+    let recognition = within_rate("triage.recognition_per_year", recognition)?;
     let contact_gain = if l.contact_person {
         prob("link.contact_person_gain", l.contact_person_gain)?
     } else {
@@ -537,14 +593,37 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
                     "workers_per_team x caseload_per_worker must be at most 10 million",
                 )
             })?,
-        skill_sd: nonneg("wijkteam.skill_sd", w.skill_sd)?,
+        skill_sd: {
+            let sd = nonneg("wijkteam.skill_sd", w.skill_sd)?;
+            if sd > 2.0 {
+                return Err(bad(
+                    "wijkteam.skill_sd",
+                    format!(
+                        "is the spread of team skill on a log scale: allowed 0 to 2, got {}",
+                        number(sd)
+                    ),
+                ));
+            }
+            sd
+        },
         wijkteam_hours: calendar("wijkteam.hours", &w.hours)?,
         criteria: t.criteria,
         recognition,
         adherence: prob("triage.adherence", t.adherence)?,
-        review_interval: positive("triage.review_interval_days", t.review_interval_days)?
-            * HOURS_PER_DAY,
-        stagnation: nonneg("triage.stagnation_days", t.stagnation_days)? * HOURS_PER_DAY,
+        review_interval: {
+            let d = t.review_interval_days;
+            if !(0.1..=365.0).contains(&d) {
+                return Err(bad(
+                    "triage.review_interval_days",
+                    format!(
+                        "is how often cases are reviewed: allowed 0.1 to 365 days, got {}",
+                        number(d)
+                    ),
+                ));
+            }
+            d * HOURS_PER_DAY
+        },
+        stagnation: days("triage.stagnation_days", t.stagnation_days)?,
         stagnation_adherence: prob("triage.stagnation_adherence", t.stagnation_adherence)?,
         over_the_fence,
         advice_enabled,
@@ -552,7 +631,7 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
         advice_consult_prob: prob("advice.consult_prob", a.consult_prob)?,
         advice_service: duration("advice.service_hours", &a.service_hours, 1.0)?,
         advice_resolve_prob: prob("advice.resolve_prob", a.resolve_prob)?,
-        advice_crisis_factor: nonneg("advice.resolved_crisis_factor", a.resolved_crisis_factor)?,
+        advice_crisis_factor: factor("advice.resolved_crisis_factor", a.resolved_crisis_factor)?,
         advice_hours: calendar("advice.hours", &a.hours)?,
         vhh_slots,
         vhh_meeting: duration("vhh.meeting_within_hours", &v.meeting_within_hours, 1.0)?,
@@ -578,8 +657,8 @@ pub fn validate(s: &Scenario) -> Result<Params, Invalid> {
         zsm_upgrade_blind: prob("zsm.upgrade_prob_blind", z.upgrade_prob_blind)?,
         zsm_upgrade_track: days("zsm.upgrade_days", z.upgrade_days)?,
         zsm_referral_prob: lift(prob("zsm.referral_prob", z.referral_prob)?),
-        zsm_informed_effect: nonneg("zsm.informed_effect", z.informed_effect)?,
-        zsm_blind_effect: nonneg("zsm.blind_effect", z.blind_effect)?,
+        zsm_informed_effect: factor("zsm.informed_effect", z.informed_effect)?,
+        zsm_blind_effect: factor("zsm.blind_effect", z.blind_effect)?,
         zsm_effect: days("zsm.effect_days", z.effect_days)?,
         zsm_hours: calendar("zsm.hours", &z.hours)?,
         advice_read_prob: lift(base_read),
