@@ -227,7 +227,7 @@ fn duration_words(seconds: f64) -> String {
     } else if minutes < 72.0 * 60.0 {
         format!("{:.0} hours", minutes / 60.0)
     } else {
-        format!("{} days", crate::text::number((minutes / 1440.0).round()))
+        format!("{} days", crate::format::message((minutes / 1440.0).round()))
     }
 }
 

@@ -16,6 +16,7 @@
 pub mod commands;
 pub mod engine;
 pub mod experiment;
+pub mod format;
 pub mod interrupt;
 pub mod model;
 pub mod output;

@@ -11,6 +11,7 @@ use avesim::commands::{self, AlarmFinding, CommandError};
 use avesim::experiment::{self, RunOptions, bench};
 use avesim::output::charts;
 use avesim::scenario::{self, Loaded, Override, Params, Scenario, params};
+use avesim::format::terminal as sig;
 use avesim::text::one_line;
 
 /// Print a line to stdout; a closed stdout (`avesim check | head`) is not an error.
@@ -314,18 +315,6 @@ fn print_comparison(out: &commands::CompareOutcome) {
     }
     let first = out.results.first().map_or("", |r| r.name.as_str());
     say!("* paired difference from {first} excludes zero. Every metric: comparison.md");
-}
-
-/// Three significant digits, without scientific notation for everyday magnitudes.
-fn sig(v: f64) -> String {
-    if v.is_nan() {
-        return "-".into();
-    }
-    if v == 0.0 {
-        return "0".into();
-    }
-    let digits = (2 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
-    format!("{v:.digits$}")
 }
 
 fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunResults) {

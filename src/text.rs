@@ -17,21 +17,6 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
-/// A number as a person reads it in a message: plain for everyday magnitudes, scientific for
-/// huge or tiny ones (`1e308`, not 309 digits).
-pub fn number(v: f64) -> String {
-    let a = v.abs();
-    if v.is_nan() {
-        "NaN".into()
-    } else if v.is_infinite() {
-        if v > 0.0 { "inf".into() } else { "-inf".into() }
-    } else if a != 0.0 && !(1e-6..1e9).contains(&a) {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
-
 /// `s` with every number written out in more than 15 digits shortened to scientific
 /// notation (messages that quote a value the way a parser printed it).
 pub fn short_numbers(s: &str) -> String {
@@ -40,7 +25,7 @@ pub fn short_numbers(s: &str) -> String {
     let flush = |run: &mut String, out: &mut String| {
         let digits = run.bytes().filter(u8::is_ascii_digit).count();
         match run.parse::<f64>() {
-            Ok(v) if digits > 15 => out.push_str(&number(v)),
+            Ok(v) if digits > 15 => out.push_str(&crate::format::message(v)),
             _ => out.push_str(run),
         }
         run.clear();
@@ -65,11 +50,6 @@ mod tests {
     fn messages_stay_on_one_line_and_numbers_stay_short() {
         assert_eq!(one_line("a\nb\tc"), "a\\nb\\tc");
         assert_eq!(one_line("plain"), "plain");
-        assert_eq!(number(1e308), "1e308");
-        assert_eq!(number(-2.5e-9), "-2.5e-9");
-        assert_eq!(number(0.25), "0.25");
-        assert_eq!(number(36500.0), "36500");
-        assert_eq!(number(0.0), "0");
         let long = format!(
             "floating point `{}.0`, expected",
             "1".to_string() + &"0".repeat(308)

@@ -3,6 +3,7 @@
 //! replications wherever a mean is drawn. Fonts are bundled (DejaVu Sans), so no system font
 //! is needed, and the same results give byte-identical SVGs.
 
+use crate::format::value as fmtv;
 use std::path::Path;
 use std::sync::Once;
 
@@ -946,7 +947,7 @@ fn draw_metric<DB: DrawingBackend>(
         whisker(&mut chart, 0.5, 0.12, i)?;
         chart.draw_series(std::iter::once(Circle::new((0.5, m), 6, BLUE.filled())))?;
         chart.draw_series(std::iter::once(Text::new(
-            format_value(m),
+            fmtv(m),
             (0.66, m),
             (FONT, 13).into_font().color(&BLACK),
         )))?;
@@ -958,18 +959,6 @@ fn draw_metric<DB: DrawingBackend>(
         )))?;
     }
     Ok(())
-}
-
-/// Three significant digits.
-pub fn format_value(v: f64) -> String {
-    if !v.is_finite() {
-        return "–".into();
-    }
-    if v == 0.0 {
-        return "0".into();
-    }
-    let digits = (2 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
-    format!("{v:.digits$}")
 }
 
 fn register_fonts() -> Result<(), ChartError> {

@@ -9,7 +9,7 @@ use crate::model::metrics::METRICS;
 use crate::scenario::Scenario;
 use crate::stats::Interval;
 
-use super::num;
+use crate::format::csv as num;
 use super::recorder::CASES_HEADER;
 
 /// Facts about the run that go into `run.json`.

@@ -10,14 +10,3 @@ pub mod study;
 
 pub use files::write_results;
 pub use resultdir::ResultDir;
-
-/// Format a number for CSV: shortest round-trip form, empty for NaN.
-pub fn num(v: f64) -> String {
-    if v.is_nan() {
-        String::new()
-    } else if v.is_infinite() {
-        if v > 0.0 { "inf".into() } else { "-inf".into() }
-    } else {
-        format!("{v}")
-    }
-}

@@ -10,7 +10,7 @@ use crate::model::metrics::ReplicationOutput;
 use crate::model::{CaseRecord, Observer};
 use crate::scenario::Params;
 
-use super::num;
+use crate::format::csv as num;
 
 /// Writes traces (if `T`) and case records (if `C`) to CSV files.
 pub struct Recorder<const T: bool, const C: bool> {

@@ -11,7 +11,8 @@ use crate::model::metrics::METRICS;
 use crate::scenario::{Criteria, Params, Provenance, Scenario, System, params};
 use crate::stats::Interval;
 
-use super::charts::{ChartInfo, format_value};
+use super::charts::ChartInfo;
+use crate::format::value as format_value;
 use super::files::RunFacts;
 
 /// Escape text for HTML.
@@ -22,13 +23,7 @@ pub fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn pct(v: f64) -> String {
-    if v.is_finite() {
-        format!("{}%", format_value(100.0 * v))
-    } else {
-        "–".into()
-    }
-}
+use crate::format::pct;
 
 fn ci(i: &Interval, share: bool) -> String {
     if !(i.low.is_finite() && i.high.is_finite()) || i.low == i.high {

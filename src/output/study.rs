@@ -10,9 +10,9 @@ use crate::experiment::sweep::Axis;
 use crate::model::metrics::METRICS;
 use crate::stats::Interval;
 
-use super::charts::format_value;
+use crate::format::value as format_value;
 use super::files::{self, WriteError, iv};
-use super::num;
+use crate::format::csv as num;
 
 /// `sweep.csv`: one row per point × metric, with the point's value of every varied key.
 pub fn write_sweep_csv(

@@ -5,7 +5,7 @@ use rand::Rng;
 use rand_distr::{Distribution, Exp, Gamma, LogNormal, Triangular};
 use serde::{Deserialize, Serialize};
 
-use crate::text::number;
+use crate::format::message as number;
 
 /// Largest coefficient of variation accepted (sd = 10 × mean is already extreme).
 const MAX_CV: f64 = 10.0;

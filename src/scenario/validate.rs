@@ -4,7 +4,7 @@
 use super::dist::{DurationSpec, Sampler};
 use super::{Criteria, Hours, Scenario, StateRates, Stream, System};
 use crate::engine::{Calendar, HOURS_PER_DAY, HOURS_PER_YEAR};
-use crate::text::number;
+use crate::format::message as number;
 
 /// A validation failure: (dotted key, message).
 pub type Invalid = (String, String);
