@@ -195,9 +195,9 @@ fn refuse_if_too_long(
     }
     let est = sweep::estimate(params, threads);
     if est.seconds > sweep::MAX_SECONDS {
-        let reps = params.first().map_or(0, |p| p.replications);
+        let reps = params.first().map_or(0, |p| p.run.replications);
         let fewer = (f64::from(reps) / (est.seconds / sweep::MAX_SECONDS).ceil()).floor() as u32;
-        let jobs: u32 = params.iter().map(|p| p.replications).sum();
+        let jobs: u32 = params.iter().map(|p| p.run.replications).sum();
         let used = threads.min(jobs.max(1) as usize);
         let mut ways = Vec::new();
         if params.len() > 1 {
@@ -227,7 +227,10 @@ fn duration_words(seconds: f64) -> String {
     } else if minutes < 72.0 * 60.0 {
         format!("{:.0} hours", minutes / 60.0)
     } else {
-        format!("{} days", crate::format::message((minutes / 1440.0).round()))
+        format!(
+            "{} days",
+            crate::format::message((minutes / 1440.0).round())
+        )
     }
 }
 
@@ -271,17 +274,17 @@ pub fn run(
         avesim_version: env!("CARGO_PKG_VERSION"),
         scenario: scenario.name.clone(),
         source,
-        seed: params.seed,
-        replications: params.replications,
+        seed: params.run.seed,
+        replications: params.run.replications,
         threads: results.threads,
-        horizon_days: params.horizon_days,
-        warmup_days: params.warmup_days,
+        horizon_days: params.run.horizon_days,
+        warmup_days: params.run.warmup_days,
         events: results.events,
         wall_s: started.elapsed().as_secs_f64(),
     };
     output::write_results(dir.path(), scenario, &results, &facts).map_err(internal)?;
     if cases {
-        join_case_parts(dir.path(), params.replications).map_err(internal)?;
+        join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
     }
     if common.charts {
         let drawn =
@@ -418,8 +421,8 @@ pub fn run_sweep(
         kind: "sweep",
         scenarios: vec![base.scenario.name.as_str()],
         varied: vary.to_vec(),
-        seed: base.params.seed,
-        replications: base.params.replications,
+        seed: base.params.run.seed,
+        replications: base.params.run.replications,
         points: grid.len(),
         threads,
         events: results.iter().map(|r| r.events).sum(),
@@ -485,10 +488,10 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     let p0 = first.params.clone();
     let mut run_control = flags;
     for (key, v) in [
-        ("run.seed", i64::try_from(p0.seed).unwrap_or(i64::MAX)),
-        ("run.replications", i64::from(p0.replications)),
-        ("run.horizon_days", i64::from(p0.horizon_days)),
-        ("run.warmup_days", i64::from(p0.warmup_days)),
+        ("run.seed", i64::try_from(p0.run.seed).unwrap_or(i64::MAX)),
+        ("run.replications", i64::from(p0.run.replications)),
+        ("run.horizon_days", i64::from(p0.run.horizon_days)),
+        ("run.warmup_days", i64::from(p0.run.warmup_days)),
     ] {
         run_control.push(flag_override(key, toml::Value::Integer(v)));
     }
@@ -523,7 +526,7 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     };
     let facts_line = format!(
         "{} replications × {} days (warm-up {}), seed {}, the same random streams for every scenario (common random numbers); run control of {} applies to all.{sets}",
-        p0.replications, p0.horizon_days, p0.warmup_days, p0.seed, names[0]
+        p0.run.replications, p0.run.horizon_days, p0.run.warmup_days, p0.run.seed, names[0]
     );
     study::write_comparison_md(dir.path(), &results, &differences, &facts_line)
         .map_err(internal)?;
@@ -535,8 +538,8 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
         kind: "compare",
         scenarios: names,
         varied: common.sets.clone(),
-        seed: p0.seed,
-        replications: p0.replications,
+        seed: p0.run.seed,
+        replications: p0.run.replications,
         points: loaded.len(),
         threads,
         events: results.iter().map(|r| r.events).sum(),

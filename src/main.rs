@@ -9,9 +9,9 @@ use clap::{Args, Parser, Subcommand};
 
 use avesim::commands::{self, AlarmFinding, CommandError};
 use avesim::experiment::{self, RunOptions, bench};
-use avesim::output::charts;
-use avesim::scenario::{self, Loaded, Override, Params, Scenario, params};
 use avesim::format::terminal as sig;
+use avesim::output::charts;
+use avesim::scenario::{self, Loaded, Override, Params, Scenario, register as params};
 use avesim::text::one_line;
 
 /// Print a line to stdout; a closed stdout (`avesim check | head`) is not an error.
@@ -235,8 +235,8 @@ fn print_sweep(out: &commands::SweepOutcome) {
         "\nsweep of {} — {} points × {} replications, seed {}",
         out.base.scenario.name,
         out.grid.len(),
-        p.replications,
-        p.seed
+        p.run.replications,
+        p.run.seed
     );
     say!(
         "{:<40}{}",
@@ -321,10 +321,10 @@ fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunRe
     say!(
         "\n{} — {} replications × {} days (warm-up {}), seed {}, {} threads, {:.1} s",
         scenario.name,
-        params.replications,
-        params.horizon_days,
-        params.warmup_days,
-        params.seed,
+        params.run.replications,
+        params.run.horizon_days,
+        params.run.warmup_days,
+        params.run.seed,
         results.threads,
         results.wall.as_secs_f64()
     );

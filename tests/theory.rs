@@ -87,7 +87,7 @@ fn first_exit_from_phase2_matches_ctmc_competing_risks() {
     let (_, params) = scenario(&ample(""), &[]);
     let mut complex = [0u64; 3];
     let mut simple = [0u64; 3];
-    for rep in 0..params.replications {
+    for rep in 0..params.run.replications {
         let (out, _) = run_replication(&params, rep, Quiet);
         for k in 0..3 {
             complex[k] += out.diagnostics.first_exit_complex[k];
@@ -132,11 +132,11 @@ fn probability_of_ever_reaching_phase4_matches_ctmc_absorption() {
     let h_e = (l_e + pi * h_p) / (l_e + m_e + pi);
     let h_s = (l_s + rho_a * h_e) / (l_s + m_s + rho_a);
     let (mut hits, mut n) = (0u64, 0u64);
-    for rep in 0..params.replications {
+    for rep in 0..params.run.replications {
         let (_, Records(records)) = run_replication(&params, rep, Records(Vec::new()));
         for r in records {
             // Cases entering in the first half have had 5 years to be absorbed.
-            if r.entered > params.horizon / 2.0 {
+            if r.entered > params.run.horizon_h / 2.0 {
                 continue;
             }
             let crisis = r.history.iter().any(|&(_, p)| p == 4);

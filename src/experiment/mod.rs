@@ -315,7 +315,7 @@ fn derived_series(daily: &[Vec<f32>]) -> [Vec<f64>; 4] {
 
 /// The number of worker threads `opts` and `params` ask for.
 pub fn thread_count(params: &Params, opts: &RunOptions) -> usize {
-    let wanted = opts.threads.unwrap_or(params.threads as usize);
+    let wanted = opts.threads.unwrap_or(params.run.threads as usize);
     if wanted == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
@@ -348,12 +348,12 @@ pub fn run_many(
     let jobs: Vec<(usize, u32)> = points
         .iter()
         .enumerate()
-        .flat_map(|(i, (_, p))| (0..p.replications).map(move |r| (i, r)))
+        .flat_map(|(i, (_, p))| (0..p.run.replications).map(move |r| (i, r)))
         .collect();
     let names: Vec<Vec<String>> = points
         .iter()
         .map(|(_, p)| {
-            let mut series = daily_names(p.teams);
+            let mut series = daily_names(p.wijkteam.teams);
             series.extend(DERIVED.iter().map(|s| s.to_string()));
             series
         })
@@ -363,7 +363,7 @@ pub fn run_many(
         .zip(&names)
         .map(|((_, p), n)| {
             let days = if keep_series {
-                p.horizon_days as usize
+                p.run.horizon_days as usize
             } else {
                 0
             };

@@ -266,17 +266,17 @@ impl Pilot {
 /// straight line, which errs on the side of refusing.
 fn pilot(p: &Params) -> Pilot {
     let mut pilot = p.clone();
-    pilot.horizon_days = pilot.horizon_days.min(730);
-    pilot.horizon = f64::from(pilot.horizon_days) * HOURS_PER_DAY;
-    pilot.warmup_days = pilot.warmup_days.min(pilot.horizon_days / 2);
-    pilot.warmup = f64::from(pilot.warmup_days) * HOURS_PER_DAY;
+    pilot.run.horizon_days = pilot.run.horizon_days.min(730);
+    pilot.run.horizon_h = f64::from(pilot.run.horizon_days) * HOURS_PER_DAY;
+    pilot.run.warmup_days = pilot.run.warmup_days.min(pilot.run.horizon_days / 2);
+    pilot.run.warmup_h = f64::from(pilot.run.warmup_days) * HOURS_PER_DAY;
     let mut world = World::new(&pilot, 0, Quiet);
     let start = Instant::now();
     // Events and wall seconds at the end of every hour run.
     let mut at_hour = vec![0u64];
     let mut wall_at = vec![0.0f64];
     let mut stopped = false;
-    'run: for hour in 1..=pilot.horizon_days * 24 {
+    'run: for hour in 1..=pilot.run.horizon_days * 24 {
         world.run_until(f64::from(hour));
         at_hour.push(world.events());
         wall_at.push(start.elapsed().as_secs_f64());
@@ -327,13 +327,13 @@ pub fn estimate(points: &[&Params], threads: usize) -> Estimate {
     let events: f64 = points
         .iter()
         .map(|p| {
-            let days = f64::from(p.horizon_days);
+            let days = f64::from(p.run.horizon_days);
             let per_rep = probes.iter().map(|q| q.events(days)).fold(0.0, f64::max);
-            per_rep * f64::from(p.replications)
+            per_rep * f64::from(p.run.replications)
         })
         .sum();
     // Replications run in parallel; one replication uses one thread however many there are.
-    let jobs: f64 = points.iter().map(|p| f64::from(p.replications)).sum();
+    let jobs: f64 = points.iter().map(|p| f64::from(p.run.replications)).sum();
     let parallel = (threads.max(1) as f64).min(jobs.max(1.0));
     Estimate {
         events,

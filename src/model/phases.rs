@@ -17,7 +17,7 @@ use super::event::{Desk, Event, Step};
 use super::metrics::Daily;
 use super::world::{Transition, World};
 use crate::engine::HOURS_PER_DAY;
-use crate::scenario::Criteria;
+use crate::scenario::{Criteria, Params};
 
 /// Why a case is escalated to phase 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,36 @@ impl Trigger {
     }
 }
 
+/// How readily a wijkteam recognises that a served complex case needs more (per hour, for a
+/// team of skill 1). Without agreed criteria (`informal`) teams see less; where cases reach
+/// the VHH only after a crisis (`crisis_only`) nothing is scaled up before one; an advice
+/// function lowers the threshold.
+pub fn recognition_rate(p: &Params) -> f64 {
+    let mut rate = p.triage.recognition_per_h;
+    match p.triage.criteria {
+        Criteria::Ave => {}
+        Criteria::Informal => rate *= p.triage.informal_factor,
+        Criteria::CrisisOnly => rate = 0.0,
+    }
+    if p.advice.enabled {
+        rate *= p.advice.recognition_factor;
+    }
+    rate
+}
+
+/// How often a served non-complex case is thrown over the fence (per hour): not at all under
+/// `crisis_only`; less when an advice function can be asked first.
+pub fn over_the_fence_rate(p: &Params) -> f64 {
+    let mut rate = p.triage.over_the_fence_per_h;
+    if p.triage.criteria == Criteria::CrisisOnly {
+        rate = 0.0;
+    }
+    if p.advice.enabled {
+        rate *= 1.0 - p.advice.unneeded_reduction;
+    }
+    rate
+}
+
 impl<O: Observer> World<'_, O> {
     /// A case's clock fired: apply the transition it chose.
     pub(crate) fn on_transition(&mut self, slot: u32, which: Transition) {
@@ -70,14 +100,14 @@ impl<O: Observer> World<'_, O> {
         let c = self.cases.at(slot);
         let (u_flag, u_consult, u_adhere): (f64, f64, f64) =
             (c.rng.random(), c.rng.random(), c.rng.random());
-        if p.flag_enabled && u_flag < p.flag_prob {
+        if p.link.flag_enabled && u_flag < p.link.flag_prob {
             c.flagged = true;
         }
         self.trace("recognition", Desk::Wijkteam, slot, String::new);
-        if p.advice_enabled && u_consult < p.advice_consult_prob {
+        if p.advice.enabled && u_consult < p.advice.consult_prob {
             self.request_advice(slot);
             self.reschedule(slot);
-        } else if p.criteria != Criteria::CrisisOnly && u_adhere < p.adherence {
+        } else if p.triage.criteria != Criteria::CrisisOnly && u_adhere < p.triage.adherence {
             self.request_escalation(slot, Trigger::Recognition);
         } else {
             // Not acted upon: the case keeps simmering in phase 2.
@@ -95,7 +125,7 @@ impl<O: Observer> World<'_, O> {
         if c.phase != 2 {
             return;
         }
-        if u < p.advice_resolve_prob {
+        if u < p.advice.resolve_prob {
             c.advised = true;
             self.trace("advice_settled", Desk::Advice, slot, String::new);
             self.reschedule(slot);
@@ -109,15 +139,15 @@ impl<O: Observer> World<'_, O> {
         let p = self.p;
         let c = self.cases.get(slot).expect("live case");
         // A case with a VHH plan is followed by the plan, not by the stagnation rule.
-        if p.criteria != Criteria::Ave
-            || p.stagnation_adherence <= 0.0
+        if p.triage.criteria != Criteria::Ave
+            || p.triage.stagnation_adherence <= 0.0
             || !c.complex
             || c.has_plan
             || c.team == NO_TEAM
         {
             return;
         }
-        let (due, generation) = (c.phase_since + p.stagnation, c.phase_gen);
+        let (due, generation) = (c.phase_since + p.triage.stagnation_h, c.phase_gen);
         let t = self.next_review(due);
         self.schedule(
             t,
@@ -132,9 +162,9 @@ impl<O: Observer> World<'_, O> {
     /// The first review moment at or after `t`: a grid of `review_interval` from the
     /// wijkteam's first opening, moved to the next open moment.
     fn next_review(&self, t: f64) -> f64 {
-        let cal = &self.p.wijkteam_hours;
+        let cal = &self.p.wijkteam.hours;
         let origin = cal.next_open(0.0);
-        let step = self.p.review_interval;
+        let step = self.p.triage.review_interval_h;
         let k = ((t - origin) / step).ceil().max(0.0);
         cal.next_open(origin + k * step)
     }
@@ -145,11 +175,11 @@ impl<O: Observer> World<'_, O> {
         let now = self.now();
         let c = self.cases.at(slot);
         let u: f64 = c.rng.random();
-        if c.phase == 2 && c.served && !c.awaiting_advice && u < p.stagnation_adherence {
+        if c.phase == 2 && c.served && !c.awaiting_advice && u < p.triage.stagnation_adherence {
             self.request_escalation(slot, Trigger::Stagnation);
         } else {
             let generation = c.phase_gen;
-            let t = self.next_review(now + p.review_interval);
+            let t = self.next_review(now + p.triage.review_interval_h);
             self.schedule(
                 t,
                 Event::Step {
@@ -203,7 +233,7 @@ impl<O: Observer> World<'_, O> {
     /// The VHH case meeting: advice goes on file for ZSM; the plan is designed.
     pub(crate) fn on_meeting(&mut self, slot: u32) {
         let now = self.now();
-        let plan = self.p.vhh_plan;
+        let plan = self.p.vhh.plan;
         let c = self.cases.at(slot);
         c.advice_on_file = true;
         let t = now + plan.sample_hours(&mut c.rng);
@@ -226,12 +256,12 @@ impl<O: Observer> World<'_, O> {
         let now = self.now();
         let c = self.cases.at(slot);
         let (u_keep, u_reject): (f64, f64) = (c.rng.random(), c.rng.random());
-        if u_keep < p.vhh_keep_share {
+        if u_keep < p.vhh.keep_share {
             c.has_plan = true;
             self.trace("plan_kept", Desk::Vhh, slot, String::new);
             self.reschedule(slot);
-        } else if u_reject < p.vhh_rejection_prob {
-            let t = now + p.vhh_friction.sample_hours(&mut c.rng);
+        } else if u_reject < p.vhh.rejection_prob {
+            let t = now + p.vhh.friction.sample_hours(&mut c.rng);
             let generation = c.phase_gen;
             self.trace("plan_rejected", Desk::Vhh, slot, String::new);
             self.schedule(
@@ -276,7 +306,7 @@ impl<O: Observer> World<'_, O> {
         c.crises += 1;
         c.has_plan = false;
         let (origin, since) = (c.origin, now - c.created);
-        let handling = p.crisis_handling.sample_hours(&mut c.rng);
+        let handling = p.crisis.handling.sample_hours(&mut c.rng);
         self.set_phase(slot, 4);
         if origin == Origin::Social {
             self.stats.count(Daily::EscalationsPhase4);

@@ -55,10 +55,10 @@ impl<O: Observer> World<'_, O> {
     /// Give free slots to waiting cases (priority first), if the VHH is open.
     pub(crate) fn try_start_vhh(&mut self) {
         let now = self.now();
-        if !self.p.vhh_hours.is_open(now) {
+        if !self.p.vhh.hours.is_open(now) {
             return;
         }
-        while self.vhh.busy < self.p.vhh_slots {
+        while self.vhh.busy < self.p.vhh.slots {
             let next = match self.vhh.priority.pop_front() {
                 Some(e) => Some(e),
                 None => self.vhh.normal.pop_front(),
@@ -70,7 +70,7 @@ impl<O: Observer> World<'_, O> {
             if !c.in_vhh_queue || c.vhh_ticket != ticket {
                 continue;
             }
-            let meeting = self.p.vhh_meeting;
+            let meeting = self.p.vhh.meeting;
             let c = self.cases.at(slot);
             c.in_vhh_queue = false;
             c.holds_vhh = true;
@@ -87,7 +87,7 @@ impl<O: Observer> World<'_, O> {
                 self.stats.diag.vhh_queue.time_in_queue.push(waited);
             }
             self.trace("vhh_start", Desk::Vhh, slot, String::new);
-            let t = self.p.vhh_hours.add_open_hours(now, delay);
+            let t = self.p.vhh.hours.add_open_hours(now, delay);
             self.schedule(
                 t,
                 Event::Step {
@@ -143,10 +143,10 @@ impl<O: Observer> World<'_, O> {
     /// Start consults on free advice desks, if open.
     pub(crate) fn try_start_advice(&mut self) {
         let now = self.now();
-        if !self.p.advice_hours.is_open(now) {
+        if !self.p.advice.hours.is_open(now) {
             return;
         }
-        while self.advice.busy < self.p.advice_desks {
+        while self.advice.busy < self.p.advice.desks {
             let Some((slot, ticket)) = self.advice.queue.pop_front() else {
                 break;
             };
@@ -156,7 +156,7 @@ impl<O: Observer> World<'_, O> {
             if !c.in_advice_queue || c.advice_ticket != ticket {
                 continue;
             }
-            let service = self.p.advice_service;
+            let service = self.p.advice.service;
             let c = self.cases.at(slot);
             c.in_advice_queue = false;
             let waited = now - c.advice_since;

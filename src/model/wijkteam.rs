@@ -67,10 +67,10 @@ impl<O: Observer> World<'_, O> {
     /// Give free slots of `team` to waiting cases, first come first served, if open.
     pub(crate) fn try_start_team(&mut self, team: usize) {
         let now = self.now();
-        if !self.p.wijkteam_hours.is_open(now) {
+        if !self.p.wijkteam.hours.is_open(now) {
             return;
         }
-        while self.teams[team].busy < self.p.team_slots {
+        while self.teams[team].busy < self.p.wijkteam.team_slots {
             let Some((slot, ticket)) = self.teams[team].queue.pop_front() else {
                 break;
             };

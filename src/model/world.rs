@@ -14,7 +14,8 @@ use super::{CaseRecord, Observer};
 use crate::engine::rng::{Stream, derive};
 use crate::engine::{EventQueue, HOURS_PER_DAY, HOURS_PER_YEAR, StreamRng};
 use crate::scenario::Params;
-use crate::scenario::validate::{ArrivalParams, RateState};
+use crate::scenario::sections::arrivals::ArrivalParams;
+use crate::scenario::sections::dynamics::RateState;
 
 /// Entity-stream source ids (part of the seed derivation; never renumber).
 pub(crate) const SRC_SOCIAL: u64 = 0;
@@ -25,6 +26,30 @@ pub(crate) const SRC_ZSM_REFERRAL: u64 = 3;
 struct ArrivalStream {
     rng: StreamRng,
     next_index: u64,
+}
+
+/// What the AVE rules make of the scenario's values, worked out once per replication.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rules {
+    /// Recognition rate of a served complex case with skill 1 (per hour).
+    pub recognition_per_h: f64,
+    /// Over-the-fence rate of a served non-complex case (per hour).
+    pub over_the_fence_per_h: f64,
+    /// P(ZSM reads VHH advice on file).
+    pub advice_read_prob: f64,
+    /// P(referral to the VHH | upgraded complex case).
+    pub referral_prob: f64,
+}
+
+impl Rules {
+    pub(crate) fn of(p: &Params) -> Self {
+        Self {
+            recognition_per_h: super::phases::recognition_rate(p),
+            over_the_fence_per_h: super::phases::over_the_fence_rate(p),
+            advice_read_prob: super::zsm::advice_read_prob(p),
+            referral_prob: super::zsm::referral_prob(p),
+        }
+    }
 }
 
 /// One replication's world.
@@ -38,6 +63,7 @@ pub struct World<'p, O: Observer> {
     pub(crate) advice: AdviceDesk,
     pub(crate) zsm: ZsmDesk,
     arrivals: [ArrivalStream; 3],
+    pub(crate) rules: Rules,
     pub(crate) stats: Stats,
     pub(crate) obs: O,
     day: u32,
@@ -90,7 +116,7 @@ pub fn run_replication_unless<O: Observer>(
     stop: &dyn Fn() -> bool,
 ) -> Option<(ReplicationOutput, O)> {
     let mut world = World::new(params, replication, observer);
-    for day in 1..=params.horizon_days {
+    for day in 1..=params.run.horizon_days {
         world.run_until(f64::from(day) * HOURS_PER_DAY);
         if stop() {
             return None;
@@ -103,13 +129,15 @@ pub fn run_replication_unless<O: Observer>(
 impl<'p, O: Observer> World<'p, O> {
     /// Build the world at t = 0 with its first events scheduled.
     pub fn new(p: &'p Params, rep: u32, obs: O) -> Self {
-        let seed = p.seed;
+        let seed = p.run.seed;
         let rep64 = u64::from(rep);
-        let teams = (0..p.teams)
+        let teams = (0..p.wijkteam.teams)
             .map(|t| {
                 let mut rng = derive(seed, rep64, Stream::Setup, 0, t as u64);
                 let z: f64 = rand_distr::StandardNormal.sample(&mut rng);
-                let skill = (p.skill_sd * z - p.skill_sd * p.skill_sd / 2.0).exp();
+                let skill = (p.wijkteam.skill_sd * z
+                    - p.wijkteam.skill_sd * p.wijkteam.skill_sd / 2.0)
+                    .exp();
                 Team::new(skill)
             })
             .collect();
@@ -117,7 +145,7 @@ impl<'p, O: Observer> World<'p, O> {
             rng: derive(seed, rep64, Stream::Arrivals, src, 0),
             next_index: 0,
         };
-        let days = p.horizon_days as usize;
+        let days = p.run.horizon_days as usize;
         let mut w = Self {
             p,
             rep,
@@ -132,7 +160,8 @@ impl<'p, O: Observer> World<'p, O> {
                 arrival(SRC_ZSM),
                 arrival(SRC_VHH_DIRECT),
             ],
-            stats: Stats::new(p.teams, days),
+            rules: Rules::of(p),
+            stats: Stats::new(p.wijkteam.teams, days),
             obs,
             day: 0,
             done: false,
@@ -142,16 +171,16 @@ impl<'p, O: Observer> World<'p, O> {
             w.schedule_next_arrival(src);
         }
         for (desk, cal) in [
-            (Desk::Wijkteam, &p.wijkteam_hours),
-            (Desk::Vhh, &p.vhh_hours),
-            (Desk::Advice, &p.advice_hours),
-            (Desk::Zsm, &p.zsm_hours),
+            (Desk::Wijkteam, &p.wijkteam.hours),
+            (Desk::Vhh, &p.vhh.hours),
+            (Desk::Advice, &p.advice.hours),
+            (Desk::Zsm, &p.zsm.hours),
         ] {
             if let Some(t) = cal.next_opening_after(-1e-9) {
                 w.schedule(t.max(0.0), Event::DeskOpens(desk));
             }
         }
-        if p.warmup_days == 0 {
+        if p.run.warmup_days == 0 {
             w.stats.open_window(0.0);
         }
         w
@@ -166,7 +195,7 @@ impl<'p, O: Observer> World<'p, O> {
     /// Schedule an event; events after the horizon are dropped (they cannot count).
     #[inline]
     pub(crate) fn schedule(&mut self, t: f64, e: Event) {
-        if t <= self.p.horizon {
+        if t <= self.p.run.horizon_h {
             let scheduled = self.q.schedule(t, e);
             debug_assert!(scheduled.is_ok(), "{scheduled:?}");
         }
@@ -262,10 +291,10 @@ impl<'p, O: Observer> World<'p, O> {
         let t = self.now();
         self.stats.close_day(t);
         self.day += 1;
-        if self.day == self.p.warmup_days {
+        if self.day == self.p.run.warmup_days {
             self.stats.open_window(t);
         }
-        if self.day >= self.p.horizon_days {
+        if self.day >= self.p.run.horizon_days {
             self.done = true;
         } else {
             self.schedule(t + HOURS_PER_DAY, Event::DayEnd);
@@ -275,10 +304,10 @@ impl<'p, O: Observer> World<'p, O> {
     fn on_desk_opens(&mut self, desk: Desk) {
         let t = self.now();
         let cal = match desk {
-            Desk::Wijkteam => &self.p.wijkteam_hours,
-            Desk::Vhh => &self.p.vhh_hours,
-            Desk::Advice => &self.p.advice_hours,
-            Desk::Zsm => &self.p.zsm_hours,
+            Desk::Wijkteam => &self.p.wijkteam.hours,
+            Desk::Vhh => &self.p.vhh.hours,
+            Desk::Advice => &self.p.advice.hours,
+            Desk::Zsm => &self.p.zsm.hours,
         };
         if let Some(next) = cal.next_opening_after(t) {
             self.schedule(next, Event::DeskOpens(desk));
@@ -299,21 +328,21 @@ impl<'p, O: Observer> World<'p, O> {
 
     fn stream_params(&self, src: Source) -> &ArrivalParams {
         match src {
-            Source::Social => &self.p.social,
-            Source::ZsmUnknown => &self.p.zsm_unknown,
-            Source::VhhDirect => &self.p.vhh_direct,
+            Source::Social => &self.p.arrivals.social,
+            Source::ZsmUnknown => &self.p.arrivals.zsm_unknown,
+            Source::VhhDirect => &self.p.arrivals.vhh_direct,
         }
     }
 
     fn growth_at(&self, t: f64) -> f64 {
         let p = self.p;
-        if t < p.growth_start {
+        if t < p.growth.start_h {
             1.0
-        } else if p.growth_ramp <= 0.0 {
-            p.growth
+        } else if p.growth.ramp_h <= 0.0 {
+            p.growth.multiplier
         } else {
-            let frac = ((t - p.growth_start) / p.growth_ramp).min(1.0);
-            1.0 + (p.growth - 1.0) * frac
+            let frac = ((t - p.growth.start_h) / p.growth.ramp_h).min(1.0);
+            1.0 + (p.growth.multiplier - 1.0) * frac
         }
     }
 
@@ -321,7 +350,7 @@ impl<'p, O: Observer> World<'p, O> {
     fn schedule_next_arrival(&mut self, src: Source) {
         let sp = *self.stream_params(src);
         let peak_growth = if src == Source::Social {
-            self.p.growth.max(1.0)
+            self.p.growth.multiplier.max(1.0)
         } else {
             1.0
         };
@@ -329,13 +358,14 @@ impl<'p, O: Observer> World<'p, O> {
         if peak <= 0.0 {
             return;
         }
-        let flat = sp.profile_max == 1.0 && (src != Source::Social || (self.p.growth == 1.0));
+        let flat =
+            sp.profile_max == 1.0 && (src != Source::Social || (self.p.growth.multiplier == 1.0));
         let mut t = self.now();
         loop {
             let stream = &mut self.arrivals[src as usize];
             let e: f64 = Exp1.sample(&mut stream.rng);
             t += e / peak;
-            if t > self.p.horizon {
+            if t > self.p.run.horizon_h {
                 return;
             }
             if flat {
@@ -370,7 +400,14 @@ impl<'p, O: Observer> World<'p, O> {
     /// A new case in phase 2 with its domains drawn from its own stream.
     fn blank_case(&self, origin: Origin, index: u64, mut rng: StreamRng) -> Case {
         let u: f64 = rng.random();
-        let domains = self.p.domain_cdf.iter().position(|&c| u < c).unwrap_or(4) as u8 + 1;
+        let domains = self
+            .p
+            .case
+            .domain_cdf
+            .iter()
+            .position(|&c| u < c)
+            .unwrap_or(4) as u8
+            + 1;
         let now = self.now();
         Case {
             uid: 0,
@@ -416,14 +453,14 @@ impl<'p, O: Observer> World<'p, O> {
     /// A family enters phase 2 at a wijkteam: its attributes come from its own stream.
     fn new_social_case(&mut self, index: u64) {
         let rng = derive(
-            self.p.seed,
+            self.p.run.seed,
             u64::from(self.rep),
             Stream::Entity,
             SRC_SOCIAL,
             index,
         );
         let teams = self.teams.len();
-        let complex_prob = self.p.complex_prob;
+        let complex_prob = self.p.case.complex_prob;
         let mut c = self.blank_case(Origin::Social, index, rng);
         let u: f64 = c.rng.random();
         c.complex = u < complex_prob[c.domains as usize - 1];
@@ -448,7 +485,7 @@ impl<'p, O: Observer> World<'p, O> {
     /// A case from outside this municipality's wijkteams enters phase 3 at the VHH.
     pub(crate) fn new_external_case(&mut self, origin: Origin, source: u64, index: u64) {
         let rng = derive(
-            self.p.seed,
+            self.p.run.seed,
             u64::from(self.rep),
             Stream::Entity,
             source,
@@ -486,11 +523,11 @@ impl<'p, O: Observer> World<'p, O> {
             return ClockRates::default();
         }
         let p = self.p;
-        let r = &p.rates[usize::from(c.complex)];
+        let r = &p.dynamics.rates[usize::from(c.complex)];
         let state = Self::rate_state(c) as usize;
         let crisis_factor = c.zsm_factor
             * if c.advised {
-                p.advice_crisis_factor
+                p.advice.crisis_factor
             } else {
                 1.0
             };
@@ -502,10 +539,10 @@ impl<'p, O: Observer> World<'p, O> {
         };
         let served_unplanned = c.phase == 2 && c.served && !c.has_plan && c.team != NO_TEAM;
         if served_unplanned && c.complex && !c.advised && !c.awaiting_advice {
-            out.recognition = p.recognition * self.teams[c.team as usize].skill;
+            out.recognition = self.rules.recognition_per_h * self.teams[c.team as usize].skill;
         }
         if served_unplanned && !c.complex {
-            out.over_the_fence = p.over_the_fence;
+            out.over_the_fence = self.rules.over_the_fence_per_h;
         }
         out
     }
@@ -634,7 +671,7 @@ impl<'p, O: Observer> World<'p, O> {
 
     /// Compute the replication's outputs.
     pub fn finish(mut self) -> (ReplicationOutput, O) {
-        let end = self.p.horizon;
+        let end = self.p.run.horizon_h;
         let open: Vec<u32> = self.cases.live_slots().collect();
         self.stats.diag.open_at_end = open.len() as u64;
         if O::CASES {
@@ -645,7 +682,7 @@ impl<'p, O: Observer> World<'p, O> {
         }
         let p = self.p;
         let s = &mut self.stats;
-        let window = p.horizon - p.warmup;
+        let window = p.run.horizon_h - p.run.warmup_h;
         let years = window / HOURS_PER_YEAR;
         let ratio = |a: u64, b: u64| {
             if b == 0 {
@@ -654,8 +691,12 @@ impl<'p, O: Observer> World<'p, O> {
                 a as f64 / b as f64
             }
         };
-        let team_slots = f64::from(p.team_slots) * p.teams as f64;
-        let zsm_open = p.zsm_hours.open_hours_between(p.warmup, p.horizon) * f64::from(p.zsm_desks);
+        let team_slots = f64::from(p.wijkteam.team_slots) * p.wijkteam.teams as f64;
+        let zsm_open = p
+            .zsm
+            .hours
+            .open_hours_between(p.run.warmup_h, p.run.horizon_h)
+            * f64::from(p.zsm.desks);
         let mut metrics = vec![f64::NAN; METRICS.len()];
         let mut set = |name: &str, v: f64| {
             let i = super::metrics::metric_index(name).expect("metric name");
@@ -691,7 +732,7 @@ impl<'p, O: Observer> World<'p, O> {
         );
         set(
             "vhh_utilisation",
-            s.vhh_busy.window_mean(window) / f64::from(p.vhh_slots),
+            s.vhh_busy.window_mean(window) / f64::from(p.vhh.slots),
         );
         set("vhh_queue_mean", s.vhh_waiting.window_mean(window));
         set("vhh_queue_max", s.vhh_waiting.window_max());

@@ -17,6 +17,7 @@ use super::metrics::Daily;
 use super::phases::Trigger;
 use super::world::{SRC_ZSM, SRC_ZSM_REFERRAL, World};
 use crate::engine::rng::{Stream, derive};
+use crate::scenario::{Params, System};
 
 /// Who stands before the ZSM table.
 #[derive(Debug, Clone, Copy)]
@@ -62,6 +63,34 @@ pub struct ZsmDesk {
     free: Vec<u32>,
 }
 
+/// A fixed contact person at ZSM recovers part of what would otherwise be missed.
+fn with_contact_person(p: &Params, prob: f64) -> f64 {
+    let gain = if p.link.contact_person {
+        p.link.contact_gain
+    } else {
+        0.0
+    };
+    prob + gain * (1.0 - prob)
+}
+
+/// The chance ZSM reads VHH advice on file: it depends on the information system (bridged
+/// systems let advice sink away; one shared system or joint registration carry it) and on a
+/// contact person.
+pub fn advice_read_prob(p: &Params) -> f64 {
+    let l = &p.link;
+    let base = match l.system {
+        System::Bridged => l.read_prob_bridged,
+        System::Shared => l.read_prob_shared,
+        System::Joint => l.read_prob_joint,
+    };
+    with_contact_person(p, base)
+}
+
+/// The chance ZSM refers an upgraded complex person to the VHH, with a contact person's lift.
+pub fn referral_prob(p: &Params) -> f64 {
+    with_contact_person(p, p.zsm.referral_prob)
+}
+
 impl<O: Observer> World<'_, O> {
     fn zsm_enqueue(&mut self, item: ZsmItem) {
         let now = self.now();
@@ -87,9 +116,15 @@ impl<O: Observer> World<'_, O> {
     /// An unknown suspect arrives; all its draws come from its own stream.
     pub(crate) fn zsm_unknown_arrival(&mut self, index: u64) {
         let p = self.p;
-        let mut rng = derive(p.seed, u64::from(self.rep), Stream::Entity, SRC_ZSM, index);
-        let service = p.zsm_service.sample_hours(&mut rng);
-        let complex = rng.random::<f64>() < p.zsm_unknown_complex;
+        let mut rng = derive(
+            p.run.seed,
+            u64::from(self.rep),
+            Stream::Entity,
+            SRC_ZSM,
+            index,
+        );
+        let service = p.zsm.service.sample_hours(&mut rng);
+        let complex = rng.random::<f64>() < p.zsm.unknown_complex;
         let who = Suspect::Unknown {
             index,
             complex,
@@ -109,7 +144,7 @@ impl<O: Observer> World<'_, O> {
         }
         self.zsm_enqueue(ZsmItem {
             arrival: now,
-            clock_start: p.zsm_hours.next_open(now),
+            clock_start: p.zsm.hours.next_open(now),
             service,
             who,
         });
@@ -120,7 +155,7 @@ impl<O: Observer> World<'_, O> {
         let p = self.p;
         let now = self.now();
         let c = self.cases.at(slot);
-        let service = p.zsm_service.sample_hours(&mut c.rng);
+        let service = p.zsm.service.sample_hours(&mut c.rng);
         let who = Suspect::Known {
             case: slot,
             uid: c.uid,
@@ -128,7 +163,7 @@ impl<O: Observer> World<'_, O> {
         self.trace("offence", Desk::Zsm, slot, String::new);
         self.zsm_enqueue(ZsmItem {
             arrival: now,
-            clock_start: p.zsm_hours.next_open(now),
+            clock_start: p.zsm.hours.next_open(now),
             service,
             who,
         });
@@ -137,10 +172,10 @@ impl<O: Observer> World<'_, O> {
     /// Put free desks to work, if the table is open.
     pub(crate) fn try_start_zsm(&mut self) {
         let now = self.now();
-        if !self.p.zsm_hours.is_open(now) {
+        if !self.p.zsm.hours.is_open(now) {
             return;
         }
-        while self.zsm.busy < self.p.zsm_desks {
+        while self.zsm.busy < self.p.zsm.desks {
             let Some(idx) = self.zsm.queue.pop_front() else {
                 break;
             };
@@ -172,7 +207,7 @@ impl<O: Observer> World<'_, O> {
         self.zsm.busy -= 1;
         self.stats.zsm_busy.add(now, -1.0);
         let hours = now - item.clock_start;
-        let within = hours <= self.p.zsm_target;
+        let within = hours <= self.p.zsm.target_h;
         self.stats.count(Daily::ZsmDecisions);
         if within {
             self.stats.count(Daily::ZsmWithinTarget);
@@ -201,11 +236,14 @@ impl<O: Observer> World<'_, O> {
             } => {
                 let p = self.p;
                 if complex
-                    && u_upgrade < p.zsm_upgrade_blind
-                    && u_referral < p.zsm_referral_prob
-                    && u_region < p.zsm_region_share
+                    && u_upgrade < p.zsm.upgrade_blind
+                    && u_referral < self.rules.referral_prob
+                    && u_region < p.zsm.region_share
                 {
-                    self.schedule(now + p.zsm_upgrade_track, Event::ExternalReferral { index });
+                    self.schedule(
+                        now + p.zsm.upgrade_track_h,
+                        Event::ExternalReferral { index },
+                    );
                 }
             }
             Suspect::Known { case, uid } => self.decide_known(case, uid),
@@ -222,11 +260,11 @@ impl<O: Observer> World<'_, O> {
             return;
         };
         let draws: [f64; 5] = std::array::from_fn(|_| c.rng.random());
-        let informed = (c.advice_on_file && draws[0] < p.advice_read_prob)
-            || (c.flagged && draws[1] < p.flag_read_prob);
+        let informed = (c.advice_on_file && draws[0] < self.rules.advice_read_prob)
+            || (c.flagged && draws[1] < p.link.flag_read_prob);
         let complex = c.complex;
         let vhh_holds = c.phase == 3;
-        let feedback_delay = p.feedback_delay.sample_hours(&mut c.rng);
+        let feedback_delay = p.link.feedback_delay.sample_hours(&mut c.rng);
         if complex && in_window {
             self.stats.known_complex += 1;
             self.stats.known_complex_informed += u64::from(informed);
@@ -239,9 +277,9 @@ impl<O: Observer> World<'_, O> {
             }
         });
         let factor = if informed {
-            Some(p.zsm_informed_effect)
+            Some(p.zsm.informed_effect)
         } else if complex {
-            Some(p.zsm_blind_effect)
+            Some(p.zsm.blind_effect)
         } else {
             None
         };
@@ -251,7 +289,7 @@ impl<O: Observer> World<'_, O> {
             c.effect_gen = c.effect_gen.wrapping_add(1);
             let generation = c.effect_gen;
             self.schedule(
-                now + p.zsm_effect,
+                now + p.zsm.effect_h,
                 Event::EffectEnds {
                     case: slot,
                     generation,
@@ -261,13 +299,13 @@ impl<O: Observer> World<'_, O> {
         }
         if complex {
             let upgrade = if informed {
-                p.zsm_upgrade_informed
+                p.zsm.upgrade_informed
             } else {
-                p.zsm_upgrade_blind
+                p.zsm.upgrade_blind
             };
-            if draws[2] < upgrade && draws[3] < p.zsm_referral_prob {
+            if draws[2] < upgrade && draws[3] < self.rules.referral_prob {
                 self.schedule(
-                    now + p.zsm_upgrade_track,
+                    now + p.zsm.upgrade_track_h,
                     Event::Referral { case: slot, uid },
                 );
             }
@@ -276,7 +314,7 @@ impl<O: Observer> World<'_, O> {
             if in_window {
                 self.stats.vhh_held_decisions += 1;
             }
-            if draws[4] < p.feedback_prob {
+            if draws[4] < p.link.feedback_prob {
                 self.schedule(
                     now + feedback_delay,
                     Event::Feedback {

@@ -226,7 +226,7 @@ fn time_panel(
 }
 
 fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart> {
-    let warmup_days = f64::from(params.warmup_days);
+    let warmup_days = f64::from(params.run.warmup_days);
     let wy = warmup_days / 365.0;
     let mut charts = Vec::new();
 
@@ -310,7 +310,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
                 "Process-lead slots in use",
                 "cases led by the VHH",
                 vec![line(results, "vhh_busy", "busy slots", BLUE)],
-                vec![Reference { label: format!("capacity ({} slots)", params.vhh_slots), value: f64::from(params.vhh_slots), color: RED }],
+                vec![Reference { label: format!("capacity ({} slots)", params.vhh.slots), value: f64::from(params.vhh.slots), color: RED }],
                 wy,
             ),
             time_panel(
@@ -324,7 +324,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
     });
 
     // 4. Wijkteam pressure.
-    let teams = params.teams;
+    let teams = params.wijkteam.teams;
     let busy_names: Vec<String> = (1..=teams)
         .map(|t| format!("wijkteam_busy_team{t}"))
         .collect();
@@ -345,7 +345,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
             })
             .collect::<Vec<_>>()
     };
-    let total_slots = f64::from(params.team_slots) * teams as f64;
+    let total_slots = f64::from(params.wijkteam.team_slots) * teams as f64;
     charts.push(Chart {
         info: ChartInfo {
             stem: "wijkteam_pressure",
@@ -373,7 +373,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
                 "Caseload per wijkteam",
                 "cases",
                 per_team(&busy_names),
-                vec![Reference { label: format!("capacity per team ({})", params.team_slots), value: f64::from(params.team_slots), color: RED }],
+                vec![Reference { label: format!("capacity per team ({})", params.wijkteam.team_slots), value: f64::from(params.wijkteam.team_slots), color: RED }],
                 wy,
             ),
             time_panel("Waiting per wijkteam", "cases waiting", per_team(&wait_names), vec![], wy),
@@ -381,7 +381,7 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
     });
 
     // 5. ZSM pressure.
-    let target = params.zsm_target;
+    let target = params.zsm.target_h;
     let hourly = BarSeries {
         label: "suspects waiting".into(),
         color: PURPLE,
@@ -441,8 +441,8 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
                 BarSeries { label: "escalated to phase 3 (complex cases)".into(), color: BLUE, bars: bars(&results.time_to_phase3) },
                 BarSeries { label: "late escalation: crisis before any phase 3".into(), color: RED, bars: bars(&results.time_to_late) },
             ],
-            marks: if params.criteria == crate::scenario::Criteria::Ave && params.stagnation_adherence > 0.0 {
-                vec![(format!("stagnation reviews from day {:.0}", params.stagnation / 24.0), params.stagnation / 24.0)]
+            marks: if params.triage.criteria == crate::scenario::Criteria::Ave && params.triage.stagnation_adherence > 0.0 {
+                vec![(format!("stagnation reviews from day {:.0}", params.triage.stagnation_h / 24.0), params.triage.stagnation_h / 24.0)]
             } else {
                 vec![]
             },
@@ -453,8 +453,8 @@ fn build_charts(name: &str, params: &Params, results: &RunResults) -> Vec<Chart>
     charts.push(Chart {
         info: ChartInfo {
             stem: "headline",
-            title: if params.replications > 1 {
-                format!("{name}: headline metrics (mean and 95% interval over {} replications)", params.replications)
+            title: if params.run.replications > 1 {
+                format!("{name}: headline metrics (mean and 95% interval over {} replications)", params.run.replications)
             } else {
                 format!("{name}: headline metrics (1 replication, so no interval)")
             },

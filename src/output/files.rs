@@ -9,8 +9,8 @@ use crate::model::metrics::METRICS;
 use crate::scenario::Scenario;
 use crate::stats::Interval;
 
-use crate::format::csv as num;
 use super::recorder::CASES_HEADER;
+use crate::format::csv as num;
 
 /// Facts about the run that go into `run.json`.
 #[derive(Debug, Clone, serde::Serialize)]

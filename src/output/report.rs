@@ -8,12 +8,12 @@ use std::path::Path;
 
 use crate::experiment::RunResults;
 use crate::model::metrics::METRICS;
-use crate::scenario::{Criteria, Params, Provenance, Scenario, System, params};
+use crate::scenario::{Criteria, Params, Provenance, Scenario, System, register as params};
 use crate::stats::Interval;
 
 use super::charts::ChartInfo;
-use crate::format::value as format_value;
 use super::files::RunFacts;
+use crate::format::value as format_value;
 
 /// Escape text for HTML.
 pub fn esc(s: &str) -> String {
@@ -116,7 +116,7 @@ pub fn reading(metric: &str, i: &Interval, params: &Params) -> String {
         "zsm_utilisation" => format!("ZSM desks are busy {p} of their staffed hours{cp}."),
         "zsm_within_target_share" => format!(
             "ZSM decides {p} of its cases within the {}-hour target{cp}.",
-            params.zsm_target
+            params.zsm.target_h
         ),
         "zsm_decision_hours_mean" => {
             format!("A ZSM decision comes on average {m} hours after arrival (or opening){c}.")
@@ -205,16 +205,16 @@ pub fn write_report(
         esc(&scenario.description)
     );
     // What was run.
-    let years = f64::from(params.horizon_days) / 365.0;
+    let years = f64::from(params.run.horizon_days) / 365.0;
     let _ = write!(
         h,
         "<h2 id=\"run\">What was run</h2>\n<table>\n<tr><th>scenario</th><td>{name} <span class=\"small\">({})</span></td></tr>\n<tr><th>seed</th><td>{}</td></tr>\n<tr><th>replications</th><td>{}</td></tr>\n<tr><th>horizon</th><td>{} days ({} years) per replication, of which the first {} days are warm-up and not counted</td></tr>\n<tr><th>set-up</th><td>{}; advice function {}; {}</td></tr>\n<tr><th>avesim version</th><td>{}</td></tr>\n</table>\n",
         esc(&facts.source),
         facts.seed,
         facts.replications,
-        params.horizon_days,
+        params.run.horizon_days,
         format_value(years),
-        params.warmup_days,
+        params.run.warmup_days,
         match scenario.triage.criteria {
             Criteria::Ave => "AVE: agreed phases and up-scaling criteria, stagnation rule",
             Criteria::Informal => "informal up-scaling: no agreed criteria",
@@ -232,7 +232,7 @@ pub fn write_report(
     let _ = write!(
         h,
         "<h2 id=\"headline\">Headline results</h2>\n<p>Mean over {} replications with its 95% confidence interval (Student t). The interval is the uncertainty of the simulation itself; the uncertainty of the assumptions below is larger and is explored by changing them.</p>\n<table>\n<tr><th>metric</th><th>mean</th><th>95% interval</th><th>unit</th><th>in plain words</th></tr>\n",
-        params.replications
+        params.run.replications
     );
     for (m, row) in METRICS.iter().zip(&results.summary) {
         let i = &row.interval;

@@ -10,9 +10,9 @@ use crate::experiment::sweep::Axis;
 use crate::model::metrics::METRICS;
 use crate::stats::Interval;
 
-use crate::format::value as format_value;
 use super::files::{self, WriteError, iv};
 use crate::format::csv as num;
+use crate::format::value as format_value;
 
 /// `sweep.csv`: one row per point × metric, with the point's value of every varied key.
 pub fn write_sweep_csv(

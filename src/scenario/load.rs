@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::Scenario;
-use super::validate::{self, Params};
+use super::compile::{Params, compile};
 use crate::text::{one_line, short_numbers};
 
 /// A scenario problem the user can fix: where it is and what is allowed.
@@ -646,7 +646,7 @@ fn build(
         let (key, message) = explain(inner.message().trim(), &path);
         locate(&key, message)
     })?;
-    let params = validate::validate(&scenario).map_err(|(key, message)| locate(&key, message))?;
+    let params = compile(&scenario).map_err(|(key, message)| locate(&key, message))?;
     Ok(Loaded {
         scenario,
         params,

@@ -1,0 +1,88 @@
+//! From a checked scenario to [`Params`]: each section compiles itself (rates per hour,
+//! calendars, samplers); the rules that combine them are the model's.
+
+use super::Scenario;
+use super::check::{Invalid, bad};
+use super::sections::{
+    advice::AdviceParams, arrivals::ArrivalsParams, case::CaseParams, crisis::CrisisParams,
+    dynamics::DynamicsParams, growth::GrowthParams, link::LinkParams, run::RunParams,
+    triage::TriageParams, vhh::VhhParams, wijkteam::WijkteamParams, zsm::ZsmParams,
+};
+
+/// A validated scenario, compiled for the model, nested by section.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Run control.
+    pub run: RunParams,
+    /// Arrival streams.
+    pub arrivals: ArrivalsParams,
+    /// Growth of the social stream.
+    pub growth: GrowthParams,
+    /// Case attributes at entry.
+    pub case: CaseParams,
+    /// Competing-risk rates.
+    pub dynamics: DynamicsParams,
+    /// Wijkteams.
+    pub wijkteam: WijkteamParams,
+    /// Up-scaling rules.
+    pub triage: TriageParams,
+    /// Advice function.
+    pub advice: AdviceParams,
+    /// Veiligheidshuis.
+    pub vhh: VhhParams,
+    /// Phase 4.
+    pub crisis: CrisisParams,
+    /// ZSM table.
+    pub zsm: ZsmParams,
+    /// Information links.
+    pub link: LinkParams,
+}
+
+impl Params {
+    /// The same parameters with another horizon (a pilot, an estimate).
+    pub fn with_horizon_days(&self, days: u32) -> Self {
+        Self {
+            run: self.run.with_horizon_days(days),
+            ..self.clone()
+        }
+    }
+}
+
+/// A name that can name an output folder: up to 100 bytes of letters, digits, '-', '_' or
+/// '.', not starting with '.'.
+fn check_name(name: &str) -> Result<(), Invalid> {
+    if name.is_empty()
+        || name.starts_with('.')
+        || name.len() > 100
+        || name
+            .chars()
+            .any(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
+    {
+        return Err(bad(
+            "name",
+            format!(
+                "`{name}` cannot name an output folder: use up to 100 letters, digits, '-', '_' or '.', not starting with '.'"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Check every key and compile the scenario.
+pub fn compile(s: &Scenario) -> Result<Params, Invalid> {
+    check_name(&s.name)?;
+    Ok(Params {
+        run: s.run.compile()?,
+        arrivals: s.arrivals.compile()?,
+        growth: s.growth.compile()?,
+        case: s.case.compile()?,
+        dynamics: s.dynamics.compile()?,
+        wijkteam: s.wijkteam.compile()?,
+        triage: s.triage.compile()?,
+        advice: s.advice.compile()?,
+        vhh: s.vhh.compile()?,
+        crisis: s.crisis.compile()?,
+        zsm: s.zsm.compile()?,
+        link: s.link.compile()?,
+    })
+}

@@ -1,0 +1,122 @@
+//! `[arrivals]`: The three external arrival streams (the fourth, offences, comes from case dynamics).
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::HOURS_PER_DAY;
+use crate::scenario::check::{Invalid, bad, nonneg, weight};
+use crate::scenario::register::{Evidence::*, key};
+
+/// One Poisson arrival stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Stream {
+    /// Mean arrivals per day.
+    pub per_day: f64,
+    /// Relative rate Monday..Sunday (scaled to average 1).
+    pub weekly_profile: Vec<f64>,
+}
+
+impl Stream {
+    /// A flat stream of `per_day` arrivals a day.
+    pub fn flat(per_day: f64) -> Self {
+        Self {
+            per_day,
+            weekly_profile: vec![1.0; 7],
+        }
+    }
+}
+
+impl Default for Stream {
+    fn default() -> Self {
+        Self::flat(0.0)
+    }
+}
+
+section! {
+    /// The three external arrival streams (the fourth, offences, comes from case dynamics).
+    pub struct Arrivals {
+        /// Social cases entering phase 2 at the wijkteams.
+        social: Stream = Stream::flat(11.0) => [
+            key("social.per_day", "cases/day", "social cases entering phase 2 at the wijkteams", Calibrated("Leeuwarden wijkteams (9 teams, 5.1): about 4,000 new cases a year so that escalations to the VHH are ~130 a year, ~50-58% of VHH Fryslan's ~250 (5.1; VHH Fryslan key figures 2018)")),
+            key("social.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", Assumption("flat: the study gives no weekly pattern")),
+        ],
+        /// Suspects at ZSM unknown to the social domain.
+        zsm_unknown: Stream = Stream::flat(34.0) => [
+            key("zsm_unknown.per_day", "cases/day", "suspects at ZSM unknown to the social domain", Public("OM annual figures 2021-2022: ~123-132 thousand ZSM cases a year over 10 locations, i.e. ~34 a day per site")),
+            key("zsm_unknown.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", Assumption("flat: the study gives no weekly pattern")),
+        ],
+        /// Direct VHH referrals from other partners and municipalities.
+        vhh_direct: Stream = Stream::flat(0.30) => [
+            key("vhh_direct.per_day", "cases/day", "direct VHH referrals from police, Veilig Thuis, GGZ and the other 23 municipalities", Calibrated("VHH Fryslan ~250 registrations a year, Leeuwarden 145 (VHH Fryslan key figures 2018): the rest, ~105-110 a year, arrive directly")),
+            key("vhh_direct.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", Assumption("flat: the study gives no weekly pattern")),
+        ],
+    }
+}
+
+/// A Poisson arrival stream, per hour, with its weekly profile (mean 1).
+#[derive(Debug, Clone, Copy)]
+pub struct ArrivalParams {
+    /// Base arrivals per hour.
+    pub per_hour: f64,
+    /// Relative rate per weekday, Monday first, averaging 1.
+    pub profile: [f64; 7],
+    /// Largest profile factor (for thinning).
+    pub profile_max: f64,
+}
+
+/// The arrival streams as the model uses them.
+#[derive(Debug, Clone, Copy)]
+pub struct ArrivalsParams {
+    /// Social cases entering phase 2.
+    pub social: ArrivalParams,
+    /// Unknown suspects at ZSM.
+    pub zsm_unknown: ArrivalParams,
+    /// Direct VHH referrals.
+    pub vhh_direct: ArrivalParams,
+}
+
+fn stream(key: &str, s: &Stream) -> Result<ArrivalParams, Invalid> {
+    let per_day = nonneg(&format!("{key}.per_day"), s.per_day)?;
+    if per_day > 100_000.0 {
+        return Err(bad(
+            &format!("{key}.per_day"),
+            "must be at most 100000 a day",
+        ));
+    }
+    let pkey = format!("{key}.weekly_profile");
+    if s.weekly_profile.len() != 7 {
+        return Err(bad(
+            &pkey,
+            format!(
+                "needs 7 factors, Monday to Sunday, got {}",
+                s.weekly_profile.len()
+            ),
+        ));
+    }
+    let mut profile = [0.0; 7];
+    for (i, &f) in s.weekly_profile.iter().enumerate() {
+        profile[i] = weight(&pkey, f)?;
+    }
+    let mean = profile.iter().sum::<f64>() / 7.0;
+    if mean <= 0.0 {
+        return Err(bad(&pkey, "needs at least one factor > 0"));
+    }
+    for f in &mut profile {
+        *f /= mean;
+    }
+    Ok(ArrivalParams {
+        per_hour: per_day / HOURS_PER_DAY,
+        profile,
+        profile_max: profile.iter().cloned().fold(0.0, f64::max),
+    })
+}
+
+impl Arrivals {
+    pub(crate) fn compile(&self) -> Result<ArrivalsParams, Invalid> {
+        Ok(ArrivalsParams {
+            social: stream("arrivals.social", &self.social)?,
+            zsm_unknown: stream("arrivals.zsm_unknown", &self.zsm_unknown)?,
+            vhh_direct: stream("arrivals.vhh_direct", &self.vhh_direct)?,
+        })
+    }
+}

@@ -1,0 +1,113 @@
+//! Weekly opening hours of a desk (`[wijkteam.hours]`, `[advice.hours]`, `[vhh.hours]`,
+//! `[zsm.hours]`) and their calendar.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Calendar;
+use crate::scenario::check::{Invalid, bad};
+use crate::scenario::register::{Evidence::*, Key, key};
+
+/// Weekly opening hours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Hours {
+    /// Open weekdays: "mon" .. "sun".
+    pub days: Vec<String>,
+    /// Opening time "HH:MM" (00:00 to 24:00, before `close`).
+    pub open: String,
+    /// Closing time "HH:MM" (00:00 to 24:00, after `open`).
+    pub close: String,
+}
+
+impl Hours {
+    /// Hours on the given weekdays.
+    pub fn new(days: &[&str], open: &str, close: &str) -> Self {
+        Self {
+            days: days.iter().map(|d| d.to_string()).collect(),
+            open: open.into(),
+            close: close.into(),
+        }
+    }
+    /// Monday to Friday, 08:30 to 17:00.
+    pub fn office() -> Self {
+        Self::new(&["mon", "tue", "wed", "thu", "fri"], "08:30", "17:00")
+    }
+}
+
+impl Default for Hours {
+    fn default() -> Self {
+        Self::office()
+    }
+}
+
+/// All seven weekdays, for desks open every day.
+pub const ALL_DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// Register row of `hours.days`, the same in every section with opening hours.
+pub const DAYS: Key = key(
+    "hours.days",
+    "weekdays",
+    "open weekdays (mon..sun)",
+    Study("wijkteam and VHH office hours, ZSM 7 days (2.3, 5.1)"),
+);
+
+/// Register row of `hours.open`.
+pub const OPEN: Key = key(
+    "hours.open",
+    "HH:MM, 00:00 to 24:00, before close",
+    "opening time",
+    Study("office hours; ZSM Noord-Nederland 12 h a day (5.1), 14 h nationally (2.4)"),
+);
+
+/// Register row of `hours.close`.
+pub const CLOSE: Key = key(
+    "hours.close",
+    "HH:MM, 00:00 to 24:00, after open",
+    "closing time",
+    Study("office hours; ZSM Noord-Nederland 12 h a day (5.1), 14 h nationally (2.4)"),
+);
+
+/// The one way the allowed opening hours are stated, in every message and document.
+pub const HOURS_RULE: &str = "opening hours are \"HH:MM\" from 00:00 to 24:00, open before close";
+
+fn clock(key: &str, s: &str) -> Result<f64, Invalid> {
+    let parsed = s.split_once(':').and_then(|(h, m)| {
+        let h: u32 = h.trim().parse().ok()?;
+        let m: u32 = m.trim().parse().ok()?;
+        (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h as f64 + m as f64 / 60.0)
+    });
+    parsed.ok_or_else(|| bad(key, format!("`{s}` is not a time: {HOURS_RULE}")))
+}
+
+pub(crate) fn calendar(key: &str, h: &Hours) -> Result<Calendar, Invalid> {
+    const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let mut days = [false; 7];
+    for d in &h.days {
+        let lower = d.to_ascii_lowercase();
+        let Some(i) = NAMES.iter().position(|n| lower.starts_with(n)) else {
+            return Err(bad(
+                &format!("{key}.days"),
+                format!("`{d}` is not a weekday: allowed mon, tue, wed, thu, fri, sat, sun"),
+            ));
+        };
+        days[i] = true;
+    }
+    if !days.iter().any(|&d| d) {
+        return Err(bad(
+            &format!("{key}.days"),
+            "needs at least one open weekday",
+        ));
+    }
+    let open = clock(&format!("{key}.open"), &h.open)?;
+    let close = clock(&format!("{key}.close"), &h.close)?;
+    if close <= open {
+        return Err(bad(
+            &format!("{key}.close"),
+            format!(
+                "closes at {} but opens at {}: {HOURS_RULE}",
+                h.close, h.open
+            ),
+        ));
+    }
+    Calendar::new(days, open, close).map_err(|e| bad(key, format!("{e}: {HOURS_RULE}")))
+}
