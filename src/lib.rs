@@ -3,14 +3,15 @@
 //! and the prosecution's fast-track desk (*ZSM*) under the AVE escalation model.
 //!
 //! ```
-//! use avesim::scenario::{load_str, Params};
 //! use avesim::experiment::{run, RunOptions};
+//! use avesim::model::Metric;
+//! use avesim::scenario::load_str;
 //!
 //! let src = "name = \"tiny\"\n[run]\nhorizon_days = 60\nwarmup_days = 10\nreplications = 2\n";
 //! let (scenario, params) = load_str(src, "tiny.toml", None, &[]).unwrap();
 //! let results = run(&scenario, &params, &RunOptions::default()).unwrap();
-//! let row = results.summary.iter().find(|r| r.metric == "vhh_utilisation").unwrap();
-//! assert!(row.interval.mean > 0.0 && row.interval.mean < 1.0);
+//! let busy = results.metric(Metric::VhhUtilisation);
+//! assert!(busy.mean > 0.0 && busy.mean < 1.0);
 //! ```
 
 pub mod commands;

@@ -3,16 +3,18 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
-use avesim::commands::{self, AlarmFinding, CommandError};
-use avesim::experiment::{self, RunOptions, bench};
-use avesim::format::terminal as sig;
-use avesim::output::charts;
-use avesim::scenario::{self, Loaded, Override, Params, Scenario, register as params};
+use avesim::commands::{self, CommandError};
+use avesim::output::terminal;
 use avesim::text::one_line;
+
+/// Print text to stdout; a closed stdout (`avesim check | head`) is not an error.
+fn print(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().write_all(text.as_bytes());
+}
 
 /// Print a line to stdout; a closed stdout (`avesim check | head`) is not an error.
 macro_rules! say {
@@ -181,7 +183,11 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                 args.trace,
             )?;
             if !args.common.quiet {
-                print_table(&out.loaded.scenario, &out.loaded.params, &out.results);
+                print(&terminal::run_table(
+                    &out.loaded.scenario,
+                    &out.loaded.params,
+                    &out.results,
+                ));
             }
             say!("results: {}", out.path.display());
             if let Some(report) = out.report {
@@ -196,288 +202,36 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                 &args.common.to_common(),
             )?;
             if !args.common.quiet {
-                print_sweep(&out);
+                print(&terminal::sweep_table(
+                    &out.base.scenario.name,
+                    &out.base.params,
+                    &out.labels(),
+                    &out.results,
+                ));
             }
-            print_alarms(&out);
+            print(&terminal::alarm_lines(
+                &out.alarms,
+                &out.labels(),
+                &out.results,
+            ));
             say!("results: {}", out.path.display());
         }
         Command::Compare(args) => {
             let out = commands::run_compare(&args.scenarios, &args.common.to_common())?;
             if !args.common.quiet {
-                print_comparison(&out);
+                print(&terminal::comparison_table(
+                    &out.facts,
+                    &out.results,
+                    &out.differences,
+                ));
             }
             say!("results: {}", out.path.display());
         }
         Command::Check { scenario, sets } => {
             let (loaded, source) = commands::load(scenario.as_deref(), &sets, Vec::new())?;
-            print_check(&loaded, &source);
+            print(&terminal::check_listing(&loaded, &source));
         }
-        Command::Bench { quick } => run_bench(quick),
+        Command::Bench { quick } => commands::bench(quick, &mut |line| say!("{line}")),
     }
     Ok(())
-}
-
-/// "mean (low–high)" with three significant digits.
-fn cell(i: &avesim::stats::Interval) -> String {
-    format!("{} ({}–{})", sig(i.mean), sig(i.low), sig(i.high))
-}
-
-fn print_sweep(out: &commands::SweepOutcome) {
-    let shown = [
-        "vhh_utilisation",
-        "vhh_wait_days_mean",
-        "late_escalation_share",
-        "escalations_phase4_per_1000",
-        "wijkteam_wait_days_mean",
-    ];
-    let p = &out.base.params;
-    say!(
-        "\nsweep of {} — {} points × {} replications, seed {}",
-        out.base.scenario.name,
-        out.grid.len(),
-        p.run.replications,
-        p.run.seed
-    );
-    say!(
-        "{:<40}{}",
-        "point",
-        shown.map(|m| format!("{m:>30}")).join("")
-    );
-    for (k, r) in out.results.iter().enumerate() {
-        let cells: String = shown
-            .iter()
-            .map(|m| {
-                r.metric(m)
-                    .map_or(format!("{:>30}", "-"), |i| format!("{:>30}", cell(i)))
-            })
-            .collect();
-        say!("{:<40}{cells}", out.label(k));
-    }
-    say!();
-}
-
-fn print_alarms(out: &commands::SweepOutcome) {
-    for (alarm, finding) in &out.alarms {
-        match finding {
-            AlarmFinding::First(k) => {
-                let i = out.results[*k].metric(alarm.metric);
-                say!(
-                    "alarm {alarm}: first at {} (mean {}, 95% interval {}–{})",
-                    out.label(*k),
-                    i.map_or("-".into(), |i| sig(i.mean)),
-                    i.map_or("-".into(), |i| sig(i.low)),
-                    i.map_or("-".into(), |i| sig(i.high))
-                );
-            }
-            AlarmFinding::NotReached(Some((k, m))) => {
-                say!(
-                    "alarm {alarm}: not reached (closest {} at {})",
-                    sig(*m),
-                    out.label(*k)
-                )
-            }
-            AlarmFinding::NotReached(None) => say!("alarm {alarm}: not reached"),
-        }
-    }
-}
-
-fn print_comparison(out: &commands::CompareOutcome) {
-    let shown = [
-        "escalations_phase4_per_1000",
-        "late_escalation_share",
-        "vhh_utilisation",
-        "vhh_wait_days_mean",
-        "zsm_informed_share",
-    ];
-    say!("\ncomparison — {}", out.facts);
-    say!(
-        "{:<34}{}",
-        "scenario",
-        shown.map(|m| format!("{m:>31}")).join("")
-    );
-    for (k, r) in out.results.iter().enumerate() {
-        let cells: String = shown
-            .iter()
-            .map(|m| {
-                let d = (k > 0)
-                    .then(|| out.differences[k - 1].iter().find(|d| d.metric == *m))
-                    .flatten();
-                let mark = if d.is_some_and(|d| d.excludes_zero()) {
-                    "*"
-                } else {
-                    " "
-                };
-                r.metric(m)
-                    .map_or(format!("{:>31}", "-"), |i| format!("{:>30}{mark}", cell(i)))
-            })
-            .collect();
-        say!("{:<34}{cells}", r.name);
-    }
-    let first = out.results.first().map_or("", |r| r.name.as_str());
-    say!("* paired difference from {first} excludes zero. Every metric: comparison.md");
-}
-
-fn print_table(scenario: &Scenario, params: &Params, results: &experiment::RunResults) {
-    say!(
-        "\n{} — {} replications × {} days (warm-up {}), seed {}, {} threads, {:.1} s",
-        scenario.name,
-        params.run.replications,
-        params.run.horizon_days,
-        params.run.warmup_days,
-        params.run.seed,
-        results.threads,
-        results.wall.as_secs_f64()
-    );
-    say!(
-        "{:<38} {:>10}   {:<23} unit",
-        "metric",
-        "mean",
-        "95% interval"
-    );
-    for row in &results.summary {
-        let i = &row.interval;
-        let ci = if i.low.is_nan() {
-            "-".to_string()
-        } else {
-            format!("{} .. {}", sig(i.low), sig(i.high))
-        };
-        say!(
-            "{:<38} {:>10}   {:<23} {}",
-            row.metric,
-            sig(i.mean),
-            ci,
-            row.unit
-        );
-    }
-    say!();
-}
-
-fn print_check(loaded: &Loaded, source: &str) {
-    say!("# {source}: valid. Every parameter as it will be used, with [unit] and source:");
-    let value = match toml::Value::try_from(&loaded.scenario) {
-        Ok(v) => v,
-        Err(e) => {
-            say!("# (cannot list parameters: {e})");
-            return;
-        }
-    };
-    for (key, v) in params::leaves(&value) {
-        let d = params::describe(&key, &loaded.provenance);
-        let note = if d.note.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", d.note)
-        };
-        say!(
-            "{key} = {v}    # [{}] {}{note} ({})",
-            d.unit,
-            d.tag,
-            d.set_in
-        );
-    }
-}
-
-fn run_bench(quick: bool) {
-    let customers: u64 = if quick { 200_000 } else { 1_000_000 };
-    // Median of three seeds, as the peers in TOOLING.md were measured.
-    let mut runs: Vec<bench::MmcResult> = (0..3)
-        .map(|s| bench::mmc(2.7, 1.0, 3, customers, 1 + s))
-        .collect();
-    runs.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
-    let r = runs[1];
-    say!(
-        "mm3 customers={} wall_s={:.4} customers_per_s={:.0} mean_wait={:.4} erlang_c={:.4}",
-        r.customers,
-        r.wall_s,
-        r.customers as f64 / r.wall_s,
-        r.mean_wait,
-        bench::erlang_c_wait(2.7, 1.0, 3)
-    );
-    // The same queue through the whole model: ZSM only, 24/7, exponential desk time.
-    let days = (customers as f64 / 64.8).ceil() as u32;
-    let zsm_only = [
-        "arrivals.social.per_day=0".to_string(),
-        "arrivals.vhh_direct.per_day=0".into(),
-        "arrivals.zsm_unknown.per_day=64.8".into(),
-        "zsm.desks=3".into(),
-        "zsm.service_hours={dist=\"exponential\",mean=1.0}".into(),
-        "zsm.unknown_complex_prob=0".into(),
-        "zsm.hours.open=\"00:00\"".into(),
-        "zsm.hours.close=\"24:00\"".into(),
-        "run.replications=1".into(),
-        format!("run.horizon_days={days}"),
-        "run.warmup_days=0".into(),
-    ];
-    let overrides: Vec<Override> = zsm_only
-        .iter()
-        .filter_map(|s| Override::parse(s).ok())
-        .collect();
-    if let Ok((_, params)) = scenario::load_default(&overrides) {
-        let start = Instant::now();
-        let (out, _) = avesim::model::run_replication(&params, 0, avesim::model::Quiet);
-        let wall = start.elapsed().as_secs_f64();
-        let served = out.daily[avesim::model::metrics::Daily::ZsmDecisions as usize]
-            .iter()
-            .map(|&v| f64::from(v))
-            .sum::<f64>();
-        say!(
-            "mm3_model customers={served:.0} events={} wall_s={wall:.4} customers_per_s={:.0}",
-            out.diagnostics.events,
-            served / wall
-        );
-    }
-    // Loading is linear in the file's size: 50,000 unknown keys get their answer at once.
-    let mut many = String::from("name = \"many\"\n[run]\n");
-    for i in 0..50_000 {
-        many.push_str(&format!("k{i} = {i} # note\n"));
-    }
-    let start = Instant::now();
-    let refused = scenario::load_str(&many, "many.toml", None, &[]).is_err();
-    say!(
-        "load_50000_keys bytes={} wall_s={:.4} refused={refused}",
-        many.len(),
-        start.elapsed().as_secs_f64()
-    );
-    let (reps, years) = if quick { (6, 2) } else { (30, 10) };
-    let sets = [
-        format!("run.replications={reps}"),
-        format!("run.horizon_days={}", 365 * years),
-    ];
-    let overrides: Vec<Override> = sets
-        .iter()
-        .filter_map(|s| Override::parse(s).ok())
-        .collect();
-    let (scenario, params) = match scenario::load_default(&overrides) {
-        Ok(x) => x,
-        Err(e) => {
-            say!("leeuwarden error={e}");
-            return;
-        }
-    };
-    let start = Instant::now();
-    match experiment::run(&scenario, &params, &RunOptions::default()) {
-        Ok(res) => {
-            let wall = start.elapsed().as_secs_f64();
-            say!(
-                "leeuwarden replications={reps} years={years} threads={} events={} wall_s={wall:.3} events_per_s={:.0} peak_rss_mb={}",
-                res.threads,
-                res.events,
-                res.events as f64 / wall,
-                bench::peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.1}"))
-            );
-            // Rendering every chart (PNG and SVG) of that run.
-            let dir = std::env::temp_dir().join(format!("avesim-bench-{}", std::process::id()));
-            let start = Instant::now();
-            match charts::write_charts(&dir, &scenario.name, &params, &res) {
-                Ok(drawn) => say!(
-                    "charts files={} wall_s={:.3}",
-                    2 * drawn.len(),
-                    start.elapsed().as_secs_f64()
-                ),
-                Err(e) => say!("charts error={e}"),
-            }
-            let _ = std::fs::remove_dir_all(&dir);
-        }
-        Err(e) => say!("leeuwarden error={e}"),
-    }
 }

@@ -4,9 +4,10 @@
 
 mod common;
 
-use avesim::engine::Calendar;
 use avesim::experiment::{RunOptions, bench::erlang_c_wait, run};
-use avesim::model::{CaseRecord, Observer, Quiet, run_replication};
+use avesim::model::{
+    AveFase, Happening, Metric, Observer, Origin, Outcome, Quiet, run_replication,
+};
 use avesim::scenario::DEFAULT_SCENARIO;
 use avesim::stats::{Welford, t_quantile};
 use common::{ALWAYS, Z999, scenario};
@@ -109,11 +110,38 @@ fn first_exit_from_phase2_matches_ctmc_competing_risks() {
     assert_proportion("simple crisis", simple[1], n, crisis / total);
 }
 
-struct Records(Vec<CaseRecord>);
+/// What a case did, gathered from the happenings: when it entered, whether it reached
+/// AVE 4, and how it ended.
+#[derive(Default)]
+struct Records {
+    open: std::collections::HashMap<u32, (f64, bool)>,
+    done: Vec<(f64, bool, Outcome)>,
+}
 impl Observer for Records {
-    const CASES: bool = true;
-    fn case_done(&mut self, r: &CaseRecord) {
-        self.0.push(r.clone());
+    const HAPPENINGS: bool = true;
+    fn on(&mut self, t: f64, h: &Happening) {
+        match *h {
+            Happening::Arrived { case, .. } => {
+                self.open.insert(case, (t, false));
+            }
+            Happening::PhaseChanged {
+                case,
+                fase: AveFase::Ave4,
+            } => {
+                if let Some(r) = self.open.get_mut(&case) {
+                    r.1 = true;
+                }
+            }
+            Happening::Closed { case, outcome } => {
+                let (entered, crisis) = self.open.remove(&case).unwrap();
+                self.done.push((entered, crisis, outcome));
+            }
+            Happening::OpenAtEnd { case } => {
+                let (entered, crisis) = self.open.remove(&case).unwrap();
+                self.done.push((entered, crisis, Outcome::Open));
+            }
+            _ => {}
+        }
     }
 }
 
@@ -133,14 +161,13 @@ fn probability_of_ever_reaching_phase4_matches_ctmc_absorption() {
     let h_s = (l_s + rho_a * h_e) / (l_s + m_s + rho_a);
     let (mut hits, mut n) = (0u64, 0u64);
     for rep in 0..params.run.replications {
-        let (_, Records(records)) = run_replication(&params, rep, Records(Vec::new()));
-        for r in records {
+        let (_, records) = run_replication(&params, rep, Records::default());
+        for (entered, crisis, outcome) in records.done {
             // Cases entering in the first half have had 5 years to be absorbed.
-            if r.entered > params.run.horizon_h / 2.0 {
+            if entered > params.run.horizon_h / 2.0 {
                 continue;
             }
-            let crisis = r.history.iter().any(|&(_, p)| p == 4);
-            if crisis || r.outcome == avesim::model::Outcome::Resolved {
+            if crisis || outcome == Outcome::Resolved {
                 n += 1;
                 hits += u64::from(crisis);
             }
@@ -177,9 +204,9 @@ unknown_complex_prob = 0.0
     let res = run(&s, &p, &RunOptions::default()).unwrap();
     let theory_w = erlang_c_wait(2.7, 1.0, 3) + 1.0;
     let mut w = Welford::default();
-    res.replications.iter().for_each(|r| {
-        w.push(r[avesim::model::metrics::metric_index("zsm_decision_hours_mean").unwrap()])
-    });
+    res.replications
+        .iter()
+        .for_each(|r| w.push(r[Metric::ZsmDecisionHoursMean.index()]));
     let iv = w.interval_at(0.99);
     assert!(
         iv.low <= theory_w && theory_w <= iv.high,
@@ -191,7 +218,7 @@ unknown_complex_prob = 0.0
     let mut u = Welford::default();
     res.replications
         .iter()
-        .for_each(|r| u.push(r[avesim::model::metrics::metric_index("zsm_utilisation").unwrap()]));
+        .for_each(|r| u.push(r[Metric::ZsmUtilisation.index()]));
     let iv = u.interval_at(0.99);
     assert!(iv.low <= 0.9 && 0.9 <= iv.high, "utilisation {:?}", iv);
 }
@@ -239,7 +266,23 @@ fn littles_law_holds_at_every_desk_and_cases_are_conserved() {
     }
 }
 
-/// Records the time of every traced event whose name is in `wanted`.
+/// What kind of start (or arrival) a happening is, if any.
+fn kind(h: &Happening) -> Option<&'static str> {
+    Some(match h {
+        Happening::TeamStarted { .. } => "team_start",
+        Happening::ProcesregieStarted { .. } => "vhh_start",
+        Happening::AdviceStarted { .. } => "advice_start",
+        Happening::ZsmStarted { .. } => "zsm_start",
+        Happening::Maatwerkoverleg { .. } => "meeting",
+        Happening::Arrived {
+            origin: Origin::Social,
+            ..
+        } => "social_arrival",
+        _ => return None,
+    })
+}
+
+/// Records the time of every happening whose kind is in `wanted`.
 struct Events {
     wanted: &'static [&'static str],
     seen: Vec<(f64, &'static str)>,
@@ -253,17 +296,10 @@ impl Events {
     }
 }
 impl Observer for Events {
-    const TRACE: bool = true;
-    fn trace(
-        &mut self,
-        t: f64,
-        event: &'static str,
-        _desk: &'static str,
-        _case: u64,
-        _detail: &str,
-    ) {
-        if self.wanted.contains(&event) {
-            self.seen.push((t, event));
+    const HAPPENINGS: bool = true;
+    fn on(&mut self, t: f64, h: &Happening) {
+        if let Some(k) = kind(h).filter(|k| self.wanted.contains(k)) {
+            self.seen.push((t, k));
         }
     }
 }
@@ -282,11 +318,16 @@ fn no_service_starts_while_its_desk_is_closed() {
         "meeting",
     ];
     let (_, obs) = run_replication(&p, 0, Events::of(starts));
-    let office = Calendar::new([true, true, true, true, true, false, false], 8.5, 17.0).unwrap();
-    let zsm = Calendar::new([true; 7], 8.0, 20.0).unwrap();
+    // The calendars the scenario gives each desk (meetings run in VHH office hours).
+    let calendar = |event: &str| match event {
+        "team_start" => &p.wijkteam.hours,
+        "advice_start" => &p.advice.hours,
+        "zsm_start" => &p.zsm.hours,
+        _ => &p.vhh.hours,
+    };
     let mut seen = std::collections::BTreeMap::new();
     for (t, event) in obs.seen {
-        let cal = if event == "zsm_start" { &zsm } else { &office };
+        let cal = calendar(event);
         assert!(cal.is_open(t), "{event} at {t} h while closed");
         *seen.entry(event).or_insert(0) += 1;
     }
@@ -313,11 +354,11 @@ fn common_random_numbers_make_paired_differences_tighter() {
     let b = run(&sb, &pb, &RunOptions::default()).unwrap();
     let c = run(&sc, &pc, &RunOptions::default()).unwrap();
     for metric in [
-        "escalations_phase3_per_1000",
-        "vhh_utilisation",
-        "wijkteam_utilisation",
+        Metric::EscalationsPhase3Per1000,
+        Metric::VhhUtilisation,
+        Metric::WijkteamUtilisation,
     ] {
-        let i = avesim::model::metrics::metric_index(metric).unwrap();
+        let i = metric.index();
         let (mut paired, mut unpaired) = (Welford::default(), Welford::default());
         for k in 0..20 {
             paired.push(a.replications[k][i] - b.replications[k][i]);
@@ -327,7 +368,7 @@ fn common_random_numbers_make_paired_differences_tighter() {
         let f = unpaired.variance() / paired.variance();
         assert!(
             f > 3.03,
-            "{metric}: paired var {:.3e}, unpaired var {:.3e}",
+            "{metric:?}: paired var {:.3e}, unpaired var {:.3e}",
             paired.variance(),
             unpaired.variance()
         );
@@ -403,7 +444,9 @@ fn feedback_and_context_reading_follow_their_probabilities() {
         let (s, p) = scenario(DEFAULT_SCENARIO, &sets);
         run(&s, &p, &RunOptions::default()).unwrap()
     };
-    let metric = |r: &avesim::experiment::RunResults, m: &str| r.metric(m).unwrap().mean;
+    let metric = |r: &avesim::experiment::RunResults, m: &str| {
+        r.metric(Metric::from_name(m).expect("a metric")).mean
+    };
     // Every decision on a VHH case is fed back, exactly 24 hours later.
     let r = with(&[
         "link.feedback_prob=1",

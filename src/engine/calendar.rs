@@ -110,6 +110,12 @@ impl Calendar {
         unreachable!("a valid calendar opens at least once a week")
     }
 
+    /// The first moment the desk opens at or after t = 0 (t = 0 itself if open then).
+    pub fn first_opening(&self) -> Option<f64> {
+        // Just before 0, so that a desk open at 0 counts as opening at 0.
+        self.next_opening_after(-1e-9).map(|t| t.max(0.0))
+    }
+
     /// The next opening instant strictly after `t`, or `None` for an always-open desk.
     pub fn next_opening_after(&self, t: f64) -> Option<f64> {
         if self.always || !in_range(t) {

@@ -13,3 +13,4 @@ pub use rng::{Stream, StreamRng};
 pub const HOURS_PER_DAY: f64 = 24.0;
 /// Hours in a (365-day) year, used to turn counts into yearly rates.
 pub const HOURS_PER_YEAR: f64 = 365.0 * HOURS_PER_DAY;
+pub mod resource;

@@ -2,7 +2,7 @@
 //! same random streams. The paired interval is usually much narrower than the unpaired one,
 //! because the noise both runs share cancels.
 
-use crate::model::metrics::METRICS;
+use crate::model::metrics::{METRICS, Metric};
 use crate::stats::{Interval, Welford, t_quantile};
 
 use super::RunResults;
@@ -10,8 +10,8 @@ use super::RunResults;
 /// The difference of one metric between a scenario and the baseline.
 #[derive(Debug, Clone)]
 pub struct Difference {
-    /// Metric name.
-    pub metric: &'static str,
+    /// The metric.
+    pub metric: Metric,
     /// Unit.
     pub unit: &'static str,
     /// Paired mean difference (scenario − baseline) and its 95% interval.
@@ -71,7 +71,7 @@ pub fn differences(scenario: &RunResults, baseline: &RunResults) -> Vec<Differen
             scenario.replications.iter().for_each(|x| a.push(x[k]));
             baseline.replications.iter().for_each(|y| b.push(y[k]));
             Difference {
-                metric: m.name,
+                metric: m.metric,
                 unit: m.unit,
                 paired: paired.interval(),
                 unpaired: welch(&a, &b),

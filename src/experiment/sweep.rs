@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use crate::engine::HOURS_PER_DAY;
 use crate::model::Quiet;
-use crate::model::metrics::{METRICS, metric_index};
+use crate::model::metrics::{METRICS, Metric};
 use crate::model::world::World;
 use crate::scenario::{Override, Params};
 
@@ -138,8 +138,8 @@ pub fn point_overrides(axes: &[Axis], p: &[usize]) -> Vec<Override> {
 /// A threshold on a headline metric: `metric>value` or `metric<value`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alarm {
-    /// Metric name.
-    pub metric: &'static str,
+    /// The metric.
+    pub metric: Metric,
     /// True for `>`, false for `<`.
     pub above: bool,
     /// Threshold.
@@ -159,7 +159,7 @@ impl Alarm {
             ));
         };
         let name = name.trim();
-        let Some(i) = metric_index(name) else {
+        let Some(metric) = Metric::from_name(name) else {
             let names: Vec<&str> = METRICS.iter().map(|m| m.name).collect();
             return Err(format!(
                 "--alarm {raw}: `{name}` is not a metric (allowed: {})",
@@ -173,7 +173,7 @@ impl Alarm {
             .filter(|v: &f64| v.is_finite())
             .ok_or_else(|| format!("--alarm {raw}: `{}` is not a number", value.trim()))?;
         Ok(Self {
-            metric: METRICS[i].name,
+            metric,
             above,
             value,
         })
@@ -183,12 +183,12 @@ impl Alarm {
     pub fn defaults() -> Vec<Alarm> {
         vec![
             Alarm {
-                metric: "vhh_utilisation",
+                metric: Metric::VhhUtilisation,
                 above: true,
                 value: 0.9,
             },
             Alarm {
-                metric: "vhh_wait_days_mean",
+                metric: Metric::VhhWaitDaysMean,
                 above: true,
                 value: 7.0,
             },
@@ -208,8 +208,38 @@ impl Alarm {
     pub fn first(&self, results: &[RunResults]) -> Option<usize> {
         results
             .iter()
-            .position(|r| r.metric(self.metric).is_some_and(|i| self.fires(i.mean)))
+            .position(|r| self.fires(r.metric(self.metric).mean))
     }
+
+    /// Where the alarm first fires over the points of a sweep, or how close it came.
+    pub fn evaluate(&self, results: &[RunResults]) -> AlarmFinding {
+        match self.first(results) {
+            Some(k) => AlarmFinding::First(k),
+            None => AlarmFinding::NotReached(
+                results
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| (k, r.metric(self.metric).mean))
+                    .filter(|(_, m)| m.is_finite())
+                    .max_by(|a, b| {
+                        if self.above {
+                            a.1.total_cmp(&b.1)
+                        } else {
+                            b.1.total_cmp(&a.1)
+                        }
+                    }),
+            ),
+        }
+    }
+}
+
+/// What an alarm found in a sweep.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AlarmFinding {
+    /// The first point (index) whose mean passes the threshold.
+    First(usize),
+    /// Never passed; the point that came closest and its mean, if any.
+    NotReached(Option<(usize, f64)>),
 }
 
 impl std::fmt::Display for Alarm {
@@ -217,7 +247,7 @@ impl std::fmt::Display for Alarm {
         write!(
             f,
             "{} {} {}",
-            self.metric,
+            self.metric.name(),
             if self.above { ">" } else { "<" },
             self.value
         )

@@ -2,6 +2,7 @@
 //! cases in progress. Memory grows with cases in progress, not with events.
 
 use crate::engine::StreamRng;
+use crate::engine::resource::Ticket;
 
 /// Where a case came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,70 +48,137 @@ impl Outcome {
     }
 }
 
-/// Marker for "no team": the case is not one of this municipality's wijkteam cases.
-pub const NO_TEAM: u16 = u16::MAX;
+/// A case's id in outputs: unique per replication, in creation order.
+pub type CaseId = u32;
+
+/// The AVE phase of a case in progress; AVE 1 (nothing going on) means closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum AveFase {
+    /// AVE 2: the wijkteam leads (casusregie and procesregie in the wijk).
+    Ave2 = 2,
+    /// AVE 3: the Veiligheidshuis holds procesregie.
+    Ave3 = 3,
+    /// AVE 4: the burgemeester and the driehoek lead.
+    Ave4 = 4,
+}
+
+impl AveFase {
+    /// 2, 3 or 4.
+    #[inline]
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// 0, 1 or 2: the position of the phase in per-phase arrays.
+    #[inline]
+    pub fn index(self) -> usize {
+        usize::from(self as u8 - 2)
+    }
+}
+
+/// Where a case stands at its wijkteam.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TeamPlace {
+    /// Not at a wijkteam: an external case, served by its own first line, or one that left.
+    Outside,
+    /// In its team's intake line since `since` (hours).
+    Waiting {
+        /// Its place in the line.
+        ticket: Ticket,
+        /// When it joined (hours).
+        since: f64,
+    },
+    /// Holds one of its team's case slots (casusregie).
+    Served,
+}
+
+/// Where a case stands at the Veiligheidshuis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum VhhPlace {
+    /// Not waiting for or holding a coordinator.
+    Outside,
+    /// Waiting for a coordinator since `since` (hours).
+    Waiting {
+        /// Its place in the line.
+        ticket: Ticket,
+        /// When it joined (hours).
+        since: f64,
+    },
+    /// A coordinator holds procesregie.
+    Procesregie,
+}
+
+/// Where a case stands with the advice function.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AdvicePlace {
+    /// No consult asked.
+    None,
+    /// Waiting for a consult since `since` (hours).
+    Waiting {
+        /// Its place in the line.
+        ticket: Ticket,
+        /// When it asked (hours).
+        since: f64,
+    },
+    /// In a consult; the answer counts only while the case still waits for it.
+    InConsult {
+        /// The place it had in the line.
+        ticket: Ticket,
+    },
+}
+
+impl AdvicePlace {
+    /// A consult was asked and is not answered or withdrawn yet.
+    #[inline]
+    pub fn pending(self) -> bool {
+        !matches!(self, AdvicePlace::None)
+    }
+}
 
 /// One case in progress.
 #[derive(Debug, Clone)]
 pub struct Case {
     /// Unique per replication, in creation order.
-    pub uid: u32,
+    pub uid: CaseId,
     /// Index within its arrival stream (the k-th family).
     pub index: u64,
     /// Arrival stream.
     pub origin: Origin,
-    /// Wijkteam, or [`NO_TEAM`].
-    pub team: u16,
+    /// Its wijkteam, for wijkteam cases.
+    pub team: Option<u16>,
     /// Life domains touched (1..5).
     pub domains: u8,
     /// Needs a cross-chain approach.
     pub complex: bool,
-    /// AVE phase 2, 3 or 4 (phase 1 = closed).
-    pub phase: u8,
-    /// Holds a wijkteam slot (or is external: served by its own first line).
-    pub served: bool,
+    /// AVE phase.
+    pub phase: AveFase,
+    /// At the wijkteam.
+    pub at_team: TeamPlace,
+    /// At the Veiligheidshuis.
+    pub at_vhh: VhhPlace,
+    /// With the advice function.
+    pub advice: AdvicePlace,
     /// A VHH plan is in effect.
-    pub has_plan: bool,
-    /// Advice settled the doubt: no further recognition, lower crisis rate.
-    pub advised: bool,
-    /// An advice consult is pending.
-    pub awaiting_advice: bool,
-    /// Waiting in the advice desk's queue.
-    pub in_advice_queue: bool,
+    pub plan: bool,
+    /// A consult settled the doubt: no further recognition, lower crisis rate.
+    pub doubt_settled: bool,
     /// Flagged for ZSM by the wijkteam.
     pub flagged: bool,
     /// VHH advice for ZSM is on file.
     pub advice_on_file: bool,
-    /// Has been in phase 3.
-    pub had_phase3: bool,
-    /// Reached phase 3 from phase 2 before any crisis.
-    pub timely_phase3: bool,
+    /// Has been in AVE 3.
+    pub been_in_ave3: bool,
+    /// Reached AVE 3 from AVE 2 before any crisis.
+    pub ave3_before_crisis: bool,
     /// Has had a crisis.
     pub had_crisis: bool,
-    /// Holds a VHH process-lead slot.
-    pub holds_vhh: bool,
-    /// Waiting in a wijkteam queue (ticket valid).
-    pub in_team_queue: bool,
-    /// Waiting in the VHH queue (ticket valid).
-    pub in_vhh_queue: bool,
-    /// Ticket of its wijkteam queue entry; bumped to invalidate a stale entry.
-    pub team_ticket: u32,
-    /// Ticket of its VHH queue entry.
-    pub vhh_ticket: u32,
-    /// Ticket of its advice request.
-    pub advice_ticket: u32,
+    /// Its first exit from AVE 2 service has been counted (diagnostics).
+    pub first_exit_counted: bool,
     /// Entered the model (hours).
     pub created: f64,
     /// Entered its current phase (hours).
     pub phase_since: f64,
-    /// Joined the wijkteam queue (hours).
-    pub team_since: f64,
-    /// Joined the VHH queue (hours).
-    pub vhh_since: f64,
-    /// Asked for advice (hours).
-    pub advice_since: f64,
-    /// Its first exit from phase-2 service has been recorded (diagnostics).
-    pub exited: bool,
     /// ZSM decision factor on the crisis rate.
     pub zsm_factor: f64,
     /// Generation of the competing-risk clock.
@@ -119,12 +187,6 @@ pub struct Case {
     pub phase_gen: u32,
     /// Generation of the ZSM effect.
     pub effect_gen: u32,
-    /// Phase-3 entries from phase 2.
-    pub escalations: u32,
-    /// Phase-4 entries.
-    pub crises: u32,
-    /// (time, phase) of every phase change, kept only when a case log is requested.
-    pub history: Vec<(f64, u8)>,
     /// The case's own random stream.
     pub rng: StreamRng,
 }
@@ -173,12 +235,6 @@ impl CaseStore {
             new.clock_gen = old.clock_gen.wrapping_add(1);
             new.phase_gen = old.phase_gen.wrapping_add(1);
             new.effect_gen = old.effect_gen.wrapping_add(1);
-            new.team_ticket = old.team_ticket.wrapping_add(1);
-            new.vhh_ticket = old.vhh_ticket.wrapping_add(1);
-            new.advice_ticket = old.advice_ticket.wrapping_add(1);
-            let mut history = old.history;
-            history.clear();
-            new.history = history;
             self.alive[slot as usize] = true;
             slot
         } else {
@@ -208,7 +264,7 @@ impl CaseStore {
 
     /// The case in `slot` if it is alive and still the case with `uid`.
     #[inline]
-    pub fn get_uid(&mut self, slot: u32, uid: u32) -> Option<&mut Case> {
+    pub fn get_uid(&mut self, slot: u32, uid: CaseId) -> Option<&mut Case> {
         if self.alive.get(slot as usize).copied().unwrap_or(false)
             && self.slots[slot as usize].uid == uid
         {

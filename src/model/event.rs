@@ -1,14 +1,41 @@
 //! The one event enum of the model and its rank among same-time events.
 //!
 //! Same-time order (lower first), then FIFO:
-//! 0. `DayEnd`: statistics close the day before anything at the boundary counts in the next;
-//! 1. service completions (`ZsmDone`, `AdviceDone`): releases before seizes;
-//! 2. case transitions and process steps (clocks, meetings, plans, crises, reviews, effects,
-//!    feedback);
-//! 3. arrivals (new cases, suspects, referrals);
-//! 4. `DeskOpens`: a desk starts work after everything at that instant has arrived or left.
+//! 0. [`DAY_BOUNDARY`] (`DayEnd`): statistics close the day before anything at the boundary
+//!    counts in the next;
+//! 1. [`RELEASE`] (service completions `ZsmDone`, `AdviceDone`): releases before seizes;
+//! 2. [`TRANSITION`] (case transitions and process steps: clocks, meetings, plans, crises,
+//!    reviews, effects, feedback);
+//! 3. [`ARRIVAL`] (new cases, suspects, referrals);
+//! 4. [`DESK_OPENS`] (`DeskOpens`): a desk starts work after everything at that instant has
+//!    arrived or left.
+//!
+//! How a stale event is recognised (the case it names has moved on or closed):
+//!
+//! | event                     | stale when                                                  |
+//! |---------------------------|-------------------------------------------------------------|
+//! | `Clock`                   | the case's `clock_gen` changed (any change of state redraws) |
+//! | `Step` (meeting, plan, friction, crisis over, review) | the case's `phase_gen` changed (a phase change) |
+//! | `EffectEnds`              | the case's `effect_gen` changed (a newer decision)           |
+//! | `AdviceDone`              | the case no longer waits for that consult ([`AdvicePlace`](super::case::AdvicePlace)) |
+//! | `Feedback`, `Referral`    | the slot no longer holds the case with that uid              |
+//! | a line entry at a desk    | the case no longer holds that [`Ticket`]                     |
+//!
+//! Generations continue when a slot is reused, so events for an earlier occupant stay stale.
 
 use crate::engine::Ranked;
+use crate::engine::resource::Ticket;
+
+/// Rank of the day boundary: statistics close first.
+pub const DAY_BOUNDARY: u8 = 0;
+/// Rank of service completions: releases before seizes.
+pub const RELEASE: u8 = 1;
+/// Rank of case transitions and process steps.
+pub const TRANSITION: u8 = 2;
+/// Rank of arrivals.
+pub const ARRIVAL: u8 = 3;
+/// Rank of a desk opening: after everything at that instant has arrived or left.
+pub const DESK_OPENS: u8 = 4;
 
 /// An arrival stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +50,7 @@ pub enum Source {
 }
 
 /// A desk with opening hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Desk {
     /// Wijkteam intake.
     Wijkteam,
@@ -76,8 +103,8 @@ pub enum Event {
     AdviceDone {
         /// Case slot.
         case: u32,
-        /// Advice ticket.
-        ticket: u32,
+        /// Its place in the advice line.
+        ticket: Ticket,
     },
     /// A case's competing-risk clock fires.
     Clock {
@@ -133,14 +160,14 @@ impl Ranked for Event {
     #[inline]
     fn rank(&self) -> u8 {
         match self {
-            Event::DayEnd => 0,
-            Event::ZsmDone { .. } | Event::AdviceDone { .. } => 1,
+            Event::DayEnd => DAY_BOUNDARY,
+            Event::ZsmDone { .. } | Event::AdviceDone { .. } => RELEASE,
             Event::Clock { .. }
             | Event::Step { .. }
             | Event::EffectEnds { .. }
-            | Event::Feedback { .. } => 2,
-            Event::Referral { .. } | Event::ExternalReferral { .. } | Event::Arrival(_) => 3,
-            Event::DeskOpens(_) => 4,
+            | Event::Feedback { .. } => TRANSITION,
+            Event::Referral { .. } | Event::ExternalReferral { .. } | Event::Arrival(_) => ARRIVAL,
+            Event::DeskOpens(_) => DESK_OPENS,
         }
     }
 }

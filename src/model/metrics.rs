@@ -1,188 +1,486 @@
-//! The outputs of one replication: headline metrics (names are part of the interface),
-//! daily series, the ZSM queue by hour of day, distributions, and diagnostics for tests.
+//! Every headline metric and daily series, typed: one table with each metric's name (part
+//! of the output interface), unit, group, how it is computed, which direction is better for
+//! the people concerned, its reading in plain words, and room for a Dutch label. A
+//! misspelt metric or series is a compile error, not an empty chart.
 
-use crate::engine::HOURS_PER_DAY;
-use crate::stats::{Histogram, Level, Mean};
+use crate::format::{pct, value as format_value};
+use crate::scenario::Params;
+use crate::stats::Interval;
 
 /// Width of the time-to-escalation histogram bins (days).
 pub const HIST_BIN_DAYS: f64 = 7.0;
 
-/// A headline metric: name, unit, meaning.
-#[derive(Debug, Clone, Copy)]
-pub struct MetricDef {
-    /// Name (as in MODEL.md).
-    pub name: &'static str,
-    /// Unit.
-    pub unit: &'static str,
-    /// One-line meaning.
-    pub doc: &'static str,
-    /// True if the metric is part of "capacity pressure".
-    pub group: &'static str,
+/// Which part of the picture a metric belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Up-scaling and crises.
+    Escalation,
+    /// Capacity pressure at the desks.
+    Capacity,
+    /// Information between the Veiligheidshuis, the wijkteams and ZSM.
+    Information,
 }
 
-const fn m(
-    name: &'static str,
-    unit: &'static str,
-    group: &'static str,
-    doc: &'static str,
-) -> MetricDef {
-    MetricDef {
-        name,
-        unit,
-        doc,
-        group,
+impl Group {
+    /// Name used in outputs and chart file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Escalation => "escalation",
+            Group::Capacity => "capacity",
+            Group::Information => "information",
+        }
     }
 }
 
-/// Every headline metric, in output order.
+/// Which direction of a metric is better for the families and the desks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    /// Less is better (crises, waits).
+    Lower,
+    /// More is better (decisions within target, informed decisions).
+    Higher,
+    /// Neither: a volume or a load that is not good or bad in itself.
+    Neither,
+}
+
+/// A headline metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Metric {
+    /// social cases entering phase 2 at the wijkteams.
+    CasesEnteredPerYear,
+    /// escalations 2->3 of wijkteam cases per 1,000 cases entered.
+    EscalationsPhase3Per1000,
+    /// crises (entries into phase 4) of wijkteam cases per 1,000 cases entered.
+    EscalationsPhase4Per1000,
+    /// share of crises that hit a case in phase 2 that never had phase 3 ('simmered, then exploded').
+    LateEscalationShare,
+    /// share of escalations 2->3 that concern a non-complex case.
+    UnneededEscalationShare,
+    /// share of closed complex wijkteam cases that never reached phase 3 before a crisis or closing.
+    MissedComplexShare,
+    /// mean days from entering phase 2 to the first escalation to phase 3.
+    TimeToPhase3DaysMean,
+    /// consults of the VHH advice function.
+    AdviceConsultsPerYear,
+    /// busy wijkteam case slots / all slots (time average).
+    WijkteamUtilisation,
+    /// mean wait for a wijkteam slot, of cases that got one.
+    WijkteamWaitDaysMean,
+    /// busy VHH process-lead slots / all slots (time average).
+    VhhUtilisation,
+    /// mean number of escalations waiting for a VHH slot.
+    VhhQueueMean,
+    /// largest VHH waiting list.
+    VhhQueueMax,
+    /// mean wait for a VHH slot, of cases that got one.
+    VhhWaitDaysMean,
+    /// 90th percentile of that wait.
+    VhhWaitDaysP90,
+    /// busy ZSM desk hours / staffed desk hours.
+    ZsmUtilisation,
+    /// ZSM decisions within the decision target.
+    ZsmWithinTargetShare,
+    /// mean hours from arrival (or opening) to decision.
+    ZsmDecisionHoursMean,
+    /// ZSM decisions on persons with an active complex social case.
+    ZsmKnownComplexDecisionsPerYear,
+    /// share of those decisions taken with context (VHH advice or wijkteam flag read).
+    ZsmInformedShare,
+    /// referrals from ZSM to the VHH.
+    ZsmReferralsPerYear,
+    /// share of ZSM decisions on VHH cases reported back to the VHH.
+    FeedbackDeliveredShare,
+    /// mean delay of that feedback.
+    FeedbackDelayHoursMean,
+}
+
+/// What the table says of one metric.
+#[derive(Debug, Clone, Copy)]
+pub struct MetricDef {
+    /// The metric.
+    pub metric: Metric,
+    /// Name in every output file (stable).
+    pub name: &'static str,
+    /// Unit.
+    pub unit: &'static str,
+    /// Which part of the picture.
+    pub group: Group,
+    /// How it is computed.
+    pub doc: &'static str,
+    /// Which direction is better.
+    pub better: Better,
+    /// The Dutch label, once written.
+    pub label_nl: Option<&'static str>,
+}
+
+/// Every headline metric, in output order (the order of [`Metric`]).
 pub const METRICS: &[MetricDef] = &[
-    m(
-        "cases_entered_per_year",
-        "cases/year",
-        "escalation",
-        "social cases entering phase 2 at the wijkteams",
-    ),
-    m(
-        "escalations_phase3_per_1000",
-        "per 1000 cases entered",
-        "escalation",
-        "escalations 2->3 of wijkteam cases per 1,000 cases entered",
-    ),
-    m(
-        "escalations_phase4_per_1000",
-        "per 1000 cases entered",
-        "escalation",
-        "crises (entries into phase 4) of wijkteam cases per 1,000 cases entered",
-    ),
-    m(
-        "late_escalation_share",
-        "share",
-        "escalation",
-        "share of crises that hit a case in phase 2 that never had phase 3 ('simmered, then exploded')",
-    ),
-    m(
-        "unneeded_escalation_share",
-        "share",
-        "escalation",
-        "share of escalations 2->3 that concern a non-complex case",
-    ),
-    m(
-        "missed_complex_share",
-        "share",
-        "escalation",
-        "share of closed complex wijkteam cases that never reached phase 3 before a crisis or closing",
-    ),
-    m(
-        "time_to_phase3_days_mean",
-        "days",
-        "escalation",
-        "mean days from entering phase 2 to the first escalation to phase 3",
-    ),
-    m(
-        "advice_consults_per_year",
-        "consults/year",
-        "escalation",
-        "consults of the VHH advice function",
-    ),
-    m(
-        "wijkteam_utilisation",
-        "share",
-        "capacity",
-        "busy wijkteam case slots / all slots (time average)",
-    ),
-    m(
-        "wijkteam_wait_days_mean",
-        "days",
-        "capacity",
-        "mean wait for a wijkteam slot, of cases that got one",
-    ),
-    m(
-        "vhh_utilisation",
-        "share",
-        "capacity",
-        "busy VHH process-lead slots / all slots (time average)",
-    ),
-    m(
-        "vhh_queue_mean",
-        "cases",
-        "capacity",
-        "mean number of escalations waiting for a VHH slot",
-    ),
-    m(
-        "vhh_queue_max",
-        "cases",
-        "capacity",
-        "largest VHH waiting list",
-    ),
-    m(
-        "vhh_wait_days_mean",
-        "days",
-        "capacity",
-        "mean wait for a VHH slot, of cases that got one",
-    ),
-    m(
-        "vhh_wait_days_p90",
-        "days",
-        "capacity",
-        "90th percentile of that wait",
-    ),
-    m(
-        "zsm_utilisation",
-        "share",
-        "capacity",
-        "busy ZSM desk hours / staffed desk hours",
-    ),
-    m(
-        "zsm_within_target_share",
-        "share",
-        "capacity",
-        "ZSM decisions within the decision target",
-    ),
-    m(
-        "zsm_decision_hours_mean",
-        "hours",
-        "capacity",
-        "mean hours from arrival (or opening) to decision",
-    ),
-    m(
-        "zsm_known_complex_decisions_per_year",
-        "decisions/year",
-        "information",
-        "ZSM decisions on persons with an active complex social case",
-    ),
-    m(
-        "zsm_informed_share",
-        "share",
-        "information",
-        "share of those decisions taken with context (VHH advice or wijkteam flag read)",
-    ),
-    m(
-        "zsm_referrals_per_year",
-        "referrals/year",
-        "information",
-        "referrals from ZSM to the VHH",
-    ),
-    m(
-        "feedback_delivered_share",
-        "share",
-        "information",
-        "share of ZSM decisions on VHH cases reported back to the VHH",
-    ),
-    m(
-        "feedback_delay_hours_mean",
-        "hours",
-        "information",
-        "mean delay of that feedback",
-    ),
+    MetricDef {
+        metric: Metric::CasesEnteredPerYear,
+        name: "cases_entered_per_year",
+        unit: "cases/year",
+        group: Group::Escalation,
+        doc: "social cases entering phase 2 at the wijkteams",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::EscalationsPhase3Per1000,
+        name: "escalations_phase3_per_1000",
+        unit: "per 1000 cases entered",
+        group: Group::Escalation,
+        doc: "escalations 2->3 of wijkteam cases per 1,000 cases entered",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::EscalationsPhase4Per1000,
+        name: "escalations_phase4_per_1000",
+        unit: "per 1000 cases entered",
+        group: Group::Escalation,
+        doc: "crises (entries into phase 4) of wijkteam cases per 1,000 cases entered",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::LateEscalationShare,
+        name: "late_escalation_share",
+        unit: "share",
+        group: Group::Escalation,
+        doc: "share of crises that hit a case in phase 2 that never had phase 3 ('simmered, then exploded')",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::UnneededEscalationShare,
+        name: "unneeded_escalation_share",
+        unit: "share",
+        group: Group::Escalation,
+        doc: "share of escalations 2->3 that concern a non-complex case",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::MissedComplexShare,
+        name: "missed_complex_share",
+        unit: "share",
+        group: Group::Escalation,
+        doc: "share of closed complex wijkteam cases that never reached phase 3 before a crisis or closing",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::TimeToPhase3DaysMean,
+        name: "time_to_phase3_days_mean",
+        unit: "days",
+        group: Group::Escalation,
+        doc: "mean days from entering phase 2 to the first escalation to phase 3",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::AdviceConsultsPerYear,
+        name: "advice_consults_per_year",
+        unit: "consults/year",
+        group: Group::Escalation,
+        doc: "consults of the VHH advice function",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::WijkteamUtilisation,
+        name: "wijkteam_utilisation",
+        unit: "share",
+        group: Group::Capacity,
+        doc: "busy wijkteam case slots / all slots (time average)",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::WijkteamWaitDaysMean,
+        name: "wijkteam_wait_days_mean",
+        unit: "days",
+        group: Group::Capacity,
+        doc: "mean wait for a wijkteam slot, of cases that got one",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::VhhUtilisation,
+        name: "vhh_utilisation",
+        unit: "share",
+        group: Group::Capacity,
+        doc: "busy VHH process-lead slots / all slots (time average)",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::VhhQueueMean,
+        name: "vhh_queue_mean",
+        unit: "cases",
+        group: Group::Capacity,
+        doc: "mean number of escalations waiting for a VHH slot",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::VhhQueueMax,
+        name: "vhh_queue_max",
+        unit: "cases",
+        group: Group::Capacity,
+        doc: "largest VHH waiting list",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::VhhWaitDaysMean,
+        name: "vhh_wait_days_mean",
+        unit: "days",
+        group: Group::Capacity,
+        doc: "mean wait for a VHH slot, of cases that got one",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::VhhWaitDaysP90,
+        name: "vhh_wait_days_p90",
+        unit: "days",
+        group: Group::Capacity,
+        doc: "90th percentile of that wait",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::ZsmUtilisation,
+        name: "zsm_utilisation",
+        unit: "share",
+        group: Group::Capacity,
+        doc: "busy ZSM desk hours / staffed desk hours",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::ZsmWithinTargetShare,
+        name: "zsm_within_target_share",
+        unit: "share",
+        group: Group::Capacity,
+        doc: "ZSM decisions within the decision target",
+        better: Better::Higher,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::ZsmDecisionHoursMean,
+        name: "zsm_decision_hours_mean",
+        unit: "hours",
+        group: Group::Capacity,
+        doc: "mean hours from arrival (or opening) to decision",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::ZsmKnownComplexDecisionsPerYear,
+        name: "zsm_known_complex_decisions_per_year",
+        unit: "decisions/year",
+        group: Group::Information,
+        doc: "ZSM decisions on persons with an active complex social case",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::ZsmInformedShare,
+        name: "zsm_informed_share",
+        unit: "share",
+        group: Group::Information,
+        doc: "share of those decisions taken with context (VHH advice or wijkteam flag read)",
+        better: Better::Higher,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::ZsmReferralsPerYear,
+        name: "zsm_referrals_per_year",
+        unit: "referrals/year",
+        group: Group::Information,
+        doc: "referrals from ZSM to the VHH",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::FeedbackDeliveredShare,
+        name: "feedback_delivered_share",
+        unit: "share",
+        group: Group::Information,
+        doc: "share of ZSM decisions on VHH cases reported back to the VHH",
+        better: Better::Higher,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::FeedbackDelayHoursMean,
+        name: "feedback_delay_hours_mean",
+        unit: "hours",
+        group: Group::Information,
+        doc: "mean delay of that feedback",
+        better: Better::Lower,
+        label_nl: None,
+    },
 ];
 
-/// Position of a metric in [`METRICS`].
-pub fn metric_index(name: &str) -> Option<usize> {
-    METRICS.iter().position(|m| m.name == name)
+impl Metric {
+    /// Every metric, in output order.
+    pub fn all() -> impl Iterator<Item = Metric> {
+        METRICS.iter().map(|d| d.metric)
+    }
+
+    /// Its row in the table.
+    #[inline]
+    pub fn def(self) -> &'static MetricDef {
+        &METRICS[self as usize]
+    }
+
+    /// Its position in per-metric arrays.
+    #[inline]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Its name in output files.
+    pub fn name(self) -> &'static str {
+        self.def().name
+    }
+
+    /// The metric with this name, if any.
+    pub fn from_name(name: &str) -> Option<Metric> {
+        METRICS.iter().find(|d| d.name == name).map(|d| d.metric)
+    }
+
+    /// One sentence saying what a value means, in the users' words.
+    pub fn reading(self, i: &Interval, params: &Params) -> String {
+        let m = format_value(i.mean);
+        let p = pct(i.mean);
+        if !i.mean.is_finite() {
+            return match self {
+                Metric::FeedbackDelayHoursMean => {
+                    "No feedback reached the Veiligheidshuis, so there is no delay to measure."
+                        .into()
+                }
+                Metric::TimeToPhase3DaysMean => {
+                    "No case was escalated to the Veiligheidshuis, so there is no time to escalation."
+                        .into()
+                }
+                _ => "Not defined in this run (nothing to count).".into(),
+            };
+        }
+        let c = ci(i, false);
+        let cp = ci(i, true);
+        match self {
+            Metric::CasesEnteredPerYear => {
+                format!("About {m} new cases a year enter AVE-fase 2 at the wijkteams{c}.")
+            }
+            Metric::EscalationsPhase3Per1000 => format!(
+                "{m} of every 1,000 new wijkteam cases are escalated to the Veiligheidshuis (AVE-fase 3), i.e. {}{c}.",
+                pct(i.mean / 1000.0)
+            ),
+            Metric::EscalationsPhase4Per1000 => {
+                format!(
+                    "{m} of every 1,000 new wijkteam cases end up in a crisis led by the mayor (AVE-fase 4){c}."
+                )
+            }
+            Metric::LateEscalationShare => {
+                format!(
+                    "{p} of crises hit a case the wijkteam had never escalated: it simmered, then exploded{cp}."
+                )
+            }
+            Metric::UnneededEscalationShare => {
+                format!(
+                    "{p} of escalations to the Veiligheidshuis concern cases that did not need it{cp}."
+                )
+            }
+            Metric::MissedComplexShare => format!(
+                "{p} of complex cases never reached the Veiligheidshuis before a crisis or before they closed{cp}."
+            ),
+            Metric::TimeToPhase3DaysMean => {
+                format!(
+                    "An escalated case first spends on average {m} days in AVE-fase 2 at the wijkteam{c}."
+                )
+            }
+            Metric::AdviceConsultsPerYear => {
+                format!(
+                    "Wijkteams consult the Veiligheidshuis advice function about {m} times a year{c}."
+                )
+            }
+            Metric::WijkteamUtilisation => {
+                format!("Wijkteam caseloads are on average {p} full{cp}.")
+            }
+            Metric::WijkteamWaitDaysMean => format!(
+                "A new case waits on average {m} days for a wijkteam worker (intake works office hours){c}."
+            ),
+            Metric::VhhUtilisation => {
+                format!("The Veiligheidshuis process coordinators are {p} occupied on average{cp}.")
+            }
+            Metric::VhhQueueMean => {
+                format!(
+                    "On average {m} escalations are waiting for a Veiligheidshuis coordinator{c}."
+                )
+            }
+            Metric::VhhQueueMax => {
+                format!("The longest Veiligheidshuis waiting list reaches {m} cases{c}.")
+            }
+            Metric::VhhWaitDaysMean => {
+                format!(
+                    "An escalated case waits on average {m} days before the Veiligheidshuis takes it on{c}."
+                )
+            }
+            Metric::VhhWaitDaysP90 => {
+                format!("9 in 10 escalated cases are taken on within {m} days{c}.")
+            }
+            Metric::ZsmUtilisation => format!("ZSM desks are busy {p} of their staffed hours{cp}."),
+            Metric::ZsmWithinTargetShare => format!(
+                "ZSM decides {p} of its cases within the {}-hour target{cp}.",
+                params.zsm.target_h
+            ),
+            Metric::ZsmDecisionHoursMean => {
+                format!("A ZSM decision comes on average {m} hours after arrival (or opening){c}.")
+            }
+            Metric::ZsmKnownComplexDecisionsPerYear => {
+                format!(
+                    "ZSM decides about {m} times a year on persons with an active complex case{c}."
+                )
+            }
+            Metric::ZsmInformedShare => format!(
+                "In {p} of those decisions ZSM had the Veiligheidshuis advice or a wijkteam flag in view{cp}."
+            ),
+            Metric::ZsmReferralsPerYear => {
+                format!("ZSM refers about {m} persons a year to the Veiligheidshuis{c}.")
+            }
+            Metric::FeedbackDeliveredShare => format!(
+                "ZSM reports back to the Veiligheidshuis on {p} of its decisions about Veiligheidshuis cases{cp}."
+            ),
+            Metric::FeedbackDelayHoursMean => {
+                format!(
+                    "Feedback reaches the Veiligheidshuis on average {m} hours after the decision{c}."
+                )
+            }
+        }
+    }
+}
+
+/// " (95% interval a–b)", or nothing when the interval is not defined or has no width.
+fn ci(i: &Interval, share: bool) -> String {
+    if !(i.low.is_finite() && i.high.is_finite()) || i.low == i.high {
+        return String::new();
+    }
+    if share {
+        format!(" (95% interval {}–{})", pct(i.low), pct(i.high))
+    } else {
+        format!(
+            " (95% interval {}–{})",
+            format_value(i.low),
+            format_value(i.high)
+        )
+    }
 }
 
 /// Daily series kept for every replication (mean level over the day, or count per day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(usize)]
 pub enum Daily {
     /// Cases in phase 2 (mean over the day).
@@ -226,6 +524,44 @@ pub enum Daily {
 /// Number of fixed daily series.
 pub const DAILY_FIXED: usize = 18;
 
+impl Daily {
+    /// Every fixed daily series, in output order.
+    pub const ALL: [Daily; DAILY_FIXED] = [
+        Daily::Phase2,
+        Daily::Phase3,
+        Daily::Phase4,
+        Daily::WijkteamBusy,
+        Daily::WijkteamWaiting,
+        Daily::VhhBusy,
+        Daily::VhhWaiting,
+        Daily::AdviceWaiting,
+        Daily::ZsmWaiting,
+        Daily::ZsmBusy,
+        Daily::Entered,
+        Daily::EscalationsPhase3,
+        Daily::EscalationsPhase4,
+        Daily::LateEscalations,
+        Daily::AdviceConsults,
+        Daily::ZsmDecisions,
+        Daily::ZsmWithinTarget,
+        Daily::ZsmReferrals,
+    ];
+
+    /// The levels among the fixed series (the rest are counts), in order.
+    pub const LEVELS: [Daily; 10] = [
+        Daily::Phase2,
+        Daily::Phase3,
+        Daily::Phase4,
+        Daily::WijkteamBusy,
+        Daily::WijkteamWaiting,
+        Daily::VhhBusy,
+        Daily::VhhWaiting,
+        Daily::AdviceWaiting,
+        Daily::ZsmWaiting,
+        Daily::ZsmBusy,
+    ];
+}
+
 /// Names of the fixed daily series, in [`Daily`] order.
 pub const DAILY_NAMES: [&str; DAILY_FIXED] = [
     "cases_phase2",
@@ -248,297 +584,95 @@ pub const DAILY_NAMES: [&str; DAILY_FIXED] = [
     "zsm_referrals",
 ];
 
-/// Names of all daily series for `teams` teams (fixed ones, then per-team busy and waiting).
-pub fn daily_names(teams: usize) -> Vec<String> {
-    let mut names: Vec<String> = DAILY_NAMES.iter().map(|s| s.to_string()).collect();
-    for t in 1..=teams {
-        names.push(format!("wijkteam_busy_team{t}"));
-    }
-    for t in 1..=teams {
-        names.push(format!("wijkteam_waiting_team{t}"));
-    }
-    names
+/// A series derived per replication from the daily ones (so its intervals are honest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Derived {
+    /// Escalations 2->3 over the last 30 days per 1,000 cases in progress.
+    Phase3Rolling,
+    /// Crises over the last 30 days per 1,000 cases in progress.
+    Phase4Rolling,
+    /// Late escalations over the last 30 days per 1,000 cases in progress.
+    LateRolling,
+    /// Share of the day's ZSM decisions within target.
+    ZsmWithinTargetShare,
 }
 
-/// A level integrated by hour of day (for the ZSM queue profile).
-#[derive(Debug, Clone, Default)]
-pub struct HourlyLevel {
-    value: f64,
-    last: f64,
-    area: [f64; 24],
-    active: bool,
+impl Derived {
+    /// Every derived series, in output order.
+    pub const ALL: [Derived; 4] = [
+        Derived::Phase3Rolling,
+        Derived::Phase4Rolling,
+        Derived::LateRolling,
+        Derived::ZsmWithinTargetShare,
+    ];
+
+    /// Name in `timeseries.csv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Derived::Phase3Rolling => "escalations_phase3_per_1000_in_progress_30d",
+            Derived::Phase4Rolling => "escalations_phase4_per_1000_in_progress_30d",
+            Derived::LateRolling => "late_escalations_per_1000_in_progress_30d",
+            Derived::ZsmWithinTargetShare => "zsm_within_target_share",
+        }
+    }
 }
 
-impl HourlyLevel {
-    fn advance(&mut self, t: f64) {
-        if !self.active {
-            self.last = t;
-            return;
-        }
-        while self.last < t {
-            let boundary = self.last.floor() + 1.0;
-            let end = t.min(boundary);
-            let hour = (self.last.floor() as i64).rem_euclid(24) as usize;
-            self.area[hour] += self.value * (end - self.last);
-            self.last = end;
+/// A daily series of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Series {
+    /// One of the fixed daily series.
+    Daily(Daily),
+    /// Busy slots of one wijkteam (0-based).
+    TeamBusy(u16),
+    /// Cases waiting for one wijkteam (0-based).
+    TeamWaiting(u16),
+    /// A series derived from the daily ones.
+    Derived(Derived),
+}
+
+impl Series {
+    /// Name in `timeseries.csv`.
+    pub fn name(self) -> String {
+        match self {
+            Series::Daily(d) => DAILY_NAMES[d as usize].to_string(),
+            Series::TeamBusy(t) => format!("wijkteam_busy_team{}", t + 1),
+            Series::TeamWaiting(t) => format!("wijkteam_waiting_team{}", t + 1),
+            Series::Derived(d) => d.name().to_string(),
         }
     }
-    /// Set the level at `t`.
-    pub fn set(&mut self, t: f64, value: f64) {
-        self.advance(t);
-        self.value = value;
+
+    /// The series one replication records, in order: the fixed ones, then each team's busy
+    /// and waiting.
+    pub fn recorded(teams: usize) -> Vec<Series> {
+        let mut out: Vec<Series> = Daily::ALL.iter().map(|&d| Series::Daily(d)).collect();
+        out.extend((0..teams as u16).map(Series::TeamBusy));
+        out.extend((0..teams as u16).map(Series::TeamWaiting));
+        out
     }
-    /// Start integrating at `t`.
-    pub fn start(&mut self, t: f64) {
-        self.last = t;
-        self.active = true;
-    }
-    /// Mean level per hour of day over `days` days ending at `t`.
-    pub fn means(&mut self, t: f64, days: f64) -> [f64; 24] {
-        self.advance(t);
-        let mut out = [0.0; 24];
-        for (o, a) in out.iter_mut().zip(self.area) {
-            *o = a / days;
-        }
+
+    /// Every series of a run: the recorded ones, then the derived ones.
+    pub fn all(teams: usize) -> Vec<Series> {
+        let mut out = Series::recorded(teams);
+        out.extend(Derived::ALL.iter().map(|&d| Series::Derived(d)));
         out
     }
 }
 
-/// Queue accounting for Little's law: arrivals and time spent by everyone who left.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct QueueFlow {
-    /// Entries in the window.
-    pub arrivals: u64,
-    /// Time in queue of everyone who left it in the window (hours), served or not.
-    pub time_in_queue: Mean,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Diagnostics a test can check against theory (not part of the headline outputs).
-#[derive(Debug, Clone, Default)]
-pub struct Diagnostics {
-    /// Window length (hours).
-    pub window_hours: f64,
-    /// Wijkteam queues (all teams).
-    pub team_queue: QueueFlow,
-    /// Mean number waiting for a wijkteam.
-    pub team_queue_mean: f64,
-    /// VHH queue.
-    pub vhh_queue: QueueFlow,
-    /// Mean VHH queue.
-    pub vhh_queue_mean: f64,
-    /// ZSM queue.
-    pub zsm_queue: QueueFlow,
-    /// Mean ZSM queue.
-    pub zsm_queue_mean: f64,
-    /// Advice queue.
-    pub advice_queue: QueueFlow,
-    /// Mean advice queue.
-    pub advice_queue_mean: f64,
-    /// ZSM busy desks, time average over the window.
-    pub zsm_busy_mean: f64,
-    /// Cases created over the whole run (all origins).
-    pub created: u64,
-    /// Cases closed over the whole run.
-    pub closed: u64,
-    /// Cases still open at the end.
-    pub open_at_end: u64,
-    /// Events processed.
-    pub events: u64,
-    /// Complex social cases whose first exit from phase-2 service was recorded (for CTMC tests):
-    /// counts of escalation, crisis and resolution as that first exit.
-    pub first_exit_complex: [u64; 3],
-    /// Same for non-complex cases.
-    pub first_exit_simple: [u64; 3],
-    /// Complex social cases closed in the window that ever had a crisis.
-    pub complex_closed_with_crisis: u64,
-    /// Complex social cases closed in the window.
-    pub complex_closed: u64,
-}
-
-/// Everything one replication produces.
-#[derive(Debug, Clone)]
-pub struct ReplicationOutput {
-    /// Replication number.
-    pub replication: u32,
-    /// Headline metrics in [`METRICS`] order (NaN where undefined).
-    pub metrics: Vec<f64>,
-    /// Daily series, `series × days`, in [`daily_names`] order.
-    pub daily: Vec<Vec<f32>>,
-    /// Mean ZSM queue by hour of day (window).
-    pub zsm_queue_by_hour: [f64; 24],
-    /// Days from entering phase 2 to first phase 3, complex social cases (weekly bins).
-    pub time_to_phase3: Histogram,
-    /// Days from entering phase 2 to a late escalation (weekly bins).
-    pub time_to_late: Histogram,
-    /// Diagnostics.
-    pub diagnostics: Diagnostics,
-}
-
-/// Streaming counters of one replication.
-#[derive(Debug, Clone)]
-pub struct Stats {
-    pub(crate) in_window: bool,
-    pub(crate) phase: [Level; 3],
-    pub(crate) team_busy: Vec<Level>,
-    pub(crate) team_waiting: Vec<Level>,
-    pub(crate) team_busy_all: Level,
-    pub(crate) team_waiting_all: Level,
-    pub(crate) vhh_busy: Level,
-    pub(crate) vhh_waiting: Level,
-    pub(crate) advice_waiting: Level,
-    pub(crate) zsm_waiting: Level,
-    pub(crate) zsm_busy: Level,
-    pub(crate) zsm_by_hour: HourlyLevel,
-    pub(crate) day_counts: [u32; DAILY_FIXED],
-    pub(crate) daily: Vec<Vec<f32>>,
-    // window counters
-    pub(crate) entered: u64,
-    pub(crate) esc3: u64,
-    pub(crate) esc3_unneeded: u64,
-    pub(crate) esc4: u64,
-    pub(crate) late: u64,
-    pub(crate) complex_closed: u64,
-    pub(crate) complex_missed: u64,
-    pub(crate) complex_closed_with_crisis: u64,
-    pub(crate) time_to_phase3: Mean,
-    pub(crate) consults: u64,
-    pub(crate) team_wait: Mean,
-    pub(crate) vhh_wait: Mean,
-    pub(crate) vhh_wait_hist: Histogram,
-    pub(crate) zsm_decisions: u64,
-    pub(crate) zsm_within: u64,
-    pub(crate) zsm_decision_hours: Mean,
-    pub(crate) known_complex: u64,
-    pub(crate) known_complex_informed: u64,
-    pub(crate) referrals: u64,
-    pub(crate) vhh_held_decisions: u64,
-    pub(crate) feedback_delivered: u64,
-    pub(crate) feedback_delay: Mean,
-    pub(crate) hist_phase3: Histogram,
-    pub(crate) hist_late: Histogram,
-    pub(crate) diag: Diagnostics,
-}
-
-impl Stats {
-    /// Fresh counters for `teams` teams and `days` days.
-    pub fn new(teams: usize, days: usize) -> Self {
-        let series = DAILY_FIXED + 2 * teams;
-        Self {
-            in_window: false,
-            phase: Default::default(),
-            team_busy: vec![Level::default(); teams],
-            team_waiting: vec![Level::default(); teams],
-            team_busy_all: Level::default(),
-            team_waiting_all: Level::default(),
-            vhh_busy: Level::default(),
-            vhh_waiting: Level::default(),
-            advice_waiting: Level::default(),
-            zsm_waiting: Level::default(),
-            zsm_busy: Level::default(),
-            zsm_by_hour: HourlyLevel::default(),
-            day_counts: [0; DAILY_FIXED],
-            daily: (0..series).map(|_| Vec::with_capacity(days)).collect(),
-            entered: 0,
-            esc3: 0,
-            esc3_unneeded: 0,
-            esc4: 0,
-            late: 0,
-            complex_closed: 0,
-            complex_missed: 0,
-            complex_closed_with_crisis: 0,
-            time_to_phase3: Mean::default(),
-            consults: 0,
-            team_wait: Mean::default(),
-            vhh_wait: Mean::default(),
-            vhh_wait_hist: Histogram::new(0.1, 3650),
-            zsm_decisions: 0,
-            zsm_within: 0,
-            zsm_decision_hours: Mean::default(),
-            known_complex: 0,
-            known_complex_informed: 0,
-            referrals: 0,
-            vhh_held_decisions: 0,
-            feedback_delivered: 0,
-            feedback_delay: Mean::default(),
-            hist_phase3: Histogram::new(HIST_BIN_DAYS, 157),
-            hist_late: Histogram::new(HIST_BIN_DAYS, 157),
-            diag: Diagnostics::default(),
+    #[test]
+    fn the_tables_are_in_the_order_of_their_enums() {
+        for (i, d) in METRICS.iter().enumerate() {
+            assert_eq!(d.metric as usize, i, "{}", d.name);
+            assert_eq!(Metric::from_name(d.name), Some(d.metric));
         }
-    }
-
-    /// Count one event of a daily counter.
-    #[inline]
-    pub(crate) fn count(&mut self, series: Daily) {
-        self.day_counts[series as usize] += 1;
-    }
-
-    /// Close the day ending at `t`: store each series' value for the day.
-    pub(crate) fn close_day(&mut self, t: f64) {
-        let Stats {
-            phase,
-            team_busy,
-            team_waiting,
-            team_busy_all,
-            team_waiting_all,
-            vhh_busy,
-            vhh_waiting,
-            advice_waiting,
-            zsm_waiting,
-            zsm_busy,
-            day_counts,
-            daily,
-            ..
-        } = self;
-        let [p2, p3, p4] = phase;
-        // Same order as `Daily`: the ten levels first, then the counters.
-        let levels: [&mut Level; 10] = [
-            p2,
-            p3,
-            p4,
-            team_busy_all,
-            team_waiting_all,
-            vhh_busy,
-            vhh_waiting,
-            advice_waiting,
-            zsm_waiting,
-            zsm_busy,
-        ];
-        for (i, level) in levels.into_iter().enumerate() {
-            daily[i].push(level.close_day(t, HOURS_PER_DAY) as f32);
+        for (i, d) in Daily::ALL.iter().enumerate() {
+            assert_eq!(*d as usize, i);
         }
-        for i in Daily::Entered as usize..DAILY_FIXED {
-            daily[i].push(day_counts[i] as f32);
-            day_counts[i] = 0;
+        for (i, d) in Daily::LEVELS.iter().enumerate() {
+            assert_eq!(*d as usize, i, "levels come first");
         }
-        let teams = team_busy.len();
-        for (k, level) in team_busy.iter_mut().enumerate() {
-            daily[DAILY_FIXED + k].push(level.close_day(t, HOURS_PER_DAY) as f32);
-        }
-        for (k, level) in team_waiting.iter_mut().enumerate() {
-            daily[DAILY_FIXED + teams + k].push(level.close_day(t, HOURS_PER_DAY) as f32);
-        }
-    }
-
-    /// Start the statistics window at `t` (a day boundary).
-    pub(crate) fn open_window(&mut self, t: f64) {
-        self.in_window = true;
-        for level in self
-            .phase
-            .iter_mut()
-            .chain([
-                &mut self.team_busy_all,
-                &mut self.team_waiting_all,
-                &mut self.vhh_busy,
-                &mut self.vhh_waiting,
-                &mut self.advice_waiting,
-                &mut self.zsm_waiting,
-                &mut self.zsm_busy,
-            ])
-            .chain(self.team_busy.iter_mut())
-            .chain(self.team_waiting.iter_mut())
-        {
-            level.open_window();
-        }
-        self.zsm_by_hour.start(t);
     }
 }

@@ -12,10 +12,13 @@
 use rand::RngExt;
 
 use super::Observer;
-use super::case::{NO_TEAM, Origin, Outcome};
-use super::event::{Desk, Event, Step};
+use super::case::{AdvicePlace, AveFase, Origin, Outcome, TeamPlace};
+use super::clock::Transition;
+use super::event::{Event, Step};
+use super::happening::Happening;
+use super::lifecycle::FirstExit;
 use super::metrics::Daily;
-use super::world::{Transition, World};
+use super::world::World;
 use crate::engine::HOURS_PER_DAY;
 use crate::scenario::{Criteria, Params};
 
@@ -35,7 +38,7 @@ pub enum Trigger {
 }
 
 impl Trigger {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Trigger::Recognition => "recognition",
             Trigger::Advice => "advice",
@@ -81,7 +84,7 @@ impl<O: Observer> World<'_, O> {
     pub(crate) fn on_transition(&mut self, slot: u32, which: Transition) {
         match which {
             Transition::Resolution => {
-                self.first_exit(slot, 2);
+                self.first_exit(slot, FirstExit::Resolution);
                 self.close_case(slot, Outcome::Resolved);
             }
             Transition::Crisis => self.enter_crisis(slot),
@@ -103,7 +106,8 @@ impl<O: Observer> World<'_, O> {
         if p.link.flag_enabled && u_flag < p.link.flag_prob {
             c.flagged = true;
         }
-        self.trace("recognition", Desk::Wijkteam, slot, String::new);
+        let case = c.uid;
+        self.emit(Happening::Recognised { case });
         if p.advice.enabled && u_consult < p.advice.consult_prob {
             self.request_advice(slot);
             self.reschedule(slot);
@@ -120,14 +124,15 @@ impl<O: Observer> World<'_, O> {
     pub(crate) fn on_advice_outcome(&mut self, slot: u32) {
         let p = self.p;
         let c = self.cases.at(slot);
-        c.awaiting_advice = false;
+        c.advice = AdvicePlace::None;
         let u: f64 = c.rng.random();
-        if c.phase != 2 {
+        if c.phase != AveFase::Ave2 {
             return;
         }
         if u < p.advice.resolve_prob {
-            c.advised = true;
-            self.trace("advice_settled", Desk::Advice, slot, String::new);
+            c.doubt_settled = true;
+            let case = c.uid;
+            self.emit(Happening::DoubtSettled { case });
             self.reschedule(slot);
         } else {
             self.request_escalation(slot, Trigger::Advice);
@@ -142,8 +147,8 @@ impl<O: Observer> World<'_, O> {
         if p.triage.criteria != Criteria::Ave
             || p.triage.stagnation_adherence <= 0.0
             || !c.complex
-            || c.has_plan
-            || c.team == NO_TEAM
+            || c.plan
+            || c.team.is_none()
         {
             return;
         }
@@ -175,7 +180,11 @@ impl<O: Observer> World<'_, O> {
         let now = self.now();
         let c = self.cases.at(slot);
         let u: f64 = c.rng.random();
-        if c.phase == 2 && c.served && !c.awaiting_advice && u < p.triage.stagnation_adherence {
+        if c.phase == AveFase::Ave2
+            && c.at_team == TeamPlace::Served
+            && !c.advice.pending()
+            && u < p.triage.stagnation_adherence
+        {
             self.request_escalation(slot, Trigger::Stagnation);
         } else {
             let generation = c.phase_gen;
@@ -195,21 +204,24 @@ impl<O: Observer> World<'_, O> {
     /// process lead when a slot is free.
     pub(crate) fn request_escalation(&mut self, slot: u32, trigger: Trigger) {
         let now = self.now();
-        if self.cases.get(slot).is_none_or(|c| c.phase != 2) {
+        if self
+            .cases
+            .get(slot)
+            .is_none_or(|c| c.phase != AveFase::Ave2)
+        {
             return;
         }
-        self.first_exit(slot, 0);
+        self.first_exit(slot, FirstExit::Opschaling);
         self.cancel_advice(slot);
         let c = self.cases.at(slot);
-        let first = !c.had_phase3;
-        c.had_phase3 = true;
-        c.escalations += 1;
-        c.has_plan = false;
+        let first = !c.been_in_ave3;
+        c.been_in_ave3 = true;
+        c.plan = false;
         if !c.had_crisis {
-            c.timely_phase3 = true;
+            c.ave3_before_crisis = true;
         }
-        let (origin, complex, since) = (c.origin, c.complex, now - c.created);
-        self.set_phase(slot, 3);
+        let (origin, complex, since, case) = (c.origin, c.complex, now - c.created, c.uid);
+        self.set_phase(slot, AveFase::Ave3);
         if origin == Origin::Social {
             self.stats.count(Daily::EscalationsPhase3);
             if self.stats.in_window {
@@ -225,7 +237,7 @@ impl<O: Observer> World<'_, O> {
                 }
             }
         }
-        self.trace("escalation", Desk::Vhh, slot, || trigger.name().to_string());
+        self.emit(Happening::Opgeschaald { case, trigger });
         self.join_vhh_queue(slot, false);
         self.reschedule(slot);
     }
@@ -237,8 +249,8 @@ impl<O: Observer> World<'_, O> {
         let c = self.cases.at(slot);
         c.advice_on_file = true;
         let t = now + plan.sample_hours(&mut c.rng);
-        let generation = c.phase_gen;
-        self.trace("meeting", Desk::Vhh, slot, String::new);
+        let (generation, case) = (c.phase_gen, c.uid);
+        self.emit(Happening::Maatwerkoverleg { case });
         self.schedule(
             t,
             Event::Step {
@@ -256,14 +268,15 @@ impl<O: Observer> World<'_, O> {
         let now = self.now();
         let c = self.cases.at(slot);
         let (u_keep, u_reject): (f64, f64) = (c.rng.random(), c.rng.random());
+        let case = c.uid;
         if u_keep < p.vhh.keep_share {
-            c.has_plan = true;
-            self.trace("plan_kept", Desk::Vhh, slot, String::new);
+            c.plan = true;
+            self.emit(Happening::PlanKept { case });
             self.reschedule(slot);
         } else if u_reject < p.vhh.rejection_prob {
             let t = now + p.vhh.friction.sample_hours(&mut c.rng);
             let generation = c.phase_gen;
-            self.trace("plan_rejected", Desk::Vhh, slot, String::new);
+            self.emit(Happening::PlanRejected { case });
             self.schedule(
                 t,
                 Event::Step {
@@ -277,18 +290,24 @@ impl<O: Observer> World<'_, O> {
         }
     }
 
-    /// 3 → 2: down-scaling with a plan; the VHH slot is freed. External cases go back to
+    /// The wijkteam accepts the plan after all: afschaling.
+    pub(crate) fn on_friction_over(&mut self, slot: u32) {
+        self.down_scale(slot);
+    }
+
+    /// 3 → 2: afschaling with a plan; the coordinator is freed. External cases go back to
     /// their own first line.
     pub(crate) fn down_scale(&mut self, slot: u32) {
         self.leave_vhh(slot);
         let c = self.cases.at(slot);
-        c.has_plan = true;
+        c.plan = true;
+        let case = c.uid;
         if c.origin != Origin::Social {
             self.close_case(slot, Outcome::HandedBack);
             return;
         }
-        self.set_phase(slot, 2);
-        self.trace("down_scale", Desk::Vhh, slot, String::new);
+        self.set_phase(slot, AveFase::Ave2);
+        self.emit(Happening::Afgeschaald { case });
         self.schedule_review(slot);
         self.reschedule(slot);
     }
@@ -297,17 +316,16 @@ impl<O: Observer> World<'_, O> {
     pub(crate) fn enter_crisis(&mut self, slot: u32) {
         let p = self.p;
         let now = self.now();
-        self.first_exit(slot, 1);
+        self.first_exit(slot, FirstExit::Crisis);
         self.cancel_advice(slot);
         self.leave_vhh(slot);
         let c = self.cases.at(slot);
-        let late = c.phase == 2 && !c.had_phase3;
+        let late = c.phase == AveFase::Ave2 && !c.been_in_ave3;
         c.had_crisis = true;
-        c.crises += 1;
-        c.has_plan = false;
-        let (origin, since) = (c.origin, now - c.created);
+        c.plan = false;
+        let (origin, since, case) = (c.origin, now - c.created, c.uid);
         let handling = p.crisis.handling.sample_hours(&mut c.rng);
-        self.set_phase(slot, 4);
+        self.set_phase(slot, AveFase::Ave4);
         if origin == Origin::Social {
             self.stats.count(Daily::EscalationsPhase4);
             if late {
@@ -321,9 +339,7 @@ impl<O: Observer> World<'_, O> {
                 }
             }
         }
-        self.trace("crisis", Desk::Wijkteam, slot, || {
-            if late { "late".into() } else { String::new() }
-        });
+        self.emit(Happening::Crisis { case, late });
         self.reschedule(slot);
         let generation = self.cases.at(slot).phase_gen;
         self.schedule(
@@ -338,8 +354,9 @@ impl<O: Observer> World<'_, O> {
 
     /// 4 → 3: the mayor hands the case to the VHH, which gives it priority for a slot.
     pub(crate) fn on_crisis_over(&mut self, slot: u32) {
-        self.set_phase(slot, 3);
-        self.trace("crisis_over", Desk::Vhh, slot, String::new);
+        self.set_phase(slot, AveFase::Ave3);
+        let case = self.uid(slot);
+        self.emit(Happening::CrisisOver { case });
         self.join_vhh_queue(slot, true);
         self.reschedule(slot);
     }

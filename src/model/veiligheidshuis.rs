@@ -1,84 +1,98 @@
-//! The Veiligheidshuis (VHH): process-lead slots with a queue in which cases returning
-//! from a crisis go first, and the advice desk. Both start work only in office hours.
-
-use std::collections::VecDeque;
+//! The Veiligheidshuis (VHH): its coordinators, who take procesregie of cases in AVE 3 (a
+//! [`Resource`] whose line has two classes: cases back from a crisis go first), and its
+//! advice function (another resource). Both start work only in office hours.
 
 use super::Observer;
-use super::event::{Desk, Event, Step};
+use super::case::{AdvicePlace, VhhPlace};
+use super::event::{Event, Step};
+use super::happening::{DeskId, Happening};
 use super::metrics::Daily;
 use super::world::World;
 use crate::engine::HOURS_PER_DAY;
+use crate::engine::resource::{Resource, Ticket};
 
-/// Process-lead slots and their waiting list.
-#[derive(Debug, Clone, Default)]
+/// Line class of cases handed back by the burgemeester after a crisis.
+const BACK_FROM_CRISIS: usize = 0;
+/// Line class of every other opschaling.
+const ORDINARY: usize = 1;
+
+/// The coordinators who take procesregie.
+#[derive(Debug, Clone)]
 pub struct VhhDesk {
-    /// Busy slots.
-    pub busy: u32,
-    /// Escalations waiting.
-    pub waiting: u32,
-    priority: VecDeque<(u32, u32)>,
-    normal: VecDeque<(u32, u32)>,
+    /// Case slots (coordinators x cases each) and the waiting list.
+    pub coordinators: Resource,
 }
 
-/// The advice desk.
-#[derive(Debug, Clone, Default)]
+impl VhhDesk {
+    /// `slots` places for procesregie.
+    pub fn new(slots: u32) -> Self {
+        Self {
+            coordinators: Resource::new(slots, 2),
+        }
+    }
+}
+
+/// The advice function.
+#[derive(Debug, Clone)]
 pub struct AdviceDesk {
-    /// Busy desks.
-    pub busy: u32,
-    /// Consults waiting.
-    pub waiting: u32,
-    queue: VecDeque<(u32, u32)>,
+    /// Advisers and the consults waiting for them.
+    pub desk: Resource,
+}
+
+impl AdviceDesk {
+    /// `desks` advisers at once.
+    pub fn new(desks: u32) -> Self {
+        Self {
+            desk: Resource::new(desks, 1),
+        }
+    }
 }
 
 impl<O: Observer> World<'_, O> {
-    /// An escalation (or a case back from a crisis, with `priority`) waits for a VHH slot.
+    /// An opschaling (or a case back from a crisis, with `priority`) waits for a coordinator.
     pub(crate) fn join_vhh_queue(&mut self, slot: u32, priority: bool) {
         let now = self.now();
+        let class = if priority { BACK_FROM_CRISIS } else { ORDINARY };
+        let ticket = self.vhh.coordinators.join(slot, class);
         let c = self.cases.at(slot);
-        c.in_vhh_queue = true;
-        c.vhh_ticket = c.vhh_ticket.wrapping_add(1);
-        c.vhh_since = now;
-        let entry = (slot, c.vhh_ticket);
-        if priority {
-            self.vhh.priority.push_back(entry);
-        } else {
-            self.vhh.normal.push_back(entry);
-        }
-        self.vhh.waiting += 1;
+        c.at_vhh = VhhPlace::Waiting { ticket, since: now };
+        let case = c.uid;
         self.stats.vhh_waiting.add(now, 1.0);
         if self.stats.in_window {
             self.stats.diag.vhh_queue.arrivals += 1;
         }
+        self.levels(DeskId::Vhh);
+        self.emit(Happening::QueueJoined {
+            case,
+            desk: DeskId::Vhh,
+        });
         self.try_start_vhh();
     }
 
-    /// Give free slots to waiting cases (priority first), if the VHH is open.
+    /// Give free coordinators to waiting cases (back from a crisis first), if the VHH is open.
     pub(crate) fn try_start_vhh(&mut self) {
         let now = self.now();
         if !self.p.vhh.hours.is_open(now) {
             return;
         }
-        while self.vhh.busy < self.p.vhh.slots {
-            let next = match self.vhh.priority.pop_front() {
-                Some(e) => Some(e),
-                None => self.vhh.normal.pop_front(),
+        loop {
+            let cases = &self.cases;
+            let Some((slot, _)) = self.vhh.coordinators.start_next(|slot, ticket| {
+                cases.get(slot).is_some_and(
+                    |c| matches!(c.at_vhh, VhhPlace::Waiting { ticket: t, .. } if t == ticket),
+                )
+            }) else {
+                break;
             };
-            let Some((slot, ticket)) = next else { break };
-            let Some(c) = self.cases.get(slot) else {
-                continue;
-            };
-            if !c.in_vhh_queue || c.vhh_ticket != ticket {
-                continue;
-            }
             let meeting = self.p.vhh.meeting;
             let c = self.cases.at(slot);
-            c.in_vhh_queue = false;
-            c.holds_vhh = true;
-            let waited = now - c.vhh_since;
-            let generation = c.phase_gen;
+            let VhhPlace::Waiting { since, .. } = c.at_vhh else {
+                unreachable!("started from the line")
+            };
+            c.at_vhh = VhhPlace::Procesregie;
+            let waited = now - since;
+            let (generation, case) = (c.phase_gen, c.uid);
             let delay = meeting.sample_hours(&mut c.rng);
-            self.vhh.busy += 1;
-            self.vhh.waiting -= 1;
             self.stats.vhh_busy.add(now, 1.0);
             self.stats.vhh_waiting.add(now, -1.0);
             if self.stats.in_window {
@@ -86,7 +100,8 @@ impl<O: Observer> World<'_, O> {
                 self.stats.vhh_wait_hist.push(waited / HOURS_PER_DAY);
                 self.stats.diag.vhh_queue.time_in_queue.push(waited);
             }
-            self.trace("vhh_start", Desk::Vhh, slot, String::new);
+            self.levels(DeskId::Vhh);
+            self.emit(Happening::ProcesregieStarted { case });
             let t = self.p.vhh.hours.add_open_hours(now, delay);
             self.schedule(
                 t,
@@ -99,44 +114,46 @@ impl<O: Observer> World<'_, O> {
         }
     }
 
-    /// The case leaves the VHH: out of its queue, or its slot freed.
+    /// The case leaves the VHH: out of its line, or its coordinator freed.
     pub(crate) fn leave_vhh(&mut self, slot: u32) {
         let now = self.now();
         let c = self.cases.at(slot);
-        if c.in_vhh_queue {
-            c.in_vhh_queue = false;
-            c.vhh_ticket = c.vhh_ticket.wrapping_add(1);
-            let waited = now - c.vhh_since;
-            self.vhh.waiting -= 1;
-            self.stats.vhh_waiting.add(now, -1.0);
-            if self.stats.in_window {
-                self.stats.diag.vhh_queue.time_in_queue.push(waited);
+        match c.at_vhh {
+            VhhPlace::Waiting { since, .. } => {
+                c.at_vhh = VhhPlace::Outside;
+                self.vhh.coordinators.leave_line();
+                self.stats.vhh_waiting.add(now, -1.0);
+                if self.stats.in_window {
+                    self.stats.diag.vhh_queue.time_in_queue.push(now - since);
+                }
+                self.levels(DeskId::Vhh);
             }
-        } else if c.holds_vhh {
-            c.holds_vhh = false;
-            self.vhh.busy -= 1;
-            self.stats.vhh_busy.add(now, -1.0);
-            self.try_start_vhh();
+            VhhPlace::Procesregie => {
+                c.at_vhh = VhhPlace::Outside;
+                self.vhh.coordinators.release();
+                self.stats.vhh_busy.add(now, -1.0);
+                self.levels(DeskId::Vhh);
+                self.try_start_vhh();
+            }
+            VhhPlace::Outside => {}
         }
     }
 
     /// A wijkteam asks the VHH for advice on a case.
     pub(crate) fn request_advice(&mut self, slot: u32) {
         let now = self.now();
+        let ticket = self.advice.desk.join(slot, 0);
         let c = self.cases.at(slot);
-        c.awaiting_advice = true;
-        c.in_advice_queue = true;
-        c.advice_ticket = c.advice_ticket.wrapping_add(1);
-        c.advice_since = now;
-        self.advice.queue.push_back((slot, c.advice_ticket));
-        self.advice.waiting += 1;
+        c.advice = AdvicePlace::Waiting { ticket, since: now };
+        let case = c.uid;
         self.stats.advice_waiting.add(now, 1.0);
         self.stats.count(Daily::AdviceConsults);
         if self.stats.in_window {
             self.stats.consults += 1;
             self.stats.diag.advice_queue.arrivals += 1;
         }
-        self.trace("advice_request", Desk::Advice, slot, String::new);
+        self.levels(DeskId::Advice);
+        self.emit(Happening::AdviceRequested { case });
         self.try_start_advice();
     }
 
@@ -146,41 +163,45 @@ impl<O: Observer> World<'_, O> {
         if !self.p.advice.hours.is_open(now) {
             return;
         }
-        while self.advice.busy < self.p.advice.desks {
-            let Some((slot, ticket)) = self.advice.queue.pop_front() else {
+        loop {
+            let cases = &self.cases;
+            let Some((slot, ticket)) = self.advice.desk.start_next(|slot, ticket| {
+                cases.get(slot).is_some_and(
+                    |c| matches!(c.advice, AdvicePlace::Waiting { ticket: t, .. } if t == ticket),
+                )
+            }) else {
                 break;
             };
-            let Some(c) = self.cases.get(slot) else {
-                continue;
-            };
-            if !c.in_advice_queue || c.advice_ticket != ticket {
-                continue;
-            }
             let service = self.p.advice.service;
             let c = self.cases.at(slot);
-            c.in_advice_queue = false;
-            let waited = now - c.advice_since;
+            let AdvicePlace::Waiting { since, .. } = c.advice else {
+                unreachable!("started from the line")
+            };
+            c.advice = AdvicePlace::InConsult { ticket };
+            let waited = now - since;
             let t = now + service.sample_hours(&mut c.rng);
-            self.advice.busy += 1;
-            self.advice.waiting -= 1;
+            let case = c.uid;
             self.stats.advice_waiting.add(now, -1.0);
             if self.stats.in_window {
                 self.stats.diag.advice_queue.time_in_queue.push(waited);
             }
-            self.trace("advice_start", Desk::Advice, slot, String::new);
+            self.levels(DeskId::Advice);
+            self.emit(Happening::AdviceStarted { case });
             self.schedule(t, Event::AdviceDone { case: slot, ticket });
         }
     }
 
-    /// A consult ends: the desk is free; the answer counts if the request still stands.
-    pub(crate) fn on_advice_done(&mut self, slot: u32, ticket: u32) {
-        self.advice.busy -= 1;
+    /// A consult ends: the adviser is free; the answer counts if the request still stands.
+    pub(crate) fn on_advice_done(&mut self, slot: u32, ticket: Ticket) {
+        self.advice.desk.release();
+        self.levels(DeskId::Advice);
         let valid = self
             .cases
             .get(slot)
-            .is_some_and(|c| c.awaiting_advice && c.advice_ticket == ticket);
+            .is_some_and(|c| c.advice == AdvicePlace::InConsult { ticket });
         if valid {
-            self.trace("advice_done", Desk::Advice, slot, String::new);
+            let case = self.uid(slot);
+            self.emit(Happening::AdviceAnswered { case });
             self.on_advice_outcome(slot);
         }
         self.try_start_advice();
@@ -190,18 +211,17 @@ impl<O: Observer> World<'_, O> {
     pub(crate) fn cancel_advice(&mut self, slot: u32) {
         let now = self.now();
         let c = self.cases.at(slot);
-        if !c.awaiting_advice {
-            return;
-        }
-        c.awaiting_advice = false;
-        c.advice_ticket = c.advice_ticket.wrapping_add(1);
-        if c.in_advice_queue {
-            c.in_advice_queue = false;
-            let waited = now - c.advice_since;
-            self.advice.waiting -= 1;
-            self.stats.advice_waiting.add(now, -1.0);
-            if self.stats.in_window {
-                self.stats.diag.advice_queue.time_in_queue.push(waited);
+        match c.advice {
+            AdvicePlace::None => {}
+            AdvicePlace::InConsult { .. } => c.advice = AdvicePlace::None,
+            AdvicePlace::Waiting { since, .. } => {
+                c.advice = AdvicePlace::None;
+                self.advice.desk.leave_line();
+                self.stats.advice_waiting.add(now, -1.0);
+                if self.stats.in_window {
+                    self.stats.diag.advice_queue.time_in_queue.push(now - since);
+                }
+                self.levels(DeskId::Advice);
             }
         }
     }

@@ -1,34 +1,29 @@
-//! Wijkteams (sociale wijkteams): case slots per team and a FIFO intake queue that is
-//! served only in office hours. A case keeps its slot (case lead) until it closes, also
-//! while the VHH or the mayor leads.
-
-use std::collections::VecDeque;
+//! Wijkteams (sociale wijkteams): each team's case slots are a [`Resource`] whose intake
+//! line is served first come, first served, only in office hours. A case keeps its slot
+//! (casusregie in the wijk) until it closes, also while the Veiligheidshuis or the
+//! burgemeester leads.
 
 use super::Observer;
-use super::case::NO_TEAM;
-use super::event::Desk;
+use super::case::TeamPlace;
+use super::happening::{DeskId, Happening};
 use super::world::World;
+use crate::engine::resource::Resource;
 
 /// One wijkteam.
 #[derive(Debug, Clone)]
 pub struct Team {
     /// Recognition skill factor (mean 1 over teams).
     pub skill: f64,
-    /// Busy case slots.
-    pub busy: u32,
-    /// Cases waiting.
-    pub waiting: u32,
-    queue: VecDeque<(u32, u32)>,
+    /// Its case slots and intake line.
+    pub intake: Resource,
 }
 
 impl Team {
-    /// An idle team with the given skill.
-    pub fn new(skill: f64) -> Self {
+    /// An idle team with the given skill and number of case slots.
+    pub fn new(skill: f64, slots: u32) -> Self {
         Self {
             skill,
-            busy: 0,
-            waiting: 0,
-            queue: VecDeque::new(),
+            intake: Resource::new(slots, 1),
         }
     }
 }
@@ -45,22 +40,24 @@ impl<O: Observer> World<'_, O> {
             s.team_waiting[team].add(now, d_wait);
             s.team_waiting_all.add(now, d_wait);
         }
+        self.levels(DeskId::Wijkteam(team as u16));
     }
 
-    /// A new case joins its team's intake queue.
+    /// A new case joins its team's intake line.
     pub(crate) fn join_team_queue(&mut self, slot: u32) {
         let now = self.now();
         let c = self.cases.at(slot);
-        c.in_team_queue = true;
-        c.team_ticket = c.team_ticket.wrapping_add(1);
-        c.team_since = now;
-        let (team, ticket) = (c.team as usize, c.team_ticket);
-        self.teams[team].queue.push_back((slot, ticket));
-        self.teams[team].waiting += 1;
+        let (team, case) = (usize::from(c.team.expect("a wijkteam case")), c.uid);
+        let ticket = self.teams[team].intake.join(slot, 0);
+        self.cases.at(slot).at_team = TeamPlace::Waiting { ticket, since: now };
         self.set_team_levels(team, 0.0, 1.0);
         if self.stats.in_window {
             self.stats.diag.team_queue.arrivals += 1;
         }
+        self.emit(Happening::QueueJoined {
+            case,
+            desk: DeskId::Wijkteam(team as u16),
+        });
         self.try_start_team(team);
     }
 
@@ -70,56 +67,60 @@ impl<O: Observer> World<'_, O> {
         if !self.p.wijkteam.hours.is_open(now) {
             return;
         }
-        while self.teams[team].busy < self.p.wijkteam.team_slots {
-            let Some((slot, ticket)) = self.teams[team].queue.pop_front() else {
+        loop {
+            let cases = &self.cases;
+            let this = Some(team as u16);
+            // Tickets are unique within one team's line: the case must wait for this team.
+            let Some((slot, _)) = self.teams[team].intake.start_next(|slot, ticket| {
+                cases.get(slot).is_some_and(|c| {
+                    c.team == this
+                        && matches!(c.at_team, TeamPlace::Waiting { ticket: t, .. } if t == ticket)
+                })
+            }) else {
                 break;
             };
-            let Some(c) = self.cases.get(slot) else {
-                continue;
-            };
-            if !c.in_team_queue || c.team_ticket != ticket {
-                continue;
-            }
             let c = self.cases.at(slot);
-            c.in_team_queue = false;
-            c.served = true;
-            let waited = now - c.team_since;
-            self.teams[team].busy += 1;
-            self.teams[team].waiting -= 1;
+            let TeamPlace::Waiting { since, .. } = c.at_team else {
+                unreachable!("started from the line")
+            };
+            c.at_team = TeamPlace::Served;
+            let (waited, case) = (now - since, c.uid);
             self.set_team_levels(team, 1.0, -1.0);
             if self.stats.in_window {
                 self.stats.team_wait.push(waited);
                 self.stats.diag.team_queue.time_in_queue.push(waited);
             }
-            self.trace("team_start", Desk::Wijkteam, slot, || {
-                format!("team {}", team + 1)
+            self.emit(Happening::TeamStarted {
+                case,
+                team: team as u16,
             });
             self.reschedule(slot);
         }
     }
 
-    /// The case leaves its wijkteam: out of the queue, or its slot freed.
+    /// The case leaves its wijkteam: out of the line, or its slot freed.
     pub(crate) fn leave_team(&mut self, slot: u32) {
         let now = self.now();
         let c = self.cases.at(slot);
-        if c.team == NO_TEAM {
+        let Some(team) = c.team.map(usize::from) else {
             return;
-        }
-        let team = c.team as usize;
-        if c.in_team_queue {
-            c.in_team_queue = false;
-            c.team_ticket = c.team_ticket.wrapping_add(1);
-            let waited = now - c.team_since;
-            self.teams[team].waiting -= 1;
-            self.set_team_levels(team, 0.0, -1.0);
-            if self.stats.in_window {
-                self.stats.diag.team_queue.time_in_queue.push(waited);
+        };
+        match c.at_team {
+            TeamPlace::Waiting { since, .. } => {
+                c.at_team = TeamPlace::Outside;
+                self.teams[team].intake.leave_line();
+                self.set_team_levels(team, 0.0, -1.0);
+                if self.stats.in_window {
+                    self.stats.diag.team_queue.time_in_queue.push(now - since);
+                }
             }
-        } else if c.served {
-            c.served = false;
-            self.teams[team].busy -= 1;
-            self.set_team_levels(team, -1.0, 0.0);
-            self.try_start_team(team);
+            TeamPlace::Served => {
+                c.at_team = TeamPlace::Outside;
+                self.teams[team].intake.release();
+                self.set_team_levels(team, -1.0, 0.0);
+                self.try_start_team(team);
+            }
+            TeamPlace::Outside => {}
         }
     }
 }

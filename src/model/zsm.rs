@@ -6,16 +6,17 @@
 //! crisis rate for a while, may upgrade it to a 7-day case and refer it to the VHH, and may
 //! be fed back to the VHH after a delay.
 
-use std::collections::VecDeque;
-
 use rand::RngExt;
 
 use super::Observer;
-use super::case::Origin;
-use super::event::{Desk, Event};
+use super::arrivals::{SRC_ZSM, SRC_ZSM_REFERRAL};
+use super::case::{AveFase, Origin};
+use super::event::Event;
+use super::happening::{DeskId, Happening};
 use super::metrics::Daily;
 use super::phases::Trigger;
-use super::world::{SRC_ZSM, SRC_ZSM_REFERRAL, World};
+use super::world::World;
+use crate::engine::resource::Resource;
 use crate::engine::rng::{Stream, derive};
 use crate::scenario::{Params, System};
 
@@ -53,14 +54,34 @@ pub struct ZsmItem {
     who: Suspect,
 }
 
-/// The ZSM desks and queue.
-#[derive(Debug, Clone, Default)]
+impl Suspect {
+    /// The case, for a person with an active case.
+    fn case(&self) -> Option<u32> {
+        match self {
+            Suspect::Unknown { .. } => None,
+            Suspect::Known { uid, .. } => Some(*uid),
+        }
+    }
+}
+
+/// The ZSM desks, their line and the suspects at the table.
+#[derive(Debug, Clone)]
 pub struct ZsmDesk {
-    /// Busy desks.
-    pub busy: u32,
-    queue: VecDeque<u32>,
+    /// Desks and the line (of item numbers).
+    pub table: Resource,
     items: Vec<ZsmItem>,
     free: Vec<u32>,
+}
+
+impl ZsmDesk {
+    /// `desks` desks at the table.
+    pub fn new(desks: u32) -> Self {
+        Self {
+            table: Resource::new(desks, 1),
+            items: Vec::new(),
+            free: Vec::new(),
+        }
+    }
 }
 
 /// A fixed contact person at ZSM recovers part of what would otherwise be missed.
@@ -104,12 +125,15 @@ impl<O: Observer> World<'_, O> {
                 (self.zsm.items.len() - 1) as u32
             }
         };
-        self.zsm.queue.push_back(idx);
+        self.zsm.table.join(idx, 0);
         self.stats.zsm_waiting.add(now, 1.0);
-        self.stats.zsm_by_hour.set(now, self.zsm.queue.len() as f64);
+        self.stats
+            .zsm_by_hour
+            .set(now, f64::from(self.zsm.table.waiting()));
         if self.stats.in_window {
             self.stats.diag.zsm_queue.arrivals += 1;
         }
+        self.levels(DeskId::Zsm);
         self.try_start_zsm();
     }
 
@@ -133,15 +157,7 @@ impl<O: Observer> World<'_, O> {
             u_region: rng.random(),
         };
         let now = self.now();
-        if O::TRACE {
-            self.obs.trace(
-                now,
-                "zsm_arrival",
-                "zsm",
-                u64::MAX,
-                &format!("unknown {index}"),
-            );
-        }
+        self.emit(Happening::ZsmUnknownArrived { index });
         self.zsm_enqueue(ZsmItem {
             arrival: now,
             clock_start: p.zsm.hours.next_open(now),
@@ -160,7 +176,8 @@ impl<O: Observer> World<'_, O> {
             case: slot,
             uid: c.uid,
         };
-        self.trace("offence", Desk::Zsm, slot, String::new);
+        let case = c.uid;
+        self.emit(Happening::Offence { case });
         self.zsm_enqueue(ZsmItem {
             arrival: now,
             clock_start: p.zsm.hours.next_open(now),
@@ -175,15 +192,13 @@ impl<O: Observer> World<'_, O> {
         if !self.p.zsm.hours.is_open(now) {
             return;
         }
-        while self.zsm.busy < self.p.zsm.desks {
-            let Some(idx) = self.zsm.queue.pop_front() else {
-                break;
-            };
+        while let Some((idx, _)) = self.zsm.table.start_next(|_, _| true) {
             let item = self.zsm.items[idx as usize];
-            self.zsm.busy += 1;
             self.stats.zsm_busy.add(now, 1.0);
             self.stats.zsm_waiting.add(now, -1.0);
-            self.stats.zsm_by_hour.set(now, self.zsm.queue.len() as f64);
+            self.stats
+                .zsm_by_hour
+                .set(now, f64::from(self.zsm.table.waiting()));
             if self.stats.in_window {
                 self.stats
                     .diag
@@ -191,10 +206,11 @@ impl<O: Observer> World<'_, O> {
                     .time_in_queue
                     .push(now - item.arrival);
             }
-            if O::TRACE {
-                self.obs
-                    .trace(now, "zsm_start", "zsm", u64::MAX, &format!("item {idx}"));
-            }
+            self.levels(DeskId::Zsm);
+            self.emit(Happening::ZsmStarted {
+                item: idx,
+                case: item.who.case(),
+            });
             self.schedule(now + item.service, Event::ZsmDone { item: idx });
         }
     }
@@ -204,8 +220,9 @@ impl<O: Observer> World<'_, O> {
         let now = self.now();
         let item = self.zsm.items[idx as usize];
         self.zsm.free.push(idx);
-        self.zsm.busy -= 1;
+        self.zsm.table.release();
         self.stats.zsm_busy.add(now, -1.0);
+        self.levels(DeskId::Zsm);
         let hours = now - item.clock_start;
         let within = hours <= self.p.zsm.target_h;
         self.stats.count(Daily::ZsmDecisions);
@@ -217,15 +234,11 @@ impl<O: Observer> World<'_, O> {
             self.stats.zsm_within += u64::from(within);
             self.stats.zsm_decision_hours.push(hours);
         }
-        if O::TRACE {
-            self.obs.trace(
-                now,
-                "zsm_decision",
-                "zsm",
-                u64::MAX,
-                &format!("item {idx} hours {hours:.3}"),
-            );
-        }
+        self.emit(Happening::ZsmDecided {
+            item: idx,
+            case: item.who.case(),
+            hours,
+        });
         match item.who {
             Suspect::Unknown {
                 index,
@@ -263,18 +276,15 @@ impl<O: Observer> World<'_, O> {
         let informed = (c.advice_on_file && draws[0] < self.rules.advice_read_prob)
             || (c.flagged && draws[1] < p.link.flag_read_prob);
         let complex = c.complex;
-        let vhh_holds = c.phase == 3;
+        let vhh_holds = c.phase == AveFase::Ave3;
         let feedback_delay = p.link.feedback_delay.sample_hours(&mut c.rng);
         if complex && in_window {
             self.stats.known_complex += 1;
             self.stats.known_complex_informed += u64::from(informed);
         }
-        self.trace("zsm_known", Desk::Zsm, slot, || {
-            if informed {
-                "informed".into()
-            } else {
-                "blind".into()
-            }
+        self.emit(Happening::ZsmKnownDecision {
+            case: uid,
+            informed,
         });
         let factor = if informed {
             Some(p.zsm.informed_effect)
@@ -328,7 +338,12 @@ impl<O: Observer> World<'_, O> {
     }
 
     /// A ZSM decision's effect on the crisis rate runs out.
-    pub(crate) fn end_effect(&mut self, slot: u32) {
+    pub(crate) fn on_effect_ends(&mut self, slot: u32) {
+        self.end_effect(slot);
+    }
+
+    /// End a ZSM decision's effect on the crisis rate.
+    fn end_effect(&mut self, slot: u32) {
         let c = self.cases.at(slot);
         c.zsm_factor = 1.0;
         c.effect_gen = c.effect_gen.wrapping_add(1);
@@ -342,11 +357,10 @@ impl<O: Observer> World<'_, O> {
             self.stats.feedback_delivered += 1;
             self.stats.feedback_delay.push(now - sent);
         }
-        let harmful = self
-            .cases
-            .get_uid(slot, uid)
-            .is_some_and(|c| c.zsm_factor > 1.0);
-        self.trace("feedback", Desk::Vhh, slot, String::new);
+        let still = self.cases.get_uid(slot, uid);
+        let harmful = still.as_ref().is_some_and(|c| c.zsm_factor > 1.0);
+        let case = still.map(|c| c.uid);
+        self.emit(Happening::Feedback { case });
         if harmful {
             self.end_effect(slot);
         }
@@ -358,7 +372,11 @@ impl<O: Observer> World<'_, O> {
         if self.stats.in_window {
             self.stats.referrals += 1;
         }
-        if self.cases.get_uid(slot, uid).is_some_and(|c| c.phase == 2) {
+        if self
+            .cases
+            .get_uid(slot, uid)
+            .is_some_and(|c| c.phase == AveFase::Ave2)
+        {
             self.request_escalation(slot, Trigger::ZsmReferral);
         }
     }

@@ -108,7 +108,7 @@ pub fn write_results(
         results.summary.iter().map(|r| {
             let [m, l, h] = iv(&r.interval);
             [
-                r.metric.to_string(),
+                r.metric.name().to_string(),
                 r.unit.to_string(),
                 m,
                 l,
@@ -132,18 +132,16 @@ pub fn write_results(
             }),
     )?;
     let days = results.daily.first().map_or(0, Vec::len);
+    let names: Vec<String> = results.series.iter().map(|s| s.name()).collect();
+    let names = &names;
     rows(
         &dir.join("timeseries.csv"),
         &["day", "series", "mean", "ci95_low", "ci95_high"],
         (0..days).flat_map(|d| {
-            results
-                .series
-                .iter()
-                .zip(&results.daily)
-                .map(move |(name, s)| {
-                    let [m, l, h] = iv(&s[d]);
-                    [d.to_string(), name.clone(), m, l, h]
-                })
+            names.iter().zip(&results.daily).map(move |(name, s)| {
+                let [m, l, h] = iv(&s[d]);
+                [d.to_string(), name.clone(), m, l, h]
+            })
         }),
     )?;
     rows(
@@ -169,8 +167,8 @@ pub fn write_results(
             ("time_to_late_escalation", &results.time_to_late),
         ]
         .into_iter()
-        .flat_map(|(name, bins)| {
-            bins.iter().enumerate().map(move |(b, i)| {
+        .flat_map(|(name, binned)| {
+            binned.bins.iter().enumerate().map(move |(b, i)| {
                 let [m, l, h] = iv(i);
                 [
                     name.to_string(),

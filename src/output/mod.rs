@@ -7,6 +7,7 @@ pub mod recorder;
 pub mod report;
 pub mod resultdir;
 pub mod study;
+pub mod terminal;
 
 pub use files::write_results;
 pub use resultdir::ResultDir;

@@ -1,23 +1,15 @@
-//! The observer that writes the per-case log and the event trace as CSV while a
-//! replication runs (only when asked for: `--cases`, `--trace`).
+//! Two observers of the model's happenings, written as CSV while a replication runs (only
+//! when asked for): the event trace (`--trace`) and the per-case log (`--cases`).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::PathBuf;
 
-use crate::experiment::RunError;
-use crate::model::metrics::ReplicationOutput;
-use crate::model::{CaseRecord, Observer};
-use crate::scenario::Params;
-
+use crate::experiment::{RunError, replicate_with};
 use crate::format::csv as num;
-
-/// Writes traces (if `T`) and case records (if `C`) to CSV files.
-pub struct Recorder<const T: bool, const C: bool> {
-    trace: Option<(PathBuf, csv::Writer<BufWriter<File>>)>,
-    cases: Option<(PathBuf, csv::Writer<BufWriter<File>>)>,
-    error: Option<RunError>,
-}
+use crate::model::{AveFase, CaseId, Happening, Observer, Origin, Outcome, ReplicationOutput};
+use crate::scenario::Params;
 
 /// Header of `cases.csv` (and its part files).
 pub const CASES_HEADER: [&str; 14] = [
@@ -40,6 +32,99 @@ pub const CASES_HEADER: [&str; 14] = [
 /// Header of `trace.csv`.
 pub const TRACE_HEADER: [&str; 6] = ["time_h", "day", "event", "desk", "case", "detail"];
 
+/// One row of the trace: event, desk, case and detail.
+struct TraceRow {
+    event: &'static str,
+    desk: &'static str,
+    case: Option<CaseId>,
+    detail: String,
+}
+
+fn row(event: &'static str, desk: &'static str, case: Option<CaseId>) -> TraceRow {
+    TraceRow {
+        event,
+        desk,
+        case,
+        detail: String::new(),
+    }
+}
+
+/// How a happening reads in `trace.csv` (`None`: not traced).
+fn trace_row(h: &Happening) -> Option<TraceRow> {
+    use Happening as H;
+    Some(match *h {
+        H::Arrived { case, origin, .. } => match origin {
+            Origin::Social => row("social_arrival", "wijkteam", Some(case)),
+            other => row(other.name(), "vhh", Some(case)),
+        },
+        H::TeamStarted { case, team } => TraceRow {
+            detail: format!("team {}", team + 1),
+            ..row("team_start", "wijkteam", Some(case))
+        },
+        H::Recognised { case } => row("recognition", "wijkteam", Some(case)),
+        H::AdviceRequested { case } => row("advice_request", "advice", Some(case)),
+        H::AdviceStarted { case } => row("advice_start", "advice", Some(case)),
+        H::AdviceAnswered { case } => row("advice_done", "advice", Some(case)),
+        H::DoubtSettled { case } => row("advice_settled", "advice", Some(case)),
+        H::Opgeschaald { case, trigger } => TraceRow {
+            detail: trigger.name().to_string(),
+            ..row("escalation", "vhh", Some(case))
+        },
+        H::ProcesregieStarted { case } => row("vhh_start", "vhh", Some(case)),
+        H::Maatwerkoverleg { case } => row("meeting", "vhh", Some(case)),
+        H::PlanKept { case } => row("plan_kept", "vhh", Some(case)),
+        H::PlanRejected { case } => row("plan_rejected", "vhh", Some(case)),
+        H::Afgeschaald { case } => row("down_scale", "vhh", Some(case)),
+        H::Crisis { case, late } => TraceRow {
+            detail: if late { "late".into() } else { String::new() },
+            ..row("crisis", "wijkteam", Some(case))
+        },
+        H::CrisisOver { case } => row("crisis_over", "vhh", Some(case)),
+        H::Offence { case } => row("offence", "zsm", Some(case)),
+        H::ZsmUnknownArrived { index } => TraceRow {
+            detail: format!("unknown {index}"),
+            ..row("zsm_arrival", "zsm", None)
+        },
+        H::ZsmStarted { item, case } => TraceRow {
+            detail: format!("item {item}"),
+            ..row("zsm_start", "zsm", case)
+        },
+        H::ZsmDecided { item, case, hours } => TraceRow {
+            detail: format!("item {item} hours {hours:.3}"),
+            ..row("zsm_decision", "zsm", case)
+        },
+        H::ZsmKnownDecision { case, informed } => TraceRow {
+            detail: if informed { "informed" } else { "blind" }.into(),
+            ..row("zsm_known", "zsm", Some(case))
+        },
+        H::Feedback { case } => row("feedback", "vhh", case),
+        H::Closed { case, outcome } => row(outcome.name(), "wijkteam", Some(case)),
+        _ => return None,
+    })
+}
+
+/// What the case log keeps of a case in progress.
+struct CaseLog {
+    origin: Origin,
+    index: u64,
+    team: Option<u16>,
+    domains: u8,
+    complex: bool,
+    entered: f64,
+    escalations: u32,
+    /// (time in hours, phase) of every phase, from the entry phase on.
+    history: Vec<(f64, AveFase)>,
+}
+
+/// Writes the trace (if `T`) and the case log (if `C`) of one replication.
+pub struct Recorder<const T: bool, const C: bool> {
+    replication: u32,
+    trace: Option<(PathBuf, csv::Writer<BufWriter<File>>)>,
+    cases: Option<(PathBuf, csv::Writer<BufWriter<File>>)>,
+    open: HashMap<CaseId, CaseLog>,
+    error: Option<RunError>,
+}
+
 fn writer(
     path: &PathBuf,
     header: &[&str],
@@ -61,10 +146,19 @@ fn writer(
     Ok(w)
 }
 
+fn day(h: f64) -> String {
+    num(h / 24.0)
+}
+
 impl<const T: bool, const C: bool> Recorder<T, C> {
     /// Open the files (the case part file has no header; parts are joined later).
-    pub fn open(trace: Option<PathBuf>, cases: Option<PathBuf>) -> Result<Self, RunError> {
+    pub fn open(
+        replication: u32,
+        trace: Option<PathBuf>,
+        cases: Option<PathBuf>,
+    ) -> Result<Self, RunError> {
         Ok(Self {
+            replication,
             trace: match trace {
                 Some(p) => Some((p.clone(), writer(&p, &TRACE_HEADER, true)?)),
                 None => None,
@@ -73,13 +167,15 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
                 Some(p) => Some((p.clone(), writer(&p, &CASES_HEADER, false)?)),
                 None => None,
             },
+            open: HashMap::new(),
             error: None,
         })
     }
 
     /// Run one replication while recording, then flush.
-    pub fn run(self, params: &Params, rep: u32) -> Result<ReplicationOutput, RunError> {
-        let (out, mut rec) = crate::experiment::replicate_with(params, rep, self)?;
+    pub fn run(self, params: &Params) -> Result<ReplicationOutput, RunError> {
+        let rep = self.replication;
+        let (out, mut rec) = replicate_with(params, rep, self)?;
         if let Some(e) = rec.error.take() {
             return Err(e);
         }
@@ -95,68 +191,132 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
         Ok(out)
     }
 
-    fn keep(&mut self, path: &std::path::Path, r: csv::Result<()>) {
+    fn keep(&mut self, path: PathBuf, r: csv::Result<()>) {
         if let Err(e) = r {
             self.error.get_or_insert(RunError::Io {
-                path: path.to_path_buf(),
+                path,
                 source: e.into(),
             });
         }
     }
-}
 
-fn day(h: f64) -> String {
-    num(h / 24.0)
-}
-
-impl<const T: bool, const C: bool> Observer for Recorder<T, C> {
-    const TRACE: bool = T;
-    const CASES: bool = C;
-
-    fn trace(&mut self, t: f64, event: &'static str, desk: &'static str, case: u64, detail: &str) {
+    fn write_trace(&mut self, t: f64, h: &Happening) {
+        let Some(r) = trace_row(h) else { return };
         if let Some((path, w)) = self.trace.as_mut() {
-            let case = if case == u64::MAX {
-                String::new()
-            } else {
-                case.to_string()
-            };
-            let r = w.write_record([num(t).as_str(), &day(t), event, desk, &case, detail]);
+            let case = r.case.map_or(String::new(), |c| c.to_string());
+            let res = w.write_record([num(t).as_str(), &day(t), r.event, r.desk, &case, &r.detail]);
             let path = path.clone();
-            self.keep(&path, r);
+            self.keep(path, res);
         }
     }
 
-    fn case_done(&mut self, r: &CaseRecord) {
-        if let Some((path, w)) = self.cases.as_mut() {
-            let first = |phase: u8| {
-                r.history
-                    .iter()
-                    .find(|(_, p)| *p == phase)
-                    .map_or(String::new(), |(t, _)| day(*t))
-            };
-            let changes: Vec<String> = r
-                .history
-                .iter()
-                .map(|(t, p)| format!("{}:{p}", day(*t)))
-                .collect();
-            let res = w.write_record([
-                r.replication.to_string(),
-                r.uid.to_string(),
-                r.origin.name().to_string(),
-                r.index.to_string(),
-                r.team.map_or(String::new(), |t| t.to_string()),
-                r.domains.to_string(),
-                r.complex.to_string(),
-                day(r.entered),
-                first(3),
-                first(4),
-                day(r.closed),
-                r.outcome.name().to_string(),
-                r.escalations.to_string(),
-                changes.join(";"),
-            ]);
-            let path = path.clone();
-            self.keep(&path, res);
+    fn log_case(&mut self, t: f64, h: &Happening) {
+        match *h {
+            Happening::Arrived {
+                case,
+                origin,
+                index,
+                team,
+                domains,
+                complex,
+                fase,
+            } => {
+                self.open.insert(
+                    case,
+                    CaseLog {
+                        origin,
+                        index,
+                        team,
+                        domains,
+                        complex,
+                        entered: t,
+                        escalations: 0,
+                        history: vec![(t, fase)],
+                    },
+                );
+            }
+            Happening::Opgeschaald { case, .. } => {
+                if let Some(l) = self.open.get_mut(&case) {
+                    l.escalations += 1;
+                }
+            }
+            Happening::PhaseChanged { case, fase } => {
+                if let Some(l) = self.open.get_mut(&case) {
+                    l.history.push((t, fase));
+                }
+            }
+            Happening::Closed { case, outcome } => self.write_case(case, outcome, t),
+            Happening::OpenAtEnd { case } => self.write_case(case, Outcome::Open, f64::NAN),
+            _ => {}
         }
+    }
+
+    fn write_case(&mut self, case: CaseId, outcome: Outcome, closed: f64) {
+        let Some(l) = self.open.remove(&case) else {
+            return;
+        };
+        let Some((path, w)) = self.cases.as_mut() else {
+            return;
+        };
+        let first = |phase: AveFase| {
+            l.history
+                .iter()
+                .find(|(_, p)| *p == phase)
+                .map_or(String::new(), |(t, _)| day(*t))
+        };
+        let changes: Vec<String> = l
+            .history
+            .iter()
+            .map(|(t, p)| format!("{}:{}", day(*t), p.number()))
+            .collect();
+        let res = w.write_record([
+            self.replication.to_string(),
+            case.to_string(),
+            l.origin.name().to_string(),
+            l.index.to_string(),
+            l.team.map_or(String::new(), |t| (t + 1).to_string()),
+            l.domains.to_string(),
+            l.complex.to_string(),
+            day(l.entered),
+            first(AveFase::Ave3),
+            first(AveFase::Ave4),
+            day(closed),
+            outcome.name().to_string(),
+            l.escalations.to_string(),
+            changes.join(";"),
+        ]);
+        let path = path.clone();
+        self.keep(path, res);
+    }
+}
+
+impl<const T: bool, const C: bool> Observer for Recorder<T, C> {
+    const HAPPENINGS: bool = T || C;
+
+    fn on(&mut self, t: f64, h: &Happening) {
+        if T {
+            self.write_trace(t, h);
+        }
+        if C {
+            self.log_case(t, h);
+        }
+    }
+}
+
+/// Run replication `rep` with the recorders asked for: the trace of replication 0 into
+/// `trace`, and every replication's case log into `cases_dir`.
+pub fn replicate_recorded(
+    params: &Params,
+    rep: u32,
+    trace: Option<&PathBuf>,
+    cases_dir: Option<&PathBuf>,
+) -> Result<ReplicationOutput, RunError> {
+    let trace = trace.filter(|_| rep == 0).cloned();
+    let cases = cases_dir.map(|d| d.join(format!("cases-{rep:06}.part")));
+    match (trace, cases) {
+        (None, None) => replicate_with(params, rep, crate::model::Quiet).map(|(o, _)| o),
+        (Some(t), None) => Recorder::<true, false>::open(rep, Some(t), None)?.run(params),
+        (None, Some(c)) => Recorder::<false, true>::open(rep, None, Some(c))?.run(params),
+        (Some(t), Some(c)) => Recorder::<true, true>::open(rep, Some(t), Some(c))?.run(params),
     }
 }

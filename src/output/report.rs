@@ -9,7 +9,6 @@ use std::path::Path;
 use crate::experiment::RunResults;
 use crate::model::metrics::METRICS;
 use crate::scenario::{Criteria, Params, Provenance, Scenario, System, register as params};
-use crate::stats::Interval;
 
 use super::charts::ChartInfo;
 use super::files::RunFacts;
@@ -21,125 +20,6 @@ pub fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-use crate::format::pct;
-
-fn ci(i: &Interval, share: bool) -> String {
-    if !(i.low.is_finite() && i.high.is_finite()) || i.low == i.high {
-        return String::new();
-    }
-    if share {
-        format!(" (95% interval {}–{})", pct(i.low), pct(i.high))
-    } else {
-        format!(
-            " (95% interval {}–{})",
-            format_value(i.low),
-            format_value(i.high)
-        )
-    }
-}
-
-/// One sentence saying what a metric's value means, in the users' words.
-pub fn reading(metric: &str, i: &Interval, params: &Params) -> String {
-    let m = format_value(i.mean);
-    let p = pct(i.mean);
-    if !i.mean.is_finite() {
-        return match metric {
-            "feedback_delay_hours_mean" => {
-                "No feedback reached the Veiligheidshuis, so there is no delay to measure.".into()
-            }
-            "time_to_phase3_days_mean" => {
-                "No case was escalated to the Veiligheidshuis, so there is no time to escalation."
-                    .into()
-            }
-            _ => "Not defined in this run (nothing to count).".into(),
-        };
-    }
-    let c = ci(i, false);
-    let cp = ci(i, true);
-    match metric {
-        "cases_entered_per_year" => {
-            format!("About {m} new cases a year enter AVE-fase 2 at the wijkteams{c}.")
-        }
-        "escalations_phase3_per_1000" => format!(
-            "{m} of every 1,000 new wijkteam cases are escalated to the Veiligheidshuis (AVE-fase 3), i.e. {}{c}.",
-            pct(i.mean / 1000.0)
-        ),
-        "escalations_phase4_per_1000" => {
-            format!(
-                "{m} of every 1,000 new wijkteam cases end up in a crisis led by the mayor (AVE-fase 4){c}."
-            )
-        }
-        "late_escalation_share" => {
-            format!(
-                "{p} of crises hit a case the wijkteam had never escalated: it simmered, then exploded{cp}."
-            )
-        }
-        "unneeded_escalation_share" => {
-            format!(
-                "{p} of escalations to the Veiligheidshuis concern cases that did not need it{cp}."
-            )
-        }
-        "missed_complex_share" => format!(
-            "{p} of complex cases never reached the Veiligheidshuis before a crisis or before they closed{cp}."
-        ),
-        "time_to_phase3_days_mean" => {
-            format!(
-                "An escalated case first spends on average {m} days in AVE-fase 2 at the wijkteam{c}."
-            )
-        }
-        "advice_consults_per_year" => {
-            format!(
-                "Wijkteams consult the Veiligheidshuis advice function about {m} times a year{c}."
-            )
-        }
-        "wijkteam_utilisation" => format!("Wijkteam caseloads are on average {p} full{cp}."),
-        "wijkteam_wait_days_mean" => format!(
-            "A new case waits on average {m} days for a wijkteam worker (intake works office hours){c}."
-        ),
-        "vhh_utilisation" => {
-            format!("The Veiligheidshuis process coordinators are {p} occupied on average{cp}.")
-        }
-        "vhh_queue_mean" => {
-            format!("On average {m} escalations are waiting for a Veiligheidshuis coordinator{c}.")
-        }
-        "vhh_queue_max" => {
-            format!("The longest Veiligheidshuis waiting list reaches {m} cases{c}.")
-        }
-        "vhh_wait_days_mean" => {
-            format!(
-                "An escalated case waits on average {m} days before the Veiligheidshuis takes it on{c}."
-            )
-        }
-        "vhh_wait_days_p90" => format!("9 in 10 escalated cases are taken on within {m} days{c}."),
-        "zsm_utilisation" => format!("ZSM desks are busy {p} of their staffed hours{cp}."),
-        "zsm_within_target_share" => format!(
-            "ZSM decides {p} of its cases within the {}-hour target{cp}.",
-            params.zsm.target_h
-        ),
-        "zsm_decision_hours_mean" => {
-            format!("A ZSM decision comes on average {m} hours after arrival (or opening){c}.")
-        }
-        "zsm_known_complex_decisions_per_year" => {
-            format!("ZSM decides about {m} times a year on persons with an active complex case{c}.")
-        }
-        "zsm_informed_share" => format!(
-            "In {p} of those decisions ZSM had the Veiligheidshuis advice or a wijkteam flag in view{cp}."
-        ),
-        "zsm_referrals_per_year" => {
-            format!("ZSM refers about {m} persons a year to the Veiligheidshuis{c}.")
-        }
-        "feedback_delivered_share" => format!(
-            "ZSM reports back to the Veiligheidshuis on {p} of its decisions about Veiligheidshuis cases{cp}."
-        ),
-        "feedback_delay_hours_mean" => {
-            format!(
-                "Feedback reaches the Veiligheidshuis on average {m} hours after the decision{c}."
-            )
-        }
-        _ => format!("{m}{c}"),
-    }
 }
 
 const CSS: &str = "
@@ -248,7 +128,7 @@ pub fn write_report(
             format_value(i.mean),
             interval,
             esc(m.unit),
-            esc(&reading(m.name, i, params))
+            esc(&m.metric.reading(i, params))
         );
     }
     h.push_str("</table>\n");

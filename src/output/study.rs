@@ -34,7 +34,7 @@ pub fn write_sweep_csv(
             r.summary.iter().map(move |row| {
                 let mut v = vec![k.to_string()];
                 v.extend(values.iter().cloned());
-                v.extend([row.metric.to_string(), row.unit.to_string()]);
+                v.extend([row.metric.name().to_string(), row.unit.to_string()]);
                 v.extend(iv(&row.interval));
                 v.push(row.interval.n.to_string());
                 v
@@ -52,7 +52,11 @@ pub fn write_comparison_csv(
     header.extend(files::SUMMARY_COLUMNS.map(String::from));
     let rows = results.iter().flat_map(|r| {
         r.summary.iter().map(move |row| {
-            let mut v = vec![r.name.clone(), row.metric.to_string(), row.unit.to_string()];
+            let mut v = vec![
+                r.name.clone(),
+                row.metric.name().to_string(),
+                row.unit.to_string(),
+            ];
             v.extend(iv(&row.interval));
             v.push(row.interval.n.to_string());
             v
@@ -84,7 +88,7 @@ pub fn write_comparison_csv(
             let mut v = vec![
                 r.name.clone(),
                 results[0].name.clone(),
-                d.metric.to_string(),
+                d.metric.name().to_string(),
                 d.unit.to_string(),
             ];
             v.extend(iv(&d.paired));

@@ -74,7 +74,7 @@ impl Level {
 }
 
 /// A running mean of observations.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 pub struct Mean {
     sum: f64,
     n: u64,
@@ -102,7 +102,7 @@ impl Mean {
 }
 
 /// Counts in fixed-width bins from 0, with one overflow bin.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Histogram {
     width: f64,
     counts: Vec<u64>,
@@ -167,8 +167,52 @@ impl Histogram {
     }
 }
 
+/// A level integrated by hour of day (for the ZSM queue profile).
+#[derive(Debug, Clone, Default)]
+pub struct HourlyLevel {
+    value: f64,
+    last: f64,
+    area: [f64; 24],
+    active: bool,
+}
+
+impl HourlyLevel {
+    fn advance(&mut self, t: f64) {
+        if !self.active {
+            self.last = t;
+            return;
+        }
+        while self.last < t {
+            let boundary = self.last.floor() + 1.0;
+            let end = t.min(boundary);
+            let hour = (self.last.floor() as i64).rem_euclid(24) as usize;
+            self.area[hour] += self.value * (end - self.last);
+            self.last = end;
+        }
+    }
+    /// Set the level at `t`.
+    pub fn set(&mut self, t: f64, value: f64) {
+        self.advance(t);
+        self.value = value;
+    }
+    /// Start integrating at `t`.
+    pub fn start(&mut self, t: f64) {
+        self.last = t;
+        self.active = true;
+    }
+    /// Mean level per hour of day over `days` days ending at `t`.
+    pub fn means(&mut self, t: f64, days: f64) -> [f64; 24] {
+        self.advance(t);
+        let mut out = [0.0; 24];
+        for (o, a) in out.iter_mut().zip(self.area) {
+            *o = a / days;
+        }
+        out
+    }
+}
+
 /// Mean and 95% Student-t interval of per-replication values (NaN values are skipped).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Mean over replications with a value.
     pub mean: f64,

@@ -1,0 +1,105 @@
+//! `avesim compare`: several scenarios on common random numbers, paired with the first.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::{
+    CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
+    refuse_if_too_long, result_dir, run_err,
+};
+use crate::experiment::compare::Difference;
+use crate::experiment::{self, RunResults};
+use crate::output::{charts, files, study};
+use crate::scenario::{Params, Scenario};
+
+/// What a comparison produced.
+pub struct CompareOutcome {
+    /// Results per scenario, in the order given.
+    pub results: Vec<RunResults>,
+    /// Each scenario after the first against the first, per metric.
+    pub differences: Vec<Vec<Difference>>,
+    /// One line saying how the scenarios were run.
+    pub facts: String,
+    /// The result folder.
+    pub path: PathBuf,
+}
+
+/// Run several scenarios with the first one's run control (so replications pair up) and
+/// compare each with the first.
+pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome, CommandError> {
+    let Some(first_path) = paths.first() else {
+        return Err(CommandError::Input(
+            "give at least two scenario files to compare".into(),
+        ));
+    };
+    let flags = flag_overrides(common)?;
+    let (first, _) = load(Some(first_path), &common.sets, flags.clone())?;
+    let p0 = first.params.clone();
+    let mut run_control = flags;
+    for (key, v) in [
+        ("run.seed", i64::try_from(p0.run.seed).unwrap_or(i64::MAX)),
+        ("run.replications", i64::from(p0.run.replications)),
+        ("run.horizon_days", i64::from(p0.run.horizon_days)),
+        ("run.warmup_days", i64::from(p0.run.warmup_days)),
+    ] {
+        run_control.push(flag_override(key, toml::Value::Integer(v)));
+    }
+    let mut loaded = vec![first];
+    for path in &paths[1..] {
+        loaded.push(load(Some(path), &common.sets, run_control.clone())?.0);
+    }
+    let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
+    let opts = common.options();
+    let threads = experiment::thread_count(&p0, &opts);
+    refuse_if_too_long(&params, threads, "comparison", common)?;
+    let names: Vec<&str> = loaded.iter().map(|l| l.scenario.name.as_str()).collect();
+    let default_dir = if names.len() == 2 {
+        format!("compare-{}-{}", names[0], names[1])
+    } else {
+        format!("compare-{}-and-{}-more", names[0], names.len() - 1)
+    };
+    let dir = result_dir(common, default_dir)?;
+    let started = Instant::now();
+    let points: Vec<(&Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let results =
+        experiment::run_many(&points, &opts, false, "compare").map_err(|e| run_err(e, &dir))?;
+    let differences = study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
+    let sets = if common.sets.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Applied to every scenario: `--set {}`.",
+            common.sets.join("`, `--set ")
+        )
+    };
+    let facts_line = format!(
+        "{} replications × {} days (warm-up {}), seed {}, the same random streams for every scenario (common random numbers); run control of {} applies to all.{sets}",
+        p0.run.replications, p0.run.horizon_days, p0.run.warmup_days, p0.run.seed, names[0]
+    );
+    study::write_comparison_md(dir.path(), &results, &differences, &facts_line)
+        .map_err(internal)?;
+    if common.charts {
+        charts::write_compare_charts(&dir.path().join("charts"), &results).map_err(internal)?;
+    }
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "compare",
+        scenarios: names,
+        varied: common.sets.clone(),
+        seed: p0.run.seed,
+        replications: p0.run.replications,
+        points: loaded.len(),
+        threads,
+        events: results.iter().map(|r| r.events).sum(),
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = commit(dir)?;
+    Ok(CompareOutcome {
+        results,
+        differences,
+        facts: facts_line,
+        path,
+    })
+}

@@ -1,0 +1,259 @@
+//! The commands behind the command line — run, sweep, compare, bench — as library
+//! functions. Each loads its scenarios, runs them, writes a complete result folder and
+//! returns what a front end reports. They print nothing; errors say whether the input or
+//! avesim is at fault. This module holds what they share: errors, options, loading, the
+//! result folder and the up-front refusal of jobs that would take too long.
+
+mod bench;
+mod compare;
+mod run;
+mod sweep;
+
+pub use crate::experiment::sweep::AlarmFinding;
+pub use bench::bench;
+pub use compare::{CompareOutcome, run_compare};
+pub use run::{RunOutcome, run};
+pub use sweep::{SweepOutcome, run_sweep};
+
+use std::path::{Path, PathBuf};
+
+use crate::experiment::{self, RunError, RunOptions};
+use crate::interrupt::Interrupted;
+use crate::output::ResultDir;
+use crate::output::resultdir::ResultDirError;
+use crate::scenario::{self, Loaded, Override, Params, ScenarioError};
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// Bad input the user can fix (exit code 2).
+    #[error("{0}")]
+    Input(String),
+    /// Something failed inside avesim or the file system (exit code 1).
+    #[error("{0}")]
+    Internal(String),
+    /// Stopped on request; the unfinished results in `out` were removed.
+    #[error("stopped by {}: the unfinished results were removed and nothing was written to {}", .by.name(), .out.display())]
+    Interrupted {
+        /// The signal.
+        by: Interrupted,
+        /// The result folder that was not written.
+        out: PathBuf,
+    },
+}
+
+impl CommandError {
+    /// The process exit code: 2 for input the user can fix, 128 + signal when stopped, 1
+    /// otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CommandError::Input(_) => 2,
+            CommandError::Internal(_) => 1,
+            CommandError::Interrupted { by, .. } => by.exit_code(),
+        }
+    }
+}
+
+/// A run error, naming the result folder that was not written when it was a stop.
+pub(crate) fn run_err(e: RunError, dir: &ResultDir) -> CommandError {
+    match e {
+        RunError::Interrupted(by) => CommandError::Interrupted {
+            by,
+            out: dir.dest().to_path_buf(),
+        },
+        other => internal(other),
+    }
+}
+
+/// Stop before the results are moved into place if a stop was asked for meanwhile.
+pub(crate) fn commit(dir: ResultDir) -> Result<PathBuf, CommandError> {
+    if let Err(e) = experiment::check_interrupt() {
+        return Err(run_err(e, &dir));
+    }
+    dir.commit().map_err(dir_err)
+}
+
+pub(crate) fn dir_err(e: ResultDirError) -> CommandError {
+    match e {
+        ResultDirError::Refused(msg) => CommandError::Input(msg),
+        other => internal(other),
+    }
+}
+
+impl From<ScenarioError> for CommandError {
+    fn from(e: ScenarioError) -> Self {
+        CommandError::Input(e.to_string())
+    }
+}
+
+pub(crate) fn internal(e: impl std::fmt::Display) -> CommandError {
+    CommandError::Internal(e.to_string())
+}
+
+/// Options every simulating command takes.
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    /// Output folder (default: a folder under `output/` named after the scenario).
+    pub out: Option<PathBuf>,
+    /// Replications (overrides `run.replications`).
+    pub reps: Option<u32>,
+    /// Master seed (overrides `run.seed`).
+    pub seed: Option<u64>,
+    /// Worker threads (0 = all cores).
+    pub threads: Option<u32>,
+    /// `key=value` overrides.
+    pub sets: Vec<String>,
+    /// Replace an existing output folder.
+    pub force: bool,
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+    /// Draw charts (and, for a run, the report).
+    pub charts: bool,
+    /// Run even when the estimate says it takes more than an hour.
+    pub allow_long: bool,
+    /// Where to tell the user what was cleaned up from earlier stopped runs.
+    pub notice: Option<fn(&str)>,
+}
+
+impl Common {
+    pub(crate) fn options(&self) -> RunOptions {
+        RunOptions {
+            threads: self.threads.map(|t| t as usize),
+            progress: self.progress,
+        }
+    }
+}
+
+/// Load a scenario file (or the embedded default) with `--set` and other overrides; also
+/// returns how the source is named.
+pub fn load(
+    path: Option<&Path>,
+    sets: &[String],
+    extra: Vec<Override>,
+) -> Result<(Loaded, String), CommandError> {
+    let mut overrides = sets
+        .iter()
+        .map(|s| Override::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    overrides.extend(extra);
+    Ok(match path {
+        Some(path) => (
+            scenario::load_file_traced(path, &overrides)?,
+            path.display().to_string(),
+        ),
+        None => (
+            scenario::load_default_traced(&overrides)?,
+            scenario::DEFAULT_ORIGIN.to_string(),
+        ),
+    })
+}
+
+pub(crate) fn flag_override(key: &str, value: toml::Value) -> Override {
+    Override {
+        key: key.into(),
+        raw: format!("{key}={value}"),
+        value,
+    }
+}
+
+/// `--reps` and `--seed` as overrides.
+pub(crate) fn flag_overrides(common: &Common) -> Result<Vec<Override>, CommandError> {
+    let mut extra = Vec::new();
+    if let Some(r) = common.reps {
+        extra.push(flag_override(
+            "run.replications",
+            toml::Value::Integer(i64::from(r)),
+        ));
+    }
+    if let Some(s) = common.seed {
+        let v = i64::try_from(s).map_err(|_| {
+            CommandError::Input(format!(
+                "--seed {s} is too large: allowed up to {}",
+                i64::MAX
+            ))
+        })?;
+        extra.push(flag_override("run.seed", toml::Value::Integer(v)));
+    }
+    Ok(extra)
+}
+
+/// Prepare the result folder: `out`, or `output/<default>`; refuse an existing one unless
+/// `force` (and then only one avesim wrote, unchanged); tell what was cleaned up.
+pub(crate) fn result_dir(common: &Common, default: String) -> Result<ResultDir, CommandError> {
+    let dest = common
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("output").join(default));
+    let dir = ResultDir::create(&dest, common.force).map_err(dir_err)?;
+    if let Some(notice) = common.notice {
+        dir.notes().iter().for_each(|n| notice(n));
+    }
+    Ok(dir)
+}
+
+/// Refuse up front a request that would take more than an hour, unless `--allow-long`.
+pub(crate) fn refuse_if_too_long(
+    params: &[&Params],
+    threads: usize,
+    what: &str,
+    common: &Common,
+) -> Result<(), CommandError> {
+    if common.allow_long {
+        return Ok(());
+    }
+    let est = experiment::sweep::estimate(params, threads);
+    if est.seconds > experiment::sweep::MAX_SECONDS {
+        let reps = params.first().map_or(0, |p| p.run.replications);
+        let fewer = (f64::from(reps) / (est.seconds / experiment::sweep::MAX_SECONDS).ceil())
+            .floor() as u32;
+        let jobs: u32 = params.iter().map(|p| p.run.replications).sum();
+        let used = threads.min(jobs.max(1) as usize);
+        let mut ways = Vec::new();
+        if params.len() > 1 {
+            ways.push("fewer points".to_string());
+        }
+        if fewer >= 2 {
+            ways.push(format!("fewer replications (e.g. --reps {fewer})"));
+        }
+        ways.push("a shorter run.horizon_days".to_string());
+        return Err(CommandError::Input(format!(
+            "this {what} would process about {:.1e} events, roughly {} on {used} thread{}: more than an hour. \
+             Use {}, or add --allow-long to run it anyway",
+            est.events,
+            duration_words(est.seconds),
+            if used == 1 { "" } else { "s" },
+            ways.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// "95 minutes", "40 hours", "3.2e4 days": an estimate in words.
+fn duration_words(seconds: f64) -> String {
+    let minutes = seconds / 60.0;
+    if minutes < 180.0 {
+        format!("{minutes:.0} minutes")
+    } else if minutes < 72.0 * 60.0 {
+        format!("{:.0} hours", minutes / 60.0)
+    } else {
+        format!(
+            "{} days",
+            crate::format::message((minutes / 1440.0).round())
+        )
+    }
+}
+
+/// The facts of a sweep or comparison for `run.json`.
+#[derive(serde::Serialize)]
+pub(crate) struct StudyFacts<'a> {
+    pub(crate) avesim_version: &'static str,
+    pub(crate) kind: &'static str,
+    pub(crate) scenarios: Vec<&'a str>,
+    pub(crate) varied: Vec<String>,
+    pub(crate) seed: u64,
+    pub(crate) replications: u32,
+    pub(crate) points: usize,
+    pub(crate) threads: usize,
+    pub(crate) events: u64,
+    pub(crate) wall_s: f64,
+}

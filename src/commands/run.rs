@@ -1,0 +1,99 @@
+//! `avesim run`: one scenario, all its replications, every result file, the charts and the report.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{
+    CommandError, Common, commit, flag_overrides, internal, load, refuse_if_too_long, result_dir,
+    run_err,
+};
+use crate::experiment::{self, RunResults};
+use crate::output::files::{RunFacts, join_case_parts};
+use crate::output::recorder::replicate_recorded;
+use crate::output::{self, charts, report};
+use crate::scenario::Loaded;
+
+/// What a run produced.
+pub struct RunOutcome {
+    /// The scenario as run.
+    pub loaded: Loaded,
+    /// Aggregated results.
+    pub results: RunResults,
+    /// The result folder.
+    pub path: PathBuf,
+    /// `report.html`, when charts were drawn.
+    pub report: Option<PathBuf>,
+}
+
+/// Run a scenario (the embedded default without `path`) into a result folder.
+pub fn run(
+    path: Option<&Path>,
+    common: &Common,
+    cases: bool,
+    trace: bool,
+) -> Result<RunOutcome, CommandError> {
+    let (loaded, source) = load(path, &common.sets, flag_overrides(common)?)?;
+    let (scenario, params) = (&loaded.scenario, &loaded.params);
+    let opts = common.options();
+    refuse_if_too_long(
+        &[params],
+        experiment::thread_count(params, &opts),
+        "run",
+        common,
+    )?;
+    let dir = result_dir(common, scenario.name.clone())?;
+    let cases_dir = cases.then(|| dir.path().to_path_buf());
+    let trace_path = trace.then(|| dir.path().join("trace.csv"));
+    let replicate = |_: usize, rep: u32| {
+        replicate_recorded(params, rep, trace_path.as_ref(), cases_dir.as_ref())
+    };
+    let started = Instant::now();
+    let results = experiment::run_many_with(
+        &[(scenario, params)],
+        &opts,
+        true,
+        &scenario.name,
+        &replicate,
+    )
+    .map_err(|e| run_err(e, &dir))?
+    .remove(0);
+    let facts = RunFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        scenario: scenario.name.clone(),
+        source,
+        seed: params.run.seed,
+        replications: params.run.replications,
+        threads: results.threads,
+        horizon_days: params.run.horizon_days,
+        warmup_days: params.run.warmup_days,
+        events: results.events,
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    output::write_results(dir.path(), scenario, &results, &facts).map_err(internal)?;
+    if cases {
+        join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
+    }
+    if common.charts {
+        let drawn =
+            charts::write_charts(&dir.path().join("charts"), &scenario.name, params, &results)
+                .map_err(internal)?;
+        report::write_report(
+            dir.path(),
+            scenario,
+            params,
+            &results,
+            &facts,
+            &drawn,
+            &loaded.provenance,
+        )
+        .map_err(|e| internal(format!("writing report.html: {e}")))?;
+    }
+    let path = commit(dir)?;
+    let report = common.charts.then(|| path.join("report.html"));
+    Ok(RunOutcome {
+        loaded,
+        results,
+        path,
+        report,
+    })
+}

@@ -1,0 +1,130 @@
+//! `avesim sweep`: a grid of parameter values on common random numbers, with alarms.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{
+    CommandError, Common, StudyFacts, commit, flag_overrides, internal, load, refuse_if_too_long,
+    result_dir, run_err,
+};
+use crate::experiment::sweep::{self, Alarm, AlarmFinding, Axis};
+use crate::experiment::{self, RunResults};
+use crate::output::{charts, files, study};
+use crate::scenario::{Loaded, Params, Scenario};
+
+/// What a sweep produced.
+pub struct SweepOutcome {
+    /// The scenario before the varied keys are applied.
+    pub base: Loaded,
+    /// The varied keys.
+    pub axes: Vec<Axis>,
+    /// Every point as value indices per axis.
+    pub grid: Vec<Vec<usize>>,
+    /// Results per point.
+    pub results: Vec<RunResults>,
+    /// Each alarm and what it found.
+    pub alarms: Vec<(Alarm, AlarmFinding)>,
+    /// The result folder.
+    pub path: PathBuf,
+}
+
+impl SweepOutcome {
+    /// "key = value, key2 = value2" of every point.
+    pub fn labels(&self) -> Vec<String> {
+        (0..self.grid.len()).map(|k| self.label(k)).collect()
+    }
+
+    /// "key = value, key2 = value2" of point `k`.
+    pub fn label(&self, k: usize) -> String {
+        self.axes
+            .iter()
+            .zip(&self.grid[k])
+            .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Run every point of a grid (`vary`: `key=v1,v2` or `key=from..to:steps`) on one seed.
+pub fn run_sweep(
+    path: Option<&Path>,
+    vary: &[String],
+    alarms: &[String],
+    common: &Common,
+) -> Result<SweepOutcome, CommandError> {
+    let axes = vary
+        .iter()
+        .map(|v| Axis::parse(v))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(CommandError::Input)?;
+    let alarms = if alarms.is_empty() {
+        Alarm::defaults()
+    } else {
+        alarms
+            .iter()
+            .map(|a| Alarm::parse(a))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(CommandError::Input)?
+    };
+    let flags = flag_overrides(common)?;
+    let (base, _) = load(path, &common.sets, flags.clone())?;
+    let grid = sweep::grid(&axes);
+    let mut loaded = Vec::with_capacity(grid.len());
+    for p in &grid {
+        let mut extra = flags.clone();
+        extra.extend(sweep::point_overrides(&axes, p));
+        loaded.push(load(path, &common.sets, extra)?.0);
+    }
+    let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
+    let opts = common.options();
+    let threads = experiment::thread_count(&base.params, &opts);
+    refuse_if_too_long(&params, threads, "sweep", common)?;
+    let dir = result_dir(common, format!("sweep-{}", base.scenario.name))?;
+    let started = Instant::now();
+    let points: Vec<(&Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let results =
+        experiment::run_many(&points, &opts, false, "sweep").map_err(|e| run_err(e, &dir))?;
+    study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
+    files::write_resolved(dir.path(), &base.scenario).map_err(internal)?;
+    if common.charts {
+        charts::write_sweep_charts(
+            &dir.path().join("charts"),
+            &base.scenario.name,
+            &axes,
+            &grid,
+            &results,
+            &alarms,
+        )
+        .map_err(internal)?;
+    }
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "sweep",
+        scenarios: vec![base.scenario.name.as_str()],
+        varied: vary.to_vec(),
+        seed: base.params.run.seed,
+        replications: base.params.run.replications,
+        points: grid.len(),
+        threads,
+        events: results.iter().map(|r| r.events).sum(),
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = commit(dir)?;
+    let alarms = alarms
+        .into_iter()
+        .map(|alarm| {
+            let finding = alarm.evaluate(&results);
+            (alarm, finding)
+        })
+        .collect();
+    Ok(SweepOutcome {
+        base,
+        axes,
+        grid,
+        results,
+        alarms,
+        path,
+    })
+}

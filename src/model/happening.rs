@@ -1,0 +1,183 @@
+//! What the model tells its observers: one typed stream of happenings, in the order they
+//! happen, each naming the case it is about. The event trace, the per-case log and, later,
+//! a family's story and an animation of the desks are all observers of this one stream.
+
+use super::case::{AveFase, CaseId, Origin, Outcome};
+use super::phases::Trigger;
+
+/// A desk whose levels (busy servers, waiting) an observer can follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskId {
+    /// One wijkteam's case slots (0-based team).
+    Wijkteam(u16),
+    /// The Veiligheidshuis coordinators (procesregie).
+    Vhh,
+    /// The advice function.
+    Advice,
+    /// The ZSM table.
+    Zsm,
+}
+
+/// Something that happened to a case or at a desk.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Happening {
+    /// A case enters the model: a family in AVE 2 at a wijkteam, or an external case in
+    /// AVE 3 at the Veiligheidshuis.
+    Arrived {
+        /// The case.
+        case: CaseId,
+        /// Its arrival stream.
+        origin: Origin,
+        /// The k-th arrival of that stream (the same family in every scenario).
+        index: u64,
+        /// Its wijkteam (0-based), for wijkteam cases.
+        team: Option<u16>,
+        /// Life domains touched.
+        domains: u8,
+        /// Needs a cross-chain approach.
+        complex: bool,
+        /// The phase it enters in.
+        fase: AveFase,
+    },
+    /// A case joins a desk's line.
+    QueueJoined {
+        /// The case.
+        case: CaseId,
+        /// The desk.
+        desk: DeskId,
+    },
+    /// A wijkteam takes the case on: casusregie in the wijk.
+    TeamStarted {
+        /// The case.
+        case: CaseId,
+        /// The team (0-based).
+        team: u16,
+    },
+    /// The wijkteam sees that a complex case needs more.
+    Recognised {
+        /// The case.
+        case: CaseId,
+    },
+    /// The wijkteam asks the Veiligheidshuis for advice.
+    AdviceRequested {
+        /// The case.
+        case: CaseId,
+    },
+    /// A consult starts.
+    AdviceStarted {
+        /// The case.
+        case: CaseId,
+    },
+    /// A consult ends while the case still waits for its answer.
+    AdviceAnswered {
+        /// The case.
+        case: CaseId,
+    },
+    /// The consult settled the doubt: the case stays in AVE 2.
+    DoubtSettled {
+        /// The case.
+        case: CaseId,
+    },
+    /// Opschaling naar AVE 3, and why.
+    Opgeschaald {
+        /// The case.
+        case: CaseId,
+        /// What made the wijkteam (or ZSM) scale up.
+        trigger: Trigger,
+    },
+    /// A case's phase changes.
+    PhaseChanged {
+        /// The case.
+        case: CaseId,
+        /// The new phase.
+        fase: AveFase,
+    },
+    /// A coordinator takes procesregie.
+    ProcesregieStarted {
+        /// The case.
+        case: CaseId,
+    },
+    /// The maatwerkoverleg: advice goes on file for ZSM; the plan is designed.
+    Maatwerkoverleg {
+        /// The case.
+        case: CaseId,
+    },
+    /// The plan is ready and the VHH keeps the case until it is resolved.
+    PlanKept {
+        /// The case.
+        case: CaseId,
+    },
+    /// The wijkteam does not accept the plan at once.
+    PlanRejected {
+        /// The case.
+        case: CaseId,
+    },
+    /// Afschaling naar AVE 2 with a plan.
+    Afgeschaald {
+        /// The case.
+        case: CaseId,
+    },
+    /// A crisis: the case enters AVE 4; `late` if it never had AVE 3.
+    Crisis {
+        /// The case.
+        case: CaseId,
+        /// It had never been in AVE 3.
+        late: bool,
+    },
+    /// The burgemeester hands the case to the Veiligheidshuis.
+    CrisisOver {
+        /// The case.
+        case: CaseId,
+    },
+    /// An offence brings a person with an active case before ZSM.
+    Offence {
+        /// The case.
+        case: CaseId,
+    },
+    /// A suspect unknown to the social domain arrives at ZSM.
+    ZsmUnknownArrived {
+        /// Index in the ZSM stream.
+        index: u64,
+    },
+    /// A ZSM desk takes up a suspect.
+    ZsmStarted {
+        /// The desk item.
+        item: u32,
+        /// The case, for a person with an active case.
+        case: Option<CaseId>,
+    },
+    /// ZSM decides.
+    ZsmDecided {
+        /// The desk item.
+        item: u32,
+        /// The case, for a person with an active case.
+        case: Option<CaseId>,
+        /// Hours from arrival (or opening) to the decision.
+        hours: f64,
+    },
+    /// ZSM's decision on a person with an active case, and whether the context was read.
+    ZsmKnownDecision {
+        /// The case.
+        case: CaseId,
+        /// VHH advice or a wijkteam flag was read.
+        informed: bool,
+    },
+    /// ZSM's feedback on a decision reaches the Veiligheidshuis.
+    Feedback {
+        /// The case, if it is still in progress.
+        case: Option<CaseId>,
+    },
+    /// A case closes.
+    Closed {
+        /// The case.
+        case: CaseId,
+        /// How.
+        outcome: Outcome,
+    },
+    /// A case is still in progress at the end of the run.
+    OpenAtEnd {
+        /// The case.
+        case: CaseId,
+    },
+}

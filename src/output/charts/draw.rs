@@ -1,0 +1,502 @@
+//! How plotters draws a chart: panels, bands, stacked areas, bars with whiskers, legends
+//! and ticks. Nothing here knows what a wijkteam is.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::spec::{Band, BarSeries, Chart, Line, Panel, Reference, finite};
+use super::{BLUE, FONT, GREY};
+use crate::format::value as fmtv;
+use crate::stats::Interval;
+
+type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+pub(crate) fn draw_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+) -> DrawResult<(), DB> {
+    root.fill(&WHITE)?;
+    let head_height = if chart.legend.is_empty() { 64 } else { 104 };
+    let (head, body) = root.split_vertically(head_height);
+    head.draw(&Text::new(
+        chart.info.title.clone(),
+        (24, 16),
+        (FONT, 30).into_font().style(FontStyle::Bold).color(&BLACK),
+    ))?;
+    let mut x = 24;
+    for (label, color) in &chart.legend {
+        head.draw(&Rectangle::new([(x, 66), (x + 18, 84)], color.filled()))?;
+        head.draw(&Text::new(
+            label.clone(),
+            (x + 24, 66),
+            (FONT, 17).into_font().color(&BLACK),
+        ))?;
+        x += 40 + 10 * label.chars().count() as i32;
+    }
+    let rows = chart.panels.len().div_ceil(chart.cols);
+    let areas = body.split_evenly((rows, chart.cols));
+    for (panel, area) in chart.panels.iter().zip(areas.iter()) {
+        match panel {
+            Panel::Time {
+                title,
+                x_label,
+                y_label,
+                lines,
+                stacked,
+                refs,
+                warmup_years,
+                categories,
+                markers,
+            } => draw_time(
+                area,
+                (title, x_label, y_label),
+                lines,
+                *stacked,
+                refs,
+                *warmup_years,
+                categories.as_deref(),
+                *markers,
+            )?,
+            Panel::Group { title, unit, bars } => draw_group(area, title, unit, bars)?,
+            Panel::Bars {
+                title,
+                x_label,
+                y_label,
+                series,
+                marks,
+            } => draw_bars(area, title, x_label, y_label, series, marks)?,
+            Panel::Metric {
+                title,
+                unit,
+                interval,
+            } => draw_metric(area, title, unit, interval)?,
+        }
+    }
+    root.present()
+}
+
+/// Polygons of a band, one per run of finite values.
+fn band_polygons(b: &Band) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut upper: Vec<(f64, f64)> = Vec::new();
+    let mut lower: Vec<(f64, f64)> = Vec::new();
+    let mut flush = |upper: &mut Vec<(f64, f64)>, lower: &mut Vec<(f64, f64)>| {
+        if upper.len() > 1 {
+            let mut poly = std::mem::take(upper);
+            poly.extend(lower.drain(..).rev());
+            out.push(poly);
+        }
+        upper.clear();
+        lower.clear();
+    };
+    for i in 0..b.x.len() {
+        if b.low[i].is_finite() && b.high[i].is_finite() {
+            upper.push((b.x[i], b.high[i]));
+            lower.push((b.x[i], b.low[i]));
+        } else {
+            flush(&mut upper, &mut lower);
+        }
+    }
+    flush(&mut upper, &mut lower);
+    out
+}
+
+/// Runs of finite points of a mean line.
+fn segments(x: &[f64], y: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    let mut out = vec![Vec::new()];
+    for (&a, &b) in x.iter().zip(y) {
+        if b.is_finite() {
+            out.last_mut().expect("non-empty").push((a, b));
+        } else if !out.last().expect("non-empty").is_empty() {
+            out.push(Vec::new());
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Axis tick text: no trailing ".0", at most six significant digits.
+fn tick(v: &f64) -> String {
+    let r = (v * 1e6).round() / 1e6;
+    if r == 0.0 { "0".into() } else { format!("{r}") }
+}
+
+fn nice_top(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        1.0
+    } else {
+        v * 1.1
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_time<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (title, x_label, y_label): (&str, &str, &str),
+    lines: &[Line],
+    stacked: bool,
+    refs: &[Reference],
+    warmup_years: f64,
+    categories: Option<&[String]>,
+    markers: bool,
+) -> DrawResult<(), DB> {
+    let xs = || lines.iter().flat_map(|l| l.band.x.iter().copied());
+    let (x_min, x_max) = match categories {
+        Some(c) => (-0.5, c.len() as f64 - 0.5),
+        None if markers => {
+            let (lo, hi) = (
+                xs().fold(f64::INFINITY, f64::min),
+                xs().fold(f64::NEG_INFINITY, f64::max),
+            );
+            let pad = ((hi - lo) * 0.05).max(1e-6);
+            (lo - pad, hi + pad)
+        }
+        None => (0.0, xs().fold(0.0f64, f64::max).max(1e-9) * 1.005),
+    };
+    let mut shown: Vec<Line> = lines.to_vec();
+    if stacked {
+        let mut base = vec![0.0; lines.first().map_or(0, |l| l.band.x.len())];
+        for l in &mut shown {
+            l.band = l.band.shifted(&base);
+            for (b, m) in base.iter_mut().zip(&l.band.mean) {
+                *b = if m.is_finite() { *m } else { *b };
+            }
+        }
+    }
+    let y_top = nice_top(
+        shown
+            .iter()
+            .map(|l| l.band.top())
+            .chain(refs.iter().map(|r| r.value))
+            .fold(0.0, f64::max),
+    );
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, (FONT, 22))
+        .margin(12)
+        .x_label_area_size(50)
+        .y_label_area_size(80)
+        .build_cartesian_2d(x_min..x_max, 0.0..y_top)?;
+    let category_tick = |v: &f64| {
+        let i = v.round();
+        match categories {
+            Some(c) if (v - i).abs() < 1e-6 && i >= 0.0 => {
+                c.get(i as usize).cloned().unwrap_or_default()
+            }
+            Some(_) => String::new(),
+            None => tick(v),
+        }
+    };
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_labels(categories.map_or(10, |c| c.len() * 2 + 1))
+        .x_label_formatter(&category_tick)
+        .y_label_formatter(&tick)
+        .label_style((FONT, 15))
+        .axis_desc_style((FONT, 17))
+        .light_line_style(BLACK.mix(0.05))
+        .draw()?;
+    if warmup_years > 0.0 {
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, 0.0), (warmup_years.min(x_max), y_top)],
+            GREY.mix(0.15).filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            "warm-up",
+            (warmup_years * 0.05, y_top * 0.97),
+            (FONT, 14).into_font().color(&GREY),
+        )))?;
+    }
+    let mut below: Option<Band> = None;
+    for l in &shown {
+        if stacked {
+            // Fill between the layer below and this layer's mean.
+            let base = below
+                .as_ref()
+                .map_or_else(|| vec![0.0; l.band.x.len()], |b| b.mean.clone());
+            let fill = Band {
+                x: l.band.x.clone(),
+                mean: l.band.mean.clone(),
+                low: base,
+                high: l.band.mean.clone(),
+            };
+            for poly in band_polygons(&fill) {
+                chart.draw_series(std::iter::once(Polygon::new(
+                    poly,
+                    l.color.mix(0.45).filled(),
+                )))?;
+            }
+        }
+        for poly in band_polygons(&l.band) {
+            chart.draw_series(std::iter::once(Polygon::new(
+                poly,
+                l.color.mix(0.22).filled(),
+            )))?;
+        }
+        let color = l.color;
+        if markers {
+            chart.draw_series(
+                l.band
+                    .x
+                    .iter()
+                    .zip(&l.band.mean)
+                    .filter(|(_, m)| m.is_finite())
+                    .map(|(&x, &m)| Circle::new((x, m), 5, color.filled())),
+            )?;
+        }
+        let mut first = true;
+        for seg in segments(&l.band.x, &l.band.mean) {
+            let s = chart.draw_series(LineSeries::new(seg, color.stroke_width(2)))?;
+            if first {
+                s.label(l.label.clone()).legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 6), (x + 18, y + 6)], color.filled())
+                });
+                first = false;
+            }
+        }
+        below = Some(l.band.clone());
+    }
+    for r in refs {
+        let color = r.color;
+        chart
+            .draw_series(LineSeries::new(
+                vec![(x_min, r.value), (x_max, r.value)],
+                color.stroke_width(2),
+            ))?
+            .label(r.label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+            });
+    }
+    draw_legend(&mut chart)
+}
+
+type Plane =
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
+
+/// The legend of a panel, top right.
+fn draw_legend<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Plane>,
+) -> DrawResult<(), DB> {
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .label_font((FONT, 15))
+        .draw()
+}
+
+fn whisker<DB: DrawingBackend>(
+    chart: &mut ChartContext<
+        '_,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    x: f64,
+    half_width: f64,
+    i: &Interval,
+) -> DrawResult<(), DB> {
+    if i.low.is_finite() && i.high.is_finite() {
+        let style = BLACK.stroke_width(1);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x, i.low), (x, i.high)],
+            style,
+        )))?;
+        for y in [i.low, i.high] {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(x - half_width, y), (x + half_width, y)],
+                style,
+            )))?;
+        }
+    }
+    Ok(())
+}
+
+fn draw_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    x_label: &str,
+    y_label: &str,
+    series: &[BarSeries],
+    marks: &[(String, f64)],
+) -> DrawResult<(), DB> {
+    // Show bins up to where 99.5% of every series lies (a long thin tail says little).
+    let x_max = series
+        .iter()
+        .map(|s| {
+            let total: f64 = s.bars.iter().map(|(_, _, i)| i.mean.max(0.0)).sum();
+            let mut acc = 0.0;
+            s.bars
+                .iter()
+                .find(|(_, _, i)| {
+                    acc += i.mean.max(0.0);
+                    acc >= 0.995 * total
+                })
+                .map_or(1.0, |(_, r, _)| *r)
+        })
+        .fold(1.0f64, f64::max);
+    let y_top = nice_top(
+        series
+            .iter()
+            .flat_map(|s| {
+                s.bars
+                    .iter()
+                    .map(|(_, _, i)| finite(i.high).unwrap_or(i.mean))
+            })
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max),
+    );
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, (FONT, 22))
+        .margin(12)
+        .x_label_area_size(50)
+        .y_label_area_size(80)
+        .build_cartesian_2d(0.0..x_max, 0.0..y_top)?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
+        .label_style((FONT, 15))
+        .axis_desc_style((FONT, 17))
+        .light_line_style(BLACK.mix(0.05))
+        .draw()?;
+    let k = series.len() as f64;
+    for (j, s) in series.iter().enumerate() {
+        let color = s.color;
+        let rects: Vec<Rectangle<(f64, f64)>> = s
+            .bars
+            .iter()
+            .filter(|(_, r, i)| i.mean.is_finite() && *r <= x_max)
+            .map(|(l, r, i)| {
+                let w = (r - l) / k;
+                let x0 = l + w * j as f64;
+                Rectangle::new(
+                    [(x0 + w * 0.08, 0.0), (x0 + w * 0.92, i.mean)],
+                    color.mix(0.8).filled(),
+                )
+            })
+            .collect();
+        chart
+            .draw_series(rects)?
+            .label(s.label.clone())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 18, y + 6)], color.filled()));
+        for (l, r, i) in s.bars.iter().filter(|(_, r, _)| *r <= x_max) {
+            let w = (r - l) / k;
+            whisker(&mut chart, l + w * (j as f64 + 0.5), w * 0.2, i)?;
+        }
+    }
+    for (label, x) in marks.iter().filter(|(_, x)| *x <= x_max) {
+        let x = *x;
+        chart
+            .draw_series(LineSeries::new(
+                vec![(x, 0.0), (x, y_top)],
+                GREY.stroke_width(2),
+            ))?
+            .label(label.clone())
+            .legend(move |(lx, ly)| {
+                PathElement::new(vec![(lx, ly), (lx + 18, ly)], GREY.stroke_width(2))
+            });
+    }
+    draw_legend(&mut chart)
+}
+
+/// A small panel for one metric: its name as caption, a y axis with the unit, no x labels.
+fn small_panel<'a, DB: DrawingBackend + 'a>(
+    area: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    unit: &str,
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+) -> DrawResult<ChartContext<'a, DB, Plane>, DB> {
+    let mut chart = ChartBuilder::on(area)
+        .caption(title.replace('_', " "), (FONT, 14))
+        .margin(8)
+        .x_label_area_size(4)
+        .y_label_area_size(70)
+        .build_cartesian_2d(x, y)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(4)
+        .y_desc(unit)
+        .y_label_formatter(&tick)
+        .label_style((FONT, 12))
+        .axis_desc_style((FONT, 12))
+        .light_line_style(BLACK.mix(0.05))
+        .draw()?;
+    Ok(chart)
+}
+
+fn draw_group<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    unit: &str,
+    bars: &[(RGBColor, Interval)],
+) -> DrawResult<(), DB> {
+    let top = bars
+        .iter()
+        .map(|(_, i)| finite(i.high).or(finite(i.mean)).unwrap_or(0.0))
+        .fold(0.0, f64::max);
+    let y_top = if top > 0.0 {
+        top * 1.15
+    } else if unit == "share" {
+        0.1
+    } else {
+        1.0
+    };
+    let n = bars.len() as f64;
+    let mut chart = small_panel(area, title, unit, 0.0..n, 0.0..y_top)?;
+    for (k, (color, i)) in bars.iter().enumerate() {
+        let x = k as f64;
+        if let Some(m) = finite(i.mean) {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x + 0.12, 0.0), (x + 0.88, m)],
+                color.mix(0.85).filled(),
+            )))?;
+            whisker(&mut chart, x + 0.5, 0.15, i)?;
+        }
+    }
+    Ok(())
+}
+
+fn draw_metric<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    unit: &str,
+    i: &Interval,
+) -> DrawResult<(), DB> {
+    let (lo, hi) = match (finite(i.low), finite(i.high), finite(i.mean)) {
+        (Some(l), Some(h), _) if h > l => (l, h),
+        (_, _, Some(m)) => (m, m),
+        _ => (0.0, 0.0),
+    };
+    let mid = (lo + hi) / 2.0;
+    let mut pad = ((hi - lo) * 1.5).max(mid.abs() * 0.05);
+    if pad < 1e-9 {
+        // A value of exactly 0 with no spread: show a readable range around it.
+        pad = if unit == "share" { 0.1 } else { 1.0 };
+    }
+    let (y0, y1) = (mid - pad - (hi - lo) / 2.0, mid + pad + (hi - lo) / 2.0);
+    let mut chart = small_panel(area, title, unit, 0.0..1.0, y0..y1)?;
+    if let Some(m) = finite(i.mean) {
+        whisker(&mut chart, 0.5, 0.12, i)?;
+        chart.draw_series(std::iter::once(Circle::new((0.5, m), 6, BLUE.filled())))?;
+        chart.draw_series(std::iter::once(Text::new(
+            fmtv(m),
+            (0.66, m),
+            (FONT, 13).into_font().color(&BLACK),
+        )))?;
+    } else {
+        chart.draw_series(std::iter::once(Text::new(
+            "not defined in this run",
+            (0.1, mid),
+            (FONT, 13).into_font().color(&GREY),
+        )))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! Charts of a run for a memo or a room: PNG (1600×900) and SVG of each chart, with a title
+//! naming the scenario, axis labels with units, a legend, and the 95% band across
+//! replications wherever a mean is drawn. Fonts are bundled (DejaVu Sans), so no system font
+//! is needed, and the same results give byte-identical SVGs.
+
+use std::path::Path;
+use std::sync::Once;
+
+use plotters::prelude::*;
+
+use crate::experiment::RunResults;
+use crate::scenario::Params;
+
+mod draw;
+mod run;
+mod spec;
+mod study;
+
+pub use study::{write_compare_charts, write_sweep_charts};
+
+use draw::draw_chart;
+use spec::Chart;
+
+/// Chart width in pixels.
+pub const WIDTH: u32 = 1600;
+/// Chart height in pixels.
+pub const HEIGHT: u32 = 900;
+
+pub(crate) const FONT: &str = "sans-serif";
+static FONT_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+static REGISTER: Once = Once::new();
+
+/// Colours that stay apart in print and for most colour-blind readers (Tableau 10).
+pub(crate) const PALETTE: [RGBColor; 10] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(214, 39, 40),
+    RGBColor(44, 160, 44),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(188, 189, 34),
+    RGBColor(23, 190, 207),
+];
+pub(crate) const BLUE: RGBColor = PALETTE[0];
+pub(crate) const ORANGE: RGBColor = PALETTE[1];
+pub(crate) const RED: RGBColor = PALETTE[2];
+pub(crate) const GREEN: RGBColor = PALETTE[3];
+pub(crate) const PURPLE: RGBColor = PALETTE[4];
+pub(crate) const GREY: RGBColor = PALETTE[7];
+
+/// A chart could not be drawn or written.
+#[derive(Debug, thiserror::Error)]
+#[error("drawing chart {chart}: {message}")]
+pub struct ChartError {
+    /// Chart file stem.
+    pub chart: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// A drawn chart: its file stem (`<stem>.png`, `<stem>.svg`) and title.
+#[derive(Debug, Clone)]
+pub struct ChartInfo {
+    /// File stem in `charts/`.
+    pub stem: &'static str,
+    /// Title.
+    pub title: String,
+    /// One sentence on how to read it.
+    pub caption: &'static str,
+}
+
+fn register_fonts() -> Result<(), ChartError> {
+    let mut result = Ok(());
+    REGISTER.call_once(|| {
+        let regular = plotters::style::register_font(FONT, FontStyle::Normal, FONT_REGULAR);
+        let bold = plotters::style::register_font(FONT, FontStyle::Bold, FONT_BOLD);
+        if regular.is_err() || bold.is_err() {
+            result = Err(ChartError {
+                chart: "fonts".into(),
+                message: "the bundled font could not be loaded".into(),
+            });
+        }
+    });
+    result
+}
+
+/// Draw every chart of a run into `dir` (PNG and SVG); returns what was drawn, in order.
+pub fn write_charts(
+    dir: &Path,
+    name: &str,
+    params: &Params,
+    results: &RunResults,
+) -> Result<Vec<ChartInfo>, ChartError> {
+    render_all(dir, run::build_charts(name, params, results))
+}
+
+pub(crate) fn render_all(dir: &Path, charts: Vec<Chart>) -> Result<Vec<ChartInfo>, ChartError> {
+    register_fonts()?;
+    std::fs::create_dir_all(dir).map_err(|e| ChartError {
+        chart: dir.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let mut drawn = Vec::new();
+    for chart in charts {
+        let err = |message: String| ChartError {
+            chart: chart.info.stem.to_string(),
+            message,
+        };
+        let png = dir.join(format!("{}.png", chart.info.stem));
+        {
+            let root = BitMapBackend::new(&png, (WIDTH, HEIGHT)).into_drawing_area();
+            draw_chart(&root, &chart).map_err(|e| err(e.to_string()))?;
+        }
+        let svg = dir.join(format!("{}.svg", chart.info.stem));
+        {
+            let root = SVGBackend::new(&svg, (WIDTH, HEIGHT)).into_drawing_area();
+            draw_chart(&root, &chart).map_err(|e| err(e.to_string()))?;
+        }
+        drawn.push(chart.info);
+    }
+    Ok(drawn)
+}

@@ -1,0 +1,162 @@
+//! The charts of sweeps (each metric against the varied key) and comparisons (grouped bars
+//! per scenario).
+
+use plotters::style::RGBColor;
+
+use super::spec::{Band, Chart, Line, Panel, Reference};
+use super::{ChartError, ChartInfo, PALETTE, RED, render_all};
+use crate::experiment::RunResults;
+use crate::model::metrics::{Group, METRICS};
+use std::path::Path;
+
+/// Charts of a sweep: each headline metric against the first varied key, one line per
+/// combination of the other keys, with its 95% band. Files `sweep_<metric>.png/svg`.
+pub fn write_sweep_charts(
+    dir: &Path,
+    name: &str,
+    axes: &[crate::experiment::sweep::Axis],
+    points: &[Vec<usize>],
+    results: &[RunResults],
+    alarms: &[crate::experiment::sweep::Alarm],
+) -> Result<Vec<ChartInfo>, ChartError> {
+    let Some(first) = axes.first() else {
+        return Ok(Vec::new());
+    };
+    let categories = (!first.numeric()).then(|| first.labels());
+    // Group points by the values of the other axes.
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (k, p) in points.iter().enumerate() {
+        let rest = p[1..].to_vec();
+        match groups.iter_mut().find(|(r, _)| *r == rest) {
+            Some((_, ks)) => ks.push(k),
+            None => groups.push((rest, vec![k])),
+        }
+    }
+    let charts = METRICS
+        .iter()
+        .map(|m| {
+            let lines = groups
+                .iter()
+                .enumerate()
+                .map(|(g, (rest, ks))| {
+                    let mut band = Band::default();
+                    for &k in ks {
+                        let i = *results[k].metric(m.metric);
+                        band.x.push(if categories.is_some() {
+                            points[k][0] as f64
+                        } else {
+                            first.x(points[k][0])
+                        });
+                        band.mean.push(i.mean);
+                        band.low.push(i.low);
+                        band.high.push(i.high);
+                    }
+                    let label = if rest.is_empty() {
+                        "mean and 95% interval".to_string()
+                    } else {
+                        axes[1..]
+                            .iter()
+                            .zip(rest)
+                            .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    Line {
+                        label,
+                        color: PALETTE[g % PALETTE.len()],
+                        band,
+                    }
+                })
+                .collect();
+            Chart {
+                info: ChartInfo {
+                    stem: m.name,
+                    title: format!("{name}: {} against {}", m.name, first.key),
+                    caption: m.doc,
+                },
+                cols: 1,
+                legend: vec![],
+                panels: vec![Panel::Time {
+                    title: m.doc.to_string(),
+                    x_label: first.key.clone(),
+                    y_label: m.unit.to_string(),
+                    lines,
+                    stacked: false,
+                    refs: alarms
+                        .iter()
+                        .filter(|a| a.metric == m.metric)
+                        .map(|a| Reference {
+                            label: format!("alarm: {a}"),
+                            value: a.value,
+                            color: RED,
+                        })
+                        .collect(),
+                    warmup_years: 0.0,
+                    categories: categories.clone(),
+                    markers: true,
+                }],
+            }
+        })
+        .collect();
+    render_all(dir, charts)
+}
+
+/// Grouped bar charts of a comparison: one panel per metric, a bar per scenario with its
+/// 95% whiskers, one chart per group of metrics (escalation, capacity, information).
+pub fn write_compare_charts(
+    dir: &Path,
+    results: &[RunResults],
+) -> Result<Vec<ChartInfo>, ChartError> {
+    let legend: Vec<(String, RGBColor)> = results
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (r.name.clone(), PALETTE[k % PALETTE.len()]))
+        .collect();
+    let groups: [(&'static str, Group, &'static str); 3] = [
+        (
+            "compare_escalation",
+            Group::Escalation,
+            "Escalations: how often and how timely cases move up, per scenario.",
+        ),
+        (
+            "compare_capacity",
+            Group::Capacity,
+            "Capacity pressure at the wijkteams, the Veiligheidshuis and ZSM, per scenario.",
+        ),
+        (
+            "compare_information",
+            Group::Information,
+            "Information between ZSM and the Veiligheidshuis, per scenario.",
+        ),
+    ];
+    let charts = groups
+        .iter()
+        .map(|&(stem, group, caption)| {
+            let panels: Vec<Panel> = METRICS
+                .iter()
+                .filter(|m| m.group == group)
+                .map(|m| Panel::Group {
+                    title: m.name.to_string(),
+                    unit: m.unit.to_string(),
+                    bars: results
+                        .iter()
+                        .enumerate()
+                        .map(|(k, r)| (PALETTE[k % PALETTE.len()], *r.metric(m.metric)))
+                        .collect(),
+                })
+                .collect();
+            let cols = if panels.len() > 6 { 4 } else { 3 };
+            Chart {
+                info: ChartInfo {
+                    stem,
+                    title: format!("Comparison: {} (mean and 95% interval)", group.name()),
+                    caption,
+                },
+                cols,
+                panels,
+                legend: legend.clone(),
+            }
+        })
+        .collect();
+    render_all(dir, charts)
+}
