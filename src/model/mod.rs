@@ -17,6 +17,7 @@ pub mod lifecycle;
 pub mod metrics;
 pub mod phases;
 pub mod results;
+pub mod series;
 pub mod veiligheidshuis;
 pub mod wijkteam;
 pub mod world;

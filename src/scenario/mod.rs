@@ -11,16 +11,18 @@ pub mod register;
 pub mod check;
 pub mod compile;
 pub mod dist;
+mod explain;
 pub mod load;
+pub mod provenance;
 pub mod sections;
 
 pub use check::{Duration, Invalid};
 pub use compile::{Params, compile};
 pub use dist::{DurationSpec, Sampler};
 pub use load::{
-    Loaded, Override, Provenance, ScenarioError, SetAt, load_file, load_file_traced, load_str,
-    load_str_traced,
+    Loaded, Override, ScenarioError, load_file, load_file_traced, load_str, load_str_traced,
 };
+pub use provenance::{Provenance, SetAt};
 pub use sections::advice::Advice;
 pub use sections::arrivals::{Arrivals, Stream};
 pub use sections::case::CaseMix;
