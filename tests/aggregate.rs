@@ -13,7 +13,11 @@ use common::scenario;
 fn outputs_aggregated_in_order_equal_the_run_even_after_a_round_trip_through_text() {
     let (s, p) = scenario(
         DEFAULT_SCENARIO,
-        &["run.replications=4", "run.horizon_days=300", "run.warmup_days=30"],
+        &[
+            "run.replications=4",
+            "run.horizon_days=300",
+            "run.warmup_days=30",
+        ],
     );
     let whole = run(&s, &p, &RunOptions::default()).unwrap();
     let outputs: Vec<ReplicationOutput> = (0..4)

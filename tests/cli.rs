@@ -204,7 +204,7 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             "wrong type",
             "name = \"x\"\n[wijkteam]\nteams = \"nine\"\n".into(),
             vec![],
-            vec!["bad.toml", "line 3", "wijkteam.teams", "invalid type"],
+            vec!["bad.toml", "line 3", "wijkteam.teams", "expected a whole number"],
         ),
         (
             "zero capacity",
@@ -281,7 +281,7 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             vec![
                 "--set triage.adherence=often",
                 "triage.adherence",
-                "invalid type",
+                "expected a number, got the text \"often\"",
             ],
         ),
         (

@@ -27,8 +27,10 @@ fn avesim() -> Command {
 }
 
 fn names_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
+    let Ok(rd) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<String> = rd
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     v.sort();
@@ -192,7 +194,11 @@ fn path_mistakes_are_user_errors_with_a_plain_message() {
     let (code, err) = run_into(&file.join("sub/res"), &[]);
     user_error(code, &err, "is a file, not a folder");
     let (code, err) = run_into(&tmp.path().join("x".repeat(300)), &[]);
-    user_error(code, &err, "too long");
+    user_error(code, &err, "use at most 200");
+    let (code, err) = run_into(&tmp.path().join("  "), &[]);
+    user_error(code, &err, "blank");
+    let (code, err) = run_into(&tmp.path().join("a\nb"), &[]);
+    user_error(code, &err, "control character");
     #[cfg(unix)]
     {
         let link = tmp.path().join("link");
@@ -232,6 +238,7 @@ fn a_concurrent_writer_is_refused_and_its_folders_are_left_alone() {
     let busy = tmp.path().join(".busy.avesim-4242-ab.tmp");
     fs::create_dir(&busy).unwrap();
     fs::write(busy.join("summary.csv"), "partial").unwrap();
+    fs::write(busy.join(".avesim-writing"), "").unwrap();
     let lock = hold_lock(tmp.path(), "busy");
     let (code, err) = run_into(&tmp.path().join("other"), &[]);
     assert_eq!(code, 0, "{err}");
@@ -260,6 +267,7 @@ fn a_replacement_stopped_halfway_is_restored_by_the_next_run() {
     let partial = tmp.path().join(".res.avesim-777-2f.tmp");
     fs::create_dir(&partial).unwrap();
     fs::write(partial.join("summary.csv"), "half").unwrap();
+    fs::write(partial.join(".avesim-writing"), "").unwrap();
     let (code, err) = run_into(&tmp.path().join("another"), &[]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("restored"), "{err}");
@@ -331,7 +339,8 @@ fn wait_with_guard(child: Child) -> std::process::Output {
 fn ctrl_c_and_sigterm_stop_the_run_and_leave_nothing_behind() {
     for (sig, code, name) in [("INT", 130, "Ctrl-C"), ("TERM", 143, "SIGTERM")] {
         let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("res");
+        // Into folders that do not exist yet: they go again with the unfinished results.
+        let out = tmp.path().join("new1/new2/res");
         let child = start_long_run(&out);
         signal(&child, sig);
         let o = wait_with_guard(child);
@@ -528,4 +537,39 @@ fn messages_stay_on_one_line_with_short_numbers_and_one_rule_for_hours() {
             rule,
         );
     }
+}
+
+#[test]
+fn files_that_only_look_like_avesim_leftovers_are_never_touched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    fs::write(d.join(".thesis.tmp-99999"), "mine").unwrap();
+    fs::write(d.join(".x.avesim-1-a.tmp"), "mine").unwrap();
+    fs::create_dir(d.join(".drafts.tmp-4000000.old")).unwrap();
+    fs::write(d.join(".drafts.tmp-4000000.old/ch1.txt"), "mine").unwrap();
+    fs::create_dir(d.join(".y.avesim-2-b.old")).unwrap();
+    let before = snapshot(d);
+    let (code, err) = run_into(&d.join("results"), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("removed") && !err.contains("restored"),
+        "{err}"
+    );
+    let after: Vec<_> = snapshot(d)
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with(d.join("results")))
+        .collect();
+    assert_eq!(after, before);
+    assert!(d.join(".y.avesim-2-b.old").is_dir());
+}
+
+#[test]
+fn force_refuses_a_result_folder_with_a_folder_the_user_added() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("res");
+    assert_eq!(run_into(&out, &[]).0, 0);
+    fs::create_dir(out.join("mine")).unwrap();
+    let (code, err) = run_into(&out, &["--force"]);
+    user_error(code, &err, "folder mine added");
+    assert!(out.join("mine").is_dir());
 }

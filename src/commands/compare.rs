@@ -42,7 +42,11 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
         ("run.horizon_days", i64::from(p0.run.horizon_days)),
         ("run.warmup_days", i64::from(p0.run.warmup_days)),
     ] {
-        run_control.push(flag_override(key, toml::Value::Integer(v)));
+        run_control.push(flag_override(
+            key,
+            toml::Value::Integer(v),
+            format!("{key} of {} (the first scenario)", first_path.display()),
+        ));
     }
     let mut loaded = vec![first];
     for path in &paths[1..] {
@@ -95,7 +99,7 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
         wall_s: started.elapsed().as_secs_f64(),
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
-    let path = commit(dir)?;
+    let path = commit(dir, common)?;
     Ok(CompareOutcome {
         results,
         differences,

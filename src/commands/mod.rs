@@ -66,11 +66,15 @@ pub(crate) fn run_err(e: RunError, dir: &ResultDir) -> CommandError {
 }
 
 /// Stop before the results are moved into place if a stop was asked for meanwhile.
-pub(crate) fn commit(dir: ResultDir) -> Result<PathBuf, CommandError> {
+pub(crate) fn commit(dir: ResultDir, common: &Common) -> Result<PathBuf, CommandError> {
     if let Err(e) = experiment::check_interrupt() {
         return Err(run_err(e, &dir));
     }
-    dir.commit().map_err(dir_err)
+    let done = dir.commit().map_err(dir_err)?;
+    if let Some(notice) = common.notice {
+        done.notes.iter().for_each(|n| notice(n));
+    }
+    Ok(done.path)
 }
 
 pub(crate) fn dir_err(e: ResultDirError) -> CommandError {
@@ -87,7 +91,23 @@ impl From<ScenarioError> for CommandError {
 }
 
 pub(crate) fn internal(e: impl std::fmt::Display) -> CommandError {
-    CommandError::Internal(e.to_string())
+    let text = e.to_string();
+    // A full disk is not avesim's fault, and the user can do something about it.
+    let full = [
+        "(os error 28)",
+        "(os error 122)",
+        "No space left",
+        "not enough space",
+    ]
+    .iter()
+    .any(|s| text.contains(s));
+    if full {
+        CommandError::Input(
+            "there is not enough disk space to write the results; free some space or choose another --out".into(),
+        )
+    } else {
+        CommandError::Internal(text)
+    }
 }
 
 /// Options every simulating command takes.
@@ -148,12 +168,9 @@ pub fn load(
     })
 }
 
-pub(crate) fn flag_override(key: &str, value: toml::Value) -> Override {
-    Override {
-        key: key.into(),
-        raw: format!("{key}={value}"),
-        value,
-    }
+/// An override that a command-line flag makes (`--reps 30` sets `run.replications`).
+pub(crate) fn flag_override(key: &str, value: toml::Value, label: String) -> Override {
+    Override::from_flag(key, value, label)
 }
 
 /// `--reps` and `--seed` as overrides.
@@ -163,6 +180,7 @@ pub(crate) fn flag_overrides(common: &Common) -> Result<Vec<Override>, CommandEr
         extra.push(flag_override(
             "run.replications",
             toml::Value::Integer(i64::from(r)),
+            format!("--reps {r}"),
         ));
     }
     if let Some(s) = common.seed {
@@ -172,7 +190,11 @@ pub(crate) fn flag_overrides(common: &Common) -> Result<Vec<Override>, CommandEr
                 i64::MAX
             ))
         })?;
-        extra.push(flag_override("run.seed", toml::Value::Integer(v)));
+        extra.push(flag_override(
+            "run.seed",
+            toml::Value::Integer(v),
+            format!("--seed {s}"),
+        ));
     }
     Ok(extra)
 }

@@ -88,7 +88,7 @@ pub fn run(
         )
         .map_err(|e| internal(format!("writing report.html: {e}")))?;
     }
-    let path = commit(dir)?;
+    let path = commit(dir, common)?;
     let report = common.charts.then(|| path.join("report.html"));
     Ok(RunOutcome {
         loaded,

@@ -111,7 +111,7 @@ pub fn run_sweep(
         wall_s: started.elapsed().as_secs_f64(),
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
-    let path = commit(dir)?;
+    let path = commit(dir, common)?;
     let alarms = alarms
         .into_iter()
         .map(|alarm| {

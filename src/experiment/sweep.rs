@@ -39,45 +39,64 @@ impl Axis {
             return Err(format!("--vary {raw}: no key before `=`"));
         }
         let spec = spec.trim();
-        let values =
-            if let Some((range, steps)) = spec.split_once(':').filter(|(r, _)| r.contains("..")) {
-                let (from, to) = range.split_once("..").unwrap_or_default();
-                let parse = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite());
-                let (Some(a), Some(b)) = (parse(from), parse(to)) else {
-                    return Err(format!(
-                        "--vary {raw}: `{range}` is not a range of numbers like 1..3"
-                    ));
-                };
-                let steps: usize = steps
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|&n| (2..=1000).contains(&n))
-                    .ok_or_else(|| {
-                        format!("--vary {raw}: steps must be a whole number from 2 to 1000")
-                    })?;
-                let integral = a.fract() == 0.0
-                    && b.fract() == 0.0
-                    && ((b - a) / (steps - 1) as f64).fract() == 0.0;
-                (0..steps)
-                    .map(|i| {
-                        let v = a + (b - a) * i as f64 / (steps - 1) as f64;
-                        if integral {
-                            toml::Value::Integer(v.round() as i64)
-                        } else {
-                            // Round away binary noise so labels read 1.25, not 1.2500000000000002.
-                            toml::Value::Float((v * 1e9).round() / 1e9)
-                        }
-                    })
-                    .collect()
-            } else {
-                spec.split(',')
-                    .map(|v| Override::parse(&format!("{key}={}", v.trim())).map(|o| o.value))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| e.to_string())?
+        let values = if let Some((range, steps)) =
+            spec.split_once(':').filter(|(r, _)| r.contains(".."))
+        {
+            let (from, to) = range.split_once("..").unwrap_or_default();
+            let parse = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+            let (Some(a), Some(b)) = (parse(from), parse(to)) else {
+                return Err(format!(
+                    "--vary {raw}: `{range}` is not a range of numbers like 1..3"
+                ));
             };
+            let steps: usize = steps
+                .trim()
+                .parse()
+                .ok()
+                .filter(|&n| (2..=1000).contains(&n))
+                .ok_or_else(|| {
+                    format!("--vary {raw}: steps must be a whole number from 2 to 1000")
+                })?;
+            let integral = a.fract() == 0.0
+                && b.fract() == 0.0
+                && ((b - a) / (steps - 1) as f64).fract() == 0.0;
+            (0..steps)
+                .map(|i| {
+                    let v = a + (b - a) * i as f64 / (steps - 1) as f64;
+                    if integral {
+                        toml::Value::Integer(v.round() as i64)
+                    } else {
+                        // Round away binary noise so labels read 1.25, not 1.2500000000000002.
+                        toml::Value::Float((v * 1e9).round() / 1e9)
+                    }
+                })
+                .collect()
+        } else {
+            spec.split(',')
+                .map(|v| {
+                    Override::parse_as("--vary", &format!("{key}={}", v.trim())).map(|o| o.value)
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string())?
+        };
         if values.is_empty() {
             return Err(format!("--vary {raw}: no values"));
+        }
+        if matches!(key, "name" | "description" | "extends") || key.starts_with("run.") {
+            return Err(format!(
+                "--vary {raw}: `{key}` is run control or a label, not a model parameter: vary a model key such as growth.multiplier, and set run control with --reps, --seed or --set"
+            ));
+        }
+        let labels: Vec<String> = values.iter().map(value_label).collect();
+        if let Some(dup) = labels
+            .iter()
+            .enumerate()
+            .find(|(i, l)| labels[..*i].contains(l))
+            .map(|(_, l)| l)
+        {
+            return Err(format!(
+                "--vary {raw}: the value {dup} is given twice: give each value once"
+            ));
         }
         Ok(Self {
             key: key.to_string(),
@@ -127,10 +146,12 @@ pub fn grid(axes: &[Axis]) -> Vec<Vec<usize>> {
 pub fn point_overrides(axes: &[Axis], p: &[usize]) -> Vec<Override> {
     axes.iter()
         .zip(p)
-        .map(|(a, &i)| Override {
-            key: a.key.clone(),
-            raw: format!("--vary {}={}", a.key, value_label(&a.values[i])),
-            value: a.values[i].clone(),
+        .map(|(a, &i)| {
+            Override::from_flag(
+                &a.key,
+                a.values[i].clone(),
+                format!("--vary {}={}", a.key, value_label(&a.values[i])),
+            )
         })
         .collect()
 }

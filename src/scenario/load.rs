@@ -26,7 +26,7 @@ pub struct ScenarioError {
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // One line, whatever the file or the `--set` argument held.
-        write!(f, "{}", one_line(&self.origin))?;
+        write!(f, "{}", short_numbers(&one_line(&self.origin)))?;
         if let Some(line) = self.line {
             write!(f, ", line {line}")?;
         }
@@ -39,22 +39,38 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-/// One `--set key=value` override.
+/// One override of a scenario key from the command line (`--set`, `--vary`, `--reps`, ...).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Override {
     /// Dotted key.
     pub key: String,
     /// The value, parsed as TOML (a bare word is taken as a string).
     pub value: toml::Value,
-    /// The argument as the user typed it.
+    /// The argument as the user typed it, with its flag (`--set growth.multiplier=3`,
+    /// `--reps 0`): what messages name as the origin of the value.
     pub raw: String,
 }
 
 impl Override {
-    /// Parse `key=value`.
+    /// An override of `key` that came from `label` (a flag as the user typed it).
+    pub fn from_flag(key: &str, value: toml::Value, label: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value,
+            raw: label.into(),
+        }
+    }
+
+    /// Parse `key=value` as given to `--set`.
     pub fn parse(raw: &str) -> Result<Self, ScenarioError> {
+        Self::parse_as("--set", raw)
+    }
+
+    /// Parse `key=value` as given to `flag`.
+    pub fn parse_as(flag: &str, raw: &str) -> Result<Self, ScenarioError> {
+        let origin = format!("{flag} {raw}");
         let err = |message: String| ScenarioError {
-            origin: format!("--set {raw}"),
+            origin: origin.clone(),
             line: None,
             key: None,
             message,
@@ -78,14 +94,23 @@ impl Override {
         if value.is_empty() {
             return Err(err(format!("no value given for `{key}`")));
         }
-        let parsed = toml::from_str::<toml::Table>(&format!("v = {value}"))
+        let parsed = match toml::from_str::<toml::Table>(&format!("v = {value}"))
             .ok()
             .and_then(|mut t| t.remove("v"))
-            .unwrap_or_else(|| toml::Value::String(value.to_string()));
+        {
+            Some(v) => v,
+            // A number TOML cannot hold (too many digits) is a mistake, not a word.
+            None if value.parse::<f64>().is_ok() => {
+                return Err(err(format!(
+                    "`{value}` is out of range for a number in a scenario"
+                )));
+            }
+            None => toml::Value::String(value.to_string()),
+        };
         Ok(Self {
             key: key.to_string(),
             value: parsed,
-            raw: raw.to_string(),
+            raw: origin,
         })
     }
 }
@@ -315,9 +340,21 @@ fn parse_layer(src: &str, origin: &str) -> Result<(Layer, Option<toml::Value>), 
         message,
     };
     let spanned = toml::de::DeTable::parse(src).map_err(|e| {
+        let line = e.span().map(|s| line_of(src, s.start));
+        let text = line.map_or("", |l| Lines::new(src).text(l));
+        let value = text.split_once('=').map_or("", |(_, v)| v);
+        let value = value.split('#').next().unwrap_or_default();
+        let hint = if super::explain::decimal_comma(value) {
+            format!(
+                " (write {} with a decimal point)",
+                value.trim().replace(',', ".")
+            )
+        } else {
+            String::new()
+        };
         err(
-            e.span().map(|s| line_of(src, s.start)),
-            format!("invalid TOML: {}", one_line(e.message().trim())),
+            line,
+            format!("invalid TOML: {}{hint}", one_line(e.message().trim())),
         )
     })?;
     if spanned.get_ref().is_empty() {
@@ -343,7 +380,7 @@ fn apply_override(
     prov: &mut Provenance,
     o: &Override,
 ) -> Result<(), ScenarioError> {
-    let origin = format!("--set {}", o.raw);
+    let origin = o.raw.clone();
     let parts: Vec<&str> = o.key.split('.').collect();
     let mut cur = table;
     for (i, part) in parts[..parts.len() - 1].iter().enumerate() {

@@ -108,7 +108,7 @@ impl<'a> Lines<'a> {
     }
 
     /// The text of 1-based line `line`, without its newline.
-    fn text(&self, line: usize) -> &'a str {
+    pub(crate) fn text(&self, line: usize) -> &'a str {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map_or(self.src.len(), |&e| e - 1);
         &self.src[start..end]

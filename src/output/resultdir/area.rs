@@ -153,6 +153,79 @@ fn alive(pid: u32) -> bool {
     }
 }
 
+/// Files avesim 0.1 wrote into a result folder (for recognising its temporary folders).
+fn legacy_file(rel: &str) -> bool {
+    const FILES: [&str; 14] = [
+        "summary.csv",
+        "replications.csv",
+        "timeseries.csv",
+        "hourly.csv",
+        "distributions.csv",
+        "scenario.resolved.toml",
+        "run.json",
+        "cases.csv",
+        "trace.csv",
+        "report.html",
+        "sweep.csv",
+        "comparison.csv",
+        "differences.csv",
+        "comparison.md",
+    ];
+    if FILES.contains(&rel) {
+        return true;
+    }
+    if let Some(chart) = rel.strip_prefix("charts/") {
+        return !chart.contains('/') && (chart.ends_with(".png") || chart.ends_with(".svg"));
+    }
+    rel.strip_prefix("cases-")
+        .and_then(|r| r.strip_suffix(".part"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a folder holds nothing but what avesim 0.1 wrote.
+fn only_legacy_files(dir: &Path) -> bool {
+    let mut stack = vec![(String::new(), dir.to_path_buf())];
+    while let Some((prefix, path)) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&path) else {
+            return false;
+        };
+        for entry in rd.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}/{name}")
+            };
+            match entry.file_type() {
+                Ok(t) if t.is_dir() && rel == "charts" => stack.push((rel, entry.path())),
+                Ok(t) if t.is_file() && legacy_file(&rel) => {}
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
+/// Whether a hidden entry is provably one avesim left: the right kind of entry, with the
+/// marker or the manifest avesim writes into its folders. Anything else with a similar name
+/// is the user's and is never touched.
+fn provably_ours(path: &Path, kind: &Hidden) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    match kind {
+        Hidden::Lock => meta.is_file() && meta.len() == 0,
+        // Results being written carry the marker; after an exchange the old results sit
+        // under the temporary name with their manifest.
+        Hidden::Tmp => {
+            meta.is_dir()
+                && (path.join(super::manifest::MARKER).is_file() || super::manifest::present(path))
+        }
+        Hidden::Old => meta.is_dir() && super::manifest::present(path),
+        Hidden::Legacy { .. } => meta.is_dir() && only_legacy_files(path),
+    }
+}
+
 fn size_of(path: &Path) -> u64 {
     let mut total = 0;
     let mut stack = vec![path.to_path_buf()];
@@ -171,12 +244,17 @@ fn size_of(path: &Path) -> u64 {
     total
 }
 
-fn megabytes(bytes: u64) -> String {
-    let mb = bytes as f64 / 1e6;
-    if mb >= 10.0 {
-        format!("{mb:.0} MB")
+/// "12 MB", "3.4 MB", "80 kB", "120 bytes".
+fn size_words(bytes: u64) -> String {
+    let b = bytes as f64;
+    if b >= 10e6 {
+        format!("{:.0} MB", b / 1e6)
+    } else if b >= 1e6 {
+        format!("{:.1} MB", b / 1e6)
+    } else if b >= 1e3 {
+        format!("{:.0} kB", b / 1e3)
     } else {
-        format!("{mb:.1} MB")
+        format!("{bytes} bytes")
     }
 }
 
@@ -193,7 +271,9 @@ pub fn clean_stale(parent: &Path, own: &str) -> Vec<String> {
         let Some((name, kind)) = classify(&file_name.to_string_lossy()) else {
             continue;
         };
-        groups.entry(name).or_default().push((entry.path(), kind));
+        if provably_ours(&entry.path(), &kind) {
+            groups.entry(name).or_default().push((entry.path(), kind));
+        }
     }
     let mut notes = Vec::new();
     for (name, entries) in groups {
@@ -254,7 +334,7 @@ pub fn clean_stale(parent: &Path, own: &str) -> Vec<String> {
                 notes.push(format!(
                     "removed {} ({}), left by an earlier avesim run that was stopped before it finished",
                     path.display(),
-                    megabytes(bytes)
+                    size_words(bytes)
                 ));
             }
         }
@@ -358,12 +438,46 @@ mod tests {
     }
 
     #[test]
+    fn only_what_avesim_provably_left_is_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // Look-alikes that are the user's: a file, a folder without marker, a legacy-named
+        // folder with a note in it.
+        std::fs::write(d.join(".x.avesim-1-a.tmp"), "mine").unwrap();
+        std::fs::create_dir(d.join(".y.avesim-1-b.tmp")).unwrap();
+        std::fs::create_dir(d.join(".drafts.tmp-4000000.old")).unwrap();
+        std::fs::write(d.join(".drafts.tmp-4000000.old/ch1.txt"), "mine").unwrap();
+        std::fs::write(d.join(".thesis.tmp-99999"), "mine").unwrap();
+        let notes = clean_stale(d, "mine");
+        assert!(notes.is_empty(), "{notes:?}");
+        for kept in [
+            ".x.avesim-1-a.tmp",
+            ".y.avesim-1-b.tmp",
+            ".drafts.tmp-4000000.old/ch1.txt",
+            ".thesis.tmp-99999",
+        ] {
+            assert!(d.join(kept).exists(), "{kept} was touched");
+        }
+        assert!(!d.join("drafts").exists());
+        // A legacy temporary folder with only avesim's files is cleaned.
+        std::fs::create_dir_all(d.join(".old.tmp-4000001/charts")).unwrap();
+        std::fs::write(d.join(".old.tmp-4000001/summary.csv"), "x").unwrap();
+        std::fs::write(d.join(".old.tmp-4000001/charts/a.png"), "x").unwrap();
+        let notes = clean_stale(d, "mine");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("bytes"), "{notes:?}");
+        assert!(!d.join(".old.tmp-4000001").exists());
+    }
+
+    #[test]
     fn stale_folders_are_removed_unless_their_lock_is_held() {
         let dir = tempfile::tempdir().unwrap();
         let busy = private_path(dir.path(), "busy", "tmp");
         let stale = private_path(dir.path(), "stale", "tmp");
         std::fs::create_dir(&busy).unwrap();
         std::fs::create_dir(&stale).unwrap();
+        std::fs::write(busy.join(super::super::manifest::MARKER), "").unwrap();
+        std::fs::write(stale.join(super::super::manifest::MARKER), "").unwrap();
         let held = Lock::try_take(dir.path(), "busy").unwrap().unwrap();
         let notes = clean_stale(dir.path(), "mine");
         assert!(busy.exists(), "a running writer's folder is left alone");

@@ -12,6 +12,9 @@ use sha2::{Digest, Sha256};
 /// The manifest's file name inside a result folder.
 pub const MANIFEST: &str = ".avesim-manifest.json";
 
+/// The marker inside a folder avesim is still writing (removed once the manifest is in).
+pub const MARKER: &str = ".avesim-writing";
+
 /// What a manifest says about one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
@@ -31,6 +34,8 @@ pub struct Manifest {
     pub avesim_version: String,
     /// Relative path (with `/`) to entry.
     pub files: BTreeMap<String, Entry>,
+    /// Every folder inside, by relative path (`charts`).
+    pub dirs: Vec<String>,
 }
 
 const KIND: &str = "avesim result folder";
@@ -63,7 +68,8 @@ impl std::fmt::Display for NotOurs {
     }
 }
 
-fn sha256_of(path: &Path) -> std::io::Result<(u64, String)> {
+/// Size and SHA-256 of a file; with `sync`, also make sure it is on disk.
+fn sha256_of(path: &Path, sync: bool) -> std::io::Result<(u64, String)> {
     let mut f = File::open(path)?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
@@ -75,6 +81,9 @@ fn sha256_of(path: &Path) -> std::io::Result<(u64, String)> {
         }
         bytes += n as u64;
         h.update(&buf[..n]);
+    }
+    if sync {
+        f.sync_all()?;
     }
     let hex = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
     Ok((bytes, hex))
@@ -93,7 +102,7 @@ fn walk(dir: &Path) -> std::io::Result<Vec<(String, PathBuf, std::fs::FileType)>
             } else {
                 format!("{prefix}/{name}")
             };
-            if rel == MANIFEST {
+            if rel == MANIFEST || rel == MARKER {
                 continue;
             }
             let kind = entry.file_type()?;
@@ -107,22 +116,38 @@ fn walk(dir: &Path) -> std::io::Result<Vec<(String, PathBuf, std::fs::FileType)>
     Ok(out)
 }
 
-/// Hash every file in `dir` and write the manifest into it.
+/// Make a folder's entries durable (where the platform can).
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Hash every file in `dir`, flush it to disk, and write the manifest into it.
 pub fn write(dir: &Path) -> std::io::Result<()> {
     let mut files = BTreeMap::new();
+    let mut dirs = Vec::new();
     for (rel, path, kind) in walk(dir)? {
         if kind.is_file() {
-            let (bytes, sha256) = sha256_of(&path)?;
+            let (bytes, sha256) = sha256_of(&path, true)?;
             files.insert(rel, Entry { bytes, sha256 });
+        } else if kind.is_dir() {
+            sync_dir(&path);
+            dirs.push(rel);
         }
     }
     let m = Manifest {
         kind: KIND.into(),
         avesim_version: env!("CARGO_PKG_VERSION").into(),
         files,
+        dirs,
     };
     let json = serde_json::to_string_pretty(&m).map_err(std::io::Error::other)?;
-    std::fs::write(dir.join(MANIFEST), json + "\n")
+    let path = dir.join(MANIFEST);
+    std::fs::write(&path, json + "\n")?;
+    File::open(&path)?.sync_all()?;
+    sync_dir(dir);
+    Ok(())
 }
 
 /// Whether `dir` has a manifest at all (a cheap first look).
@@ -151,11 +176,14 @@ pub fn verify(dir: &Path) -> Result<(), NotOurs> {
             break;
         }
         if kind.is_dir() {
+            if !m.dirs.contains(&rel) {
+                problems.push(format!("folder {rel} added"));
+            }
             continue;
         }
         let listed = m.files.get(&rel);
         match (kind.is_file(), listed) {
-            (true, Some(want)) => match sha256_of(&path) {
+            (true, Some(want)) => match sha256_of(&path, false) {
                 Ok((bytes, sha)) if bytes == want.bytes && sha == want.sha256 => {}
                 Ok(_) => problems.push(format!("{rel} changed")),
                 Err(e) => problems.push(format!("{rel} cannot be read: {e}")),

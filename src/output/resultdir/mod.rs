@@ -1,15 +1,18 @@
 //! Result folders that never lose anyone's work.
 //!
 //! Results are written into a hidden per-process folder next to the destination and moved
-//! into place only when complete. An existing folder is replaced (with `--force`) only when
-//! it is recognisably one avesim wrote and still holds only what avesim wrote: its manifest
-//! ([`manifest`]) lists every file with its SHA-256, so an edited `summary.csv` or an added
-//! note makes the folder the user's and it is refused. The replacement is one atomic
-//! exchange where the platform has one; elsewhere, and after any crash, the next run in the
-//! same output area restores or removes what was left ([`area`]).
+//! into place only when complete and flushed to disk. An existing folder is replaced (with
+//! `--force`) only when it is recognisably one avesim wrote and still holds only what avesim
+//! wrote: its manifest ([`manifest`]) lists every file with its SHA-256 and every folder, so
+//! an edited `summary.csv`, an added note or folder makes it the user's and it is refused.
+//! The replacement is one atomic exchange where the platform has one; the old folder is
+//! checked once more after the exchange, and kept next to the new one if something was
+//! added to it meanwhile. After any crash, the next run in the same output area restores or
+//! removes what was left ([`area`]). A destination that changes while avesim runs is left
+//! alone and the new results go next to it.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 pub mod area;
 pub mod manifest;
@@ -34,6 +37,15 @@ pub enum ResultDirError {
     },
 }
 
+/// Where the results went, and anything the user should know about it.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    /// The result folder.
+    pub path: PathBuf,
+    /// One sentence per thing worth telling (an old folder kept, results put elsewhere).
+    pub notes: Vec<String>,
+}
+
 /// A result folder being written.
 #[derive(Debug)]
 pub struct ResultDir {
@@ -43,28 +55,37 @@ pub struct ResultDir {
     replace: bool,
     committed: bool,
     notes: Vec<String>,
-    // Dropped last: the temporary folder is gone before the lock is released.
-    _lock: Lock,
+    /// Folders created for the destination's parent, deepest first (removed again, if
+    /// still empty, when nothing is committed).
+    created: Vec<PathBuf>,
+    /// Released after the temporary folder is gone.
+    lock: Option<Lock>,
 }
 
-/// A file-system failure the user can fix by choosing another place, in plain words.
+/// Longest folder name accepted (bytes), leaving room for the hidden temporary name.
+const MAX_NAME_BYTES: usize = 200;
+
+/// A file-system failure the user can fix, in plain words with what to do.
 fn user_fixable(e: &io::Error) -> Option<&'static str> {
     use io::ErrorKind as K;
-    match e.kind() {
-        K::NotADirectory => Some("a part of that path is a file, not a folder"),
-        K::InvalidFilename => Some("the name is too long for the file system"),
-        K::PermissionDenied => Some("permission denied"),
-        K::ReadOnlyFilesystem => Some("the file system is read-only"),
-        _ => None,
-    }
+    Some(match e.kind() {
+        K::NotADirectory => "a part of that path is a file, not a folder; choose another --out",
+        K::InvalidFilename => "the name is too long for the file system; choose another --out",
+        K::PermissionDenied => "permission denied; choose another --out",
+        K::ReadOnlyFilesystem => "the file system is read-only; choose another --out",
+        K::StorageFull | K::QuotaExceeded => {
+            "there is not enough disk space; free some space or choose another --out"
+        }
+        K::NotFound => "a part of that path does not exist; choose another --out",
+        _ => return None,
+    })
 }
 
 fn io_err(what: &'static str, path: &Path, e: io::Error) -> ResultDirError {
     match user_fixable(&e) {
-        Some(why) => ResultDirError::Refused(format!(
-            "cannot write results to {}: {why}; choose another --out",
-            path.display()
-        )),
+        Some(why) => {
+            ResultDirError::Refused(format!("cannot write results to {}: {why}", path.display()))
+        }
         None => ResultDirError::Io {
             what,
             path: path.to_path_buf(),
@@ -73,34 +94,116 @@ fn io_err(what: &'static str, path: &Path, e: io::Error) -> ResultDirError {
     }
 }
 
+/// The path without `.` components (`output/run/.` is `output/run`).
+fn normalise(dest: &Path) -> PathBuf {
+    dest.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect::<PathBuf>()
+        .components()
+        .collect()
+}
+
+/// Refuse a folder name that cannot be shown or typed back: blank, with spaces around it,
+/// with control characters, or too long.
+fn check_name(shown: &str, name: &str) -> Result<(), ResultDirError> {
+    let refuse = |why: &str| {
+        Err(ResultDirError::Refused(format!(
+            "--out {}: {why}; choose another --out",
+            crate::text::one_line(shown)
+        )))
+    };
+    if name.trim().is_empty() {
+        return refuse("the folder name is blank");
+    }
+    if name.trim() != name {
+        return refuse("the folder name starts or ends with a space");
+    }
+    if name.chars().any(char::is_control) {
+        return refuse("the folder name contains a control character (such as a line break)");
+    }
+    if name.len() > MAX_NAME_BYTES {
+        return refuse(&format!(
+            "the folder name is {} characters long; use at most {MAX_NAME_BYTES}",
+            name.chars().count()
+        ));
+    }
+    Ok(())
+}
+
+/// Create `parent` and return the folders that had to be created, deepest first.
+fn create_parent(parent: &Path, shown: &str) -> Result<Vec<PathBuf>, ResultDirError> {
+    let missing: Vec<PathBuf> = parent
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && std::fs::symlink_metadata(a).is_err())
+        .map(Path::to_path_buf)
+        .collect();
+    if let Err(e) = std::fs::create_dir_all(parent) {
+        // Something in the way that is not a folder: a file or a broken link.
+        if let Some(blocker) = parent.ancestors().find(|a| {
+            std::fs::symlink_metadata(a).is_ok() && !std::fs::metadata(a).is_ok_and(|m| m.is_dir())
+        }) {
+            let what = if std::fs::symlink_metadata(blocker).is_ok_and(|m| m.is_symlink()) {
+                "is a link to a place that does not exist"
+            } else {
+                "is a file, not a folder"
+            };
+            return Err(ResultDirError::Refused(format!(
+                "cannot write results to {shown}: {} {what}; choose another --out",
+                blocker.display()
+            )));
+        }
+        return Err(io_err("cannot create", parent, e));
+    }
+    Ok(missing)
+}
+
+/// The first of `dest-2`, `dest-3`, ... that does not exist.
+fn free_sibling(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map_or_else(|| "results".into(), |n| n.to_string_lossy().into_owned());
+    (2..)
+        .map(|k| dest.with_file_name(format!("{name}-{k}")))
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .expect("some free name")
+}
+
+/// The first of `dest.previous`, `dest.previous-2`, ... that does not exist.
+fn free_previous(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map_or_else(|| "results".into(), |n| n.to_string_lossy().into_owned());
+    std::iter::once(format!("{name}.previous"))
+        .chain((2..).map(|k| format!("{name}.previous-{k}")))
+        .map(|n| dest.with_file_name(n))
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .expect("some free name")
+}
+
 impl ResultDir {
     /// Take the destination's lock, clean what stopped runs left in its output area, check
     /// the destination (an existing one only with `force`, and only if it is avesim's and
     /// unchanged), and create the temporary folder.
     pub fn create(dest: &Path, force: bool) -> Result<Self, ResultDirError> {
-        let shown = dest.display();
+        let dest = normalise(dest);
+        let shown = dest.display().to_string();
         let Some(name) = dest.file_name().map(|n| n.to_string_lossy().into_owned()) else {
             return Err(ResultDirError::Refused(format!(
                 "--out {shown} names no folder of its own: give a new folder name, e.g. --out output/my-run"
             )));
         };
+        check_name(&shown, &name)?;
         let parent = dest
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        if let Err(e) = std::fs::create_dir_all(&parent) {
-            if let Some(file) = parent
-                .ancestors()
-                .find(|a| std::fs::metadata(a).is_ok_and(|m| !m.is_dir()))
-            {
-                return Err(ResultDirError::Refused(format!(
-                    "cannot write results to {shown}: {} is a file, not a folder; choose another --out",
-                    file.display()
-                )));
+        let created = create_parent(&parent, &shown)?;
+        let remove_created = || {
+            for dir in &created {
+                let _ = std::fs::remove_dir(dir);
             }
-            return Err(io_err("cannot create", dest, e));
-        }
+        };
         let lock = match Lock::try_take(&parent, &name) {
             Ok(Some(lock)) => lock,
             Ok(None) => {
@@ -108,12 +211,20 @@ impl ResultDir {
                     "another avesim run is writing this folder ({shown}); wait for it to finish or choose another --out"
                 )));
             }
-            Err(e) => return Err(io_err("cannot lock", dest, e)),
+            Err(e) => {
+                remove_created();
+                let why = user_fixable(&e)
+                    .map_or_else(|| format!("{e}; choose another --out"), str::to_string);
+                return Err(ResultDirError::Refused(format!(
+                    "cannot write results in {}: {why}",
+                    parent.display()
+                )));
+            }
         };
         let notes = area::clean_stale(&parent, &name);
-        let replace = match std::fs::symlink_metadata(dest) {
+        let replace = match std::fs::symlink_metadata(&dest) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let dangling = std::fs::metadata(dest).is_err();
+                let dangling = std::fs::metadata(&dest).is_err();
                 return Err(ResultDirError::Refused(format!(
                     "{shown} is a symbolic link{}; avesim writes results only into a real folder: choose another --out",
                     if dangling {
@@ -129,7 +240,7 @@ impl ResultDir {
                 )));
             }
             Ok(_) if !force => {
-                let hint = if manifest::present(dest) {
+                let hint = if manifest::present(&dest) {
                     "choose another --out, or add --force to replace it"
                 } else {
                     "choose another --out (it is not a result folder avesim wrote, so --force will not replace it either)"
@@ -139,7 +250,7 @@ impl ResultDir {
                 )));
             }
             Ok(_) => {
-                manifest::verify(dest).map_err(|why| {
+                manifest::verify(&dest).map_err(|why| {
                     ResultDirError::Refused(format!(
                         "--force refused: {shown} may not be replaced because {why}, so it may hold your own work; move it away yourself or choose another --out"
                     ))
@@ -147,7 +258,10 @@ impl ResultDir {
                 true
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-            Err(e) => return Err(io_err("cannot look at", dest, e)),
+            Err(e) => {
+                remove_created();
+                return Err(io_err("cannot look at", &dest, e));
+            }
         };
         let mut tmp = area::private_path(&parent, &name, "tmp");
         let mut tries = 0;
@@ -158,17 +272,24 @@ impl ResultDir {
                     tries += 1;
                     tmp = area::private_path(&parent, &name, "tmp");
                 }
-                Err(e) => return Err(io_err("cannot create", &tmp, e)),
+                Err(e) => {
+                    remove_created();
+                    return Err(io_err("cannot create", &tmp, e));
+                }
             }
         }
-        Ok(Self {
-            dest: dest.to_path_buf(),
+        let this = Self {
+            dest,
             tmp,
             replace,
             committed: false,
             notes,
-            _lock: lock,
-        })
+            created,
+            lock: Some(lock),
+        };
+        std::fs::write(this.tmp.join(manifest::MARKER), "")
+            .map_err(|e| io_err("cannot create", &this.tmp, e))?;
+        Ok(this)
     }
 
     /// The temporary folder to write into.
@@ -186,54 +307,99 @@ impl ResultDir {
         &self.notes
     }
 
+    /// Put the finished results at a free name next to the destination, which changed or
+    /// appeared while avesim ran and is left alone.
+    fn commit_beside(mut self, why: String) -> Result<Committed, ResultDirError> {
+        let other = free_sibling(&self.dest);
+        area::rename_new(&self.tmp, &other).map_err(|e| io_err("cannot rename", &self.tmp, e))?;
+        self.committed = true;
+        Ok(Committed {
+            notes: vec![format!(
+                "{} {why}, so it was left as it is; the new results are in {}",
+                self.dest.display(),
+                other.display()
+            )],
+            path: other,
+        })
+    }
+
+    /// After the old folder was swapped out to `old`: remove it if it still holds only
+    /// what avesim wrote; otherwise something was added or changed meanwhile, and it is kept.
+    fn retire_old(&self, old: &Path, notes: &mut Vec<String>) {
+        match manifest::verify(old) {
+            Ok(()) => {
+                let _ = std::fs::remove_dir_all(old);
+            }
+            Err(why) => {
+                let keep = free_previous(&self.dest);
+                if std::fs::rename(old, &keep).is_ok() {
+                    notes.push(format!(
+                        "while avesim replaced {}, {why}; the old folder is kept as {}",
+                        self.dest.display(),
+                        keep.display(),
+                        why = format!("{why}").replacen("it holds", "it came to hold", 1)
+                    ));
+                }
+            }
+        }
+    }
+
     /// Write the manifest and move the complete results into place.
-    pub fn commit(mut self) -> Result<PathBuf, ResultDirError> {
+    pub fn commit(mut self) -> Result<Committed, ResultDirError> {
         manifest::write(&self.tmp)
             .map_err(|e| io_err("cannot write the manifest in", &self.tmp, e))?;
-        let shown = self.dest.display().to_string();
+        // From here the manifest marks the folder as avesim's.
+        let _ = std::fs::remove_file(self.tmp.join(manifest::MARKER));
+        let parent = self.tmp.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let mut notes = Vec::new();
         if self.replace {
-            manifest::verify(&self.dest).map_err(|why| {
-                ResultDirError::Refused(format!(
-                    "--force refused: {shown} changed while avesim was running and may not be replaced now because {why}; run again with another --out"
-                ))
-            })?;
+            if let Err(why) = manifest::verify(&self.dest) {
+                return self.commit_beside(format!("changed while avesim was running ({why})"));
+            }
             match area::exchange(&self.tmp, &self.dest)
                 .map_err(|e| io_err("cannot swap into place", &self.dest, e))?
             {
                 Swap::Exchanged => {
-                    // The temporary name now holds the old results; a failure here leaves
-                    // a stale folder that the next run removes.
-                    let _ = std::fs::remove_dir_all(&self.tmp);
+                    // The temporary name now holds the old results.
+                    self.committed = true;
+                    let old = self.tmp.clone();
+                    self.retire_old(&old, &mut notes);
                 }
                 Swap::Unsupported => {
-                    let parent = self.tmp.parent().unwrap_or(Path::new("."));
                     let name = self
                         .dest
                         .file_name()
                         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                    let old = area::private_path(parent, &name, "old");
+                    let old = area::private_path(&parent, &name, "old");
                     std::fs::rename(&self.dest, &old)
                         .map_err(|e| io_err("cannot move aside", &self.dest, e))?;
                     if let Err(e) = std::fs::rename(&self.tmp, &self.dest) {
                         let _ = std::fs::rename(&old, &self.dest);
                         return Err(io_err("cannot rename", &self.tmp, e));
                     }
-                    let _ = std::fs::remove_dir_all(&old);
+                    self.committed = true;
+                    self.retire_old(&old, &mut notes);
                 }
             }
         } else {
-            area::rename_new(&self.tmp, &self.dest).map_err(|e| {
-                if e.kind() == io::ErrorKind::AlreadyExists || e.kind() == io::ErrorKind::DirectoryNotEmpty {
-                    ResultDirError::Refused(format!(
-                        "{shown} was created by something else while avesim was running; nothing was replaced: run again with another --out"
-                    ))
-                } else {
-                    io_err("cannot rename", &self.tmp, e)
+            match area::rename_new(&self.tmp, &self.dest) {
+                Ok(()) => self.committed = true,
+                Err(e)
+                    if e.kind() == io::ErrorKind::AlreadyExists
+                        || e.kind() == io::ErrorKind::DirectoryNotEmpty =>
+                {
+                    return self.commit_beside(
+                        "was created by something else while avesim was running".into(),
+                    );
                 }
-            })?;
+                Err(e) => return Err(io_err("cannot rename", &self.tmp, e)),
+            }
         }
-        self.committed = true;
-        Ok(self.dest.clone())
+        manifest::sync_dir(&parent);
+        Ok(Committed {
+            path: self.dest.clone(),
+            notes,
+        })
     }
 }
 
@@ -242,5 +408,81 @@ impl Drop for ResultDir {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
+        drop(self.lock.take());
+        if !self.committed {
+            // Folders made only for these results go too, if nothing else is in them.
+            for dir in &self.created {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result_folder(dir: &Path) {
+        std::fs::create_dir_all(dir.join("charts")).unwrap();
+        std::fs::write(dir.join("summary.csv"), "a,b\n").unwrap();
+        manifest::write(dir).unwrap();
+    }
+
+    #[test]
+    fn an_old_folder_that_gained_a_file_during_the_swap_is_kept_not_deleted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("res");
+        result_folder(&dest);
+        let dir = ResultDir::create(&dest, true).unwrap();
+        // As if the exchange had happened and a note was saved into the old folder just
+        // before it: retire it.
+        let old = tmp.path().join("old-results");
+        result_folder(&old);
+        std::fs::write(old.join("notes.txt"), "mine").unwrap();
+        let mut notes = Vec::new();
+        dir.retire_old(&old, &mut notes);
+        let kept = tmp.path().join("res.previous");
+        assert_eq!(
+            std::fs::read_to_string(kept.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        assert!(
+            notes[0].contains("notes.txt added") && notes[0].contains("res.previous"),
+            "{notes:?}"
+        );
+        // An unchanged old folder is removed.
+        result_folder(&old);
+        dir.retire_old(&old, &mut notes);
+        assert!(!old.exists());
+    }
+
+    #[test]
+    fn a_destination_that_changes_during_the_run_is_left_and_the_results_go_beside_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("res");
+        result_folder(&dest);
+        let dir = ResultDir::create(&dest, true).unwrap();
+        std::fs::write(dir.path().join("summary.csv"), "new\n").unwrap();
+        std::fs::write(dest.join("summary.csv"), "edited meanwhile\n").unwrap();
+        let done = dir.commit().unwrap();
+        assert_eq!(done.path, tmp.path().join("res-2"));
+        assert_eq!(
+            std::fs::read_to_string(dest.join("summary.csv")).unwrap(),
+            "edited meanwhile\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(done.path.join("summary.csv")).unwrap(),
+            "new\n"
+        );
+        assert!(done.notes[0].contains("left as it is"), "{:?}", done.notes);
+    }
+
+    #[test]
+    fn folders_made_for_results_that_never_came_are_removed_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("a/b/res");
+        let dir = ResultDir::create(&dest, false).unwrap();
+        drop(dir);
+        assert!(!tmp.path().join("a").exists());
     }
 }
