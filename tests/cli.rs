@@ -204,7 +204,12 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             "wrong type",
             "name = \"x\"\n[wijkteam]\nteams = \"nine\"\n".into(),
             vec![],
-            vec!["bad.toml", "line 3", "wijkteam.teams", "expected a whole number"],
+            vec![
+                "bad.toml",
+                "line 3",
+                "wijkteam.teams",
+                "expected a whole number",
+            ],
         ),
         (
             "zero capacity",
