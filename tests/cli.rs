@@ -1,6 +1,8 @@
 //! End-to-end runs of the `avesim` binary: result files, reproducibility, atomic output
 //! folders and clear errors for bad input.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -38,15 +40,6 @@ fn tree(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-fn files_of(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn default_run_writes_every_result_file_with_the_model_metric_names() {
     let tmp = tempfile::tempdir().unwrap();
@@ -58,7 +51,7 @@ fn default_run_writes_every_result_file_with_the_model_metric_names() {
         .assert()
         .success();
     assert_eq!(
-        files_of(&out),
+        common::names_in(&out),
         [
             ".avesim-manifest.json",
             "charts",
@@ -89,7 +82,7 @@ fn default_run_writes_every_result_file_with_the_model_metric_names() {
     assert_eq!(run["replications"], 4);
     assert!(run["events"].as_u64().unwrap() > 10_000);
     // Nothing is left behind next to the result folder.
-    assert_eq!(files_of(tmp.path()), ["res"]);
+    assert_eq!(common::names_in(tmp.path()), ["res"]);
 }
 
 #[test]
@@ -329,7 +322,7 @@ fn bad_input_gets_one_clear_message_exit_code_2_and_writes_nothing() {
             .assert()
             .code(2);
     }
-    assert_eq!(files_of(tmp.path()), ["bad.toml"]);
+    assert_eq!(common::names_in(tmp.path()), ["bad.toml"]);
 }
 
 #[test]

@@ -13,6 +13,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -205,22 +207,15 @@ fn apply(text: &str, muts: &[Mutation]) -> String {
     lines.join("\n")
 }
 
-fn scenario_files() -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![PathBuf::from("scenarios")];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "toml") {
-                let text = std::fs::read_to_string(&p).unwrap();
-                out.push((p, text));
-            }
-        }
-    }
-    out.sort();
-    out
+/// Every scenario file with its text.
+fn scenario_texts() -> Vec<(PathBuf, String)> {
+    common::scenario_files()
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect()
 }
 
 /// Load one mutated file; panic (the property fails) on anything but finite parameters or
@@ -260,7 +255,7 @@ fn mutated_scenario_files_load_or_give_one_user_error_never_a_panic_or_hang() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(2000);
-    let files = scenario_files();
+    let files = scenario_texts();
     assert!(files.len() >= 10, "found {} scenario files", files.len());
     let guard = Duration::from_secs(120 + u64::from(cases) / 10);
     let (tx, rx) = std::sync::mpsc::channel();

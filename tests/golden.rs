@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 use avesim::commands::{self, Common};
 use sha2::{Digest, Sha256};
 
+mod common;
+use common::scenario_files;
+
 const GOLDEN: &str = "tests/golden/hashes.txt";
 
 fn common(out: &Path) -> Common {
@@ -92,23 +95,6 @@ fn hash_folder(label: &str, dir: &Path, out: &mut BTreeMap<String, String>, zsm_
             out.insert(format!("{label}/{rel}"), hash);
         }
     }
-}
-
-fn scenario_files() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![PathBuf::from("scenarios")];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "toml") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

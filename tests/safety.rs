@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
+mod common;
+use common::names_in;
+
 const SHORT: [&str; 7] = [
     "--reps",
     "2",
@@ -24,17 +27,6 @@ fn avesim() -> Command {
     let mut c = Command::cargo_bin("avesim").unwrap();
     c.timeout(Duration::from_secs(300));
     c
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let Ok(rd) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut v: Vec<String> = rd
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 fn hidden_in(dir: &Path) -> Vec<String> {

@@ -124,7 +124,7 @@ impl Counters {
     /// Close the day ending at `t`: store each series' value for the day, in the order of
     /// [`Series::recorded`](super::metrics::Series::recorded).
     pub(crate) fn close_day(&mut self, t: f64) {
-        for series in Daily::LEVELS {
+        for &series in Daily::levels() {
             let value = self.level_mut(series).close_day(t, HOURS_PER_DAY) as f32;
             self.daily[series as usize].push(value);
         }

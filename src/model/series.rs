@@ -70,19 +70,10 @@ impl Daily {
         Daily::ZsmReferrals,
     ];
 
-    /// The levels among the fixed series (the rest are counts), in order.
-    pub const LEVELS: [Daily; 10] = [
-        Daily::Phase2,
-        Daily::Phase3,
-        Daily::Phase4,
-        Daily::WijkteamBusy,
-        Daily::WijkteamWaiting,
-        Daily::VhhBusy,
-        Daily::VhhWaiting,
-        Daily::AdviceWaiting,
-        Daily::ZsmWaiting,
-        Daily::ZsmBusy,
-    ];
+    /// The levels among the fixed series (they come first; the rest are counts per day).
+    pub fn levels() -> &'static [Daily] {
+        &Daily::ALL[..Daily::Entered as usize]
+    }
 }
 
 /// Names of the fixed daily series, in [`Daily`] order.
@@ -190,9 +181,7 @@ mod tests {
         for (i, d) in Daily::ALL.iter().enumerate() {
             assert_eq!(*d as usize, i);
         }
-        for (i, d) in Daily::LEVELS.iter().enumerate() {
-            assert_eq!(*d as usize, i, "levels come first");
-        }
+        assert_eq!(Daily::levels().last(), Some(&Daily::ZsmBusy));
         assert_eq!(Series::all(2).len(), DAILY_FIXED + 4 + Derived::ALL.len());
         assert_eq!(Series::TeamWaiting(1).name(), "wijkteam_waiting_team2");
     }

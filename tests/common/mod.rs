@@ -14,3 +14,33 @@ pub const ALWAYS: &str = "days = [\"mon\",\"tue\",\"wed\",\"thu\",\"fri\",\"sat\
 
 /// Two-sided standard normal quantile for 99.9% (used for binomial proportions).
 pub const Z999: f64 = 3.2905;
+
+/// The names in a folder, sorted (none if it does not exist).
+pub fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<String> = rd
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Every scenario file under `scenarios/`, sorted.
+pub fn scenario_files() -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from("scenarios")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}

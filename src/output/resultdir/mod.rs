@@ -157,27 +157,31 @@ fn create_parent(parent: &Path, shown: &str) -> Result<Vec<PathBuf>, ResultDirEr
     Ok(missing)
 }
 
-/// The first of `dest-2`, `dest-3`, ... that does not exist.
-fn free_sibling(dest: &Path) -> PathBuf {
+/// The first name next to `dest` made by `name_k` for k = 1, 2, ... that does not exist.
+fn free_name(dest: &Path, name_k: impl Fn(&str, u32) -> String) -> PathBuf {
     let name = dest
         .file_name()
         .map_or_else(|| "results".into(), |n| n.to_string_lossy().into_owned());
-    (2..)
-        .map(|k| dest.with_file_name(format!("{name}-{k}")))
+    (1..)
+        .map(|k| dest.with_file_name(name_k(&name, k)))
         .find(|p| std::fs::symlink_metadata(p).is_err())
         .expect("some free name")
 }
 
-/// The first of `dest.previous`, `dest.previous-2`, ... that does not exist.
+/// `dest-2`, `dest-3`, ...: where new results go when the destination changed meanwhile.
+fn free_sibling(dest: &Path) -> PathBuf {
+    free_name(dest, |name, k| format!("{name}-{}", k + 1))
+}
+
+/// `dest.previous`, `dest.previous-2`, ...: where an old folder that gained a file is kept.
 fn free_previous(dest: &Path) -> PathBuf {
-    let name = dest
-        .file_name()
-        .map_or_else(|| "results".into(), |n| n.to_string_lossy().into_owned());
-    std::iter::once(format!("{name}.previous"))
-        .chain((2..).map(|k| format!("{name}.previous-{k}")))
-        .map(|n| dest.with_file_name(n))
-        .find(|p| std::fs::symlink_metadata(p).is_err())
-        .expect("some free name")
+    free_name(dest, |name, k| {
+        if k == 1 {
+            format!("{name}.previous")
+        } else {
+            format!("{name}.previous-{k}")
+        }
+    })
 }
 
 impl ResultDir {
