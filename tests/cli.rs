@@ -74,9 +74,12 @@ fn default_run_writes_every_result_file_with_the_model_metric_names() {
     let names: Vec<&str> = lines.map(|l| l.split(',').next().unwrap()).collect();
     let expected: Vec<&str> = avesim::model::METRICS.iter().map(|m| m.name).collect();
     assert_eq!(names, expected);
-    assert_eq!(expected.len(), 23, "MODEL.md names 23 metrics");
     let ts = fs::read_to_string(out.join("timeseries.csv")).unwrap();
-    assert!(ts.starts_with("day,series,mean,ci95_low,ci95_high\n0,cases_phase2,"));
+    let mut rows = ts.lines();
+    assert_eq!(rows.next(), Some("day,date,series,mean,ci95_low,ci95_high"));
+    // Day 0 is the start date (2015-01-01) less the warm-up of the short run.
+    let first: Vec<&str> = rows.next().unwrap().split(',').collect();
+    assert_eq!(first[..3], ["0", "2014-12-02", "cases_phase2"]);
     let run: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
     assert_eq!(run["replications"], 4);

@@ -69,7 +69,7 @@ pub fn run(
         events: results.events,
         wall_s: started.elapsed().as_secs_f64(),
     };
-    output::write_results(dir.path(), scenario, &results, &facts).map_err(internal)?;
+    output::write_results(dir.path(), scenario, params, &results, &facts).map_err(internal)?;
     if cases {
         join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
     }

@@ -1,7 +1,8 @@
 //! Opening-hours calendars: the weekly hours in which a desk's staff can start work.
 //!
-//! Time is in hours from Monday 00:00. A calendar opens on the same hours every open day
-//! of the week; a calendar open every day from 00:00 to 24:00 is always open.
+//! Time is in hours from midnight of day 0; the calendar knows which weekday day 0 is. A
+//! calendar opens on the same hours every open day of the week; a calendar open every day
+//! from 00:00 to 24:00 is always open.
 
 use super::HOURS_PER_DAY;
 
@@ -18,6 +19,8 @@ pub struct Calendar {
     open: f64,
     close: f64,
     always: bool,
+    /// Weekday of day 0 (0 = Monday).
+    first_weekday: i64,
 }
 
 /// Why a calendar is invalid.
@@ -52,7 +55,14 @@ impl Calendar {
             open,
             close,
             always,
+            first_weekday: 0,
         })
+    }
+
+    /// The same hours, with day 0 falling on `weekday` (0 = Monday .. 6 = Sunday).
+    pub fn starting_on(mut self, weekday: u8) -> Self {
+        self.first_weekday = i64::from(weekday % 7);
+        self
     }
 
     /// A desk that never closes.
@@ -62,6 +72,7 @@ impl Calendar {
             open: 0.0,
             close: 24.0,
             always: true,
+            first_weekday: 0,
         }
     }
 
@@ -76,7 +87,7 @@ impl Calendar {
     }
 
     fn day_open(&self, day: f64) -> bool {
-        self.days[(day as i64).rem_euclid(7) as usize]
+        self.days[((day as i64) + self.first_weekday).rem_euclid(7) as usize]
     }
 
     /// True if the desk is open at time `t`.
@@ -182,6 +193,17 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_zero_can_fall_on_any_weekday() {
+        // Day 0 a Thursday: days 2 and 3 are the weekend.
+        let office = Calendar::new([true, true, true, true, true, false, false], 8.0, 17.0)
+            .unwrap()
+            .starting_on(3);
+        assert!(office.is_open(9.0) && office.is_open(24.0 + 9.0));
+        assert!(!office.is_open(2.0 * 24.0 + 9.0) && !office.is_open(3.0 * 24.0 + 9.0));
+        assert_eq!(office.next_open(2.0 * 24.0), 4.0 * 24.0 + 8.0);
+    }
 
     fn office() -> Calendar {
         let mut days = [true; 7];

@@ -89,6 +89,12 @@ impl Resource {
         None
     }
 
+    /// Change the number of servers (a capacity that changes on a date). Servers at work
+    /// finish their job even when the capacity drops below them.
+    pub fn set_capacity(&mut self, capacity: u32) {
+        self.capacity = capacity;
+    }
+
     /// A server is done.
     pub fn release(&mut self) {
         debug_assert!(self.busy > 0);

@@ -13,8 +13,8 @@ use super::event::{Event, Source};
 use super::happening::Happening;
 use super::metrics::Daily;
 use super::world::World;
+use crate::engine::StreamRng;
 use crate::engine::rng::{Stream, derive};
-use crate::engine::{HOURS_PER_DAY, StreamRng};
 use crate::scenario::sections::arrivals::ArrivalParams;
 
 /// Entity-stream source ids (part of the seed derivation; never renumber).
@@ -27,11 +27,17 @@ pub(crate) const SRC_ZSM_REFERRAL: u64 = 3;
 pub(crate) struct ArrivalStream {
     rng: StreamRng,
     next_index: u64,
+    /// Bumped when the pending arrival is redrawn (its rate changed): older ones are stale.
+    pub(crate) generation: u32,
 }
 
 impl ArrivalStream {
     pub(crate) fn new(rng: StreamRng) -> Self {
-        Self { rng, next_index: 0 }
+        Self {
+            rng,
+            next_index: 0,
+            generation: 0,
+        }
     }
 }
 
@@ -83,7 +89,7 @@ impl<O: Observer> World<'_, O> {
             if flat {
                 break;
             }
-            let weekday = ((t / HOURS_PER_DAY).floor() as i64).rem_euclid(7) as usize;
+            let weekday = self.p.run.weekday_at(t);
             let g = if src == Source::Social {
                 self.growth_at(t)
             } else {
@@ -95,10 +101,24 @@ impl<O: Observer> World<'_, O> {
                 break;
             }
         }
-        self.schedule(t, Event::Arrival(src));
+        let generation = self.arrivals[src as usize].generation;
+        self.schedule(t, Event::Arrival(src, generation));
     }
 
-    pub(crate) fn on_arrival(&mut self, src: Source) {
+    /// The rates changed: draw every stream's next arrival again (valid: Poisson streams are
+    /// memoryless).
+    pub(crate) fn redraw_arrivals(&mut self) {
+        for src in [Source::Social, Source::ZsmUnknown, Source::VhhDirect] {
+            let s = &mut self.arrivals[src as usize];
+            s.generation = s.generation.wrapping_add(1);
+            self.schedule_next_arrival(src);
+        }
+    }
+
+    pub(crate) fn on_arrival(&mut self, src: Source, generation: u32) {
+        if generation != self.arrivals[src as usize].generation {
+            return;
+        }
         let index = self.arrivals[src as usize].next_index;
         self.arrivals[src as usize].next_index += 1;
         match src {

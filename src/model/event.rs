@@ -1,8 +1,9 @@
 //! The one event enum of the model and its rank among same-time events.
 //!
 //! Same-time order (lower first), then FIFO:
-//! 0. [`DAY_BOUNDARY`] (`DayEnd`): statistics close the day before anything at the boundary
-//!    counts in the next;
+//! 0. [`DAY_BOUNDARY`] (`DayEnd`, `ParamsChange`): statistics close the day before anything
+//!    at the boundary counts in the next, and new parameters take over before anything uses
+//!    them;
 //! 1. [`RELEASE`] (service completions `ZsmDone`, `AdviceDone`): releases before seizes;
 //! 2. [`TRANSITION`] (case transitions and process steps: clocks, meetings, plans, crises,
 //!    reviews, effects, feedback);
@@ -19,6 +20,7 @@
 //! | `EffectEnds`              | the case's `effect_gen` changed (a newer decision)           |
 //! | `AdviceDone`              | the case no longer waits for that consult ([`AdvicePlace`](super::case::AdvicePlace)) |
 //! | `Feedback`, `Referral`    | the slot no longer holds the case with that uid              |
+//! | `Arrival`                 | the stream was redrawn since (its rate changed)              |
 //! | a line entry at a desk    | the case no longer holds that [`Ticket`]                     |
 //!
 //! Generations continue when a slot is reused, so events for an earlier occupant stay stale.
@@ -94,6 +96,8 @@ pub enum Step {
 pub enum Event {
     /// End of a simulated day.
     DayEnd,
+    /// The parameters change (the k-th set of the scenario's timeline takes over).
+    ParamsChange(u32),
     /// A ZSM decision is taken (desk item).
     ZsmDone {
         /// Item slot.
@@ -150,8 +154,8 @@ pub enum Event {
         /// Suspect index.
         index: u64,
     },
-    /// Next arrival of a stream.
-    Arrival(Source),
+    /// Next arrival of a stream (stale when the stream was redrawn since).
+    Arrival(Source, u32),
     /// A desk opens.
     DeskOpens(Desk),
 }
@@ -160,13 +164,13 @@ impl Ranked for Event {
     #[inline]
     fn rank(&self) -> u8 {
         match self {
-            Event::DayEnd => DAY_BOUNDARY,
+            Event::DayEnd | Event::ParamsChange(_) => DAY_BOUNDARY,
             Event::ZsmDone { .. } | Event::AdviceDone { .. } => RELEASE,
             Event::Clock { .. }
             | Event::Step { .. }
             | Event::EffectEnds { .. }
             | Event::Feedback { .. } => TRANSITION,
-            Event::Referral { .. } | Event::ExternalReferral { .. } | Event::Arrival(_) => ARRIVAL,
+            Event::Referral { .. } | Event::ExternalReferral { .. } | Event::Arrival(..) => ARRIVAL,
             Event::DeskOpens(_) => DESK_OPENS,
         }
     }

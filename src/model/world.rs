@@ -45,7 +45,10 @@ impl Rules {
 
 /// One replication's world.
 pub struct World<'p, O: Observer> {
+    /// The parameters in force now (the scenario's, or a later set of its timeline).
     pub(crate) p: &'p Params,
+    /// The scenario's parameters and their timeline.
+    base: &'p Params,
     pub(crate) rep: u32,
     pub(crate) q: EventQueue<Event>,
     pub(crate) cases: CaseStore,
@@ -108,6 +111,7 @@ impl<'p, O: Observer> World<'p, O> {
         let days = p.run.horizon_days as usize;
         let mut w = Self {
             p,
+            base: p,
             rep,
             q: EventQueue::with_capacity(4096),
             cases: CaseStore::new(),
@@ -134,6 +138,9 @@ impl<'p, O: Observer> World<'p, O> {
             if let Some(t) = w.hours_of(desk).first_opening() {
                 w.schedule(t, Event::DeskOpens(desk));
             }
+        }
+        for (k, (t, _)) in p.changes.iter().enumerate() {
+            w.schedule(*t, Event::ParamsChange(k as u32));
         }
         if p.run.warmup_days == 0 {
             w.stats.open_window(0.0);
@@ -231,6 +238,7 @@ impl<'p, O: Observer> World<'p, O> {
     fn dispatch(&mut self, event: Event) {
         match event {
             Event::DayEnd => self.on_day_end(),
+            Event::ParamsChange(k) => self.on_params_change(k),
             Event::ZsmDone { item } => self.on_zsm_done(item),
             Event::AdviceDone { case, ticket } => self.on_advice_done(case, ticket),
             Event::Clock { case, generation } => {
@@ -273,7 +281,7 @@ impl<'p, O: Observer> World<'p, O> {
             Event::Feedback { case, uid, sent } => self.on_feedback(case, uid, sent),
             Event::Referral { case, uid } => self.on_zsm_referral(case, uid),
             Event::ExternalReferral { index } => self.on_external_referral(index),
-            Event::Arrival(src) => self.on_arrival(src),
+            Event::Arrival(src, generation) => self.on_arrival(src, generation),
             Event::DeskOpens(desk) => self.on_desk_opens(desk),
         }
     }
@@ -292,11 +300,46 @@ impl<'p, O: Observer> World<'p, O> {
         }
     }
 
+    /// The k-th parameter set of the timeline takes over: rules and capacities follow, every
+    /// case's clock and every arrival stream is drawn again (all are memoryless), and desks
+    /// with more capacity start work.
+    fn on_params_change(&mut self, k: u32) {
+        let base = self.base;
+        let Some((_, next)) = base.changes.get(k as usize) else {
+            return;
+        };
+        self.p = next;
+        let p = self.p;
+        self.rules = Rules::of(p);
+        for team in &mut self.teams {
+            team.intake.set_capacity(p.wijkteam.team_slots);
+        }
+        self.vhh.coordinators.set_capacity(p.vhh.slots);
+        self.advice.desk.set_capacity(p.advice.desks);
+        self.zsm.table.set_capacity(p.zsm.desks);
+        let live: Vec<u32> = self.cases.live_slots().collect();
+        for slot in live {
+            self.reschedule(slot);
+        }
+        self.redraw_arrivals();
+        let now = self.now();
+        for desk in [Desk::Wijkteam, Desk::Vhh, Desk::Advice, Desk::Zsm] {
+            if self.hours_of(desk).is_open(now) {
+                self.on_desk_work(desk);
+            }
+        }
+    }
+
     fn on_desk_opens(&mut self, desk: Desk) {
         let t = self.now();
         if let Some(next) = self.hours_of(desk).next_opening_after(t) {
             self.schedule(next, Event::DeskOpens(desk));
         }
+        self.on_desk_work(desk);
+    }
+
+    /// A desk puts free servers to work.
+    fn on_desk_work(&mut self, desk: Desk) {
         match desk {
             Desk::Wijkteam => {
                 for team in 0..self.teams.len() {

@@ -99,6 +99,7 @@ pub(crate) const SUMMARY_COLUMNS: [&str; 6] = [
 pub fn write_results(
     dir: &Path,
     scenario: &Scenario,
+    params: &crate::scenario::Params,
     results: &RunResults,
     facts: &RunFacts,
 ) -> Result<(), WriteError> {
@@ -136,11 +137,12 @@ pub fn write_results(
     let names = &names;
     rows(
         &dir.join("timeseries.csv"),
-        &["day", "series", "mean", "ci95_low", "ci95_high"],
+        &["day", "date", "series", "mean", "ci95_low", "ci95_high"],
         (0..days).flat_map(|d| {
+            let date = params.run.date_of_day(d as i64).to_string();
             names.iter().zip(&results.daily).map(move |(name, s)| {
                 let [m, l, h] = iv(&s[d]);
-                [d.to_string(), name.clone(), m, l, h]
+                [d.to_string(), date.clone(), name.clone(), m, l, h]
             })
         }),
     )?;

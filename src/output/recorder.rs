@@ -12,7 +12,7 @@ use crate::model::{AveFase, CaseId, Happening, Observer, Origin, Outcome, Replic
 use crate::scenario::Params;
 
 /// Header of `cases.csv` (and its part files).
-pub const CASES_HEADER: [&str; 14] = [
+pub const CASES_HEADER: [&str; 16] = [
     "replication",
     "case",
     "origin",
@@ -21,16 +21,20 @@ pub const CASES_HEADER: [&str; 14] = [
     "domains",
     "complex",
     "entered_day",
+    "entered_date",
     "first_phase3_day",
     "first_phase4_day",
     "closed_day",
+    "closed_date",
     "outcome",
     "escalations_phase3",
     "phase_changes",
 ];
 
 /// Header of `trace.csv`.
-pub const TRACE_HEADER: [&str; 6] = ["time_h", "day", "event", "desk", "case", "detail"];
+pub const TRACE_HEADER: [&str; 7] = [
+    "time_h", "day", "datetime", "event", "desk", "case", "detail",
+];
 
 /// One row of the trace: event, desk, case and detail.
 struct TraceRow {
@@ -119,6 +123,7 @@ struct CaseLog {
 /// Writes the trace (if `T`) and the case log (if `C`) of one replication.
 pub struct Recorder<const T: bool, const C: bool> {
     replication: u32,
+    run: crate::scenario::sections::run::RunParams,
     trace: Option<(PathBuf, csv::Writer<BufWriter<File>>)>,
     cases: Option<(PathBuf, csv::Writer<BufWriter<File>>)>,
     open: HashMap<CaseId, CaseLog>,
@@ -153,12 +158,14 @@ fn day(h: f64) -> String {
 impl<const T: bool, const C: bool> Recorder<T, C> {
     /// Open the files (the case part file has no header; parts are joined later).
     pub fn open(
+        params: &Params,
         replication: u32,
         trace: Option<PathBuf>,
         cases: Option<PathBuf>,
     ) -> Result<Self, RunError> {
         Ok(Self {
             replication,
+            run: params.run.clone(),
             trace: match trace {
                 Some(p) => Some((p.clone(), writer(&p, &TRACE_HEADER, true)?)),
                 None => None,
@@ -204,7 +211,15 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
         let Some(r) = trace_row(h) else { return };
         if let Some((path, w)) = self.trace.as_mut() {
             let case = r.case.map_or(String::new(), |c| c.to_string());
-            let res = w.write_record([num(t).as_str(), &day(t), r.event, r.desk, &case, &r.detail]);
+            let res = w.write_record([
+                num(t).as_str(),
+                &day(t),
+                &self.run.datetime_at(t),
+                r.event,
+                r.desk,
+                &case,
+                &r.detail,
+            ]);
             let path = path.clone();
             self.keep(path, res);
         }
@@ -278,9 +293,15 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
             l.domains.to_string(),
             l.complex.to_string(),
             day(l.entered),
+            self.run.date_at(l.entered),
             first(AveFase::Ave3),
             first(AveFase::Ave4),
             day(closed),
+            if closed.is_finite() {
+                self.run.date_at(closed)
+            } else {
+                String::new()
+            },
             outcome.name().to_string(),
             l.escalations.to_string(),
             changes.join(";"),
@@ -315,8 +336,10 @@ pub fn replicate_recorded(
     let cases = cases_dir.map(|d| d.join(format!("cases-{rep:06}.part")));
     match (trace, cases) {
         (None, None) => replicate_with(params, rep, crate::model::Quiet).map(|(o, _)| o),
-        (Some(t), None) => Recorder::<true, false>::open(rep, Some(t), None)?.run(params),
-        (None, Some(c)) => Recorder::<false, true>::open(rep, None, Some(c))?.run(params),
-        (Some(t), Some(c)) => Recorder::<true, true>::open(rep, Some(t), Some(c))?.run(params),
+        (Some(t), None) => Recorder::<true, false>::open(params, rep, Some(t), None)?.run(params),
+        (None, Some(c)) => Recorder::<false, true>::open(params, rep, None, Some(c))?.run(params),
+        (Some(t), Some(c)) => {
+            Recorder::<true, true>::open(params, rep, Some(t), Some(c))?.run(params)
+        }
     }
 }

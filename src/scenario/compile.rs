@@ -36,6 +36,9 @@ pub struct Params {
     pub zsm: ZsmParams,
     /// Information links.
     pub link: LinkParams,
+    /// The parameters from each moment something changes (hours from day 0), in order;
+    /// empty when nothing changes during the run.
+    pub changes: std::sync::Arc<Vec<(f64, Params)>>,
 }
 
 impl Params {
@@ -71,7 +74,7 @@ fn check_name(name: &str) -> Result<(), Invalid> {
 /// Check every key and compile the scenario.
 pub fn compile(s: &Scenario) -> Result<Params, Invalid> {
     check_name(&s.name)?;
-    Ok(Params {
+    let mut p = Params {
         run: s.run.compile()?,
         arrivals: s.arrivals.compile()?,
         growth: s.growth.compile()?,
@@ -84,5 +87,17 @@ pub fn compile(s: &Scenario) -> Result<Params, Invalid> {
         crisis: s.crisis.compile()?,
         zsm: s.zsm.compile()?,
         link: s.link.compile()?,
-    })
+        changes: Default::default(),
+    };
+    // Every desk's week starts on the weekday of day 0.
+    let w = p.run.first_weekday;
+    for cal in [
+        &mut p.wijkteam.hours,
+        &mut p.advice.hours,
+        &mut p.vhh.hours,
+        &mut p.zsm.hours,
+    ] {
+        *cal = cal.clone().starting_on(w);
+    }
+    Ok(p)
 }

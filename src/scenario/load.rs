@@ -452,19 +452,108 @@ fn build(
             message,
         }
     };
-    let value = toml::Value::Table(layered.table);
-    let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let (key, message) = explain(inner.message().trim(), &path);
-        locate(&key, message)
-    })?;
-    let params = compile(&scenario).map_err(|(key, message)| locate(&key, message))?;
+    let table = layered.table;
+    let deserialize = |table: toml::Table| -> Result<Scenario, ScenarioError> {
+        serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let (key, message) = explain(inner.message().trim(), &path);
+            locate(&key, message)
+        })
+    };
+    let scenario = deserialize(table.clone())?;
+    let mut params = compile(&scenario).map_err(|(key, message)| locate(&key, message))?;
+    if !scenario.change.is_empty() {
+        params.changes = std::sync::Arc::new(timeline(&scenario, &params, &table, &locate)?);
+    }
     Ok(Loaded {
         scenario,
         params,
         provenance: prov,
     })
+}
+
+/// A number in a table at a dotted key, and whether it is a whole number.
+fn number_at(table: &toml::Table, key: &str) -> Option<(f64, bool)> {
+    let mut parts = key.split('.');
+    let first = parts.next()?;
+    let mut v = table.get(first)?;
+    for part in parts {
+        v = v.as_table()?.get(part)?;
+    }
+    match v {
+        toml::Value::Integer(i) => Some((*i as f64, true)),
+        toml::Value::Float(f) => Some((*f, false)),
+        _ => None,
+    }
+}
+
+/// Set a number at a dotted key of a table.
+fn set_number(table: &mut toml::Table, key: &str, value: f64, integer: bool) {
+    let mut parts: Vec<&str> = key.split('.').collect();
+    let last = parts.pop().unwrap_or_default();
+    let mut cur = table;
+    for part in parts {
+        match cur.get_mut(part) {
+            Some(toml::Value::Table(t)) => cur = t,
+            _ => return,
+        }
+    }
+    let v = if integer {
+        toml::Value::Integer(value as i64)
+    } else {
+        toml::Value::Float(value)
+    };
+    cur.insert(last.to_string(), v);
+}
+
+/// Compile the parameters on every day something changes.
+fn timeline(
+    scenario: &Scenario,
+    params: &Params,
+    table: &toml::Table,
+    locate: &dyn Fn(&str, String) -> ScenarioError,
+) -> Result<Vec<(f64, Params)>, ScenarioError> {
+    use super::changes;
+    let run = &params.run;
+    let planned = changes::plan(
+        &scenario.change,
+        |key| number_at(table, key),
+        run.origin,
+        run.horizon_days,
+    )
+    .map_err(|(key, message)| locate(&key, message))?;
+    let mut keys: Vec<(&str, f64, bool)> = Vec::new();
+    for p in &planned {
+        if !keys.iter().any(|(k, _, _)| *k == p.key) {
+            let (before, integer) = number_at(table, &p.key).unwrap_or((0.0, false));
+            keys.push((&p.key, before, integer));
+        }
+    }
+    let mut out = Vec::new();
+    for day in changes::change_days(&planned, run.horizon_days) {
+        let mut t = table.clone();
+        for &(key, before, integer) in &keys {
+            set_number(
+                &mut t,
+                key,
+                changes::value_on(&planned, key, before, day),
+                integer,
+            );
+        }
+        let date = run.date_of_day(day.floor() as i64);
+        let at = |message: String| ScenarioError {
+            origin: format!("the changes in force on {date}"),
+            line: None,
+            key: None,
+            message,
+        };
+        let s: Scenario = serde_path_to_error::deserialize(toml::Value::Table(t))
+            .map_err(|e| at(e.into_inner().message().trim().to_string()))?;
+        let p = compile(&s).map_err(|(key, message)| at(format!("{key} {message}")))?;
+        out.push((changes::hours(day), p));
+    }
+    Ok(out)
 }
 
 /// Load, layer, override and validate a scenario file.

@@ -8,6 +8,7 @@
 
 #[macro_use]
 pub mod register;
+pub mod changes;
 pub mod check;
 pub mod compile;
 pub mod dist;
@@ -73,6 +74,9 @@ pub struct Scenario {
     pub zsm: Zsm,
     /// Information links between VHH, wijkteams and ZSM.
     pub link: Link,
+    /// Parameters that change during the run (`[[change]]`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub change: Vec<changes::Change>,
 }
 
 impl Default for Scenario {
@@ -94,6 +98,7 @@ impl Default for Scenario {
             crisis: Crisis::default(),
             zsm: Zsm::default(),
             link: Link::default(),
+            change: Vec::new(),
         }
     }
 }
@@ -116,6 +121,12 @@ pub(crate) const TOP_KEYS: &[Key] = &[
         "extends",
         "path",
         "file whose values this file overrides (relative to this file)",
+        Control,
+    ),
+    key(
+        "change",
+        "list of changes",
+        "parameters that change during the run: key, from (date), to, shape (step | ramp | decay), over_days",
         Control,
     ),
 ];

@@ -1,15 +1,22 @@
-//! `[run]`: Run control: horizon, warm-up, replications, seed, threads.
+//! `[run]`: Run control: the calendar date the measured period starts, horizon, warm-up,
+//! replications, seed, threads.
+
+use jiff::civil::Date;
 
 use crate::engine::HOURS_PER_DAY;
 use crate::scenario::check::{Invalid, bad, capacity};
 use crate::scenario::register::{Evidence::*, key};
 
 section! {
-    /// Run control: horizon, warm-up, replications, seed, threads.
+    /// Run control: start date, horizon, warm-up, replications, seed, threads.
     pub struct Run {
-        /// Simulated days per replication.
+        /// Calendar date the measured period starts; the warm-up runs before it.
+        start_date: String = "2015-01-01".into() => [
+            key("start_date", "date YYYY-MM-DD", "first day of the measured period; the warm-up runs before it", Control),
+        ],
+        /// Simulated days per replication, warm-up included.
         horizon_days: u32 = 3650 => [
-            key("horizon_days", "days", "simulated days per replication", Control),
+            key("horizon_days", "days", "simulated days per replication, warm-up included", Control),
         ],
         /// Days discarded before statistics are collected.
         warmup_days: u32 = 365 => [
@@ -33,6 +40,12 @@ section! {
 /// Run control as the experiment and the model use it.
 #[derive(Debug, Clone)]
 pub struct RunParams {
+    /// First day of the measured period.
+    pub start_date: Date,
+    /// The date of day 0 (midnight at t = 0): the start date less the warm-up.
+    pub origin: Date,
+    /// Weekday of day 0 (0 = Monday).
+    pub first_weekday: u8,
     /// Horizon (hours).
     pub horizon_h: f64,
     /// Warm-up (hours).
@@ -50,11 +63,55 @@ pub struct RunParams {
 }
 
 impl RunParams {
+    /// The calendar date of simulated day `day` (day 0 is the first day of the warm-up).
+    pub fn date_of_day(&self, day: i64) -> Date {
+        self.origin
+            .checked_add(jiff::Span::new().days(day))
+            .unwrap_or(self.origin)
+    }
+
+    /// The weekday (0 = Monday) at time `t` (hours).
+    #[inline]
+    pub fn weekday_at(&self, t: f64) -> usize {
+        ((t / HOURS_PER_DAY).floor() as i64 + i64::from(self.first_weekday)).rem_euclid(7) as usize
+    }
+
+    /// The date of time `t` (hours), as YYYY-MM-DD.
+    pub fn date_at(&self, t: f64) -> String {
+        self.date_of_day((t / HOURS_PER_DAY).floor() as i64)
+            .to_string()
+    }
+
+    /// The date and clock time of time `t` (hours), as YYYY-MM-DD HH:MM.
+    pub fn datetime_at(&self, t: f64) -> String {
+        let day = (t / HOURS_PER_DAY).floor();
+        let minutes = ((t - day * HOURS_PER_DAY) * 60.0).floor() as i64;
+        format!(
+            "{} {:02}:{:02}",
+            self.date_of_day(day as i64),
+            minutes / 60,
+            minutes % 60
+        )
+    }
+
+    /// Hours from t = 0 to midnight at the start of `date`.
+    pub fn hours_until(&self, date: Date) -> f64 {
+        date.since(self.origin)
+            .map_or(0.0, |s| f64::from(s.get_days()))
+            * HOURS_PER_DAY
+    }
+
     /// The same run control with another horizon and a warm-up of at most half of it.
     pub fn with_horizon_days(&self, days: u32) -> Self {
         let horizon_days = days.max(1);
         let warmup_days = self.warmup_days.min(horizon_days / 2);
+        let origin = self
+            .start_date
+            .checked_sub(jiff::Span::new().days(i64::from(warmup_days)))
+            .unwrap_or(self.start_date);
         Self {
+            origin,
+            first_weekday: origin.weekday().to_monday_zero_offset() as u8,
             horizon_h: f64::from(horizon_days) * HOURS_PER_DAY,
             warmup_h: f64::from(warmup_days) * HOURS_PER_DAY,
             horizon_days,
@@ -88,7 +145,28 @@ impl Run {
                 format!("allowed 0 (all cores) to 1024, got {}", self.threads),
             ));
         }
+        let start_date: Date = self.start_date.trim().parse().map_err(|_| {
+            bad(
+                "run.start_date",
+                format!(
+                    "`{}` is not a date: write YYYY-MM-DD, e.g. \"2015-01-01\"",
+                    crate::text::one_line(&self.start_date)
+                ),
+            )
+        })?;
+        if !(1900..=2200).contains(&start_date.year()) {
+            return Err(bad(
+                "run.start_date",
+                format!("allowed from 1900 to 2200, got {start_date}"),
+            ));
+        }
+        let origin = start_date
+            .checked_sub(jiff::Span::new().days(i64::from(self.warmup_days)))
+            .map_err(|_| bad("run.warmup_days", "reaches before the year 1900"))?;
         Ok(RunParams {
+            start_date,
+            origin,
+            first_weekday: origin.weekday().to_monday_zero_offset() as u8,
             horizon_h: f64::from(self.horizon_days) * HOURS_PER_DAY,
             warmup_h: f64::from(self.warmup_days) * HOURS_PER_DAY,
             horizon_days: self.horizon_days,

@@ -1,0 +1,239 @@
+//! A moving foundation: any numeric parameter may change during a run — a step on a date, a
+//! linear ramp, or a decay towards a value (adherence rising as teams learn, a shared system
+//! from a date, the effect of kijkdagen fading). Written as `[[change]]` tables; compiled once
+//! into a timeline of complete parameter sets, one per moment something changes (ramps and
+//! decays move in steps of [`STEP_DAYS`]).
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::check::Invalid;
+use crate::engine::HOURS_PER_DAY;
+
+/// Ramps and decays change in steps of this many days.
+pub const STEP_DAYS: i64 = 30;
+
+/// How a parameter moves to its new value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// At once, on the date.
+    #[default]
+    Step,
+    /// Linearly from the date, reaching the value after `over_days`.
+    Ramp,
+    /// Halving the distance to the value every `over_days` (a half-life), from the date.
+    Decay,
+}
+
+/// One change of one parameter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The dotted key of a numeric parameter (`triage.adherence`, `vhh.coordinators`).
+    pub key: String,
+    /// The date the change starts, YYYY-MM-DD.
+    pub from: String,
+    /// The value it moves to.
+    pub to: f64,
+    /// `step`, `ramp` or `decay`.
+    #[serde(default)]
+    pub shape: Shape,
+    /// Length of a ramp, or half-life of a decay (days); unused for a step.
+    #[serde(default)]
+    pub over_days: f64,
+}
+
+/// Keys that cannot change during a run: run control, the number of teams and their drawn
+/// skills, and growth (which has its own ramp).
+fn fixed(key: &str) -> bool {
+    key.starts_with("run.")
+        || key.starts_with("growth.")
+        || matches!(
+            key,
+            "name" | "description" | "wijkteam.teams" | "wijkteam.skill_sd"
+        )
+}
+
+/// A change checked against the scenario: its key, start (days from day 0), shape, target and
+/// the value before it.
+#[derive(Debug, Clone)]
+pub(crate) struct Planned {
+    pub key: String,
+    pub start_day: f64,
+    pub shape: Shape,
+    pub to: f64,
+    pub over_days: f64,
+    pub integer: bool,
+}
+
+/// Check every change: a known numeric key that may change, a date in the run, a length for
+/// ramps and decays. `value_of` gives a key's value before any change (`None` if the key is
+/// not a number). `origin` is day 0; `horizon_days` the run's length.
+pub(crate) fn plan(
+    changes: &[Change],
+    value_of: impl Fn(&str) -> Option<(f64, bool)>,
+    origin: Date,
+    horizon_days: u32,
+) -> Result<Vec<Planned>, Invalid> {
+    let mut out = Vec::new();
+    for (i, c) in changes.iter().enumerate() {
+        let at = format!("change.{i}");
+        let bad = |message: String| -> Invalid { (at.clone(), message) };
+        if fixed(&c.key) {
+            return Err(bad(format!(
+                "`{}` cannot change during a run (run control, the number of wijkteams and their skills, and growth are fixed)",
+                c.key
+            )));
+        }
+        let Some((_, integer)) = value_of(&c.key) else {
+            return Err(bad(format!(
+                "`{}` is not a numeric parameter of this scenario: a change needs a key whose value is a number, e.g. triage.adherence",
+                c.key
+            )));
+        };
+        let from: Date = c.from.trim().parse().map_err(|_| {
+            bad(format!(
+                "`{}` is not a date: write YYYY-MM-DD",
+                crate::text::one_line(&c.from)
+            ))
+        })?;
+        let start_day = from.since(origin).map_or(-1.0, |s| f64::from(s.get_days()));
+        if !(0.0..f64::from(horizon_days)).contains(&start_day) {
+            let end = origin
+                .checked_add(jiff::Span::new().days(i64::from(horizon_days) - 1))
+                .unwrap_or(origin);
+            return Err(bad(format!(
+                "{from} is outside the run ({origin} to {end}, warm-up included)"
+            )));
+        }
+        if !c.to.is_finite() {
+            return Err(bad(format!("`to` must be a number, got {}", c.to)));
+        }
+        if c.shape != Shape::Step && !(c.over_days.is_finite() && c.over_days > 0.0) {
+            return Err(bad(format!(
+                "a {} needs `over_days` > 0 (its length, or half-life for a decay)",
+                if c.shape == Shape::Ramp {
+                    "ramp"
+                } else {
+                    "decay"
+                }
+            )));
+        }
+        if c.over_days > 36_500.0 {
+            return Err(bad("`over_days` may be at most 36500".into()));
+        }
+        out.push(Planned {
+            key: c.key.clone(),
+            start_day,
+            shape: c.shape,
+            to: c.to,
+            over_days: c.over_days,
+            integer,
+        });
+    }
+    Ok(out)
+}
+
+/// The days (from day 0) on which some value changes.
+pub(crate) fn change_days(planned: &[Planned], horizon_days: u32) -> Vec<f64> {
+    let mut days: Vec<f64> = Vec::new();
+    let end = f64::from(horizon_days);
+    for p in planned {
+        match p.shape {
+            Shape::Step => days.push(p.start_day),
+            Shape::Ramp | Shape::Decay => {
+                let span = if p.shape == Shape::Ramp {
+                    p.over_days
+                } else {
+                    // After six half-lives less than 2% of the distance is left: arrive.
+                    6.0 * p.over_days
+                };
+                let mut d = p.start_day;
+                while d < p.start_day + span && d < end {
+                    days.push(d);
+                    d += STEP_DAYS as f64;
+                }
+                days.push(p.start_day + span);
+            }
+        }
+    }
+    days.retain(|&d| d >= 0.0 && d < end);
+    days.sort_by(f64::total_cmp);
+    days.dedup();
+    days
+}
+
+/// The value of `key` on day `day`, starting from `before`. Changes of the same key apply in
+/// the order of their dates; each starts from the value the earlier ones reached on its date.
+pub(crate) fn value_on(planned: &[Planned], key: &str, before: f64, day: f64) -> f64 {
+    let mut mine: Vec<&Planned> = planned.iter().filter(|p| p.key == key).collect();
+    mine.sort_by(|a, b| a.start_day.total_cmp(&b.start_day));
+    chain(&mine, before, day)
+}
+
+fn chain(changes: &[&Planned], before: f64, day: f64) -> f64 {
+    let Some((last, earlier)) = changes.split_last() else {
+        return before;
+    };
+    if day < last.start_day {
+        return chain(earlier, before, day);
+    }
+    let from = chain(earlier, before, last.start_day);
+    let elapsed = day - last.start_day;
+    let v = match last.shape {
+        Shape::Step => last.to,
+        Shape::Ramp => from + (last.to - from) * (elapsed / last.over_days).min(1.0),
+        Shape::Decay if elapsed >= 6.0 * last.over_days => last.to,
+        Shape::Decay => last.to + (from - last.to) * 0.5f64.powf(elapsed / last.over_days),
+    };
+    if last.integer { v.round() } else { v }
+}
+
+/// Hours from day 0 of day `day`.
+pub(crate) fn hours(day: f64) -> f64 {
+    day * HOURS_PER_DAY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn planned(shape: Shape, over_days: f64) -> Vec<Planned> {
+        vec![Planned {
+            key: "k".into(),
+            start_day: 100.0,
+            shape,
+            to: 1.0,
+            over_days,
+            integer: false,
+        }]
+    }
+
+    #[test]
+    fn steps_ramps_and_decays_reach_their_value() {
+        let step = planned(Shape::Step, 0.0);
+        assert_eq!(value_on(&step, "k", 0.0, 99.0), 0.0);
+        assert_eq!(value_on(&step, "k", 0.0, 100.0), 1.0);
+        let ramp = planned(Shape::Ramp, 200.0);
+        assert_eq!(value_on(&ramp, "k", 0.0, 200.0), 0.5);
+        assert_eq!(value_on(&ramp, "k", 0.0, 400.0), 1.0);
+        let decay = planned(Shape::Decay, 50.0);
+        assert!((value_on(&decay, "k", 0.0, 150.0) - 0.5).abs() < 1e-12);
+        assert_eq!(value_on(&decay, "k", 0.0, 1000.0), 1.0);
+        assert_eq!(change_days(&step, 365), vec![100.0]);
+        // A second change starts from where the first had got to.
+        let mut two = planned(Shape::Ramp, 200.0);
+        two.push(Planned {
+            start_day: 200.0,
+            shape: Shape::Step,
+            to: 3.0,
+            ..two[0].clone()
+        });
+        assert_eq!(value_on(&two, "k", 0.0, 150.0), 0.25);
+        assert_eq!(value_on(&two, "k", 0.0, 250.0), 3.0);
+        let days = change_days(&ramp, 365);
+        assert_eq!(days.first(), Some(&100.0));
+        assert!(days.iter().all(|&d| (100.0..=300.0).contains(&d)));
+    }
+}
