@@ -10,7 +10,7 @@
 //! let src = "name = \"tiny\"\n[run]\nhorizon_days = 60\nwarmup_days = 10\nreplications = 2\n";
 //! let (scenario, params) = load_str(src, "tiny.toml", None, &[]).unwrap();
 //! let results = run(&scenario, &params, &RunOptions::default()).unwrap();
-//! let busy = results.metric(Metric::VhhUtilisation);
+//! let busy = results.metric(Metric::VhhHoursUtilisation);
 //! assert!(busy.mean > 0.0 && busy.mean < 1.0);
 //! ```
 

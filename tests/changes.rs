@@ -117,7 +117,7 @@ fn a_ramp_raises_the_rate_in_steps_and_a_decay_halves_the_distance() {
             .iter()
             .rev()
             .find(|(t, _)| *t <= day * 24.0)
-            .map(|(_, q)| q.link.read_prob_bridged)
+            .map(|(_, q)| q.link.read_prob[0])
             .unwrap()
     };
     let start = p.run.hours_until("2014-04-01".parse().unwrap()) / 24.0;
@@ -141,19 +141,23 @@ fn changes_that_cannot_be_are_refused_naming_the_change() {
             "not a numeric parameter",
         ),
         (
-            "key = \"triage.adherence\"\nfrom = \"2030-01-01\"\nto = 1",
+            "key = \"triage.adherence\"\nfrom = \"2015-01-01\"\nto = 1",
+            "is now criteria.adherence",
+        ),
+        (
+            "key = \"criteria.adherence\"\nfrom = \"2030-01-01\"\nto = 1",
             "outside the run",
         ),
         (
-            "key = \"triage.adherence\"\nfrom = \"first of may\"\nto = 1",
+            "key = \"criteria.adherence\"\nfrom = \"first of may\"\nto = 1",
             "not a date",
         ),
         (
-            "key = \"triage.adherence\"\nfrom = \"2015-01-01\"\nto = 1\nshape = \"ramp\"",
+            "key = \"criteria.adherence\"\nfrom = \"2015-01-01\"\nto = 1\nshape = \"ramp\"",
             "over_days",
         ),
         (
-            "key = \"triage.adherence\"\nfrom = \"2015-01-01\"\nto = 7",
+            "key = \"criteria.adherence\"\nfrom = \"2015-01-01\"\nto = 7",
             "probability",
         ),
     ] {

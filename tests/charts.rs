@@ -7,12 +7,12 @@ use std::path::Path;
 use assert_cmd::Command;
 
 const STEMS: [&str; 7] = [
-    "escalations",
+    "opschaling",
     "phases",
     "vhh_pressure",
     "wijkteam_pressure",
     "zsm_pressure",
-    "time_to_escalation",
+    "time_to_opschaling",
     "headline",
 ];
 

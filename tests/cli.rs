@@ -79,7 +79,7 @@ fn default_run_writes_every_result_file_with_the_model_metric_names() {
     assert_eq!(rows.next(), Some("day,date,series,mean,ci95_low,ci95_high"));
     // Day 0 is the start date (2015-01-01) less the warm-up of the short run.
     let first: Vec<&str> = rows.next().unwrap().split(',').collect();
-    assert_eq!(first[..3], ["0", "2014-12-02", "cases_phase2"]);
+    assert_eq!(first[..3], ["0", "2014-12-02", "cases_ave2"]);
     let run: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("run.json")).unwrap()).unwrap();
     assert_eq!(run["replications"], 4);
@@ -187,13 +187,24 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
         ),
         (
             "unknown key",
-            "name = \"x\"\n[triage]\nadherance = 0.5\n".into(),
+            "name = \"x\"\n[criteria]\nadherance = 0.5\n".into(),
             vec![],
             vec![
                 "bad.toml",
                 "line 3",
-                "triage.adherance",
+                "criteria.adherance",
                 "did you mean `adherence`",
+            ],
+        ),
+        (
+            "a key of avesim 0.1",
+            "name = \"x\"\n[dynamics.complex]\ncrisis_served = 0.5\n".into(),
+            vec![],
+            vec![
+                "bad.toml",
+                "line 3",
+                "dynamics.complex.crisis_served",
+                "is now dynamics.complex.incident_served (avesim 0.2)",
             ],
         ),
         (
@@ -278,10 +289,10 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
         (
             "bad --set value",
             "name = \"x\"\n".into(),
-            vec!["--set", "triage.adherence=often"],
+            vec!["--set", "criteria.adherence=often"],
             vec![
-                "--set triage.adherence=often",
-                "triage.adherence",
+                "--set criteria.adherence=often",
+                "criteria.adherence",
                 "expected a number, got the text \"often\"",
             ],
         ),
@@ -349,8 +360,11 @@ fn check_prints_every_parameter_with_unit_and_source() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(text.contains("vhh.coordinators = 4"));
     assert!(text.contains(
-        "zsm.decision_target_hours = 6.0    # [hours] study §2.3: legal term of 6 hours (scenarios/base.toml, line"
-    ));
+        "zsm.decision_target_hours = 6.0    # [hours] [A §2.3 l.531] \"binnen de wettelijke termijn van zes uur\" (scenarios/base.toml, line"
+    ), "{text}");
+    // A value the preset gives says so.
+    assert!(text.contains("criteria.adherence = 0.7    # [probability] [B §5.3.1 l.3039]"));
+    assert!(text.contains("(criteria.preset = \"ave\")"));
     assert!(!text.contains("unregistered"), "{text}");
 }
 

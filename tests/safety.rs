@@ -469,8 +469,8 @@ fn overflowing_values_and_unsafe_names_are_refused_naming_the_key() {
             "case.domain_weights",
         ),
         (
-            "triage.informal_recognition_factor=1e300",
-            "triage.informal_recognition_factor",
+            "criteria.inexperience_lift=1e300",
+            "criteria.inexperience_lift",
         ),
         ("wijkteam.skill_sd=1e200", "wijkteam.skill_sd"),
         ("name=\"..\"", "name"),
@@ -490,7 +490,7 @@ fn an_enormous_run_is_refused_up_front_with_the_flag_to_go_ahead() {
     let out = tmp.path().join("huge");
     let o = avesim()
         .timeout(Duration::from_secs(120))
-        .args(["run", "--quiet", "--reps", "1", "--out"])
+        .args(["run", "--quiet", "--reps", "1000", "--out"])
         .arg(&out)
         .args(["--set", "growth.multiplier=100"])
         .args(["--set", "run.horizon_days=36500"])

@@ -164,7 +164,13 @@ fn every_value_is_described_by_the_file_and_line_that_set_it() {
             .unwrap();
     // Set by the region file, with the study fact on its line.
     let d = params::describe("link.system", &loaded.provenance);
-    assert_eq!(d.tag, "study §6.5");
+    assert_eq!(d.tag, "B §6.5 l.3886");
+    assert_eq!(d.grade, "B");
+    assert!(
+        d.quote.starts_with("Dus die werken op dezelfde verdieping"),
+        "{}",
+        d.quote
+    );
     assert!(
         d.set_in.starts_with("scenarios/rotterdam.toml, line"),
         "{}",
@@ -172,7 +178,8 @@ fn every_value_is_described_by_the_file_and_line_that_set_it() {
     );
     // In a table the region also touches ([zsm]), but set only by the base.
     let d = params::describe("zsm.decision_target_hours", &loaded.provenance);
-    assert_eq!(d.tag, "study §2.3");
+    assert_eq!(d.tag, "A §2.3 l.531");
+    assert_eq!(d.quote, "binnen de wettelijke termijn van zes uur");
     assert!(
         d.set_in.starts_with("scenarios/base.toml, line"),
         "{}",

@@ -124,6 +124,7 @@ fn the_paired_interval_of_a_comparison_is_narrower_than_the_unpaired_one() {
         "compare_escalation",
         "compare_capacity",
         "compare_information",
+        "compare_governance",
     ] {
         assert!(out.join("charts").join(format!("{stem}.png")).exists());
     }
@@ -161,7 +162,10 @@ fn vhh_waiting_rises_with_growth_within_noise() {
         stdout.contains("alarm vhh_wait_days_mean > 7: first at growth.multiplier ="),
         "{stdout}"
     );
-    assert!(stdout.contains("alarm vhh_utilisation > 0.9:"), "{stdout}");
+    assert!(
+        stdout.contains("alarm vhh_hours_utilisation > 0.9:"),
+        "{stdout}"
+    );
     let pick = |metric: &str| -> Vec<HashMap<String, String>> {
         csv(&out.join("sweep.csv"))
             .into_iter()

@@ -12,7 +12,8 @@ use avesim::scenario::DEFAULT_SCENARIO;
 use avesim::stats::{Welford, t_quantile};
 use common::{ALWAYS, Z999, scenario};
 
-/// A world with ample capacity, desks always open, exponential clocks and no ZSM coupling.
+/// A world with ample capacity, desks always open, exponential clocks, no ZSM coupling, no
+/// stalls, and every acute incident reaching AVE 4.
 fn ample(extra: &str) -> String {
     format!(
         r#"name = "ctmc"
@@ -31,42 +32,48 @@ per_day = 0.0
 complex_prob_by_domains = [0.5, 0.5, 0.5, 0.5, 0.5]
 [dynamics.simple]
 resolution_served = 2.0
-crisis_served = 0.3
+incident_served = 0.3
 offence = 0.0
+stall_per_year = 0.0
 [dynamics.complex]
 resolution_served = 0.8
-crisis_served = 0.5
-resolution_escalated = 0.6
-crisis_escalated = 0.4
+incident_served = 0.5
+resolution_ave3 = 0.6
+incident_ave3 = 0.4
 resolution_planned = 1.5
-crisis_planned = 0.25
+incident_planned = 0.25
 offence = 0.0
+stall_per_year = 0.0
 [wijkteam]
 teams = 1
 workers_per_team = 1000
 caseload_per_worker = 1000
 skill_sd = 0.0
+inexperienced_share = 0.0
 [wijkteam.hours]
 {ALWAYS}
-[triage]
-criteria = "ave"
+[criteria]
+preset = "ave"
 recognition_per_year = 2.0
 adherence = 0.6
-stagnation_adherence = 0.0
+adherence_sd = 0.0
 over_the_fence_per_year = 0.7
+[overflow]
+when_full_share = 0.0
 [advice]
 enabled = false
 [vhh]
 coordinators = 1000
-cases_per_coordinator = 1000
+hours_per_week = 100.0
+procesregie_hours_per_week = 1.0
 meeting_within_hours = {{ dist = "fixed", value = 0.0 }}
 plan_days = {{ dist = "exponential", mean = 30.0 }}
 plan_rejection_prob = 0.0
 keep_until_resolved_share = 0.0
 [vhh.hours]
 {ALWAYS}
-[advice.hours]
-{ALWAYS}
+[ave4]
+unrest_share = 1.0
 [zsm.hours]
 {ALWAYS}
 {extra}
@@ -95,19 +102,19 @@ fn first_exit_from_phase2_matches_ctmc_competing_risks() {
             simple[k] += out.diagnostics.first_exit_simple[k];
         }
     }
-    // Complex, served in phase 2: escalation rate = recognition x adherence.
+    // Complex, served in AVE 2: opschaling rate = recognition x adherence.
     let (esc, crisis, res) = (2.0 * 0.6, 0.5, 0.8);
     let total = esc + crisis + res;
     let n: u64 = complex.iter().sum();
     assert!(n > 20_000, "too few complex exits: {n}");
-    assert_proportion("complex escalation", complex[0], n, esc / total);
-    assert_proportion("complex crisis", complex[1], n, crisis / total);
+    assert_proportion("complex opschaling", complex[0], n, esc / total);
+    assert_proportion("complex acute incident", complex[1], n, crisis / total);
     // Non-complex: over the fence vs crisis vs resolution.
     let (fence, crisis, res) = (0.7, 0.3, 2.0);
     let total = fence + crisis + res;
     let n: u64 = simple.iter().sum();
     assert_proportion("simple over the fence", simple[0], n, fence / total);
-    assert_proportion("simple crisis", simple[1], n, crisis / total);
+    assert_proportion("simple acute incident", simple[1], n, crisis / total);
 }
 
 /// What a case did, gathered from the happenings: when it entered, whether it reached
@@ -318,10 +325,10 @@ fn no_service_starts_while_its_desk_is_closed() {
         "meeting",
     ];
     let (_, obs) = run_replication(&p, 0, Events::of(starts));
-    // The calendars the scenario gives each desk (meetings run in VHH office hours).
+    // The calendars the scenario gives each desk (consults and meetings run in VHH office
+    // hours).
     let calendar = |event: &str| match event {
         "team_start" => &p.wijkteam.hours,
-        "advice_start" => &p.advice.hours,
         "zsm_start" => &p.zsm.hours,
         _ => &p.vhh.hours,
     };
@@ -343,7 +350,7 @@ fn common_random_numbers_make_paired_differences_tighter() {
     ];
     let policy = |seed: &'static str| {
         let mut v = base.to_vec();
-        v.push("triage.adherence=0.5");
+        v.push("criteria.adherence=0.5");
         v.push(seed);
         v
     };
@@ -354,8 +361,8 @@ fn common_random_numbers_make_paired_differences_tighter() {
     let b = run(&sb, &pb, &RunOptions::default()).unwrap();
     let c = run(&sc, &pc, &RunOptions::default()).unwrap();
     for metric in [
-        Metric::EscalationsPhase3Per1000,
-        Metric::VhhUtilisation,
+        Metric::UpscalingsAve3Per1000,
+        Metric::VhhHoursUtilisation,
         Metric::WijkteamUtilisation,
     ] {
         let i = metric.index();
@@ -452,9 +459,13 @@ fn feedback_and_context_reading_follow_their_probabilities() {
     ]);
     assert_eq!(metric(&r, "feedback_delivered_share"), 1.0);
     assert!((metric(&r, "feedback_delay_hours_mean") - 24.0).abs() < 1e-9);
-    // Nobody reads anything: no decision is informed; everybody reads: every decision on a
-    // person with advice on file is.
-    let none = with(&["link.read_prob_bridged=0"]);
+    // Nobody reads anything and nobody calls or relays: no decision is informed; the more
+    // is read, the more decisions are informed.
+    let none = with(&[
+        "link.read_prob_bridged=0",
+        "link.call_prob=0",
+        "link.rvdk_relay_prob=0",
+    ]);
     assert_eq!(metric(&none, "zsm_informed_share"), 0.0);
     let all = with(&["link.read_prob_bridged=1"]);
     let joint = with(&["link.system=\"joint\""]);

@@ -13,6 +13,14 @@ use std::collections::VecDeque;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Ticket(u32);
 
+impl Ticket {
+    /// A ticket from a line's own counter (for other kinds of line).
+    #[inline]
+    pub(crate) fn from_raw(n: u32) -> Self {
+        Ticket(n)
+    }
+}
+
 /// Servers, their waiting line, and who is in it.
 #[derive(Debug, Clone)]
 pub struct Resource {

@@ -45,7 +45,7 @@ pub struct RunResults {
     pub zsm_queue_by_hour: Vec<Interval>,
     /// Days from entering AVE 2 to the first opschaling (complex cases): mean count per
     /// replication per bin.
-    pub time_to_phase3: Binned,
+    pub time_to_ave3: Binned,
     /// Days from entering AVE 2 to a late escalation.
     pub time_to_late: Binned,
     /// Per-replication diagnostics.
@@ -84,7 +84,7 @@ pub struct Aggregate {
     replications: Vec<Vec<f64>>,
     daily: Vec<Vec<Welford>>,
     hourly: Vec<Welford>,
-    hist_phase3: Vec<Welford>,
+    hist_ave3: Vec<Welford>,
     hist_late: Vec<Welford>,
     diagnostics: Vec<Diagnostics>,
     events: u64,
@@ -104,7 +104,7 @@ impl Aggregate {
             daily: vec![vec![Welford::default(); days]; series.len()],
             series,
             hourly: vec![Welford::default(); 24],
-            hist_phase3: Vec::new(),
+            hist_ave3: Vec::new(),
             hist_late: Vec::new(),
             diagnostics: Vec::new(),
             events: 0,
@@ -146,11 +146,7 @@ impl Aggregate {
         for (w, &v) in self.hourly.iter_mut().zip(&out.zsm_queue_by_hour) {
             w.push(v);
         }
-        Self::push_hist(
-            &mut self.hist_phase3,
-            out.time_to_phase3.counts(),
-            reps_before,
-        );
+        Self::push_hist(&mut self.hist_ave3, out.time_to_ave3.counts(), reps_before);
         Self::push_hist(&mut self.hist_late, out.time_to_late.counts(), reps_before);
         self.events += out.diagnostics.events;
         self.diagnostics.push(out.diagnostics);
@@ -183,7 +179,7 @@ impl Aggregate {
                 self.series
             },
             zsm_queue_by_hour: intervals(&self.hourly),
-            time_to_phase3: binned(&self.hist_phase3),
+            time_to_ave3: binned(&self.hist_ave3),
             time_to_late: binned(&self.hist_late),
             replications: self.replications,
             diagnostics: self.diagnostics,
@@ -213,14 +209,14 @@ pub const ROLLING_DAYS: usize = 30;
 
 /// The derived series of one replication, in [`Derived::ALL`] order: rolling 30-day
 /// escalations per 1,000 cases in progress, and the daily ZSM target share.
-fn derived_series(daily: &[Vec<f32>]) -> [Vec<f64>; 4] {
+fn derived_series(daily: &[Vec<f32>]) -> [Vec<f64>; 5] {
     let get = |s: Daily| &daily[s as usize];
-    let days = get(Daily::Phase2).len();
+    let days = get(Daily::CasesAve2).len();
     let in_progress: Vec<f64> = (0..days)
         .map(|d| {
-            f64::from(get(Daily::Phase2)[d])
-                + f64::from(get(Daily::Phase3)[d])
-                + f64::from(get(Daily::Phase4)[d])
+            f64::from(get(Daily::CasesAve2)[d])
+                + f64::from(get(Daily::CasesAve3)[d])
+                + f64::from(get(Daily::CasesAve4)[d])
         })
         .collect();
     let rolling = |counts: &[f32]| -> Vec<f64> {
@@ -253,11 +249,12 @@ fn derived_series(daily: &[Vec<f32>]) -> [Vec<f64>; 4] {
         })
         .collect();
     let out = [
-        rolling(get(Daily::EscalationsPhase3)),
-        rolling(get(Daily::EscalationsPhase4)),
-        rolling(get(Daily::LateEscalations)),
+        rolling(get(Daily::UpscalingsAve3)),
+        rolling(get(Daily::AcuteCrises)),
+        rolling(get(Daily::LateUpscalings)),
+        rolling(get(Daily::EscalationsAve4)),
         share,
     ];
-    debug_assert_eq!(Derived::ALL[3], Derived::ZsmWithinTargetShare);
+    debug_assert_eq!(Derived::ALL[4], Derived::ZsmWithinTargetShare);
     out
 }

@@ -200,11 +200,11 @@ impl Alarm {
         })
     }
 
-    /// The default alarms: VHH utilisation above 90%, mean VHH wait above a week.
+    /// The default alarms: VHH hours above 90% used, mean wait for procesregie above a week.
     pub fn defaults() -> Vec<Alarm> {
         vec![
             Alarm {
-                metric: Metric::VhhUtilisation,
+                metric: Metric::VhhHoursUtilisation,
                 above: true,
                 value: 0.9,
             },
@@ -402,7 +402,7 @@ mod tests {
         assert_eq!(a.labels(), ["1.0", "1.5", "2.0", "2.5", "3.0"]);
         let b = Axis::parse("vhh.coordinators=4..8:5").unwrap();
         assert_eq!(b.values[1], toml::Value::Integer(5));
-        let c = Axis::parse("triage.criteria=ave,informal").unwrap();
+        let c = Axis::parse("criteria.preset=ave,informal").unwrap();
         assert_eq!(c.labels(), ["ave", "informal"]);
         assert!(!c.numeric());
         assert!(Axis::parse("growth.multiplier=1..3:1").is_err());
@@ -412,10 +412,10 @@ mod tests {
 
     #[test]
     fn alarms_parse_and_name_unknown_metrics() {
-        let a = Alarm::parse("vhh_utilisation>0.9").unwrap();
+        let a = Alarm::parse("vhh_hours_utilisation>0.9").unwrap();
         assert!(a.fires(0.95) && !a.fires(0.85));
         assert!(
-            Alarm::parse("vhh_utilization>0.9")
+            Alarm::parse("vhh_hours_utilization>0.9")
                 .unwrap_err()
                 .contains("not a metric")
         );

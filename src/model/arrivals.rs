@@ -8,10 +8,11 @@ use rand::RngExt;
 use rand_distr::{Distribution, Exp1};
 
 use super::Observer;
-use super::case::{AdvicePlace, AveFase, Case, Origin, TeamPlace, VhhPlace};
+use super::case::{AdvicePlace, AveFase, Case, NO_COORDINATOR, Origin, TeamPlace, VhhPlace};
 use super::event::{Event, Source};
 use super::happening::Happening;
 use super::metrics::Daily;
+use super::phases::Trigger;
 use super::world::World;
 use crate::engine::StreamRng;
 use crate::engine::rng::{Stream, derive};
@@ -148,17 +149,20 @@ impl<O: Observer> World<'_, O> {
             team: None,
             domains,
             complex: false,
+            youth: false,
             phase,
             at_team: TeamPlace::Outside,
             at_vhh: VhhPlace::Outside,
             advice: AdvicePlace::None,
             plan: false,
+            stalled: false,
             doubt_settled: false,
             flagged: false,
             advice_on_file: false,
+            coordinator: NO_COORDINATOR,
             been_in_ave3: false,
-            ave3_before_crisis: false,
-            had_crisis: false,
+            ave3_before_incident: false,
+            had_incident: false,
             first_exit_counted: false,
             created: now,
             phase_since: now,
@@ -166,6 +170,7 @@ impl<O: Observer> World<'_, O> {
             clock_gen: 0,
             phase_gen: 0,
             effect_gen: 0,
+            notice_gen: 0,
             rng,
         }
     }
@@ -180,13 +185,15 @@ impl<O: Observer> World<'_, O> {
                 team: c.team,
                 domains: c.domains,
                 complex: c.complex,
+                youth: c.youth,
                 fase: c.phase,
             };
             self.emit(h);
         }
     }
 
-    /// A family enters AVE 2 at a wijkteam: its attributes come from its own stream.
+    /// A family enters AVE 2 at a wijkteam: its attributes come from its own stream. At a
+    /// team with no free place it may be pushed up to the VHH instead of waiting (overflow).
     fn new_social_case(&mut self, index: u64) {
         let p = self.p;
         let rng = derive(
@@ -202,6 +209,8 @@ impl<O: Observer> World<'_, O> {
         c.complex = u < p.case.complex_prob[c.domains as usize - 1];
         let u: f64 = c.rng.random();
         c.team = Some(((u * teams as f64) as usize).min(teams - 1) as u16);
+        let u: f64 = c.rng.random();
+        c.youth = u < p.case.youth_share;
         let slot = self.cases.insert(c);
         let now = self.now();
         self.stats.phase[AveFase::Ave2.index()].add(now, 1.0);
@@ -210,8 +219,19 @@ impl<O: Observer> World<'_, O> {
         }
         self.stats.count(Daily::Entered);
         self.emit_arrived(slot);
+        let team = usize::from(self.cases.at(slot).team.unwrap_or(0));
+        let intake = &self.teams[team].intake;
+        // Full: every place taken, or more waiting than places free (not merely closed).
+        let full = intake.busy() + intake.waiting() >= intake.capacity();
         self.join_team_queue(slot);
-        self.schedule_review(slot);
+        let c = self.cases.at(slot);
+        if full && p.overflow.when_full > 0.0 {
+            let u: f64 = c.rng.random();
+            if u < p.overflow.when_full {
+                self.request_opschaling(slot, Trigger::Overflow, false);
+                return;
+            }
+        }
         self.reschedule(slot);
     }
 
@@ -227,9 +247,12 @@ impl<O: Observer> World<'_, O> {
         let mut c = self.blank_case(origin, index, AveFase::Ave3, rng);
         c.complex = true;
         c.been_in_ave3 = true;
+        let u: f64 = c.rng.random();
+        c.youth = u < self.p.case.youth_share;
         let slot = self.cases.insert(c);
         let now = self.now();
         self.stats.phase[AveFase::Ave3.index()].add(now, 1.0);
+        self.count_vhh_entry(origin);
         self.emit_arrived(slot);
         self.join_vhh_queue(slot, false);
         self.reschedule(slot);

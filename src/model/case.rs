@@ -7,9 +7,9 @@ use crate::engine::resource::Ticket;
 /// Where a case came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// A social case entering phase 2 at a wijkteam.
+    /// A family entering AVE 2 at a wijkteam.
     Social,
-    /// A direct VHH referral from another partner or municipality.
+    /// A direct VHH case from the police, Veilig Thuis, GGZ or another municipality.
     VhhDirect,
     /// An unknown suspect referred to the VHH by ZSM.
     ZsmReferral,
@@ -31,7 +31,8 @@ impl Origin {
 pub enum Outcome {
     /// Resolved (back to phase 1).
     Resolved,
-    /// An external VHH case handed back to its own first line after down-scaling.
+    /// A direct VHH case handed back to its own first line, or a case from ZSM handed to
+    /// ketenpartners, after the VHH's round.
     HandedBack,
     /// Still in progress at the end of the run.
     Open,
@@ -96,17 +97,42 @@ pub enum TeamPlace {
 /// Where a case stands at the Veiligheidshuis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum VhhPlace {
-    /// Not waiting for or holding a coordinator.
+    /// Not waiting for or under procesregie.
     Outside,
-    /// Waiting for a coordinator since `since` (hours).
+    /// Waiting for a coordinator's hours since `since` (hours).
     Waiting {
         /// Its place in the line.
         ticket: Ticket,
         /// When it joined (hours).
         since: f64,
     },
-    /// A coordinator holds procesregie.
-    Procesregie,
+    /// A coordinator holds procesregie, taking `units` hours a week of the budget.
+    Procesregie {
+        /// Hours a week held.
+        units: f64,
+    },
+}
+
+/// What a wijkteam worker is in doubt about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// A complex case recognised as one: does it need the VHH?
+    Complex,
+    /// Cooperation around the case has stalled.
+    Stalled,
+    /// An impulse to hand a case over that needs no VHH.
+    Fence,
+}
+
+impl Doubt {
+    /// Name used in outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Doubt::Complex => "complex",
+            Doubt::Stalled => "stalled_cooperation",
+            Doubt::Fence => "hand_over",
+        }
+    }
 }
 
 /// Where a case stands with the advice function.
@@ -114,17 +140,25 @@ pub enum VhhPlace {
 pub enum AdvicePlace {
     /// No consult asked.
     None,
-    /// Waiting for a consult since `since` (hours).
+    /// Waiting for a coordinator's hours since `since` (hours).
     Waiting {
-        /// Its place in the line.
+        /// Its place in the VHH budget's line.
         ticket: Ticket,
         /// When it asked (hours).
         since: f64,
+        /// What about.
+        doubt: Doubt,
+        /// Coordinator hours the consult will take.
+        need: f64,
     },
     /// In a consult; the answer counts only while the case still waits for it.
     InConsult {
         /// The place it had in the line.
         ticket: Ticket,
+        /// When it asked (hours).
+        since: f64,
+        /// What about.
+        doubt: Doubt,
     },
 }
 
@@ -136,6 +170,9 @@ impl AdvicePlace {
     }
 }
 
+/// No coordinator has held procesregie of the case.
+pub const NO_COORDINATOR: u16 = u16::MAX;
+
 /// One case in progress.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -145,12 +182,14 @@ pub struct Case {
     pub index: u64,
     /// Arrival stream.
     pub origin: Origin,
-    /// Its wijkteam, for wijkteam cases.
+    /// Its wijkteam, for cases in the wijk.
     pub team: Option<u16>,
     /// Life domains touched (1..5).
     pub domains: u8,
     /// Needs a cross-chain approach.
     pub complex: bool,
+    /// A family with minors (the Raad voor de Kinderbescherming's remit).
+    pub youth: bool,
     /// AVE phase.
     pub phase: AveFase,
     /// At the wijkteam.
@@ -161,32 +200,38 @@ pub struct Case {
     pub advice: AdvicePlace,
     /// A VHH plan is in effect.
     pub plan: bool,
-    /// A consult settled the doubt: no further recognition, lower crisis rate.
+    /// Cooperation around the case has stalled and nobody has acted yet.
+    pub stalled: bool,
+    /// A consult settled the doubt: no further recognition, fewer incidents.
     pub doubt_settled: bool,
     /// Flagged for ZSM by the wijkteam.
     pub flagged: bool,
     /// VHH advice for ZSM is on file.
     pub advice_on_file: bool,
-    /// Has been in AVE 3.
+    /// The coordinator who last held procesregie ([`NO_COORDINATOR`] if none).
+    pub coordinator: u16,
+    /// Has been in AVE 3 (by any route).
     pub been_in_ave3: bool,
-    /// Reached AVE 3 from AVE 2 before any crisis.
-    pub ave3_before_crisis: bool,
-    /// Has had a crisis.
-    pub had_crisis: bool,
+    /// Reached AVE 3 before any acute incident.
+    pub ave3_before_incident: bool,
+    /// Has had an acute incident.
+    pub had_incident: bool,
     /// Its first exit from AVE 2 service has been counted (diagnostics).
     pub first_exit_counted: bool,
     /// Entered the model (hours).
     pub created: f64,
     /// Entered its current phase (hours).
     pub phase_since: f64,
-    /// ZSM decision factor on the crisis rate.
+    /// ZSM decision factor on the incident rate.
     pub zsm_factor: f64,
     /// Generation of the competing-risk clock.
     pub clock_gen: u32,
-    /// Generation of the phase (invalidates process steps and reviews).
+    /// Generation of the phase (invalidates process steps).
     pub phase_gen: u32,
     /// Generation of the ZSM effect.
     pub effect_gen: u32,
+    /// Generation of the teamleider's briefing check.
+    pub notice_gen: u32,
     /// The case's own random stream.
     pub rng: StreamRng,
 }
@@ -235,6 +280,7 @@ impl CaseStore {
             new.clock_gen = old.clock_gen.wrapping_add(1);
             new.phase_gen = old.phase_gen.wrapping_add(1);
             new.effect_gen = old.effect_gen.wrapping_add(1);
+            new.notice_gen = old.notice_gen.wrapping_add(1);
             self.alive[slot as usize] = true;
             slot
         } else {

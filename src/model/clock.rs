@@ -1,7 +1,8 @@
-//! Each case's competing-risk clock: in every state a case has rates of resolution, crisis,
-//! recognition, being thrown over the fence and offending; one exponential clock runs on
-//! their sum and is redrawn on every change of state (valid because every rate is
-//! memoryless), and when it fires a draw picks which of them happened.
+//! Each case's competing-risk clock: in every state a case has rates of resolution, an acute
+//! incident, recognition, a stall, noticing a stall, an urge to hand over, overflow and
+//! offending; one exponential clock runs on their sum and is redrawn on every change of
+//! state (valid because every rate is memoryless), and when it fires a draw picks which of
+//! them happened.
 
 use rand::RngExt;
 use rand_distr::{Distribution, Exp1};
@@ -16,25 +17,33 @@ use crate::scenario::sections::dynamics::RateState;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Transition {
     Resolution,
-    Crisis,
+    Incident,
     Recognition,
     OverTheFence,
+    Stall,
+    SelfNotice,
+    Overflow,
     Offence,
 }
 
-/// The competing rates of a case in its current state (per hour).
+/// The competing rates of a case in its current state (per hour), in [`Transition`] order.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct ClockRates {
-    pub resolution: f64,
-    pub crisis: f64,
-    pub recognition: f64,
-    pub over_the_fence: f64,
-    pub offence: f64,
-}
+pub(crate) struct ClockRates(pub [f64; 8]);
+
+const ORDER: [Transition; 8] = [
+    Transition::Resolution,
+    Transition::Incident,
+    Transition::Recognition,
+    Transition::OverTheFence,
+    Transition::Stall,
+    Transition::SelfNotice,
+    Transition::Overflow,
+    Transition::Offence,
+];
 
 impl ClockRates {
     fn total(&self) -> f64 {
-        self.resolution + self.crisis + self.recognition + self.over_the_fence + self.offence
+        self.0.iter().sum()
     }
 }
 
@@ -45,7 +54,7 @@ pub(crate) fn rate_state(c: &Case) -> RateState {
         (AveFase::Ave2, TeamPlace::Served, true) => RateState::Planned,
         (AveFase::Ave2, _, _) => RateState::Waiting,
         (_, _, true) => RateState::Planned,
-        _ => RateState::Escalated,
+        _ => RateState::Ave3,
     }
 }
 
@@ -57,30 +66,42 @@ impl<O: Observer> World<'_, O> {
         let p = self.p;
         let r = &p.dynamics.rates[usize::from(c.complex)];
         let state = rate_state(c) as usize;
-        let crisis_factor = c.zsm_factor
-            * if c.doubt_settled {
-                p.advice.crisis_factor
-            } else {
-                1.0
-            };
-        let mut out = ClockRates {
-            resolution: r.resolution[state],
-            crisis: r.crisis[state] * crisis_factor,
-            offence: r.offence,
-            ..Default::default()
-        };
-        let served_unplanned =
-            c.phase == AveFase::Ave2 && c.at_team == TeamPlace::Served && !c.plan;
-        if served_unplanned && let Some(team) = c.team {
-            if c.complex && !c.doubt_settled && !c.advice.pending() {
-                out.recognition =
-                    self.rules.recognition_per_h * self.teams[usize::from(team)].skill;
-            }
-            if !c.complex {
-                out.over_the_fence = self.rules.over_the_fence_per_h;
-            }
+        let mut incident = r.incident[state] * c.zsm_factor;
+        let mut resolution = r.resolution[state];
+        if c.doubt_settled {
+            incident *= p.advice.settled_factor;
         }
-        out
+        if c.stalled {
+            incident *= p.stagnation.incident_factor;
+            resolution *= p.stagnation.resolution_factor;
+        }
+        let mut out = [0.0; 8];
+        out[0] = resolution;
+        out[1] = incident;
+        out[7] = r.offence;
+        let served = c.phase == AveFase::Ave2 && c.at_team == TeamPlace::Served;
+        if served && let Some(team) = c.team {
+            let pending = c.advice.pending();
+            if c.stalled {
+                if !pending {
+                    out[5] = self.rules.self_notice_per_h;
+                }
+            } else {
+                out[4] = r.stall;
+                if !c.plan && !pending {
+                    if c.complex {
+                        if !c.doubt_settled {
+                            out[2] = self.rules.recognition_per_h
+                                * self.teams[usize::from(team)].recognition_factor(p);
+                        }
+                    } else {
+                        out[3] = self.rules.over_the_fence_per_h;
+                    }
+                }
+            }
+            out[6] = p.overflow.extra_per_h;
+        }
+        ClockRates(out)
     }
 
     /// Redraw a case's clock after any change of state (valid: all clocks are memoryless).
@@ -107,18 +128,16 @@ impl<O: Observer> World<'_, O> {
     pub(crate) fn on_clock(&mut self, slot: u32) {
         let rates = self.clock_rates(self.cases.get(slot).expect("live case"));
         let c = self.cases.at(slot);
-        let u: f64 = c.rng.random::<f64>() * rates.total();
-        let which = if u < rates.resolution {
-            Transition::Resolution
-        } else if u < rates.resolution + rates.crisis {
-            Transition::Crisis
-        } else if u < rates.resolution + rates.crisis + rates.recognition {
-            Transition::Recognition
-        } else if u < rates.resolution + rates.crisis + rates.recognition + rates.over_the_fence {
-            Transition::OverTheFence
-        } else {
-            Transition::Offence
-        };
+        let mut u: f64 = c.rng.random::<f64>() * rates.total();
+        // The last clock with a rate, should rounding leave u at the very end.
+        let mut which = ORDER[rates.0.iter().rposition(|&r| r > 0.0).unwrap_or(7)];
+        for (k, &r) in rates.0.iter().enumerate() {
+            if u < r {
+                which = ORDER[k];
+                break;
+            }
+            u -= r;
+        }
         self.on_transition(slot, which);
     }
 }

@@ -4,9 +4,10 @@
 //! 0. [`DAY_BOUNDARY`] (`DayEnd`, `ParamsChange`): statistics close the day before anything
 //!    at the boundary counts in the next, and new parameters take over before anything uses
 //!    them;
-//! 1. [`RELEASE`] (service completions `ZsmDone`, `AdviceDone`): releases before seizes;
-//! 2. [`TRANSITION`] (case transitions and process steps: clocks, meetings, plans, crises,
-//!    reviews, effects, feedback);
+//! 1. [`RELEASE`] (service completions `ZsmDone`, `AdviceDone`, `BudgetRelease`): releases
+//!    before seizes;
+//! 2. [`TRANSITION`] (case transitions and process steps: clocks, meetings, plans, AVE 4
+//!    hand-backs, briefings, advice time-outs, effects, feedback, feedback sessions);
 //! 3. [`ARRIVAL`] (new cases, suspects, referrals);
 //! 4. [`DESK_OPENS`] (`DeskOpens`): a desk starts work after everything at that instant has
 //!    arrived or left.
@@ -16,9 +17,10 @@
 //! | event                     | stale when                                                  |
 //! |---------------------------|-------------------------------------------------------------|
 //! | `Clock`                   | the case's `clock_gen` changed (any change of state redraws) |
-//! | `Step` (meeting, plan, friction, crisis over, review) | the case's `phase_gen` changed (a phase change) |
+//! | `Step` (meeting, plan, friction, AVE 4 over) | the case's `phase_gen` changed (a phase change) |
+//! | `Briefing`                | the case's `notice_gen` changed (stall acted on, parameters changed) |
 //! | `EffectEnds`              | the case's `effect_gen` changed (a newer decision)           |
-//! | `AdviceDone`              | the case no longer waits for that consult ([`AdvicePlace`](super::case::AdvicePlace)) |
+//! | `AdviceDone`, `AdviceTimeout` | the case no longer waits for that consult ([`AdvicePlace`](super::case::AdvicePlace)) |
 //! | `Feedback`, `Referral`    | the slot no longer holds the case with that uid              |
 //! | `Arrival`                 | the stream was redrawn since (its rate changed)              |
 //! | a line entry at a desk    | the case no longer holds that [`Ticket`]                     |
@@ -56,10 +58,8 @@ pub enum Source {
 pub enum Desk {
     /// Wijkteam intake.
     Wijkteam,
-    /// VHH process-lead slots.
+    /// The VHH's coordinators (procesregie and advice from one budget).
     Vhh,
-    /// VHH advice desk.
-    Advice,
     /// ZSM table.
     Zsm,
 }
@@ -70,7 +70,6 @@ impl Desk {
         match self {
             Desk::Wijkteam => "wijkteam",
             Desk::Vhh => "vhh",
-            Desk::Advice => "advice",
             Desk::Zsm => "zsm",
         }
     }
@@ -83,12 +82,10 @@ pub enum Step {
     Meeting,
     /// The VHH plan is ready.
     PlanReady,
-    /// The wijkteam finally accepts the plan.
+    /// The wijkteam finally takes the plan over.
     FrictionOver,
-    /// The mayor hands the crisis back.
-    CrisisOver,
-    /// A stagnation review of a case in phase 2.
-    Review,
+    /// The burgemeester hands the case back to the VHH.
+    Ave4Over,
 }
 
 /// Everything that can happen.
@@ -103,12 +100,17 @@ pub enum Event {
         /// Item slot.
         item: u32,
     },
-    /// An advice consult ends.
+    /// An advice consult is answered.
     AdviceDone {
         /// Case slot.
         case: u32,
-        /// Its place in the advice line.
+        /// Its place in the VHH budget's line.
         ticket: Ticket,
+    },
+    /// A consult's week is over: its hours go back to the VHH budget.
+    BudgetRelease {
+        /// Hours a week given back.
+        units: f64,
     },
     /// A case's competing-risk clock fires.
     Clock {
@@ -126,6 +128,22 @@ pub enum Event {
         /// Which step.
         step: Step,
     },
+    /// The teamleider picks a stalled case up at the morning briefing.
+    Briefing {
+        /// Case slot.
+        case: u32,
+        /// Notice generation.
+        generation: u32,
+    },
+    /// A worker stops waiting for a consult that has not started and decides alone.
+    AdviceTimeout {
+        /// Case slot.
+        case: u32,
+        /// Its place in the VHH budget's line.
+        ticket: Ticket,
+    },
+    /// A periodic operational feedback session between VHH and ZSM.
+    FitReview,
     /// A ZSM decision's effect on a case ends.
     EffectEnds {
         /// Case slot.
@@ -165,9 +183,14 @@ impl Ranked for Event {
     fn rank(&self) -> u8 {
         match self {
             Event::DayEnd | Event::ParamsChange(_) => DAY_BOUNDARY,
-            Event::ZsmDone { .. } | Event::AdviceDone { .. } => RELEASE,
+            Event::ZsmDone { .. } | Event::AdviceDone { .. } | Event::BudgetRelease { .. } => {
+                RELEASE
+            }
             Event::Clock { .. }
             | Event::Step { .. }
+            | Event::Briefing { .. }
+            | Event::AdviceTimeout { .. }
+            | Event::FitReview
             | Event::EffectEnds { .. }
             | Event::Feedback { .. } => TRANSITION,
             Event::Referral { .. } | Event::ExternalReferral { .. } | Event::Arrival(..) => ARRIVAL,

@@ -2,17 +2,18 @@
 //! happen, each naming the case it is about. The event trace, the per-case log and, later,
 //! a family's story and an animation of the desks are all observers of this one stream.
 
-use super::case::{AveFase, CaseId, Origin, Outcome};
+use super::case::{AveFase, CaseId, Doubt, Origin, Outcome};
 use super::phases::Trigger;
+use super::zsm::Route;
 
 /// A desk whose levels (busy servers, waiting) an observer can follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeskId {
     /// One wijkteam's case slots (0-based team).
     Wijkteam(u16),
-    /// The Veiligheidshuis coordinators (procesregie).
+    /// The Veiligheidshuis coordinators: cases under procesregie and waiting for it.
     Vhh,
-    /// The advice function.
+    /// The advice function: consults in their budget week and waiting.
     Advice,
     /// The ZSM table.
     Zsm,
@@ -37,6 +38,8 @@ pub enum Happening {
         domains: u8,
         /// Needs a cross-chain approach.
         complex: bool,
+        /// A family with minors.
+        youth: bool,
         /// The phase it enters in.
         fase: AveFase,
     },
@@ -59,23 +62,52 @@ pub enum Happening {
         /// The case.
         case: CaseId,
     },
+    /// Cooperation around the case stalls: several agencies, no progress.
+    Stalled {
+        /// The case.
+        case: CaseId,
+    },
+    /// A worker (or, at the morning briefing, the teamleider) has a doubt to act on.
+    Doubted {
+        /// The case.
+        case: CaseId,
+        /// What about.
+        doubt: Doubt,
+        /// The teamleider picked it up at the briefing.
+        briefing: bool,
+    },
     /// The wijkteam asks the Veiligheidshuis for advice.
     AdviceRequested {
         /// The case.
         case: CaseId,
+        /// What about.
+        doubt: Doubt,
     },
     /// A consult starts.
     AdviceStarted {
         /// The case.
         case: CaseId,
     },
-    /// A consult ends while the case still waits for its answer.
+    /// A consult is answered while the case still waits for it.
     AdviceAnswered {
         /// The case.
         case: CaseId,
     },
-    /// The consult settled the doubt: the case stays in AVE 2.
-    DoubtSettled {
+    /// The worker stopped waiting for a consult and decided alone.
+    AdviceGivenUp {
+        /// The case.
+        case: CaseId,
+    },
+    /// The consult kept the case in the wijk (doubt settled, cooperation restored, or no
+    /// hand-over).
+    AdviceSettled {
+        /// The case.
+        case: CaseId,
+        /// What the doubt was about.
+        doubt: Doubt,
+    },
+    /// The worker did not act on a doubt: the case keeps simmering.
+    Simmering {
         /// The case.
         case: CaseId,
     },
@@ -85,6 +117,8 @@ pub enum Happening {
         case: CaseId,
         /// What made the wijkteam (or ZSM) scale up.
         trigger: Trigger,
+        /// After a consult that advised it.
+        advised: bool,
     },
     /// A case's phase changes.
     PhaseChanged {
@@ -97,11 +131,15 @@ pub enum Happening {
     ProcesregieStarted {
         /// The case.
         case: CaseId,
+        /// The coordinator (0-based).
+        coordinator: u16,
     },
-    /// The maatwerkoverleg: advice goes on file for ZSM; the plan is designed.
+    /// The maatwerkoverleg; the plan is designed.
     Maatwerkoverleg {
         /// The case.
         case: CaseId,
+        /// Advice for ZSM was entered (not held back for fear of privacy rules).
+        advice_for_zsm: bool,
     },
     /// The plan is ready and the VHH keeps the case until it is resolved.
     PlanKept {
@@ -113,20 +151,24 @@ pub enum Happening {
         /// The case.
         case: CaseId,
     },
-    /// Afschaling naar AVE 2 with a plan.
+    /// Afschaling naar AVE 2 with a plan, back to (or for the first time to) a wijkteam.
     Afgeschaald {
         /// The case.
         case: CaseId,
+        /// The wijkteam (0-based).
+        team: u16,
     },
-    /// A crisis: the case enters AVE 4; `late` if it never had AVE 3.
-    Crisis {
+    /// An acute safety incident; `late` if the case was in AVE 2 and never in AVE 3.
+    Incident {
         /// The case.
         case: CaseId,
         /// It had never been in AVE 3.
         late: bool,
+        /// It also threatened public unrest: opschaling naar AVE 4.
+        unrest: bool,
     },
-    /// The burgemeester hands the case to the Veiligheidshuis.
-    CrisisOver {
+    /// The burgemeester hands the case back to the Veiligheidshuis.
+    Ave4Over {
         /// The case.
         case: CaseId,
     },
@@ -156,12 +198,12 @@ pub enum Happening {
         /// Hours from arrival (or opening) to the decision.
         hours: f64,
     },
-    /// ZSM's decision on a person with an active case, and whether the context was read.
+    /// ZSM's decision on a person with an active case, and how context reached it.
     ZsmKnownDecision {
         /// The case.
         case: CaseId,
-        /// VHH advice or a wijkteam flag was read.
-        informed: bool,
+        /// How the context reached the table, if it did.
+        route: Route,
     },
     /// ZSM's feedback on a decision reaches the Veiligheidshuis.
     Feedback {

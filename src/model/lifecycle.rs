@@ -13,14 +13,14 @@ use super::world::World;
 pub(crate) enum FirstExit {
     /// Opschaling naar AVE 3.
     Opschaling = 0,
-    /// A crisis.
-    Crisis = 1,
+    /// An acute incident.
+    Incident = 1,
     /// Resolved.
     Resolution = 2,
 }
 
 impl<O: Observer> World<'_, O> {
-    /// Move a case to `phase`, invalidating its process steps and reviews.
+    /// Move a case to `phase`, invalidating its process steps.
     pub(crate) fn set_phase(&mut self, slot: u32, phase: AveFase) {
         let now = self.now();
         let c = self.cases.at(slot);
@@ -38,25 +38,17 @@ impl<O: Observer> World<'_, O> {
     pub(crate) fn close_case(&mut self, slot: u32, outcome: Outcome) {
         let now = self.now();
         self.cancel_advice(slot);
+        self.clear_stall(slot);
         self.leave_team(slot);
         self.leave_vhh(slot);
         let c = self.cases.get(slot).expect("live case");
-        let (phase, origin, complex, timely, had_crisis, case) = (
-            c.phase,
-            c.origin,
-            c.complex,
-            c.ave3_before_crisis,
-            c.had_crisis,
-            c.uid,
-        );
+        let (phase, origin, complex, had_incident, case) =
+            (c.phase, c.origin, c.complex, c.had_incident, c.uid);
         self.stats.phase[phase.index()].add(now, -1.0);
         if origin == Origin::Social && complex && self.stats.in_window {
-            self.stats.complex_closed += 1;
-            if !timely {
-                self.stats.complex_missed += 1;
-            }
-            if had_crisis {
-                self.stats.complex_closed_with_crisis += 1;
+            self.stats.diag.complex_closed += 1;
+            if had_incident {
+                self.stats.diag.complex_closed_with_incident += 1;
             }
         }
         self.emit(Happening::Closed { case, outcome });

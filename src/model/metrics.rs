@@ -14,12 +14,14 @@ pub const HIST_BIN_DAYS: f64 = 7.0;
 /// Which part of the picture a metric belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Group {
-    /// Up-scaling and crises.
+    /// Opschaling, acute incidents and AVE 4.
     Escalation,
     /// Capacity pressure at the desks.
     Capacity,
     /// Information between the Veiligheidshuis, the wijkteams and ZSM.
     Information,
+    /// Who is bestuurlijk answerable (where AVE is the agreed model).
+    Governance,
 }
 
 impl Group {
@@ -29,6 +31,7 @@ impl Group {
             Group::Escalation => "escalation",
             Group::Capacity => "capacity",
             Group::Information => "information",
+            Group::Governance => "governance",
         }
     }
 }
@@ -47,52 +50,78 @@ pub enum Better {
 /// A headline metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Metric {
-    /// social cases entering phase 2 at the wijkteams.
+    /// families entering AVE 2 at the wijkteams (the wethouder's cases).
     CasesEnteredPerYear,
-    /// escalations 2->3 of wijkteam cases per 1,000 cases entered.
-    EscalationsPhase3Per1000,
-    /// crises (entries into phase 4) of wijkteam cases per 1,000 cases entered.
-    EscalationsPhase4Per1000,
-    /// share of crises that hit a case in phase 2 that never had phase 3 ('simmered, then exploded').
-    LateEscalationShare,
-    /// share of escalations 2->3 that concern a non-complex case.
-    UnneededEscalationShare,
-    /// share of closed complex wijkteam cases that never reached phase 3 before a crisis or closing.
-    MissedComplexShare,
-    /// mean days from entering phase 2 to the first escalation to phase 3.
-    TimeToPhase3DaysMean,
-    /// consults of the VHH advice function.
+    /// opschalingen naar AVE 3 of wijk families, by any route, per 1,000 cases entered.
+    UpscalingsAve3Per1000,
+    /// of which because the wijkteam recognised complex problems.
+    UpscalingsComplexPer1000,
+    /// of which because cooperation around the case had stalled (any case, complex or not).
+    UpscalingsStalledCooperationPer1000,
+    /// of which handed over too early ('over de schutting'): no complex problems, no stalled cooperation.
+    OverTheFencePer1000,
+    /// of which pushed up because the wijkteam could not cope (a full team, or the stress test).
+    OverflowPer1000,
+    /// of which only after an acute incident.
+    UpscalingsAfterIncidentPer1000,
+    /// mean days from entering AVE 2 to the first opschaling naar AVE 3.
+    TimeToAve3DaysMean,
+    /// acute safety incidents of wijk families per 1,000 cases entered.
+    AcuteCrisesPer1000,
+    /// share of acute incidents that hit a case in AVE 2 that had never been in AVE 3 by any route.
+    LateUpscalingShare,
+    /// opschalingen naar AVE 4 (bij escalatie: an acute incident with a threat of public unrest) per 1,000 cases entered.
+    EscalationsAve4Per1000,
+    /// consults of the VHH advice function asked by wijkteams.
     AdviceConsultsPerYear,
-    /// busy wijkteam case slots / all slots (time average).
+    /// share of consults answered within advice.answer_target_days of the request.
+    AdviceAnsweredInTimeShare,
+    /// busy wijkteam case places / all places (time average).
     WijkteamUtilisation,
-    /// mean wait for a wijkteam slot, of cases that got one.
+    /// mean wait for a wijkteam place, of cases that got one.
     WijkteamWaitDaysMean,
-    /// busy VHH process-lead slots / all slots (time average).
-    VhhUtilisation,
-    /// mean number of escalations waiting for a VHH slot.
-    VhhQueueMean,
-    /// largest VHH waiting list.
-    VhhQueueMax,
-    /// mean wait for a VHH slot, of cases that got one.
+    /// coordinator hours held for procesregie and advice / the VHH's budget of hours (time average).
+    VhhHoursUtilisation,
+    /// cases the VHH takes in a year: opschalingen naar AVE 3 of all origins, direct cases and ZSM referrals (returns from AVE 4 not counted).
+    VhhEntriesPerYear,
+    /// share of those entries that are opschalingen of the municipality's wijk families.
+    VhhEntriesFromWijkteamsShare,
+    /// mean days from the request for procesregie to its start, of cases that got it.
     VhhWaitDaysMean,
     /// 90th percentile of that wait.
     VhhWaitDaysP90,
-    /// busy ZSM desk hours / staffed desk hours.
+    /// mean number of cases waiting for procesregie.
+    VhhQueueMean,
+    /// busy ZSM desk hours / staffed desk hours (decisions, reading context and 7-day cases).
     ZsmUtilisation,
     /// ZSM decisions within the decision target.
     ZsmWithinTargetShare,
     /// mean hours from arrival (or opening) to decision.
     ZsmDecisionHoursMean,
-    /// ZSM decisions on persons with an active complex social case.
+    /// ZSM decisions on persons with an active complex case.
     ZsmKnownComplexDecisionsPerYear,
-    /// share of those decisions taken with context (VHH advice or wijkteam flag read).
+    /// share of those decisions taken with context (advice read, a flag, a coordinator's call, the Raad voor de Kinderbescherming).
     ZsmInformedShare,
+    /// schijnsamenwerking: share of ZSM decisions on persons with VHH advice on file where the advice was neither read nor brought in by contact.
+    PaperCooperationShare,
     /// referrals from ZSM to the VHH.
     ZsmReferralsPerYear,
-    /// share of ZSM decisions on VHH cases reported back to the VHH.
+    /// share of ZSM decisions on cases in AVE 3 reported back to the VHH.
     FeedbackDeliveredShare,
     /// mean delay of that feedback.
     FeedbackDelayHoursMean,
+    /// how well VHH advice meets ZSM's needs, mean over the first measured year.
+    AdviceFitFirstYear,
+    /// the same, mean over the last measured year.
+    AdviceFitLastYear,
+    /// share of ZSM decisions on persons under VHH procesregie that a coordinator's call informed.
+    CallInformedShare,
+    /// spread (standard deviation) of that share across coordinators: the person-dependence.
+    CallInformedShareCoordinatorSd,
+    /// where AVE is the agreed model: entries of wijk families into AVE 3, under the college van B&W via the ambtenaar Integrale Veiligheid & Zorg (empty elsewhere).
+    CollegeCasesPerYear,
+    /// where AVE is the agreed model: opschalingen of wijk families naar AVE 4, under the burgemeester and the driehoek (empty elsewhere).
+    DriehoekCasesPerYear,
 }
 
 /// What the table says of one metric.
@@ -121,61 +150,97 @@ pub const METRICS: &[MetricDef] = &[
         name: "cases_entered_per_year",
         unit: "cases/year",
         group: Group::Escalation,
-        doc: "social cases entering phase 2 at the wijkteams",
+        doc: "families entering AVE 2 at the wijkteams (the wethouder's cases)",
         better: Better::Neither,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::EscalationsPhase3Per1000,
-        name: "escalations_phase3_per_1000",
+        metric: Metric::UpscalingsAve3Per1000,
+        name: "upscalings_ave3_per_1000",
         unit: "per 1000 cases entered",
         group: Group::Escalation,
-        doc: "escalations 2->3 of wijkteam cases per 1,000 cases entered",
+        doc: "opschalingen naar AVE 3 of wijk families, by any route, per 1,000 cases entered",
         better: Better::Neither,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::EscalationsPhase4Per1000,
-        name: "escalations_phase4_per_1000",
+        metric: Metric::UpscalingsComplexPer1000,
+        name: "upscalings_complex_per_1000",
         unit: "per 1000 cases entered",
         group: Group::Escalation,
-        doc: "crises (entries into phase 4) of wijkteam cases per 1,000 cases entered",
-        better: Better::Lower,
+        doc: "of which because the wijkteam recognised complex problems",
+        better: Better::Neither,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::LateEscalationShare,
-        name: "late_escalation_share",
-        unit: "share",
+        metric: Metric::UpscalingsStalledCooperationPer1000,
+        name: "upscalings_stalled_cooperation_per_1000",
+        unit: "per 1000 cases entered",
         group: Group::Escalation,
-        doc: "share of crises that hit a case in phase 2 that never had phase 3 ('simmered, then exploded')",
-        better: Better::Lower,
+        doc: "of which because cooperation around the case had stalled (any case, complex or not)",
+        better: Better::Neither,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::UnneededEscalationShare,
-        name: "unneeded_escalation_share",
-        unit: "share",
+        metric: Metric::OverTheFencePer1000,
+        name: "over_the_fence_per_1000",
+        unit: "per 1000 cases entered",
         group: Group::Escalation,
-        doc: "share of escalations 2->3 that concern a non-complex case",
+        doc: "of which handed over too early ('over de schutting'): no complex problems, no stalled cooperation",
         better: Better::Lower,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::MissedComplexShare,
-        name: "missed_complex_share",
-        unit: "share",
+        metric: Metric::OverflowPer1000,
+        name: "overflow_per_1000",
+        unit: "per 1000 cases entered",
         group: Group::Escalation,
-        doc: "share of closed complex wijkteam cases that never reached phase 3 before a crisis or closing",
+        doc: "of which pushed up because the wijkteam could not cope (a full team, or the stress test)",
         better: Better::Lower,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::TimeToPhase3DaysMean,
-        name: "time_to_phase3_days_mean",
+        metric: Metric::UpscalingsAfterIncidentPer1000,
+        name: "upscalings_after_incident_per_1000",
+        unit: "per 1000 cases entered",
+        group: Group::Escalation,
+        doc: "of which only after an acute incident",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::TimeToAve3DaysMean,
+        name: "time_to_ave3_days_mean",
         unit: "days",
         group: Group::Escalation,
-        doc: "mean days from entering phase 2 to the first escalation to phase 3",
+        doc: "mean days from entering AVE 2 to the first opschaling naar AVE 3",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::AcuteCrisesPer1000,
+        name: "acute_crises_per_1000",
+        unit: "per 1000 cases entered",
+        group: Group::Escalation,
+        doc: "acute safety incidents of wijk families per 1,000 cases entered",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::LateUpscalingShare,
+        name: "late_upscaling_share",
+        unit: "share",
+        group: Group::Escalation,
+        doc: "share of acute incidents that hit a case in AVE 2 that had never been in AVE 3 by any route",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::EscalationsAve4Per1000,
+        name: "escalations_ave4_per_1000",
+        unit: "per 1000 cases entered",
+        group: Group::Escalation,
+        doc: "opschalingen naar AVE 4 (bij escalatie: an acute incident with a threat of public unrest) per 1,000 cases entered",
         better: Better::Lower,
         label_nl: None,
     },
@@ -184,8 +249,17 @@ pub const METRICS: &[MetricDef] = &[
         name: "advice_consults_per_year",
         unit: "consults/year",
         group: Group::Escalation,
-        doc: "consults of the VHH advice function",
+        doc: "consults of the VHH advice function asked by wijkteams",
         better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::AdviceAnsweredInTimeShare,
+        name: "advice_answered_in_time_share",
+        unit: "share",
+        group: Group::Escalation,
+        doc: "share of consults answered within advice.answer_target_days of the request",
+        better: Better::Higher,
         label_nl: None,
     },
     MetricDef {
@@ -193,7 +267,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "wijkteam_utilisation",
         unit: "share",
         group: Group::Capacity,
-        doc: "busy wijkteam case slots / all slots (time average)",
+        doc: "busy wijkteam case places / all places (time average)",
         better: Better::Neither,
         label_nl: None,
     },
@@ -202,35 +276,35 @@ pub const METRICS: &[MetricDef] = &[
         name: "wijkteam_wait_days_mean",
         unit: "days",
         group: Group::Capacity,
-        doc: "mean wait for a wijkteam slot, of cases that got one",
+        doc: "mean wait for a wijkteam place, of cases that got one",
         better: Better::Lower,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::VhhUtilisation,
-        name: "vhh_utilisation",
+        metric: Metric::VhhHoursUtilisation,
+        name: "vhh_hours_utilisation",
         unit: "share",
         group: Group::Capacity,
-        doc: "busy VHH process-lead slots / all slots (time average)",
+        doc: "coordinator hours held for procesregie and advice / the VHH's budget of hours (time average)",
         better: Better::Neither,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::VhhQueueMean,
-        name: "vhh_queue_mean",
-        unit: "cases",
+        metric: Metric::VhhEntriesPerYear,
+        name: "vhh_entries_per_year",
+        unit: "cases/year",
         group: Group::Capacity,
-        doc: "mean number of escalations waiting for a VHH slot",
-        better: Better::Lower,
+        doc: "cases the VHH takes in a year: opschalingen naar AVE 3 of all origins, direct cases and ZSM referrals (returns from AVE 4 not counted)",
+        better: Better::Neither,
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::VhhQueueMax,
-        name: "vhh_queue_max",
-        unit: "cases",
+        metric: Metric::VhhEntriesFromWijkteamsShare,
+        name: "vhh_entries_from_wijkteams_share",
+        unit: "share",
         group: Group::Capacity,
-        doc: "largest VHH waiting list",
-        better: Better::Lower,
+        doc: "share of those entries that are opschalingen of the municipality's wijk families",
+        better: Better::Neither,
         label_nl: None,
     },
     MetricDef {
@@ -238,7 +312,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "vhh_wait_days_mean",
         unit: "days",
         group: Group::Capacity,
-        doc: "mean wait for a VHH slot, of cases that got one",
+        doc: "mean days from the request for procesregie to its start, of cases that got it",
         better: Better::Lower,
         label_nl: None,
     },
@@ -252,11 +326,20 @@ pub const METRICS: &[MetricDef] = &[
         label_nl: None,
     },
     MetricDef {
+        metric: Metric::VhhQueueMean,
+        name: "vhh_queue_mean",
+        unit: "cases",
+        group: Group::Capacity,
+        doc: "mean number of cases waiting for procesregie",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
         metric: Metric::ZsmUtilisation,
         name: "zsm_utilisation",
         unit: "share",
         group: Group::Capacity,
-        doc: "busy ZSM desk hours / staffed desk hours",
+        doc: "busy ZSM desk hours / staffed desk hours (decisions, reading context and 7-day cases)",
         better: Better::Neither,
         label_nl: None,
     },
@@ -283,7 +366,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "zsm_known_complex_decisions_per_year",
         unit: "decisions/year",
         group: Group::Information,
-        doc: "ZSM decisions on persons with an active complex social case",
+        doc: "ZSM decisions on persons with an active complex case",
         better: Better::Neither,
         label_nl: None,
     },
@@ -292,8 +375,17 @@ pub const METRICS: &[MetricDef] = &[
         name: "zsm_informed_share",
         unit: "share",
         group: Group::Information,
-        doc: "share of those decisions taken with context (VHH advice or wijkteam flag read)",
+        doc: "share of those decisions taken with context (advice read, a flag, a coordinator's call, the Raad voor de Kinderbescherming)",
         better: Better::Higher,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::PaperCooperationShare,
+        name: "paper_cooperation_share",
+        unit: "share",
+        group: Group::Information,
+        doc: "schijnsamenwerking: share of ZSM decisions on persons with VHH advice on file where the advice was neither read nor brought in by contact",
+        better: Better::Lower,
         label_nl: None,
     },
     MetricDef {
@@ -310,7 +402,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "feedback_delivered_share",
         unit: "share",
         group: Group::Information,
-        doc: "share of ZSM decisions on VHH cases reported back to the VHH",
+        doc: "share of ZSM decisions on cases in AVE 3 reported back to the VHH",
         better: Better::Higher,
         label_nl: None,
     },
@@ -321,6 +413,60 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "mean delay of that feedback",
         better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::AdviceFitFirstYear,
+        name: "advice_fit_first_year",
+        unit: "share",
+        group: Group::Information,
+        doc: "how well VHH advice meets ZSM's needs, mean over the first measured year",
+        better: Better::Higher,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::AdviceFitLastYear,
+        name: "advice_fit_last_year",
+        unit: "share",
+        group: Group::Information,
+        doc: "the same, mean over the last measured year",
+        better: Better::Higher,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::CallInformedShare,
+        name: "call_informed_share",
+        unit: "share",
+        group: Group::Information,
+        doc: "share of ZSM decisions on persons under VHH procesregie that a coordinator's call informed",
+        better: Better::Higher,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::CallInformedShareCoordinatorSd,
+        name: "call_informed_share_coordinator_sd",
+        unit: "share",
+        group: Group::Information,
+        doc: "spread (standard deviation) of that share across coordinators: the person-dependence",
+        better: Better::Lower,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::CollegeCasesPerYear,
+        name: "college_cases_per_year",
+        unit: "cases/year",
+        group: Group::Governance,
+        doc: "where AVE is the agreed model: entries of wijk families into AVE 3, under the college van B&W via the ambtenaar Integrale Veiligheid & Zorg (empty elsewhere)",
+        better: Better::Neither,
+        label_nl: None,
+    },
+    MetricDef {
+        metric: Metric::DriehoekCasesPerYear,
+        name: "driehoek_cases_per_year",
+        unit: "cases/year",
+        group: Group::Governance,
+        doc: "where AVE is the agreed model: opschalingen of wijk families naar AVE 4, under the burgemeester and the driehoek (empty elsewhere)",
+        better: Better::Neither,
         label_nl: None,
     },
 ];
@@ -363,76 +509,82 @@ impl Metric {
                     "No feedback reached the Veiligheidshuis, so there is no delay to measure."
                         .into()
                 }
-                Metric::TimeToPhase3DaysMean => {
-                    "No case was escalated to the Veiligheidshuis, so there is no time to escalation."
-                        .into()
+                Metric::TimeToAve3DaysMean => {
+                    "No case was scaled up to AVE 3, so there is no time to opschaling.".into()
+                }
+                Metric::CollegeCasesPerYear | Metric::DriehoekCasesPerYear => {
+                    "AVE is not the agreed model here, so cases are not counted per bestuurlijk level.".into()
                 }
                 _ => "Not defined in this run (nothing to count).".into(),
             };
         }
         let c = ci(i, false);
         let cp = ci(i, true);
+        let per = |what: &str| {
+            format!(
+                "{m} of every 1,000 new wijkteam cases {what}, i.e. {}{c}.",
+                pct(i.mean / 1000.0)
+            )
+        };
         match self {
             Metric::CasesEnteredPerYear => {
-                format!("About {m} new cases a year enter AVE-fase 2 at the wijkteams{c}.")
+                format!(
+                    "About {m} new cases a year enter AVE 2 at the wijkteams, under the wethouder{c}."
+                )
             }
-            Metric::EscalationsPhase3Per1000 => format!(
-                "{m} of every 1,000 new wijkteam cases are escalated to the Veiligheidshuis (AVE-fase 3), i.e. {}{c}.",
-                pct(i.mean / 1000.0)
+            Metric::UpscalingsAve3Per1000 => {
+                per("are scaled up to AVE 3 (opschaling naar AVE 3, by any route)")
+            }
+            Metric::UpscalingsComplexPer1000 => {
+                per("are scaled up because the wijkteam recognised complex problems")
+            }
+            Metric::UpscalingsStalledCooperationPer1000 => {
+                per("are scaled up because cooperation around them had stalled")
+            }
+            Metric::OverTheFencePer1000 => {
+                per("are handed to the Veiligheidshuis too early ('over de schutting')")
+            }
+            Metric::OverflowPer1000 => per("are pushed up because the wijkteam could not cope"),
+            Metric::UpscalingsAfterIncidentPer1000 => {
+                per("reach AVE 3 only after an acute incident")
+            }
+            Metric::TimeToAve3DaysMean => {
+                format!("A case that is scaled up spends on average {m} days in AVE 2 first{c}.")
+            }
+            Metric::AcuteCrisesPer1000 => per("have an acute safety incident"),
+            Metric::LateUpscalingShare => format!(
+                "{p} of acute incidents hit a case in AVE 2 that had never been in AVE 3: it simmered, then exploded{cp}."
             ),
-            Metric::EscalationsPhase4Per1000 => {
-                format!(
-                    "{m} of every 1,000 new wijkteam cases end up in a crisis led by the mayor (AVE-fase 4){c}."
-                )
-            }
-            Metric::LateEscalationShare => {
-                format!(
-                    "{p} of crises hit a case the wijkteam had never escalated: it simmered, then exploded{cp}."
-                )
-            }
-            Metric::UnneededEscalationShare => {
-                format!(
-                    "{p} of escalations to the Veiligheidshuis concern cases that did not need it{cp}."
-                )
-            }
-            Metric::MissedComplexShare => format!(
-                "{p} of complex cases never reached the Veiligheidshuis before a crisis or before they closed{cp}."
+            Metric::EscalationsAve4Per1000 => per(
+                "reach AVE 4: an acute incident with a threat of public unrest, the burgemeester leads",
             ),
-            Metric::TimeToPhase3DaysMean => {
-                format!(
-                    "An escalated case first spends on average {m} days in AVE-fase 2 at the wijkteam{c}."
-                )
-            }
             Metric::AdviceConsultsPerYear => {
-                format!(
-                    "Wijkteams consult the Veiligheidshuis advice function about {m} times a year{c}."
-                )
+                format!("Wijkteams consult the Veiligheidshuis about {m} times a year{c}.")
             }
+            Metric::AdviceAnsweredInTimeShare => format!(
+                "{p} of consults are answered within {} days{cp}.",
+                format_value(params.advice.answer_target_h / 24.0)
+            ),
             Metric::WijkteamUtilisation => {
                 format!("Wijkteam caseloads are on average {p} full{cp}.")
             }
             Metric::WijkteamWaitDaysMean => format!(
                 "A new case waits on average {m} days for a wijkteam worker (intake works office hours){c}."
             ),
-            Metric::VhhUtilisation => {
-                format!("The Veiligheidshuis process coordinators are {p} occupied on average{cp}.")
+            Metric::VhhHoursUtilisation => format!(
+                "The Veiligheidshuis coordinators' hours are {p} taken by procesregie and advice together{cp}."
+            ),
+            Metric::VhhEntriesPerYear => {
+                format!("The Veiligheidshuis takes in about {m} cases a year{c}.")
             }
-            Metric::VhhQueueMean => {
-                format!(
-                    "On average {m} escalations are waiting for a Veiligheidshuis coordinator{c}."
-                )
-            }
-            Metric::VhhQueueMax => {
-                format!("The longest Veiligheidshuis waiting list reaches {m} cases{c}.")
-            }
-            Metric::VhhWaitDaysMean => {
-                format!(
-                    "An escalated case waits on average {m} days before the Veiligheidshuis takes it on{c}."
-                )
-            }
-            Metric::VhhWaitDaysP90 => {
-                format!("9 in 10 escalated cases are taken on within {m} days{c}.")
-            }
+            Metric::VhhEntriesFromWijkteamsShare => format!(
+                "{p} of the Veiligheidshuis's cases are opschalingen from the municipality's wijkteams{cp}."
+            ),
+            Metric::VhhWaitDaysMean => format!(
+                "A case scaled up waits on average {m} days before a coordinator takes procesregie{c}."
+            ),
+            Metric::VhhWaitDaysP90 => format!("9 in 10 cases get procesregie within {m} days{c}."),
+            Metric::VhhQueueMean => format!("On average {m} cases wait for procesregie{c}."),
             Metric::ZsmUtilisation => format!("ZSM desks are busy {p} of their staffed hours{cp}."),
             Metric::ZsmWithinTargetShare => format!(
                 "ZSM decides {p} of its cases within the {}-hour target{cp}.",
@@ -441,25 +593,43 @@ impl Metric {
             Metric::ZsmDecisionHoursMean => {
                 format!("A ZSM decision comes on average {m} hours after arrival (or opening){c}.")
             }
-            Metric::ZsmKnownComplexDecisionsPerYear => {
-                format!(
-                    "ZSM decides about {m} times a year on persons with an active complex case{c}."
-                )
-            }
+            Metric::ZsmKnownComplexDecisionsPerYear => format!(
+                "ZSM decides about {m} times a year on persons with an active complex case{c}."
+            ),
             Metric::ZsmInformedShare => format!(
-                "In {p} of those decisions ZSM had the Veiligheidshuis advice or a wijkteam flag in view{cp}."
+                "In {p} of those decisions ZSM had the context: advice read, a flag, a call or the Raad voor de Kinderbescherming{cp}."
+            ),
+            Metric::PaperCooperationShare => format!(
+                "In {p} of ZSM's decisions on persons with Veiligheidshuis advice on file, the advice was neither read nor brought in: schijnsamenwerking{cp}."
             ),
             Metric::ZsmReferralsPerYear => {
                 format!("ZSM refers about {m} persons a year to the Veiligheidshuis{c}.")
             }
             Metric::FeedbackDeliveredShare => format!(
-                "ZSM reports back to the Veiligheidshuis on {p} of its decisions about Veiligheidshuis cases{cp}."
+                "ZSM reports back to the Veiligheidshuis on {p} of its decisions about cases in AVE 3{cp}."
             ),
-            Metric::FeedbackDelayHoursMean => {
-                format!(
-                    "Feedback reaches the Veiligheidshuis on average {m} hours after the decision{c}."
-                )
+            Metric::FeedbackDelayHoursMean => format!(
+                "Feedback reaches the Veiligheidshuis on average {m} hours after the decision{c}."
+            ),
+            Metric::AdviceFitFirstYear => {
+                format!("In the first year the advice meets ZSM's needs for {p}{cp}.")
             }
+            Metric::AdviceFitLastYear => {
+                format!("In the last year the advice meets ZSM's needs for {p}{cp}.")
+            }
+            Metric::CallInformedShare => format!(
+                "A coordinator's call brings the context in for {p} of ZSM's decisions on persons under procesregie{cp}."
+            ),
+            Metric::CallInformedShareCoordinatorSd => format!(
+                "That share differs between coordinators by {} percentage points (standard deviation): it depends on who holds the case{cp}.",
+                format_value(100.0 * i.mean)
+            ),
+            Metric::CollegeCasesPerYear => {
+                format!("About {m} cases a year enter AVE 3 and come under the college van B&W{c}.")
+            }
+            Metric::DriehoekCasesPerYear => format!(
+                "About {m} cases a year reach AVE 4: the burgemeester leads, the case is in the driehoek{c}."
+            ),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The AVE world: cases moving through wijkteams, the Veiligheidshuis and ZSM.
 //!
-//! [`phases`] holds the AVE phase rules in one place; the desks live in [`wijkteam`],
-//! [`veiligheidshuis`] and [`zsm`], each on the engine's [`Resource`](crate::engine::resource::Resource);
+//! [`phases`] holds the AVE phase rules in one place and [`doubt`] what a wijkteam in doubt
+//! does; the desks live in [`wijkteam`], [`veiligheidshuis`] (one budget of hours) and
+//! [`zsm`];
 //! [`world`] owns the clock and dispatches events; [`arrivals`] brings cases in, [`clock`]
 //! draws what happens to them next, [`lifecycle`] moves them between phases and closes
 //! them; [`counters`] and [`results`] turn it all into a replication's outputs. The model
@@ -11,6 +12,7 @@ pub mod arrivals;
 pub mod case;
 pub mod clock;
 pub mod counters;
+pub mod doubt;
 pub mod event;
 pub mod happening;
 pub mod lifecycle;
@@ -23,11 +25,13 @@ pub mod wijkteam;
 pub mod world;
 pub mod zsm;
 
-pub use case::{AveFase, CaseId, Origin, Outcome};
+pub use case::{AveFase, CaseId, Doubt, Origin, Outcome};
 pub use happening::{DeskId, Happening};
 pub use metrics::{METRICS, Metric, Series};
+pub use phases::Trigger;
 pub use results::{Diagnostics, ReplicationOutput};
 pub use world::{run_replication, run_replication_unless};
+pub use zsm::Route;
 
 /// Receives what happens in a replication; by default nothing is wanted and nothing is
 /// built for it.

@@ -1,18 +1,20 @@
-//! The AVE phase rules, written once (section 5.3 of the study):
+//! The AVE phase rules, written once (§5.3 l.2806–2820):
 //!
-//! | phase | situation                         | lead                   | entered by                              | leaves by |
-//! |-------|-----------------------------------|------------------------|-----------------------------------------|-----------|
-//! | 2     | mostly single-domain problems     | wijkteam               | entry; down-scaling with a plan         | resolution → 1; escalation → 3; crisis → 4 |
-//! | 3     | complex or stagnating             | Veiligheidshuis        | recognition (adherence), advice, stagnation review, over the fence, ZSM referral; return from a crisis | down-scaling → 2; resolution → 1; crisis → 4 |
-//! | 4     | safety at stake, threat of unrest | mayor / driehoek       | crisis                                   | hand-back → 3 (priority for a VHH slot) |
+//! | AVE | situation | casusregie / procesregie | bestuurlijk | entered by | left by |
+//! |-----|-----------|--------------------------|-------------|------------|---------|
+//! | 2 | mostly single-domain problems | both with the wijkteam | wethouder | entry; afschaling with a plan | resolution → 1; opschaling → 3; AVE 4 |
+//! | 3 | stalled cooperation or complex problems | procesregie with the VHH; casusregie a local agreement | college van B&W (ambtenaar IV&Z) | opschaling (complex problems, stalled cooperation, over the fence, overflow, after an acute incident, ZSM referral); back from AVE 4 | afschaling → 2 (or back to the case's own line); resolution → 1; AVE 4 |
+//! | 4 | escalatie: safety at stake *and* a threat of public unrest | the burgemeester | burgemeester, driehoek | an acute incident with unrest | hand-back → 3 (first in line for procesregie) |
 //!
-//! A crisis from phase 2 of a case that never had phase 3 is a *late escalation*; a phase-3
-//! entry of a non-complex case is an *unneeded escalation*.
+//! An acute incident without unrest is handled outside AVE (Veilig Thuis, the police,
+//! youth protection: practice, not the study) and may lead to opschaling naar AVE 3. An
+//! acute incident that hits a case in AVE 2 that has never been in AVE 3 is *late*
+//! ("te lang blijft sudderen. En dan wordt het te groot en ontploft het", §5.3.2 l.3164).
 
 use rand::RngExt;
 
 use super::Observer;
-use super::case::{AdvicePlace, AveFase, Origin, Outcome, TeamPlace};
+use super::case::{AveFase, Origin, Outcome, TeamPlace};
 use super::clock::Transition;
 use super::event::{Event, Step};
 use super::happening::Happening;
@@ -20,63 +22,37 @@ use super::lifecycle::FirstExit;
 use super::metrics::Daily;
 use super::world::World;
 use crate::engine::HOURS_PER_DAY;
-use crate::scenario::{Criteria, Params};
 
-/// Why a case is escalated to phase 3.
+/// Why a case is scaled up to AVE 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
 pub enum Trigger {
-    /// The wijkteam recognised a complex case and followed the criteria.
-    Recognition,
-    /// An advice consult concluded that escalation is needed.
-    Advice,
-    /// The stagnation rule at a review.
-    Stagnation,
-    /// A non-complex case thrown over the fence.
-    OverTheFence,
+    /// The wijkteam recognised complex problems that need a cross-chain approach.
+    Complex = 0,
+    /// Cooperation around the case had stalled.
+    StalledCooperation = 1,
+    /// Handed over too early, expecting the VHH to take the work over.
+    OverTheFence = 2,
+    /// The wijkteam could not cope.
+    Overflow = 3,
+    /// Only after an acute incident.
+    Incident = 4,
     /// ZSM referred the person.
-    ZsmReferral,
+    ZsmReferral = 5,
 }
 
 impl Trigger {
+    /// Name used in outputs.
     pub fn name(self) -> &'static str {
         match self {
-            Trigger::Recognition => "recognition",
-            Trigger::Advice => "advice",
-            Trigger::Stagnation => "stagnation",
+            Trigger::Complex => "complex_problems",
+            Trigger::StalledCooperation => "stalled_cooperation",
             Trigger::OverTheFence => "over_the_fence",
+            Trigger::Overflow => "overflow",
+            Trigger::Incident => "after_incident",
             Trigger::ZsmReferral => "zsm_referral",
         }
     }
-}
-
-/// How readily a wijkteam recognises that a served complex case needs more (per hour, for a
-/// team of skill 1). Without agreed criteria (`informal`) teams see less; where cases reach
-/// the VHH only after a crisis (`crisis_only`) nothing is scaled up before one; an advice
-/// function lowers the threshold.
-pub fn recognition_rate(p: &Params) -> f64 {
-    let mut rate = p.triage.recognition_per_h;
-    match p.triage.criteria {
-        Criteria::Ave => {}
-        Criteria::Informal => rate *= p.triage.informal_factor,
-        Criteria::CrisisOnly => rate = 0.0,
-    }
-    if p.advice.enabled {
-        rate *= p.advice.recognition_factor;
-    }
-    rate
-}
-
-/// How often a served non-complex case is thrown over the fence (per hour): not at all under
-/// `crisis_only`; less when an advice function can be asked first.
-pub fn over_the_fence_rate(p: &Params) -> f64 {
-    let mut rate = p.triage.over_the_fence_per_h;
-    if p.triage.criteria == Criteria::CrisisOnly {
-        rate = 0.0;
-    }
-    if p.advice.enabled {
-        rate *= 1.0 - p.advice.unneeded_reduction;
-    }
-    rate
 }
 
 impl<O: Observer> World<'_, O> {
@@ -87,9 +63,12 @@ impl<O: Observer> World<'_, O> {
                 self.first_exit(slot, FirstExit::Resolution);
                 self.close_case(slot, Outcome::Resolved);
             }
-            Transition::Crisis => self.enter_crisis(slot),
+            Transition::Incident => self.on_incident(slot),
             Transition::Recognition => self.on_recognition(slot),
-            Transition::OverTheFence => self.request_escalation(slot, Trigger::OverTheFence),
+            Transition::OverTheFence => self.on_doubt(slot, super::case::Doubt::Fence, false),
+            Transition::Stall => self.on_stall(slot),
+            Transition::SelfNotice => self.on_doubt(slot, super::case::Doubt::Stalled, false),
+            Transition::Overflow => self.request_opschaling(slot, Trigger::Overflow, false),
             Transition::Offence => {
                 self.zsm_known_arrival(slot);
                 self.reschedule(slot);
@@ -97,112 +76,9 @@ impl<O: Observer> World<'_, O> {
         }
     }
 
-    /// Phase 2, complex case recognised: flag it for ZSM, consult the VHH, or follow the criteria.
-    fn on_recognition(&mut self, slot: u32) {
-        let p = self.p;
-        let c = self.cases.at(slot);
-        let (u_flag, u_consult, u_adhere): (f64, f64, f64) =
-            (c.rng.random(), c.rng.random(), c.rng.random());
-        if p.link.flag_enabled && u_flag < p.link.flag_prob {
-            c.flagged = true;
-        }
-        let case = c.uid;
-        self.emit(Happening::Recognised { case });
-        if p.advice.enabled && u_consult < p.advice.consult_prob {
-            self.request_advice(slot);
-            self.reschedule(slot);
-        } else if p.triage.criteria != Criteria::CrisisOnly && u_adhere < p.triage.adherence {
-            self.request_escalation(slot, Trigger::Recognition);
-        } else {
-            // Not acted upon: the case keeps simmering in phase 2.
-            self.reschedule(slot);
-        }
-    }
-
-    /// The advice desk answered: either the doubt is settled in phase 2 or the case escalates
-    /// with good information.
-    pub(crate) fn on_advice_outcome(&mut self, slot: u32) {
-        let p = self.p;
-        let c = self.cases.at(slot);
-        c.advice = AdvicePlace::None;
-        let u: f64 = c.rng.random();
-        if c.phase != AveFase::Ave2 {
-            return;
-        }
-        if u < p.advice.resolve_prob {
-            c.doubt_settled = true;
-            let case = c.uid;
-            self.emit(Happening::DoubtSettled { case });
-            self.reschedule(slot);
-        } else {
-            self.request_escalation(slot, Trigger::Advice);
-        }
-    }
-
-    /// Stagnation rule (AVE only): schedule the first review after the threshold.
-    pub(crate) fn schedule_review(&mut self, slot: u32) {
-        let p = self.p;
-        let c = self.cases.get(slot).expect("live case");
-        // A case with a VHH plan is followed by the plan, not by the stagnation rule.
-        if p.triage.criteria != Criteria::Ave
-            || p.triage.stagnation_adherence <= 0.0
-            || !c.complex
-            || c.plan
-            || c.team.is_none()
-        {
-            return;
-        }
-        let (due, generation) = (c.phase_since + p.triage.stagnation_h, c.phase_gen);
-        let t = self.next_review(due);
-        self.schedule(
-            t,
-            Event::Step {
-                case: slot,
-                generation,
-                step: Step::Review,
-            },
-        );
-    }
-
-    /// The first review moment at or after `t`: a grid of `review_interval` from the
-    /// wijkteam's first opening, moved to the next open moment.
-    fn next_review(&self, t: f64) -> f64 {
-        let cal = &self.p.wijkteam.hours;
-        let origin = cal.next_open(0.0);
-        let step = self.p.triage.review_interval_h;
-        let k = ((t - origin) / step).ceil().max(0.0);
-        cal.next_open(origin + k * step)
-    }
-
-    /// A review of a case stagnating in phase 2.
-    pub(crate) fn on_review(&mut self, slot: u32) {
-        let p = self.p;
-        let now = self.now();
-        let c = self.cases.at(slot);
-        let u: f64 = c.rng.random();
-        if c.phase == AveFase::Ave2
-            && c.at_team == TeamPlace::Served
-            && !c.advice.pending()
-            && u < p.triage.stagnation_adherence
-        {
-            self.request_escalation(slot, Trigger::Stagnation);
-        } else {
-            let generation = c.phase_gen;
-            let t = self.next_review(now + p.triage.review_interval_h);
-            self.schedule(
-                t,
-                Event::Step {
-                    case: slot,
-                    generation,
-                    step: Step::Review,
-                },
-            );
-        }
-    }
-
-    /// 2 → 3: up-scaling. The wijkteam keeps the case slot (case lead); the VHH takes
-    /// process lead when a slot is free.
-    pub(crate) fn request_escalation(&mut self, slot: u32, trigger: Trigger) {
+    /// Opschaling naar AVE 3: the wijkteam keeps casusregie and its case place; the case
+    /// waits for a coordinator's hours for procesregie.
+    pub(crate) fn request_opschaling(&mut self, slot: u32, trigger: Trigger, advised: bool) {
         let now = self.now();
         if self
             .cases
@@ -213,44 +89,78 @@ impl<O: Observer> World<'_, O> {
         }
         self.first_exit(slot, FirstExit::Opschaling);
         self.cancel_advice(slot);
+        self.clear_stall(slot);
+        if trigger == Trigger::Overflow {
+            // The wijkteam cannot cope: the VHH takes the family over for its round, and it
+            // comes back to the wijk (and its line) at afschaling.
+            self.leave_team(slot);
+        }
         let c = self.cases.at(slot);
         let first = !c.been_in_ave3;
         c.been_in_ave3 = true;
         c.plan = false;
-        if !c.had_crisis {
-            c.ave3_before_crisis = true;
+        if !c.had_incident {
+            c.ave3_before_incident = true;
         }
         let (origin, complex, since, case) = (c.origin, c.complex, now - c.created, c.uid);
         self.set_phase(slot, AveFase::Ave3);
+        self.count_vhh_entry(origin);
         if origin == Origin::Social {
-            self.stats.count(Daily::EscalationsPhase3);
-            if self.stats.in_window {
-                self.stats.esc3 += 1;
-                if !complex {
-                    self.stats.esc3_unneeded += 1;
-                }
+            let s = &mut self.stats;
+            s.count(Daily::UpscalingsAve3);
+            match trigger {
+                Trigger::OverTheFence => s.count(Daily::OverTheFence),
+                Trigger::StalledCooperation => s.count(Daily::UpscalingsStalled),
+                _ => {}
+            }
+            if s.in_window {
+                s.up3 += 1;
+                s.up3_by[trigger as usize] += 1;
+                s.college += 1;
                 if first {
-                    self.stats.time_to_phase3.push(since);
+                    s.time_to_ave3.push(since);
                     if complex {
-                        self.stats.hist_phase3.push(since / HOURS_PER_DAY);
+                        s.hist_ave3.push(since / HOURS_PER_DAY);
                     }
                 }
             }
         }
-        self.emit(Happening::Opgeschaald { case, trigger });
+        self.emit(Happening::Opgeschaald {
+            case,
+            trigger,
+            advised,
+        });
         self.join_vhh_queue(slot, false);
         self.reschedule(slot);
     }
 
-    /// The VHH case meeting: advice goes on file for ZSM; the plan is designed.
+    /// A case the VHH takes in: an opschaling, a direct case or a ZSM referral.
+    pub(crate) fn count_vhh_entry(&mut self, origin: Origin) {
+        if self.stats.in_window {
+            self.stats.vhh_entries += 1;
+            if origin == Origin::Social {
+                self.stats.vhh_entries_social += 1;
+            }
+        }
+    }
+
+    /// The maatwerkoverleg: advice for ZSM is entered, unless held back for fear of what
+    /// may not be shared; the plan is designed.
     pub(crate) fn on_meeting(&mut self, slot: u32) {
         let now = self.now();
-        let plan = self.p.vhh.plan;
+        let p = self.p;
         let c = self.cases.at(slot);
-        c.advice_on_file = true;
-        let t = now + plan.sample_hours(&mut c.rng);
+        let u: f64 = c.rng.random();
+        let for_zsm = u >= p.link.privacy_hesitancy;
+        if for_zsm {
+            c.advice_on_file = true;
+        }
+        let t = now + p.vhh.plan.sample_hours(&mut c.rng);
         let (generation, case) = (c.phase_gen, c.uid);
-        self.emit(Happening::Maatwerkoverleg { case });
+        self.emit(Happening::Maatwerkoverleg {
+            case,
+            advice_for_zsm: for_zsm,
+        });
         self.schedule(
             t,
             Event::Step {
@@ -261,18 +171,30 @@ impl<O: Observer> World<'_, O> {
         );
     }
 
-    /// The plan is ready: keep the case, or hand it back (after friction if the wijkteam
-    /// does not accept the advice at once).
+    /// The plan is ready: the VHH keeps the case, hands it back to its own line, or hands
+    /// it (back) to the wijk, after friction when the wijkteam does not take the plan over
+    /// at once.
     pub(crate) fn on_plan_ready(&mut self, slot: u32) {
         let p = self.p;
         let now = self.now();
         let c = self.cases.at(slot);
-        let (u_keep, u_reject): (f64, f64) = (c.rng.random(), c.rng.random());
+        let (u_keep, u_where, u_reject): (f64, f64, f64) =
+            (c.rng.random(), c.rng.random(), c.rng.random());
         let case = c.uid;
         if u_keep < p.vhh.keep_share {
             c.plan = true;
             self.emit(Happening::PlanKept { case });
             self.reschedule(slot);
+            return;
+        }
+        let to_wijk = match c.origin {
+            Origin::Social => true,
+            Origin::VhhDirect => u_where < p.vhh.external_to_wijk,
+            Origin::ZsmReferral => u_where >= p.vhh.justice_to_ketenpartner,
+        };
+        if !to_wijk {
+            self.leave_vhh(slot);
+            self.close_case(slot, Outcome::HandedBack);
         } else if u_reject < p.vhh.rejection_prob {
             let t = now + p.vhh.friction.sample_hours(&mut c.rng);
             let generation = c.phase_gen;
@@ -286,60 +208,93 @@ impl<O: Observer> World<'_, O> {
                 },
             );
         } else {
-            self.down_scale(slot);
+            self.afschaling(slot);
         }
     }
 
-    /// The wijkteam accepts the plan after all: afschaling.
+    /// The wijkteam takes the plan over after all.
     pub(crate) fn on_friction_over(&mut self, slot: u32) {
-        self.down_scale(slot);
+        self.afschaling(slot);
     }
 
-    /// 3 → 2: afschaling with a plan; the coordinator is freed. External cases go back to
-    /// their own first line.
-    pub(crate) fn down_scale(&mut self, slot: u32) {
+    /// Afschaling naar AVE 2 with the plan: the coordinator's hours are freed; a case that
+    /// came in from outside the wijk joins a wijkteam's line ("Het moet altijd weer terug
+    /// naar de wijk", §5.3.2 l.3127).
+    pub(crate) fn afschaling(&mut self, slot: u32) {
         self.leave_vhh(slot);
+        let teams = self.teams.len();
         let c = self.cases.at(slot);
         c.plan = true;
-        let case = c.uid;
-        if c.origin != Origin::Social {
-            self.close_case(slot, Outcome::HandedBack);
-            return;
+        let newcomer = c.team.is_none();
+        if newcomer {
+            let u: f64 = c.rng.random();
+            c.team = Some(((u * teams as f64) as usize).min(teams - 1) as u16);
         }
+        let outside = c.at_team == TeamPlace::Outside;
+        let (case, team) = (c.uid, c.team.unwrap_or(0));
         self.set_phase(slot, AveFase::Ave2);
-        self.emit(Happening::Afgeschaald { case });
-        self.schedule_review(slot);
+        self.emit(Happening::Afgeschaald { case, team });
+        if outside {
+            self.join_team_queue(slot);
+        }
         self.reschedule(slot);
     }
 
-    /// → 4: crisis. The mayor leads; any VHH slot or place in its queue is given up.
-    pub(crate) fn enter_crisis(&mut self, slot: u32) {
+    /// An acute safety incident: AVE 4 when public unrest threatens; otherwise handled
+    /// outside AVE, and a case in AVE 2 may be scaled up to AVE 3 after it.
+    pub(crate) fn on_incident(&mut self, slot: u32) {
         let p = self.p;
         let now = self.now();
-        self.first_exit(slot, FirstExit::Crisis);
-        self.cancel_advice(slot);
-        self.leave_vhh(slot);
+        self.first_exit(slot, FirstExit::Incident);
         let c = self.cases.at(slot);
         let late = c.phase == AveFase::Ave2 && !c.been_in_ave3;
-        c.had_crisis = true;
-        c.plan = false;
-        let (origin, since, case) = (c.origin, now - c.created, c.uid);
-        let handling = p.crisis.handling.sample_hours(&mut c.rng);
-        self.set_phase(slot, AveFase::Ave4);
+        c.had_incident = true;
+        let (u_unrest, u_up): (f64, f64) = (c.rng.random(), c.rng.random());
+        let (origin, phase, since, case) = (c.origin, c.phase, now - c.created, c.uid);
+        let unrest = u_unrest < p.ave4.unrest_share;
         if origin == Origin::Social {
-            self.stats.count(Daily::EscalationsPhase4);
+            let s = &mut self.stats;
+            s.count(Daily::AcuteCrises);
             if late {
-                self.stats.count(Daily::LateEscalations);
+                s.count(Daily::LateUpscalings);
             }
-            if self.stats.in_window {
-                self.stats.esc4 += 1;
+            if s.in_window {
+                s.incidents += 1;
                 if late {
-                    self.stats.late += 1;
-                    self.stats.hist_late.push(since / HOURS_PER_DAY);
+                    s.late += 1;
+                    s.hist_late.push(since / HOURS_PER_DAY);
                 }
             }
         }
-        self.emit(Happening::Crisis { case, late });
+        self.emit(Happening::Incident { case, late, unrest });
+        if unrest {
+            self.enter_ave4(slot);
+        } else if phase == AveFase::Ave2 && u_up < p.ave4.incident_upscale {
+            self.request_opschaling(slot, Trigger::Incident, false);
+        } else {
+            self.reschedule(slot);
+        }
+    }
+
+    /// Opschaling naar AVE 4 (bij escalatie): the burgemeester leads and the case is in the
+    /// driehoek; procesregie and any place in the VHH's line are given up.
+    fn enter_ave4(&mut self, slot: u32) {
+        let p = self.p;
+        let now = self.now();
+        self.cancel_advice(slot);
+        self.clear_stall(slot);
+        self.leave_vhh(slot);
+        let c = self.cases.at(slot);
+        c.plan = false;
+        let origin = c.origin;
+        let handling = p.ave4.handling.sample_hours(&mut c.rng);
+        self.set_phase(slot, AveFase::Ave4);
+        if origin == Origin::Social {
+            self.stats.count(Daily::EscalationsAve4);
+            if self.stats.in_window {
+                self.stats.ave4 += 1;
+            }
+        }
         self.reschedule(slot);
         let generation = self.cases.at(slot).phase_gen;
         self.schedule(
@@ -347,16 +302,22 @@ impl<O: Observer> World<'_, O> {
             Event::Step {
                 case: slot,
                 generation,
-                step: Step::CrisisOver,
+                step: Step::Ave4Over,
             },
         );
     }
 
-    /// 4 → 3: the mayor hands the case to the VHH, which gives it priority for a slot.
-    pub(crate) fn on_crisis_over(&mut self, slot: u32) {
+    /// 4 → 3: the burgemeester hands the case back; it goes first in line for procesregie.
+    pub(crate) fn on_ave4_over(&mut self, slot: u32) {
+        let c = self.cases.at(slot);
+        c.been_in_ave3 = true;
+        let origin = c.origin;
         self.set_phase(slot, AveFase::Ave3);
+        if origin == Origin::Social && self.stats.in_window {
+            self.stats.college += 1;
+        }
         let case = self.uid(slot);
-        self.emit(Happening::CrisisOver { case });
+        self.emit(Happening::Ave4Over { case });
         self.join_vhh_queue(slot, true);
         self.reschedule(slot);
     }

@@ -3,7 +3,8 @@
 
 use super::Observer;
 use super::happening::Happening;
-use super::metrics::{METRICS, Metric};
+use super::metrics::{Daily, METRICS, Metric};
+use super::phases::Trigger;
 use super::world::World;
 use crate::engine::{HOURS_PER_DAY, HOURS_PER_YEAR};
 use crate::stats::{Histogram, Mean};
@@ -48,13 +49,13 @@ pub struct Diagnostics {
     pub open_at_end: u64,
     /// Events processed.
     pub events: u64,
-    /// Complex social cases whose first exit from phase-2 service was recorded (for CTMC tests):
-    /// counts of escalation, crisis and resolution as that first exit.
+    /// Wijk families whose first way out of AVE 2 service was recorded (for CTMC tests),
+    /// complex: counts of opschaling, acute incident and resolution as that first exit.
     pub first_exit_complex: [u64; 3],
     /// Same for non-complex cases.
     pub first_exit_simple: [u64; 3],
-    /// Complex social cases closed in the window that ever had a crisis.
-    pub complex_closed_with_crisis: u64,
+    /// Complex wijk families closed in the window that ever had an acute incident.
+    pub complex_closed_with_incident: u64,
     /// Complex social cases closed in the window.
     pub complex_closed: u64,
 }
@@ -71,9 +72,10 @@ pub struct ReplicationOutput {
     pub daily: Vec<Vec<f32>>,
     /// Mean ZSM queue by hour of day (window).
     pub zsm_queue_by_hour: [f64; 24],
-    /// Days from entering phase 2 to first phase 3, complex social cases (weekly bins).
-    pub time_to_phase3: Histogram,
-    /// Days from entering phase 2 to a late escalation (weekly bins).
+    /// Days from entering AVE 2 to the first opschaling naar AVE 3, complex wijk families
+    /// (weekly bins).
+    pub time_to_ave3: Histogram,
+    /// Days from entering AVE 2 to a late acute incident (weekly bins).
     pub time_to_late: Histogram,
     /// Diagnostics.
     pub diagnostics: Diagnostics,
@@ -108,31 +110,74 @@ impl<O: Observer> World<'_, O> {
             .hours
             .open_hours_between(p.run.warmup_h, p.run.horizon_h)
             * f64::from(p.zsm.desks);
+        let vhh_budget = s.vhh_budget.window_mean(window);
+        let fit = &s.daily[Daily::AdviceFit as usize];
+        let window_days = (window / HOURS_PER_DAY) as usize;
+        let fit_days = window_days.min(365);
+        let first = fit.len().saturating_sub(window_days);
+        let mean_of = |v: &[f32]| -> f64 {
+            if v.is_empty() {
+                f64::NAN
+            } else {
+                v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64
+            }
+        };
+        let fit_first = mean_of(&fit[first..(first + fit_days).min(fit.len())]);
+        let fit_last = mean_of(&fit[fit.len().saturating_sub(fit_days)..]);
+        let per_coordinator: Vec<f64> = s
+            .calls
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|&(n, k)| k as f64 / n as f64)
+            .collect();
+        let coordinator_sd = if per_coordinator.len() < 2 {
+            f64::NAN
+        } else {
+            let m = mean_of_f64(&per_coordinator);
+            (per_coordinator.iter().map(|x| (x - m).powi(2)).sum::<f64>()
+                / (per_coordinator.len() - 1) as f64)
+                .sqrt()
+        };
+        let (calls_n, calls_k) = s
+            .calls
+            .iter()
+            .fold((0, 0), |(n, k), &(a, b)| (n + a, k + b));
+        let governance = |v: f64| if p.criteria.in_use { v } else { f64::NAN };
+        let per_1000 = |n: u64| 1000.0 * ratio(n, s.entered);
+        let by = |t: Trigger| s.up3_by[t as usize];
         let mut metrics = vec![f64::NAN; METRICS.len()];
         let mut set = |m: Metric, v: f64| metrics[m.index()] = v;
         set(Metric::CasesEnteredPerYear, s.entered as f64 / years);
+        set(Metric::UpscalingsAve3Per1000, per_1000(s.up3));
         set(
-            Metric::EscalationsPhase3Per1000,
-            1000.0 * ratio(s.esc3, s.entered),
+            Metric::UpscalingsComplexPer1000,
+            per_1000(by(Trigger::Complex)),
         );
         set(
-            Metric::EscalationsPhase4Per1000,
-            1000.0 * ratio(s.esc4, s.entered),
-        );
-        set(Metric::LateEscalationShare, ratio(s.late, s.esc4));
-        set(
-            Metric::UnneededEscalationShare,
-            ratio(s.esc3_unneeded, s.esc3),
+            Metric::UpscalingsStalledCooperationPer1000,
+            per_1000(by(Trigger::StalledCooperation)),
         );
         set(
-            Metric::MissedComplexShare,
-            ratio(s.complex_missed, s.complex_closed),
+            Metric::OverTheFencePer1000,
+            per_1000(by(Trigger::OverTheFence)),
+        );
+        set(Metric::OverflowPer1000, per_1000(by(Trigger::Overflow)));
+        set(
+            Metric::UpscalingsAfterIncidentPer1000,
+            per_1000(by(Trigger::Incident)),
         );
         set(
-            Metric::TimeToPhase3DaysMean,
-            s.time_to_phase3.mean() / HOURS_PER_DAY,
+            Metric::TimeToAve3DaysMean,
+            s.time_to_ave3.mean() / HOURS_PER_DAY,
         );
+        set(Metric::AcuteCrisesPer1000, per_1000(s.incidents));
+        set(Metric::LateUpscalingShare, ratio(s.late, s.incidents));
+        set(Metric::EscalationsAve4Per1000, per_1000(s.ave4));
         set(Metric::AdviceConsultsPerYear, s.consults as f64 / years);
+        set(
+            Metric::AdviceAnsweredInTimeShare,
+            ratio(s.consults_in_time, s.consults),
+        );
         set(
             Metric::WijkteamUtilisation,
             s.team_busy_all.window_mean(window) / team_slots,
@@ -142,13 +187,21 @@ impl<O: Observer> World<'_, O> {
             s.team_wait.mean() / HOURS_PER_DAY,
         );
         set(
-            Metric::VhhUtilisation,
-            s.vhh_busy.window_mean(window) / f64::from(p.vhh.slots),
+            Metric::VhhHoursUtilisation,
+            if vhh_budget > 0.0 {
+                s.vhh_held.window_mean(window) / vhh_budget
+            } else {
+                f64::NAN
+            },
         );
-        set(Metric::VhhQueueMean, s.vhh_waiting.window_mean(window));
-        set(Metric::VhhQueueMax, s.vhh_waiting.window_max());
+        set(Metric::VhhEntriesPerYear, s.vhh_entries as f64 / years);
+        set(
+            Metric::VhhEntriesFromWijkteamsShare,
+            ratio(s.vhh_entries_social, s.vhh_entries),
+        );
         set(Metric::VhhWaitDaysMean, s.vhh_wait.mean() / HOURS_PER_DAY);
         set(Metric::VhhWaitDaysP90, s.vhh_wait_hist.quantile(0.9));
+        set(Metric::VhhQueueMean, s.vhh_waiting.window_mean(window));
         set(
             Metric::ZsmUtilisation,
             if zsm_open > 0.0 {
@@ -170,12 +223,28 @@ impl<O: Observer> World<'_, O> {
             Metric::ZsmInformedShare,
             ratio(s.known_complex_informed, s.known_complex),
         );
+        set(
+            Metric::PaperCooperationShare,
+            ratio(s.with_advice_unused, s.with_advice),
+        );
         set(Metric::ZsmReferralsPerYear, s.referrals as f64 / years);
         set(
             Metric::FeedbackDeliveredShare,
             ratio(s.feedback_delivered, s.vhh_held_decisions),
         );
         set(Metric::FeedbackDelayHoursMean, s.feedback_delay.mean());
+        set(Metric::AdviceFitFirstYear, fit_first);
+        set(Metric::AdviceFitLastYear, fit_last);
+        set(Metric::CallInformedShare, ratio(calls_k, calls_n));
+        set(Metric::CallInformedShareCoordinatorSd, coordinator_sd);
+        set(
+            Metric::CollegeCasesPerYear,
+            governance(s.college as f64 / years),
+        );
+        set(
+            Metric::DriehoekCasesPerYear,
+            governance(s.ave4 as f64 / years),
+        );
 
         let d = &mut s.diag;
         d.window_hours = window;
@@ -186,18 +255,20 @@ impl<O: Observer> World<'_, O> {
         d.zsm_busy_mean = s.zsm_busy.window_mean(window);
         d.created = u64::from(self.cases.created());
         d.events = self.q.processed();
-        d.complex_closed = s.complex_closed;
-        d.complex_closed_with_crisis = s.complex_closed_with_crisis;
         let by_hour = s.zsm_by_hour.means(end, window / HOURS_PER_DAY);
         let out = ReplicationOutput {
             replication: self.rep,
             metrics,
             daily: std::mem::take(&mut s.daily),
             zsm_queue_by_hour: by_hour,
-            time_to_phase3: s.hist_phase3.clone(),
+            time_to_ave3: s.hist_ave3.clone(),
             time_to_late: s.hist_late.clone(),
             diagnostics: s.diag.clone(),
         };
         (out, self.obs)
     }
+}
+
+fn mean_of_f64(v: &[f64]) -> f64 {
+    v.iter().sum::<f64>() / v.len() as f64
 }

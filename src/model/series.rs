@@ -6,35 +6,45 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(usize)]
 pub enum Daily {
-    /// Cases in phase 2 (mean over the day).
-    Phase2 = 0,
-    /// Cases in phase 3.
-    Phase3,
-    /// Cases in phase 4.
-    Phase4,
+    /// Cases in AVE 2 (mean over the day).
+    CasesAve2 = 0,
+    /// Cases in AVE 3.
+    CasesAve3,
+    /// Cases in AVE 4.
+    CasesAve4,
     /// Busy wijkteam slots.
     WijkteamBusy,
     /// Cases waiting for a wijkteam.
     WijkteamWaiting,
-    /// Busy VHH slots.
-    VhhBusy,
-    /// Escalations waiting for a VHH slot.
+    /// VHH coordinator hours a week held (procesregie and consults).
+    VhhHoursHeld,
+    /// Cases waiting for procesregie.
     VhhWaiting,
-    /// Consults waiting for the advice desk.
+    /// Consults waiting for a coordinator.
     AdviceWaiting,
     /// Cases waiting at ZSM.
     ZsmWaiting,
     /// Busy ZSM desks.
     ZsmBusy,
-    /// Social cases entered (count per day).
+    /// How well VHH advice fits ZSM's needs.
+    AdviceFit,
+    /// Cases with stalled cooperation nobody has acted on.
+    StalledCases,
+    /// Families entered (count per day).
     Entered,
-    /// Escalations 2->3 (count).
-    EscalationsPhase3,
-    /// Crises (count).
-    EscalationsPhase4,
-    /// Late escalations (count).
-    LateEscalations,
-    /// Advice consults (count).
+    /// Opschalingen naar AVE 3 of wijk families (count).
+    UpscalingsAve3,
+    /// Of which over the fence (count).
+    OverTheFence,
+    /// Of which for stalled cooperation (count).
+    UpscalingsStalled,
+    /// Acute safety incidents (count).
+    AcuteCrises,
+    /// Late: acute incidents in AVE 2 of families never in AVE 3 (count).
+    LateUpscalings,
+    /// Opschalingen naar AVE 4 (count).
+    EscalationsAve4,
+    /// Advice consults asked (count).
     AdviceConsults,
     /// ZSM decisions (count).
     ZsmDecisions,
@@ -42,32 +52,43 @@ pub enum Daily {
     ZsmWithinTarget,
     /// Referrals ZSM -> VHH (count).
     ZsmReferrals,
+    /// ZSM decisions on persons with an active complex case (count).
+    ZsmKnownComplex,
+    /// Of which informed (count).
+    ZsmInformed,
 }
 
 /// Number of fixed daily series.
-pub const DAILY_FIXED: usize = 18;
+pub const DAILY_FIXED: usize = 25;
 
 impl Daily {
     /// Every fixed daily series, in output order.
     pub const ALL: [Daily; DAILY_FIXED] = [
-        Daily::Phase2,
-        Daily::Phase3,
-        Daily::Phase4,
+        Daily::CasesAve2,
+        Daily::CasesAve3,
+        Daily::CasesAve4,
         Daily::WijkteamBusy,
         Daily::WijkteamWaiting,
-        Daily::VhhBusy,
+        Daily::VhhHoursHeld,
         Daily::VhhWaiting,
         Daily::AdviceWaiting,
         Daily::ZsmWaiting,
         Daily::ZsmBusy,
+        Daily::AdviceFit,
+        Daily::StalledCases,
         Daily::Entered,
-        Daily::EscalationsPhase3,
-        Daily::EscalationsPhase4,
-        Daily::LateEscalations,
+        Daily::UpscalingsAve3,
+        Daily::OverTheFence,
+        Daily::UpscalingsStalled,
+        Daily::AcuteCrises,
+        Daily::LateUpscalings,
+        Daily::EscalationsAve4,
         Daily::AdviceConsults,
         Daily::ZsmDecisions,
         Daily::ZsmWithinTarget,
         Daily::ZsmReferrals,
+        Daily::ZsmKnownComplex,
+        Daily::ZsmInformed,
     ];
 
     /// The levels among the fixed series (they come first; the rest are counts per day).
@@ -78,54 +99,65 @@ impl Daily {
 
 /// Names of the fixed daily series, in [`Daily`] order.
 pub const DAILY_NAMES: [&str; DAILY_FIXED] = [
-    "cases_phase2",
-    "cases_phase3",
-    "cases_phase4",
+    "cases_ave2",
+    "cases_ave3",
+    "cases_ave4",
     "wijkteam_busy",
     "wijkteam_waiting",
-    "vhh_busy",
+    "vhh_hours_held",
     "vhh_waiting",
     "advice_waiting",
     "zsm_waiting",
     "zsm_busy",
+    "advice_fit",
+    "stalled_cases",
     "cases_entered",
-    "escalations_phase3",
-    "escalations_phase4",
-    "late_escalations",
+    "upscalings_ave3",
+    "over_the_fence",
+    "upscalings_stalled_cooperation",
+    "acute_crises",
+    "late_upscalings",
+    "escalations_ave4",
     "advice_consults",
     "zsm_decisions",
     "zsm_within_target",
     "zsm_referrals",
+    "zsm_known_complex_decisions",
+    "zsm_informed_decisions",
 ];
 
 /// A series derived per replication from the daily ones (so its intervals are honest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Derived {
-    /// Escalations 2->3 over the last 30 days per 1,000 cases in progress.
-    Phase3Rolling,
-    /// Crises over the last 30 days per 1,000 cases in progress.
-    Phase4Rolling,
-    /// Late escalations over the last 30 days per 1,000 cases in progress.
+    /// Opschalingen naar AVE 3 over the last 30 days per 1,000 cases in progress.
+    UpscalingRolling,
+    /// Acute incidents over the last 30 days per 1,000 cases in progress.
+    IncidentRolling,
+    /// Late acute incidents over the last 30 days per 1,000 cases in progress.
     LateRolling,
+    /// Opschalingen naar AVE 4 over the last 30 days per 1,000 cases in progress.
+    Ave4Rolling,
     /// Share of the day's ZSM decisions within target.
     ZsmWithinTargetShare,
 }
 
 impl Derived {
     /// Every derived series, in output order.
-    pub const ALL: [Derived; 4] = [
-        Derived::Phase3Rolling,
-        Derived::Phase4Rolling,
+    pub const ALL: [Derived; 5] = [
+        Derived::UpscalingRolling,
+        Derived::IncidentRolling,
         Derived::LateRolling,
+        Derived::Ave4Rolling,
         Derived::ZsmWithinTargetShare,
     ];
 
     /// Name in `timeseries.csv`.
     pub fn name(self) -> &'static str {
         match self {
-            Derived::Phase3Rolling => "escalations_phase3_per_1000_in_progress_30d",
-            Derived::Phase4Rolling => "escalations_phase4_per_1000_in_progress_30d",
-            Derived::LateRolling => "late_escalations_per_1000_in_progress_30d",
+            Derived::UpscalingRolling => "upscalings_ave3_per_1000_in_progress_30d",
+            Derived::IncidentRolling => "acute_crises_per_1000_in_progress_30d",
+            Derived::LateRolling => "late_upscalings_per_1000_in_progress_30d",
+            Derived::Ave4Rolling => "escalations_ave4_per_1000_in_progress_30d",
             Derived::ZsmWithinTargetShare => "zsm_within_target_share",
         }
     }
@@ -181,7 +213,7 @@ mod tests {
         for (i, d) in Daily::ALL.iter().enumerate() {
             assert_eq!(*d as usize, i);
         }
-        assert_eq!(Daily::levels().last(), Some(&Daily::ZsmBusy));
+        assert_eq!(Daily::levels().last(), Some(&Daily::StalledCases));
         assert_eq!(Series::all(2).len(), DAILY_FIXED + 4 + Derived::ALL.len());
         assert_eq!(Series::TeamWaiting(1).name(), "wijkteam_waiting_team2");
     }

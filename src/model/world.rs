@@ -1,7 +1,7 @@
 //! The world of one replication: the clock, the desks, the cases in progress and the
 //! arrival streams, and the one `match` that hands each event to its handler. The handlers
 //! live with what they are about: [`super::arrivals`], [`super::clock`], [`super::phases`],
-//! [`super::lifecycle`] and the desks.
+//! [`super::doubt`], [`super::lifecycle`] and the desks.
 
 use rand_distr::Distribution;
 
@@ -11,22 +11,28 @@ use super::counters::Counters;
 use super::event::{Desk, Event, Source, Step};
 use super::happening::{DeskId, Happening};
 use super::results::ReplicationOutput;
-use super::veiligheidshuis::{AdviceDesk, VhhDesk};
+use super::veiligheidshuis::VhhDesk;
 use super::wijkteam::Team;
 use super::zsm::ZsmDesk;
-use super::{Observer, phases, zsm};
+use super::{Observer, doubt, zsm};
 use crate::engine::rng::{Stream, derive};
 use crate::engine::{EventQueue, HOURS_PER_DAY};
 use crate::scenario::Params;
 
-/// What the AVE rules make of the scenario's values, worked out once per replication.
+/// Setup-stream sources (part of the seed derivation; never renumber).
+const SETUP_TEAMS: u64 = 0;
+const SETUP_COORDINATORS: u64 = 1;
+
+/// What the AVE rules make of the scenario's values, worked out once per parameter set.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rules {
     /// Recognition rate of a served complex case with skill 1 (per hour).
     pub recognition_per_h: f64,
-    /// Over-the-fence rate of a served non-complex case (per hour).
+    /// Over-the-fence rate of a served case without complex problems or a stall (per hour).
     pub over_the_fence_per_h: f64,
-    /// P(ZSM reads VHH advice on file).
+    /// The worker notices stalled cooperation (per hour).
+    pub self_notice_per_h: f64,
+    /// P(ZSM reads VHH advice on file), before pressure at the table.
     pub advice_read_prob: f64,
     /// P(referral to the VHH | upgraded complex case).
     pub referral_prob: f64,
@@ -35,12 +41,18 @@ pub(crate) struct Rules {
 impl Rules {
     pub(crate) fn of(p: &Params) -> Self {
         Self {
-            recognition_per_h: phases::recognition_rate(p),
-            over_the_fence_per_h: phases::over_the_fence_rate(p),
+            recognition_per_h: doubt::recognition_rate(p),
+            over_the_fence_per_h: doubt::over_the_fence_rate(p),
+            self_notice_per_h: p.criteria.self_notice_per_h,
             advice_read_prob: zsm::advice_read_prob(p),
             referral_prob: zsm::referral_prob(p),
         }
     }
+}
+
+/// A log-normal factor with mean 1 and log-sd `sd` from a standard normal draw `z`.
+pub(crate) fn mean_one(sd: f64, z: f64) -> f64 {
+    (sd * z - sd * sd / 2.0).exp()
 }
 
 /// One replication's world.
@@ -54,10 +66,13 @@ pub struct World<'p, O: Observer> {
     pub(crate) cases: CaseStore,
     pub(crate) teams: Vec<Team>,
     pub(crate) vhh: VhhDesk,
-    pub(crate) advice: AdviceDesk,
     pub(crate) zsm: ZsmDesk,
     pub(crate) arrivals: [ArrivalStream; 3],
     pub(crate) rules: Rules,
+    /// How well VHH advice fits ZSM's needs now.
+    pub(crate) fit: f64,
+    /// Each coordinator's propensity to call ZSM (drawn once per replication).
+    pub(crate) call_prop: Vec<f64>,
     pub(crate) stats: Counters,
     pub(crate) obs: O,
     day: u32,
@@ -94,19 +109,37 @@ pub fn run_replication_unless<O: Observer>(
     Some(world.finish())
 }
 
+/// The most coordinators any parameter set of the run has.
+fn most_coordinators(p: &Params) -> u32 {
+    p.changes
+        .iter()
+        .map(|(_, q)| q.vhh.coordinators)
+        .fold(p.vhh.coordinators, u32::max)
+}
+
 impl<'p, O: Observer> World<'p, O> {
     /// Build the world at t = 0 with its first events scheduled.
     pub fn new(p: &'p Params, rep: u32, obs: O) -> Self {
         let seed = p.run.seed;
         let rep64 = u64::from(rep);
-        let teams = (0..p.wijkteam.teams)
+        let w = &p.wijkteam;
+        let teams = (0..w.teams)
             .map(|t| {
-                let mut rng = derive(seed, rep64, Stream::Setup, 0, t as u64);
-                let z: f64 = rand_distr::StandardNormal.sample(&mut rng);
-                let sd = p.wijkteam.skill_sd;
-                Team::new((sd * z - sd * sd / 2.0).exp(), p.wijkteam.team_slots)
+                let mut rng = derive(seed, rep64, Stream::Setup, SETUP_TEAMS, t as u64);
+                let mut z = || -> f64 { rand_distr::StandardNormal.sample(&mut rng) };
+                let skill = mean_one(w.skill_sd, z());
+                let leader = mean_one(w.teamleader_sd, z());
+                let adherence = mean_one(p.criteria.adherence_sd, z());
+                Team::new(skill, leader, adherence, w.team_slots)
             })
             .collect();
+        let call_prop = (0..most_coordinators(p))
+            .map(|j| {
+                let mut rng = derive(seed, rep64, Stream::Setup, SETUP_COORDINATORS, u64::from(j));
+                let z: f64 = rand_distr::StandardNormal.sample(&mut rng);
+                mean_one(p.link.call_spread, z)
+            })
+            .collect::<Vec<f64>>();
         let arrival = |src: u64| ArrivalStream::new(derive(seed, rep64, Stream::Arrivals, src, 0));
         let days = p.run.horizon_days as usize;
         let mut w = Self {
@@ -116,8 +149,7 @@ impl<'p, O: Observer> World<'p, O> {
             q: EventQueue::with_capacity(4096),
             cases: CaseStore::new(),
             teams,
-            vhh: VhhDesk::new(p.vhh.slots),
-            advice: AdviceDesk::new(p.advice.desks),
+            vhh: VhhDesk::new(p.vhh.budget, p.vhh.gives_way),
             zsm: ZsmDesk::new(p.zsm.desks),
             arrivals: [
                 arrival(SRC_SOCIAL),
@@ -125,16 +157,20 @@ impl<'p, O: Observer> World<'p, O> {
                 arrival(SRC_VHH_DIRECT),
             ],
             rules: Rules::of(p),
-            stats: Counters::new(p.wijkteam.teams, days),
+            fit: p.link.advice_fit,
+            stats: Counters::new(p.wijkteam.teams, call_prop.len(), days),
+            call_prop,
             obs,
             day: 0,
             done: false,
         };
+        w.stats.vhh_budget.set(0.0, p.vhh.budget);
+        w.stats.advice_fit.set(0.0, w.fit);
         w.schedule(HOURS_PER_DAY, Event::DayEnd);
         for src in [Source::Social, Source::ZsmUnknown, Source::VhhDirect] {
             w.schedule_next_arrival(src);
         }
-        for desk in [Desk::Wijkteam, Desk::Vhh, Desk::Advice, Desk::Zsm] {
+        for desk in [Desk::Wijkteam, Desk::Vhh, Desk::Zsm] {
             if let Some(t) = w.hours_of(desk).first_opening() {
                 w.schedule(t, Event::DeskOpens(desk));
             }
@@ -142,6 +178,7 @@ impl<'p, O: Observer> World<'p, O> {
         for (k, (t, _)) in p.changes.iter().enumerate() {
             w.schedule(*t, Event::ParamsChange(k as u32));
         }
+        w.schedule(p.link.fit_review_h, Event::FitReview);
         if p.run.warmup_days == 0 {
             w.stats.open_window(0.0);
         }
@@ -187,11 +224,8 @@ impl<'p, O: Observer> World<'p, O> {
                     let r = &self.teams[usize::from(t)].intake;
                     (r.busy(), r.waiting())
                 }
-                DeskId::Vhh => (
-                    self.vhh.coordinators.busy(),
-                    self.vhh.coordinators.waiting(),
-                ),
-                DeskId::Advice => (self.advice.desk.busy(), self.advice.desk.waiting()),
+                DeskId::Vhh => (self.vhh.procesregie, self.vhh.procesregie_waiting),
+                DeskId::Advice => (self.vhh.consults, self.vhh.consults_waiting),
                 DeskId::Zsm => (self.zsm.table.busy(), self.zsm.table.waiting()),
             };
             let t = self.now();
@@ -205,7 +239,6 @@ impl<'p, O: Observer> World<'p, O> {
         match desk {
             Desk::Wijkteam => &p.wijkteam.hours,
             Desk::Vhh => &p.vhh.hours,
-            Desk::Advice => &p.advice.hours,
             Desk::Zsm => &p.zsm.hours,
         }
     }
@@ -241,6 +274,7 @@ impl<'p, O: Observer> World<'p, O> {
             Event::ParamsChange(k) => self.on_params_change(k),
             Event::ZsmDone { item } => self.on_zsm_done(item),
             Event::AdviceDone { case, ticket } => self.on_advice_done(case, ticket),
+            Event::BudgetRelease { units } => self.on_budget_release(units),
             Event::Clock { case, generation } => {
                 if self
                     .cases
@@ -264,11 +298,21 @@ impl<'p, O: Observer> World<'p, O> {
                         Step::Meeting => self.on_meeting(case),
                         Step::PlanReady => self.on_plan_ready(case),
                         Step::FrictionOver => self.on_friction_over(case),
-                        Step::CrisisOver => self.on_crisis_over(case),
-                        Step::Review => self.on_review(case),
+                        Step::Ave4Over => self.on_ave4_over(case),
                     }
                 }
             }
+            Event::Briefing { case, generation } => {
+                if self
+                    .cases
+                    .get(case)
+                    .is_some_and(|c| c.notice_gen == generation)
+                {
+                    self.on_briefing(case);
+                }
+            }
+            Event::AdviceTimeout { case, ticket } => self.on_advice_timeout(case, ticket),
+            Event::FitReview => self.on_fit_review(),
             Event::EffectEnds { case, generation } => {
                 if self
                     .cases
@@ -301,8 +345,8 @@ impl<'p, O: Observer> World<'p, O> {
     }
 
     /// The k-th parameter set of the timeline takes over: rules and capacities follow, every
-    /// case's clock and every arrival stream is drawn again (all are memoryless), and desks
-    /// with more capacity start work.
+    /// case's clock and briefing check and every arrival stream is drawn again (all are
+    /// memoryless), and desks with more capacity start work.
     fn on_params_change(&mut self, k: u32) {
         let base = self.base;
         let Some((_, next)) = base.changes.get(k as usize) else {
@@ -310,20 +354,21 @@ impl<'p, O: Observer> World<'p, O> {
         };
         self.p = next;
         let p = self.p;
+        let now = self.now();
         self.rules = Rules::of(p);
         for team in &mut self.teams {
             team.intake.set_capacity(p.wijkteam.team_slots);
         }
-        self.vhh.coordinators.set_capacity(p.vhh.slots);
-        self.advice.desk.set_capacity(p.advice.desks);
+        self.vhh.budget.set_capacity(p.vhh.budget);
+        self.stats.vhh_budget.set(now, p.vhh.budget);
         self.zsm.table.set_capacity(p.zsm.desks);
         let live: Vec<u32> = self.cases.live_slots().collect();
         for slot in live {
             self.reschedule(slot);
+            self.schedule_briefing(slot);
         }
         self.redraw_arrivals();
-        let now = self.now();
-        for desk in [Desk::Wijkteam, Desk::Vhh, Desk::Advice, Desk::Zsm] {
+        for desk in [Desk::Wijkteam, Desk::Vhh, Desk::Zsm] {
             if self.hours_of(desk).is_open(now) {
                 self.on_desk_work(desk);
             }
@@ -347,7 +392,6 @@ impl<'p, O: Observer> World<'p, O> {
                 }
             }
             Desk::Vhh => self.try_start_vhh(),
-            Desk::Advice => self.try_start_advice(),
             Desk::Zsm => self.try_start_zsm(),
         }
     }

@@ -1,16 +1,19 @@
 //! ZSM: the prosecution's fast-track table, and the information links around it.
 //!
 //! Suspects queue for a desk that starts work only in opening hours; the decision clock runs
-//! from arrival (from opening for arrivals while closed). For a person with an active social
-//! case, ZSM may read VHH advice or a wijkteam flag; the decision then changes the case's
-//! crisis rate for a while, may upgrade it to a 7-day case and refer it to the VHH, and may
-//! be fed back to the VHH after a delay.
+//! from arrival (from opening for arrivals while closed). When a desk takes up a person with
+//! an active case, it may find the context: VHH advice read in the system (which takes desk
+//! time, and is skipped more when many wait: "geen tijd om te kijken", §5.2.1 l.2480), a
+//! wijkteam flag, a coordinator's call ("omdat ik bel", §5.2.1 l.2663) or the Raad voor de
+//! Kinderbescherming carrying advice in (§5.2.1 l.2581). An informed decision lowers the
+//! person's incident rate as far as the advice fits ZSM's needs; a 7-day case takes more
+//! desk time and may be referred to the VHH; feedback to the VHH teaches what fits.
 
 use rand::RngExt;
 
 use super::Observer;
 use super::arrivals::{SRC_ZSM, SRC_ZSM_REFERRAL};
-use super::case::{AveFase, Origin};
+use super::case::{AveFase, Origin, VhhPlace};
 use super::event::Event;
 use super::happening::{DeskId, Happening};
 use super::metrics::Daily;
@@ -18,9 +21,37 @@ use super::phases::Trigger;
 use super::world::World;
 use crate::engine::resource::Resource;
 use crate::engine::rng::{Stream, derive};
-use crate::scenario::{Params, System};
+use crate::scenario::Params;
 
-/// Who stands before the ZSM table.
+/// How the context of a person with an active case reached the ZSM table, if it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// It did not: a blind decision.
+    Blind,
+    /// VHH advice read in the system.
+    System,
+    /// A wijkteam flag seen at triage.
+    Flag,
+    /// The coordinator who holds procesregie called.
+    Call,
+    /// The Raad voor de Kinderbescherming brought the advice in (youth cases).
+    Relay,
+}
+
+impl Route {
+    /// Name used in outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Route::Blind => "blind",
+            Route::System => "system",
+            Route::Flag => "flag",
+            Route::Call => "call",
+            Route::Relay => "raad_kinderbescherming",
+        }
+    }
+}
+
+/// What stands before the ZSM table.
 #[derive(Debug, Clone, Copy)]
 pub enum Suspect {
     /// Unknown to the social domain; its draws are made at arrival from its own stream.
@@ -35,36 +66,41 @@ pub enum Suspect {
         u_referral: f64,
         /// Draw for living in this VHH's region.
         u_region: f64,
+        /// Desk time of its 7-day case, if it gets one.
+        seven_day: f64,
     },
-    /// A person with an active social case.
+    /// A person with an active case.
     Known {
         /// Case slot.
         case: u32,
         /// Case uid.
         uid: u32,
     },
+    /// The desk work of a 7-day case (no decision within the 6-hour clock).
+    SevenDay,
 }
 
-/// One ZSM case at the table.
+/// One job at the table.
 #[derive(Debug, Clone, Copy)]
 pub struct ZsmItem {
     arrival: f64,
     clock_start: f64,
     service: f64,
     who: Suspect,
+    route: Route,
 }
 
 impl Suspect {
     /// The case, for a person with an active case.
     fn case(&self) -> Option<u32> {
         match self {
-            Suspect::Unknown { .. } => None,
             Suspect::Known { uid, .. } => Some(*uid),
+            _ => None,
         }
     }
 }
 
-/// The ZSM desks, their line and the suspects at the table.
+/// The ZSM desks, their line and the jobs at the table.
 #[derive(Debug, Clone)]
 pub struct ZsmDesk {
     /// Desks and the line (of item numbers).
@@ -94,20 +130,19 @@ fn with_contact_person(p: &Params, prob: f64) -> f64 {
     prob + gain * (1.0 - prob)
 }
 
-/// The chance ZSM reads VHH advice on file: it depends on the information system (bridged
-/// systems let advice sink away; one shared system or joint registration carry it) and on a
-/// contact person.
+/// The chance ZSM reads VHH advice on file, before pressure at the table: it depends on the
+/// information system, on a contact person and on feedback agreements ("dwingt … de
+/// informatie daadwerkelijk te betrekken", §7.3 l.4805).
 pub fn advice_read_prob(p: &Params) -> f64 {
     let l = &p.link;
-    let base = match l.system {
-        System::Bridged => l.read_prob_bridged,
-        System::Shared => l.read_prob_shared,
-        System::Joint => l.read_prob_joint,
-    };
-    with_contact_person(p, base)
+    let mut prob = with_contact_person(p, l.read_prob[l.system.index()]);
+    if l.feedback_agreements {
+        prob += l.agreement_read_lift * (1.0 - prob);
+    }
+    prob
 }
 
-/// The chance ZSM refers an upgraded complex person to the VHH, with a contact person's lift.
+/// The chance ZSM refers an upgraded complex case to the VHH, with a contact person's lift.
 pub fn referral_prob(p: &Params) -> f64 {
     with_contact_person(p, p.zsm.referral_prob)
 }
@@ -137,6 +172,18 @@ impl<O: Observer> World<'_, O> {
         self.try_start_zsm();
     }
 
+    /// A job at the table that is not timed against the decision target.
+    fn zsm_work(&mut self, hours: f64) {
+        let now = self.now();
+        self.zsm_enqueue(ZsmItem {
+            arrival: now,
+            clock_start: now,
+            service: hours,
+            who: Suspect::SevenDay,
+            route: Route::Blind,
+        });
+    }
+
     /// An unknown suspect arrives; all its draws come from its own stream.
     pub(crate) fn zsm_unknown_arrival(&mut self, index: u64) {
         let p = self.p;
@@ -149,12 +196,15 @@ impl<O: Observer> World<'_, O> {
         );
         let service = p.zsm.service.sample_hours(&mut rng);
         let complex = rng.random::<f64>() < p.zsm.unknown_complex;
+        let (u_upgrade, u_referral, u_region) = (rng.random(), rng.random(), rng.random());
+        let seven_day = p.zsm.seven_day.sample_hours(&mut rng);
         let who = Suspect::Unknown {
             index,
             complex,
-            u_upgrade: rng.random(),
-            u_referral: rng.random(),
-            u_region: rng.random(),
+            u_upgrade,
+            u_referral,
+            u_region,
+            seven_day,
         };
         let now = self.now();
         self.emit(Happening::ZsmUnknownArrived { index });
@@ -163,6 +213,7 @@ impl<O: Observer> World<'_, O> {
             clock_start: p.zsm.hours.next_open(now),
             service,
             who,
+            route: Route::Blind,
         });
     }
 
@@ -183,7 +234,44 @@ impl<O: Observer> World<'_, O> {
             clock_start: p.zsm.hours.next_open(now),
             service,
             who,
+            route: Route::Blind,
         });
+    }
+
+    /// The desk takes up a person with an active case: does the context reach it, and how
+    /// long does reading it take?
+    fn read_context(&mut self, slot: u32, uid: u32) -> (Route, f64) {
+        let p = self.p;
+        let waiting = self.zsm.table.waiting();
+        let reading = p.zsm.reading_factor(waiting);
+        let informal = p.vhh.informal_factor(self.vhh.budget.pressure());
+        let read_prob = self.rules.advice_read_prob;
+        let Some(c) = self.cases.get_uid(slot, uid) else {
+            return (Route::Blind, 0.0);
+        };
+        let u: [f64; 4] = std::array::from_fn(|_| c.rng.random());
+        let shared = 1.0 - p.link.privacy_hesitancy;
+        if c.advice_on_file && u[0] < read_prob * reading {
+            return (Route::System, p.zsm.read_hours[p.link.system.index()]);
+        }
+        if c.flagged && u[1] < p.link.flag_read_prob * reading {
+            return (Route::Flag, 0.0);
+        }
+        if c.phase == AveFase::Ave3 && matches!(c.at_vhh, VhhPlace::Procesregie { .. }) {
+            let propensity = self
+                .call_prop
+                .get(usize::from(c.coordinator))
+                .copied()
+                .unwrap_or(1.0);
+            let call = (p.link.call_prob * propensity).min(1.0) * informal * reading * shared;
+            if u[2] < call {
+                return (Route::Call, 0.0);
+            }
+        }
+        if c.youth && c.advice_on_file && u[3] < p.link.rvdk_relay * shared {
+            return (Route::Relay, 0.0);
+        }
+        (Route::Blind, 0.0)
     }
 
     /// Put free desks to work, if the table is open.
@@ -193,6 +281,12 @@ impl<O: Observer> World<'_, O> {
             return;
         }
         while let Some((idx, _)) = self.zsm.table.start_next(|_, _| true) {
+            if let Suspect::Known { case, uid } = self.zsm.items[idx as usize].who {
+                let (route, hours) = self.read_context(case, uid);
+                let item = &mut self.zsm.items[idx as usize];
+                item.route = route;
+                item.service += hours;
+            }
             let item = self.zsm.items[idx as usize];
             self.stats.zsm_busy.add(now, 1.0);
             self.stats.zsm_waiting.add(now, -1.0);
@@ -215,7 +309,7 @@ impl<O: Observer> World<'_, O> {
         }
     }
 
-    /// A decision is taken.
+    /// A desk finishes a job: a decision, or a 7-day case's work.
     pub(crate) fn on_zsm_done(&mut self, idx: u32) {
         let now = self.now();
         let item = self.zsm.items[idx as usize];
@@ -223,22 +317,24 @@ impl<O: Observer> World<'_, O> {
         self.zsm.table.release();
         self.stats.zsm_busy.add(now, -1.0);
         self.levels(DeskId::Zsm);
-        let hours = now - item.clock_start;
-        let within = hours <= self.p.zsm.target_h;
-        self.stats.count(Daily::ZsmDecisions);
-        if within {
-            self.stats.count(Daily::ZsmWithinTarget);
+        if !matches!(item.who, Suspect::SevenDay) {
+            let hours = now - item.clock_start;
+            let within = hours <= self.p.zsm.target_h;
+            self.stats.count(Daily::ZsmDecisions);
+            if within {
+                self.stats.count(Daily::ZsmWithinTarget);
+            }
+            if self.stats.in_window {
+                self.stats.zsm_decisions += 1;
+                self.stats.zsm_within += u64::from(within);
+                self.stats.zsm_decision_hours.push(hours);
+            }
+            self.emit(Happening::ZsmDecided {
+                item: idx,
+                case: item.who.case(),
+                hours,
+            });
         }
-        if self.stats.in_window {
-            self.stats.zsm_decisions += 1;
-            self.stats.zsm_within += u64::from(within);
-            self.stats.zsm_decision_hours.push(hours);
-        }
-        self.emit(Happening::ZsmDecided {
-            item: idx,
-            case: item.who.case(),
-            hours,
-        });
         match item.who {
             Suspect::Unknown {
                 index,
@@ -246,48 +342,67 @@ impl<O: Observer> World<'_, O> {
                 u_upgrade,
                 u_referral,
                 u_region,
+                seven_day,
             } => {
                 let p = self.p;
-                if complex
-                    && u_upgrade < p.zsm.upgrade_blind
-                    && u_referral < self.rules.referral_prob
-                    && u_region < p.zsm.region_share
-                {
-                    self.schedule(
-                        now + p.zsm.upgrade_track_h,
-                        Event::ExternalReferral { index },
-                    );
+                if complex && u_upgrade < p.zsm.upgrade_blind {
+                    self.zsm_work(seven_day);
+                    if u_referral < self.rules.referral_prob && u_region < p.zsm.region_share {
+                        self.schedule(
+                            now + p.zsm.upgrade_track_h,
+                            Event::ExternalReferral { index },
+                        );
+                    }
                 }
             }
-            Suspect::Known { case, uid } => self.decide_known(case, uid),
+            Suspect::Known { case, uid } => self.decide_known(case, uid, item.route),
+            Suspect::SevenDay => {}
         }
         self.try_start_zsm();
     }
 
-    /// The decision on a person with an active case: context, effect, upgrade, feedback.
-    fn decide_known(&mut self, slot: u32, uid: u32) {
+    /// The decision on a person with an active case: its effect, a 7-day case, a referral,
+    /// feedback.
+    fn decide_known(&mut self, slot: u32, uid: u32, route: Route) {
         let p = self.p;
         let now = self.now();
+        let fit = self.fit;
         let in_window = self.stats.in_window;
+        let informed = route != Route::Blind;
         let Some(c) = self.cases.get_uid(slot, uid) else {
             return;
         };
-        let draws: [f64; 5] = std::array::from_fn(|_| c.rng.random());
-        let informed = (c.advice_on_file && draws[0] < self.rules.advice_read_prob)
-            || (c.flagged && draws[1] < p.link.flag_read_prob);
+        let draws: [f64; 3] = std::array::from_fn(|_| c.rng.random());
         let complex = c.complex;
         let vhh_holds = c.phase == AveFase::Ave3;
+        let under_procesregie = vhh_holds && matches!(c.at_vhh, VhhPlace::Procesregie { .. });
+        let (coordinator, with_advice) = (usize::from(c.coordinator), c.advice_on_file);
         let feedback_delay = p.link.feedback_delay.sample_hours(&mut c.rng);
-        if complex && in_window {
-            self.stats.known_complex += 1;
-            self.stats.known_complex_informed += u64::from(informed);
+        let seven_day = p.zsm.seven_day.sample_hours(&mut c.rng);
+        if complex {
+            self.stats.count(Daily::ZsmKnownComplex);
+            if informed {
+                self.stats.count(Daily::ZsmInformed);
+            }
         }
-        self.emit(Happening::ZsmKnownDecision {
-            case: uid,
-            informed,
-        });
+        if in_window {
+            let s = &mut self.stats;
+            if complex {
+                s.known_complex += 1;
+                s.known_complex_informed += u64::from(informed);
+            }
+            if with_advice {
+                s.with_advice += 1;
+                s.with_advice_unused += u64::from(!informed);
+            }
+            if under_procesregie && let Some(k) = s.calls.get_mut(coordinator) {
+                k.0 += 1;
+                k.1 += u64::from(route == Route::Call);
+            }
+        }
+        self.emit(Happening::ZsmKnownDecision { case: uid, route });
         let factor = if informed {
-            Some(p.zsm.informed_effect)
+            Some(1.0 - fit * (1.0 - p.zsm.informed_effect))
         } else if complex {
             Some(p.zsm.blind_effect)
         } else {
@@ -308,23 +423,27 @@ impl<O: Observer> World<'_, O> {
             self.reschedule(slot);
         }
         if complex {
+            let blind = p.zsm.upgrade_blind;
             let upgrade = if informed {
-                p.zsm.upgrade_informed
+                blind + fit * (p.zsm.upgrade_informed - blind)
             } else {
-                p.zsm.upgrade_blind
+                blind
             };
-            if draws[2] < upgrade && draws[3] < self.rules.referral_prob {
-                self.schedule(
-                    now + p.zsm.upgrade_track_h,
-                    Event::Referral { case: slot, uid },
-                );
+            if draws[0] < upgrade {
+                self.zsm_work(seven_day);
+                if draws[1] < self.rules.referral_prob {
+                    self.schedule(
+                        now + p.zsm.upgrade_track_h,
+                        Event::Referral { case: slot, uid },
+                    );
+                }
             }
         }
         if vhh_holds {
             if in_window {
                 self.stats.vhh_held_decisions += 1;
             }
-            if draws[4] < p.link.feedback_prob {
+            if draws[2] < p.link.feedback_prob {
                 self.schedule(
                     now + feedback_delay,
                     Event::Feedback {
@@ -337,12 +456,12 @@ impl<O: Observer> World<'_, O> {
         }
     }
 
-    /// A ZSM decision's effect on the crisis rate runs out.
+    /// A ZSM decision's effect on the incident rate runs out.
     pub(crate) fn on_effect_ends(&mut self, slot: u32) {
         self.end_effect(slot);
     }
 
-    /// End a ZSM decision's effect on the crisis rate.
+    /// End a ZSM decision's effect on the incident rate.
     fn end_effect(&mut self, slot: u32) {
         let c = self.cases.at(slot);
         c.zsm_factor = 1.0;
@@ -350,13 +469,23 @@ impl<O: Observer> World<'_, O> {
         self.reschedule(slot);
     }
 
-    /// ZSM's feedback reaches the VHH, which adjusts the plan: a blind decision's harm ends.
+    /// Move the advice fit a share of the way to 1.
+    fn learn_fit(&mut self, share: f64) {
+        let now = self.now();
+        let gain = share * (1.0 - self.fit);
+        self.fit += gain;
+        self.stats.advice_fit.add(now, gain);
+    }
+
+    /// ZSM's feedback reaches the VHH: the plan is adjusted (a blind decision's harm ends)
+    /// and the coordinators learn a little about what ZSM needs.
     pub(crate) fn on_feedback(&mut self, slot: u32, uid: u32, sent: f64) {
         let now = self.now();
         if self.stats.in_window {
             self.stats.feedback_delivered += 1;
             self.stats.feedback_delay.push(now - sent);
         }
+        self.learn_fit(self.p.link.fit_per_feedback);
         let still = self.cases.get_uid(slot, uid);
         let harmful = still.as_ref().is_some_and(|c| c.zsm_factor > 1.0);
         let case = still.map(|c| c.uid);
@@ -366,7 +495,19 @@ impl<O: Observer> World<'_, O> {
         }
     }
 
-    /// ZSM refers a known person to the VHH: from phase 2, an escalation from the justice side.
+    /// A periodic operational feedback session: where it is held, the advice fits better
+    /// ("geef bijvoorbeeld periodiek aan of advies aansluit bij de eisen van ZSM", §7.3
+    /// l.4911).
+    pub(crate) fn on_fit_review(&mut self) {
+        let p = self.p;
+        if p.link.operational_feedback {
+            self.learn_fit(p.link.fit_learning);
+        }
+        let now = self.now();
+        self.schedule(now + p.link.fit_review_h, Event::FitReview);
+    }
+
+    /// ZSM refers a known person to the VHH: from AVE 2, an opschaling from the justice side.
     pub(crate) fn on_zsm_referral(&mut self, slot: u32, uid: u32) {
         self.stats.count(Daily::ZsmReferrals);
         if self.stats.in_window {
@@ -377,7 +518,7 @@ impl<O: Observer> World<'_, O> {
             .get_uid(slot, uid)
             .is_some_and(|c| c.phase == AveFase::Ave2)
         {
-            self.request_escalation(slot, Trigger::ZsmReferral);
+            self.request_opschaling(slot, Trigger::ZsmReferral, false);
         }
     }
 

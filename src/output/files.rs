@@ -165,8 +165,8 @@ pub fn write_results(
             "ci95_high",
         ],
         [
-            ("time_to_phase3_complex", &results.time_to_phase3),
-            ("time_to_late_escalation", &results.time_to_late),
+            ("time_to_ave3_complex", &results.time_to_ave3),
+            ("time_to_late_incident", &results.time_to_late),
         ]
         .into_iter()
         .flat_map(|(name, binned)| {
@@ -190,7 +190,7 @@ pub fn write_results(
 /// Write `scenario.resolved.toml`: every parameter as used.
 pub fn write_resolved(dir: &Path, scenario: &Scenario) -> Result<(), WriteError> {
     let resolved = dir.join("scenario.resolved.toml");
-    let body = toml::to_string(scenario).map_err(|e| WriteError {
+    let body = toml::to_string(&scenario.resolved()).map_err(|e| WriteError {
         path: resolved.clone(),
         source: std::io::Error::other(e.to_string()),
     })?;

@@ -12,7 +12,7 @@ use crate::model::{AveFase, CaseId, Happening, Observer, Origin, Outcome, Replic
 use crate::scenario::Params;
 
 /// Header of `cases.csv` (and its part files).
-pub const CASES_HEADER: [&str; 16] = [
+pub const CASES_HEADER: [&str; 19] = [
     "replication",
     "case",
     "origin",
@@ -20,14 +20,17 @@ pub const CASES_HEADER: [&str; 16] = [
     "team",
     "domains",
     "complex",
+    "youth",
     "entered_day",
     "entered_date",
-    "first_phase3_day",
-    "first_phase4_day",
+    "first_ave3_day",
+    "first_ave4_day",
     "closed_day",
     "closed_date",
     "outcome",
-    "escalations_phase3",
+    "upscalings_ave3",
+    "upscaling_triggers",
+    "acute_incidents",
     "phase_changes",
 ];
 
@@ -66,24 +69,74 @@ fn trace_row(h: &Happening) -> Option<TraceRow> {
             ..row("team_start", "wijkteam", Some(case))
         },
         H::Recognised { case } => row("recognition", "wijkteam", Some(case)),
-        H::AdviceRequested { case } => row("advice_request", "advice", Some(case)),
+        H::Stalled { case } => row("stalled_cooperation", "wijkteam", Some(case)),
+        H::Doubted {
+            case,
+            doubt,
+            briefing,
+        } => TraceRow {
+            detail: if briefing {
+                format!("{} (teamleider at the briefing)", doubt.name())
+            } else {
+                doubt.name().to_string()
+            },
+            ..row("doubt", "wijkteam", Some(case))
+        },
+        H::Simmering { case } => row("simmering", "wijkteam", Some(case)),
+        H::AdviceRequested { case, doubt } => TraceRow {
+            detail: doubt.name().to_string(),
+            ..row("advice_request", "advice", Some(case))
+        },
         H::AdviceStarted { case } => row("advice_start", "advice", Some(case)),
         H::AdviceAnswered { case } => row("advice_done", "advice", Some(case)),
-        H::DoubtSettled { case } => row("advice_settled", "advice", Some(case)),
-        H::Opgeschaald { case, trigger } => TraceRow {
-            detail: trigger.name().to_string(),
-            ..row("escalation", "vhh", Some(case))
+        H::AdviceGivenUp { case } => row("advice_given_up", "advice", Some(case)),
+        H::AdviceSettled { case, doubt } => TraceRow {
+            detail: doubt.name().to_string(),
+            ..row("advice_kept_in_wijk", "advice", Some(case))
         },
-        H::ProcesregieStarted { case } => row("vhh_start", "vhh", Some(case)),
-        H::Maatwerkoverleg { case } => row("meeting", "vhh", Some(case)),
+        H::Opgeschaald {
+            case,
+            trigger,
+            advised,
+        } => TraceRow {
+            detail: if advised {
+                format!("{} (advised)", trigger.name())
+            } else {
+                trigger.name().to_string()
+            },
+            ..row("opschaling_ave3", "vhh", Some(case))
+        },
+        H::ProcesregieStarted { case, coordinator } => TraceRow {
+            detail: format!("coordinator {}", coordinator + 1),
+            ..row("procesregie_start", "vhh", Some(case))
+        },
+        H::Maatwerkoverleg {
+            case,
+            advice_for_zsm,
+        } => TraceRow {
+            detail: if advice_for_zsm {
+                "advice for ZSM entered".into()
+            } else {
+                "advice for ZSM held back (privacy)".into()
+            },
+            ..row("maatwerkoverleg", "vhh", Some(case))
+        },
         H::PlanKept { case } => row("plan_kept", "vhh", Some(case)),
-        H::PlanRejected { case } => row("plan_rejected", "vhh", Some(case)),
-        H::Afgeschaald { case } => row("down_scale", "vhh", Some(case)),
-        H::Crisis { case, late } => TraceRow {
-            detail: if late { "late".into() } else { String::new() },
-            ..row("crisis", "wijkteam", Some(case))
+        H::PlanRejected { case } => row("plan_not_taken_over", "vhh", Some(case)),
+        H::Afgeschaald { case, team } => TraceRow {
+            detail: format!("team {}", team + 1),
+            ..row("afschaling", "vhh", Some(case))
         },
-        H::CrisisOver { case } => row("crisis_over", "vhh", Some(case)),
+        H::Incident { case, late, unrest } => TraceRow {
+            detail: match (late, unrest) {
+                (true, true) => "late; unrest: AVE 4".into(),
+                (true, false) => "late".into(),
+                (false, true) => "unrest: AVE 4".into(),
+                (false, false) => String::new(),
+            },
+            ..row("acute_incident", "wijkteam", Some(case))
+        },
+        H::Ave4Over { case } => row("ave4_over", "vhh", Some(case)),
         H::Offence { case } => row("offence", "zsm", Some(case)),
         H::ZsmUnknownArrived { index } => TraceRow {
             detail: format!("unknown {index}"),
@@ -97,8 +150,8 @@ fn trace_row(h: &Happening) -> Option<TraceRow> {
             detail: format!("item {item} hours {hours:.3}"),
             ..row("zsm_decision", "zsm", case)
         },
-        H::ZsmKnownDecision { case, informed } => TraceRow {
-            detail: if informed { "informed" } else { "blind" }.into(),
+        H::ZsmKnownDecision { case, route } => TraceRow {
+            detail: route.name().into(),
             ..row("zsm_known", "zsm", Some(case))
         },
         H::Feedback { case } => row("feedback", "vhh", case),
@@ -114,8 +167,11 @@ struct CaseLog {
     team: Option<u16>,
     domains: u8,
     complex: bool,
+    youth: bool,
     entered: f64,
-    escalations: u32,
+    upscalings: u32,
+    triggers: Vec<&'static str>,
+    incidents: u32,
     /// (time in hours, phase) of every phase, from the entry phase on.
     history: Vec<(f64, AveFase)>,
 }
@@ -234,6 +290,7 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
                 team,
                 domains,
                 complex,
+                youth,
                 fase,
             } => {
                 self.open.insert(
@@ -244,15 +301,24 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
                         team,
                         domains,
                         complex,
+                        youth,
                         entered: t,
-                        escalations: 0,
+                        upscalings: 0,
+                        triggers: Vec::new(),
+                        incidents: 0,
                         history: vec![(t, fase)],
                     },
                 );
             }
-            Happening::Opgeschaald { case, .. } => {
+            Happening::Opgeschaald { case, trigger, .. } => {
                 if let Some(l) = self.open.get_mut(&case) {
-                    l.escalations += 1;
+                    l.upscalings += 1;
+                    l.triggers.push(trigger.name());
+                }
+            }
+            Happening::Incident { case, .. } => {
+                if let Some(l) = self.open.get_mut(&case) {
+                    l.incidents += 1;
                 }
             }
             Happening::PhaseChanged { case, fase } => {
@@ -292,6 +358,7 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
             l.team.map_or(String::new(), |t| (t + 1).to_string()),
             l.domains.to_string(),
             l.complex.to_string(),
+            l.youth.to_string(),
             day(l.entered),
             self.run.date_at(l.entered),
             first(AveFase::Ave3),
@@ -303,7 +370,9 @@ impl<const T: bool, const C: bool> Recorder<T, C> {
                 String::new()
             },
             outcome.name().to_string(),
-            l.escalations.to_string(),
+            l.upscalings.to_string(),
+            l.triggers.join(";"),
+            l.incidents.to_string(),
             changes.join(";"),
         ]);
         let path = path.clone();

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::experiment::RunResults;
 use crate::model::metrics::METRICS;
-use crate::scenario::{Criteria, Params, Provenance, Scenario, System, register as params};
+use crate::scenario::{Params, Preset, Provenance, Scenario, System, register as params};
 
 use super::charts::ChartInfo;
 use super::files::RunFacts;
@@ -31,22 +31,18 @@ th{background:#f3f6f9}td.num{text-align:right;white-space:nowrap;font-variant-nu
 figure{margin:1.5em 0;page-break-inside:avoid}figure svg{width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:.9em;color:#555}.small{font-size:.85em;color:#555}
 .tag{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.85em;white-space:nowrap}
-.study{background:#dbeafe}.public{background:#dcfce7}.calibrated{background:#fef3c7}.assumption{background:#fee2e2}.control{background:#eee}
+.gA{background:#dbeafe}.gB{background:#e0e7ff}.gP{background:#dcfce7}.gC{background:#fee2e2}.control{background:#eee}
+q{font-style:italic}
 @media print{body{max-width:none}h2{page-break-before:auto}}
 ";
 
-fn tag_class(tag: &str) -> &'static str {
-    let t = tag.to_ascii_lowercase();
-    if t.starts_with("study") {
-        "study"
-    } else if t.starts_with("public") {
-        "public"
-    } else if t.starts_with("calibrated") {
-        "calibrated"
-    } else if t.starts_with("assumption") {
-        "assumption"
-    } else {
-        "control"
+fn grade_class(grade: &str) -> &'static str {
+    match grade {
+        "A" => "gA",
+        "B" => "gB",
+        "C" => "gC",
+        "P" => "gP",
+        _ => "control",
     }
 }
 
@@ -95,10 +91,10 @@ pub fn write_report(
         params.run.horizon_days,
         format_value(years),
         params.run.warmup_days,
-        match scenario.triage.criteria {
-            Criteria::Ave => "AVE: agreed phases and up-scaling criteria, stagnation rule",
-            Criteria::Informal => "informal up-scaling: no agreed criteria",
-            Criteria::CrisisOnly => "no up-scaling before a crisis",
+        match scenario.criteria.preset {
+            Preset::Ave => "AVE: agreed phases and op- en afschalingscriteria op hoofdlijnen",
+            Preset::Informal => "no agreed op- en afschalingscriteria",
+            Preset::CrisisOnly => "no opschaling before an acute incident",
         },
         if scenario.advice.enabled { "on" } else { "off" },
         match scenario.link.system {
@@ -149,26 +145,36 @@ pub fn write_report(
         );
     }
     // Assumptions register.
-    h.push_str("<h2 id=\"assumptions\">Assumptions register</h2>\n<p>Every parameter as used, with its unit and where its value comes from: <span class=\"tag study\">study</span> a fact from the study (section), <span class=\"tag public\">public</span> a public figure from outside the study, <span class=\"tag calibrated\">calibrated</span> chosen so the baseline meets a target from the study, <span class=\"tag assumption\">assumption</span> a modelling assumption. The numbers that carry a result are usually the assumptions: try them with <code>--set</code>.</p>\n<table>\n<tr><th>parameter</th><th>value</th><th>unit</th><th>source</th><th>reference or reasoning</th><th>set in</th></tr>\n");
-    let value =
-        toml::Value::try_from(scenario).map_err(|e| std::io::Error::other(e.to_string()))?;
+    h.push_str("<h2 id=\"assumptions\">Assumptions register</h2>\n<p>Every parameter as used, with its unit and the evidence for its value, graded: <span class=\"tag gA\">A</span> a number in the study, <span class=\"tag gB\">B</span> a direction in the study with the size assumed, <span class=\"tag gC\">C</span> an assumption (or a value calibrated to a target), <span class=\"tag gP\">P</span> a public source outside the study, with its year. A and B name the section and line of the study and quote it. Where a value is assumed, the plausible range says how far it might reasonably be off: the numbers that carry a result are usually the assumptions, so try them with <code>--set</code> or <code>avesim sweep</code>.</p>\n<table>\n<tr><th>parameter</th><th>value</th><th>unit</th><th>grade</th><th>source</th><th>the study says / reasoning</th><th>plausible range</th><th>set in</th></tr>\n");
+    let value = toml::Value::try_from(scenario.resolved())
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
     for (key, v) in params::leaves(&value) {
-        let params::Described {
-            unit,
-            tag,
-            note,
-            set_in,
-        } = params::describe(&key, provenance);
+        let d = params::describe(&key, provenance);
+        let source = d
+            .tag
+            .strip_prefix(&d.grade)
+            .map_or(d.tag.as_str(), str::trim);
+        let said = match (d.quote.is_empty(), d.note.is_empty()) {
+            (true, _) => esc(&d.note),
+            (false, true) => format!("<q lang=\"nl\">{}</q>", esc(&d.quote)),
+            (false, false) => format!("<q lang=\"nl\">{}</q> — {}", esc(&d.quote), esc(&d.note)),
+        };
         let _ = writeln!(
             h,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td><span class=\"tag {}\">{}</span></td><td>{}</td><td class=\"small\">{}</td></tr>",
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td><span class=\"tag {}\">{}</span></td><td class=\"small\">{}</td><td>{}</td><td class=\"small\">{}</td><td class=\"small\">{}</td></tr>",
             esc(&key),
             esc(&display_value(&v)),
-            esc(unit),
-            tag_class(&tag),
-            esc(&tag),
-            esc(&note),
-            esc(&set_in)
+            esc(d.unit),
+            grade_class(&d.grade),
+            if d.grade.is_empty() {
+                "run"
+            } else {
+                d.grade.as_str()
+            },
+            esc(source),
+            said,
+            esc(&d.range),
+            esc(&d.set_in)
         );
     }
     h.push_str("</table>\n");

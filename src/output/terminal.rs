@@ -64,11 +64,11 @@ pub fn sweep_table(
     results: &[RunResults],
 ) -> String {
     let shown = [
-        Metric::VhhUtilisation,
+        Metric::VhhEntriesPerYear,
+        Metric::VhhHoursUtilisation,
         Metric::VhhWaitDaysMean,
-        Metric::LateEscalationShare,
-        Metric::EscalationsPhase4Per1000,
-        Metric::WijkteamWaitDaysMean,
+        Metric::LateUpscalingShare,
+        Metric::AcuteCrisesPer1000,
     ];
     let mut s = String::new();
     let _ = writeln!(
@@ -135,10 +135,10 @@ pub fn comparison_table(
     differences: &[Vec<Difference>],
 ) -> String {
     let shown = [
-        Metric::EscalationsPhase4Per1000,
-        Metric::LateEscalationShare,
-        Metric::VhhUtilisation,
-        Metric::VhhWaitDaysMean,
+        Metric::AcuteCrisesPer1000,
+        Metric::LateUpscalingShare,
+        Metric::OverTheFencePer1000,
+        Metric::VhhHoursUtilisation,
         Metric::ZsmInformedShare,
     ];
     let mut s = String::new();
@@ -174,14 +174,19 @@ pub fn comparison_table(
     s
 }
 
-/// `check`: every parameter as it will be used, with unit, source and where it was set.
+/// `check`: every parameter as it will be used, with unit, evidence grade, source and
+/// where it was set.
 pub fn check_listing(loaded: &Loaded, source: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# {source}: valid. Every parameter as it will be used, with [unit] and source:"
+        "# {source}: valid. Every parameter as it will be used, with [unit], evidence grade and source."
     );
-    let value = match toml::Value::try_from(&loaded.scenario) {
+    let _ = writeln!(
+        s,
+        "# Grades: A a number in the study, B a direction in the study (size assumed), C an assumption, P a public source (year)."
+    );
+    let value = match toml::Value::try_from(loaded.scenario.resolved()) {
         Ok(v) => v,
         Err(e) => {
             let _ = writeln!(s, "# (cannot list parameters: {e})");
@@ -190,14 +195,24 @@ pub fn check_listing(loaded: &Loaded, source: &str) -> String {
     };
     for (key, v) in register::leaves(&value) {
         let d = register::describe(&key, &loaded.provenance);
-        let note = if d.note.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", d.note)
-        };
+        let mut why = String::new();
+        if !d.quote.is_empty() {
+            let _ = write!(why, " \"{}\"", d.quote);
+        }
+        if !d.note.is_empty() {
+            let _ = write!(
+                why,
+                "{} {}",
+                if d.quote.is_empty() { ":" } else { ";" },
+                d.note
+            );
+        }
+        if !d.range.is_empty() {
+            let _ = write!(why, "; plausible {}", d.range);
+        }
         let _ = writeln!(
             s,
-            "{key} = {v}    # [{}] {}{note} ({})",
+            "{key} = {v}    # [{}] [{}]{why} ({})",
             d.unit, d.tag, d.set_in
         );
     }

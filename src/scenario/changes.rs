@@ -51,7 +51,13 @@ fn fixed(key: &str) -> bool {
         || key.starts_with("growth.")
         || matches!(
             key,
-            "name" | "description" | "wijkteam.teams" | "wijkteam.skill_sd"
+            "name"
+                | "description"
+                | "wijkteam.teams"
+                | "wijkteam.skill_sd"
+                | "wijkteam.teamleader_sd"
+                | "criteria.adherence_sd"
+                | "link.call_spread"
         )
 }
 
@@ -82,13 +88,16 @@ pub(crate) fn plan(
         let bad = |message: String| -> Invalid { (at.clone(), message) };
         if fixed(&c.key) {
             return Err(bad(format!(
-                "`{}` cannot change during a run (run control, the number of wijkteams and their skills, and growth are fixed)",
+                "`{}` cannot change during a run (run control, the number of wijkteams, the spreads drawn once per replication, and growth are fixed)",
                 c.key
             )));
         }
+        if let Some(why) = super::explain::renamed(&c.key) {
+            return Err(bad(format!("`{}` {why}", c.key)));
+        }
         let Some((_, integer)) = value_of(&c.key) else {
             return Err(bad(format!(
-                "`{}` is not a numeric parameter of this scenario: a change needs a key whose value is a number, e.g. triage.adherence",
+                "`{}` is not a numeric parameter of this scenario: a change needs a key whose value is a number, e.g. criteria.adherence",
                 c.key
             )));
         };

@@ -4,9 +4,10 @@
 use super::Scenario;
 use super::check::{Invalid, bad};
 use super::sections::{
-    advice::AdviceParams, arrivals::ArrivalsParams, case::CaseParams, crisis::CrisisParams,
-    dynamics::DynamicsParams, growth::GrowthParams, link::LinkParams, run::RunParams,
-    triage::TriageParams, vhh::VhhParams, wijkteam::WijkteamParams, zsm::ZsmParams,
+    advice::AdviceParams, arrivals::ArrivalsParams, ave4::Ave4Params, case::CaseParams,
+    criteria::CriteriaParams, dynamics::DynamicsParams, growth::GrowthParams, link::LinkParams,
+    overflow::OverflowParams, run::RunParams, stagnation::StagnationParams, vhh::VhhParams,
+    wijkteam::WijkteamParams, zsm::ZsmParams,
 };
 
 /// A validated scenario, compiled for the model, nested by section.
@@ -24,14 +25,18 @@ pub struct Params {
     pub dynamics: DynamicsParams,
     /// Wijkteams.
     pub wijkteam: WijkteamParams,
-    /// Up-scaling rules.
-    pub triage: TriageParams,
+    /// Stalled cooperation.
+    pub stagnation: StagnationParams,
+    /// Op- en afschalingscriteria.
+    pub criteria: CriteriaParams,
+    /// Overflow from wijkteams that cannot cope.
+    pub overflow: OverflowParams,
     /// Advice function.
     pub advice: AdviceParams,
     /// Veiligheidshuis.
     pub vhh: VhhParams,
-    /// Phase 4.
-    pub crisis: CrisisParams,
+    /// Acute incidents and AVE 4.
+    pub ave4: Ave4Params,
     /// ZSM table.
     pub zsm: ZsmParams,
     /// Information links.
@@ -81,22 +86,19 @@ pub fn compile(s: &Scenario) -> Result<Params, Invalid> {
         case: s.case.compile()?,
         dynamics: s.dynamics.compile()?,
         wijkteam: s.wijkteam.compile()?,
-        triage: s.triage.compile()?,
+        stagnation: s.stagnation.compile()?,
+        criteria: s.criteria.compile()?,
+        overflow: s.overflow.compile()?,
         advice: s.advice.compile()?,
         vhh: s.vhh.compile()?,
-        crisis: s.crisis.compile()?,
+        ave4: s.ave4.compile()?,
         zsm: s.zsm.compile()?,
         link: s.link.compile()?,
         changes: Default::default(),
     };
     // Every desk's week starts on the weekday of day 0.
     let w = p.run.first_weekday;
-    for cal in [
-        &mut p.wijkteam.hours,
-        &mut p.advice.hours,
-        &mut p.vhh.hours,
-        &mut p.zsm.hours,
-    ] {
+    for cal in [&mut p.wijkteam.hours, &mut p.vhh.hours, &mut p.zsm.hours] {
         *cal = cal.clone().starting_on(w);
     }
     Ok(p)

@@ -22,6 +22,100 @@ fn nearest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
     (d <= (name.len() / 3).max(1) || best.contains(name) || name.contains(best)).then_some(best)
 }
 
+/// Keys of avesim 0.1 that were renamed or removed in 0.2, and what replaced them.
+const RENAMED: &[(&str, &str)] = &[
+    (
+        "triage",
+        "[triage] is now [criteria] (avesim 0.2): criteria.preset = \"ave\" | \"informal\" | \"crisis_only\" and numeric factors set one by one; see docs/model.md",
+    ),
+    ("triage.criteria", "is now criteria.preset (avesim 0.2)"),
+    (
+        "triage.recognition_per_year",
+        "is now criteria.recognition_per_year (avesim 0.2)",
+    ),
+    (
+        "triage.informal_recognition_factor",
+        "is gone (avesim 0.2): set criteria.recognition_per_year itself (preset informal: 0.6 a year)",
+    ),
+    ("triage.adherence", "is now criteria.adherence (avesim 0.2)"),
+    (
+        "triage.over_the_fence_per_year",
+        "is now criteria.over_the_fence_per_year (avesim 0.2)",
+    ),
+    (
+        "triage.review_interval_days",
+        "is gone (avesim 0.2): stagnation is stalled cooperation, noticed by the worker (criteria.self_notice_per_year) or the teamleider at the daily briefing (criteria.briefing_notice)",
+    ),
+    (
+        "triage.stagnation_days",
+        "is gone (avesim 0.2): stagnation is stalled cooperation (dynamics.*.stall_per_year), not time spent",
+    ),
+    (
+        "triage.stagnation_adherence",
+        "is gone (avesim 0.2): see criteria.briefing_notice and criteria.self_notice_per_year",
+    ),
+    (
+        "crisis",
+        "[crisis] is now [ave4] (avesim 0.2): an acute incident reaches AVE 4 only with a threat of public unrest (ave4.unrest_share)",
+    ),
+    (
+        "crisis.handling_days",
+        "is now ave4.handling_days (avesim 0.2)",
+    ),
+    (
+        "advice.desks",
+        "is gone (avesim 0.2): consults take coordinator hours from the VHH's one budget (vhh.coordinators x vhh.hours_per_week, advice.consult_hours)",
+    ),
+    (
+        "advice.hours",
+        "is gone (avesim 0.2): consults are held by the VHH's coordinators in its office hours (vhh.hours)",
+    ),
+    (
+        "advice.service_hours",
+        "is now advice.consult_hours (avesim 0.2)",
+    ),
+    (
+        "advice.recognition_factor",
+        "is gone (avesim 0.2): teams learn from consults (advice.learning_per_consult, advice.learning_max)",
+    ),
+    (
+        "advice.resolve_prob",
+        "is gone (avesim 0.2): advice.upscale_share is the share of consults that conclude opschaling",
+    ),
+    (
+        "advice.resolved_crisis_factor",
+        "is now advice.settled_incident_factor (avesim 0.2)",
+    ),
+    (
+        "advice.unneeded_reduction",
+        "is now advice.fence_keep_share (avesim 0.2)",
+    ),
+    (
+        "vhh.cases_per_coordinator",
+        "is gone (avesim 0.2): the VHH has one budget of hours (vhh.hours_per_week per coordinator, vhh.procesregie_hours_per_week per case)",
+    ),
+];
+
+/// What replaced an avesim 0.1 key, if it was renamed or removed.
+pub(crate) fn renamed(key: &str) -> Option<String> {
+    if let Some((_, why)) = RENAMED.iter().find(|(old, _)| *old == key) {
+        return Some((*why).to_string());
+    }
+    let (section, field) = key.rsplit_once('.')?;
+    if section == "dynamics.simple" || section == "dynamics.complex" {
+        if let Some(state) = field.strip_prefix("crisis_") {
+            let state = if state == "escalated" { "ave3" } else { state };
+            return Some(format!(
+                "is now {section}.incident_{state} (avesim 0.2): acute safety incidents; AVE 4 only with a threat of public unrest (ave4.unrest_share)"
+            ));
+        }
+        if field == "resolution_escalated" {
+            return Some(format!("is now {section}.resolution_ave3 (avesim 0.2)"));
+        }
+    }
+    None
+}
+
 /// Turn a serde error at `path` into a user-facing message with a suggestion.
 pub(crate) fn explain(message: &str, path: &str) -> (String, String) {
     // serde: "unknown field `x`, expected one of `a`, `b`" / "expected `a` or `b`"
@@ -37,6 +131,9 @@ pub(crate) fn explain(message: &str, path: &str) -> (String, String) {
         } else {
             format!("{parent}.{name}")
         };
+        if let Some(why) = renamed(&key) {
+            return (key, why);
+        }
         let mut msg = "unknown key".to_string();
         if let Some(best) = nearest(name, &allowed) {
             msg.push_str(&format!("; did you mean `{best}`?"));

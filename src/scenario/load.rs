@@ -464,7 +464,25 @@ fn build(
     let scenario = deserialize(table.clone())?;
     let mut params = compile(&scenario).map_err(|(key, message)| locate(&key, message))?;
     if !scenario.change.is_empty() {
-        params.changes = std::sync::Arc::new(timeline(&scenario, &params, &table, &locate)?);
+        // Every value written out, so that a change may start from a default or a preset.
+        let full = match toml::Value::try_from(scenario.resolved()) {
+            Ok(toml::Value::Table(t)) => t,
+            _ => table,
+        };
+        params.changes = std::sync::Arc::new(timeline(&scenario, &params, &full, &locate)?);
+    }
+    let mut prov = prov.clone();
+    // The values a criteria preset gives: say so where they are listed.
+    for k in scenario.criteria.unset() {
+        prov.record(
+            format!("criteria.{k}"),
+            SetAt {
+                origin: format!("criteria.preset = \"{}\"", scenario.criteria.preset.name()),
+                line: None,
+                comment: None,
+                merges: false,
+            },
+        );
     }
     Ok(Loaded {
         scenario,

@@ -26,15 +26,17 @@ pub use load::{
 pub use provenance::{Provenance, SetAt};
 pub use sections::advice::Advice;
 pub use sections::arrivals::{Arrivals, Stream};
+pub use sections::ave4::Ave4;
 pub use sections::case::CaseMix;
-pub use sections::crisis::Crisis;
+pub use sections::criteria::{Criteria, Preset};
 pub use sections::dynamics::{Dynamics, StateRates};
 pub use sections::growth::Growth;
 pub use sections::hours::{ALL_DAYS, Hours};
 pub use sections::link::{Link, System};
+pub use sections::overflow::Overflow;
 pub use sections::run::Run;
-pub use sections::triage::{Criteria, Triage};
-pub use sections::vhh::Vhh;
+pub use sections::stagnation::Stagnation;
+pub use sections::vhh::{GivesWay, Vhh};
 pub use sections::wijkteam::Wijkteam;
 pub use sections::zsm::Zsm;
 
@@ -62,14 +64,18 @@ pub struct Scenario {
     pub dynamics: Dynamics,
     /// Wijkteams (sociale wijkteams).
     pub wijkteam: Wijkteam,
-    /// Up-scaling rules (AVE or otherwise).
-    pub triage: Triage,
+    /// What stalled cooperation does to a case.
+    pub stagnation: Stagnation,
+    /// How wijkteams decide to scale up (op- en afschalingscriteria).
+    pub criteria: Criteria,
+    /// Wijkteams that cannot cope push cases up.
+    pub overflow: Overflow,
     /// The VHH advice function.
     pub advice: Advice,
-    /// Veiligheidshuis process coordination.
+    /// The Veiligheidshuis: one budget for procesregie and advice.
     pub vhh: Vhh,
-    /// Phase 4: mayor / driehoek.
-    pub crisis: Crisis,
+    /// Acute incidents and AVE 4.
+    pub ave4: Ave4,
     /// ZSM table.
     pub zsm: Zsm,
     /// Information links between VHH, wijkteams and ZSM.
@@ -77,6 +83,16 @@ pub struct Scenario {
     /// Parameters that change during the run (`[[change]]`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub change: Vec<changes::Change>,
+}
+
+impl Scenario {
+    /// The same scenario with every value a preset fills written out (what the model uses).
+    pub fn resolved(&self) -> Scenario {
+        Scenario {
+            criteria: self.criteria.resolved(),
+            ..self.clone()
+        }
+    }
 }
 
 impl Default for Scenario {
@@ -92,10 +108,12 @@ impl Default for Scenario {
             case: CaseMix::default(),
             dynamics: Dynamics::default(),
             wijkteam: Wijkteam::default(),
-            triage: Triage::default(),
+            stagnation: Stagnation::default(),
+            criteria: Criteria::default(),
+            overflow: Overflow::default(),
             advice: Advice::default(),
             vhh: Vhh::default(),
-            crisis: Crisis::default(),
+            ave4: Ave4::default(),
             zsm: Zsm::default(),
             link: Link::default(),
             change: Vec::new(),
@@ -132,7 +150,7 @@ pub(crate) const TOP_KEYS: &[Key] = &[
 ];
 
 /// Every section's key prefix and register rows, in scenario order.
-pub(crate) fn sections() -> [(&'static str, &'static [Key]); 12] {
+pub(crate) fn sections() -> [(&'static str, &'static [Key]); 14] {
     [
         ("run", Run::KEYS),
         ("arrivals", Arrivals::KEYS),
@@ -140,10 +158,12 @@ pub(crate) fn sections() -> [(&'static str, &'static [Key]); 12] {
         ("case", CaseMix::KEYS),
         ("dynamics", Dynamics::KEYS),
         ("wijkteam", Wijkteam::KEYS),
-        ("triage", Triage::KEYS),
+        ("stagnation", Stagnation::KEYS),
+        ("criteria", Criteria::KEYS),
+        ("overflow", Overflow::KEYS),
         ("advice", Advice::KEYS),
         ("vhh", Vhh::KEYS),
-        ("crisis", Crisis::KEYS),
+        ("ave4", Ave4::KEYS),
         ("zsm", Zsm::KEYS),
         ("link", Link::KEYS),
     ]

@@ -1,6 +1,7 @@
 //! The register of every scenario key: its unit, what it means and where its value comes
-//! from (the study with section, a public figure with source, a calibration target, or an
-//! assumption), with room for an evidence grade and a plausible range.
+//! from, graded A (a number in the study), B (a direction in the study, size assumed), C (an
+//! assumption or a calibrated value) or P (a public source), with a plausible range for what
+//! is assumed.
 //!
 //! Each section of a scenario declares its keys once, next to its fields and defaults, with
 //! [`section!`]; the register is the union of those declarations. `avesim check` prints it
@@ -9,41 +10,105 @@
 
 use std::sync::OnceLock;
 
-/// Where a parameter's value comes from.
+/// Where a parameter's value comes from, graded: A a number in the study, B a direction in
+/// the study with the size assumed, C an assumption (or a value calibrated to a target),
+/// P a public source outside the study. A and B name the place in the study (section and
+/// line of the seed text) and quote it verbatim, so a reader can find it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
-    /// A fact from the study; the text names the section.
-    Study(&'static str),
-    /// A public figure from outside the study; the text names it.
-    Public(&'static str),
-    /// Chosen so the baseline meets a calibration target (docs/model.md); the text names it.
+    /// A: a number in the study.
+    A {
+        /// Section and line, e.g. `§5.1 l.2407`.
+        at: &'static str,
+        /// A short verbatim Dutch quote.
+        quote: &'static str,
+    },
+    /// B: a direction in the study; the size is assumed.
+    B {
+        /// Section and line.
+        at: &'static str,
+        /// A short verbatim Dutch quote.
+        quote: &'static str,
+        /// Why this size.
+        why: &'static str,
+    },
+    /// C: a modelling assumption, with the reasoning.
+    C(&'static str),
+    /// C, chosen so the baseline meets a calibration target (docs/model.md names it with
+    /// its own grade).
     Calibrated(&'static str),
-    /// A modelling assumption; the text gives the reasoning.
-    Assumption(&'static str),
+    /// P: a public figure from outside the study.
+    P {
+        /// Year of the figure.
+        year: &'static str,
+        /// The source.
+        source: &'static str,
+    },
     /// Run control, not a model fact.
     Control,
 }
 
+/// A: a number in the study at `at` (section and line), quoted.
+pub const fn a(at: &'static str, quote: &'static str) -> Evidence {
+    Evidence::A { at, quote }
+}
+/// B: a direction in the study at `at`, quoted; `why` says how the size was chosen.
+pub const fn b(at: &'static str, quote: &'static str, why: &'static str) -> Evidence {
+    Evidence::B { at, quote, why }
+}
+/// C: an assumption with its reasoning.
+pub const fn c(why: &'static str) -> Evidence {
+    Evidence::C(why)
+}
+/// C, calibrated to the target named.
+pub const fn cal(target: &'static str) -> Evidence {
+    Evidence::Calibrated(target)
+}
+/// P: a public source outside the study, with its year.
+pub const fn p(year: &'static str, source: &'static str) -> Evidence {
+    Evidence::P { year, source }
+}
+
 impl Evidence {
-    /// Short label: `study`, `public`, `calibrated`, `assumption` or `run control`.
-    pub fn kind(&self) -> &'static str {
+    /// The grade, or `None` for run control.
+    pub fn grade(&self) -> Option<Grade> {
         match self {
-            Evidence::Study(_) => "study",
-            Evidence::Public(_) => "public",
-            Evidence::Calibrated(_) => "calibrated",
-            Evidence::Assumption(_) => "assumption",
-            Evidence::Control => "run control",
+            Evidence::A { .. } => Some(Grade::A),
+            Evidence::B { .. } => Some(Grade::B),
+            Evidence::C(_) | Evidence::Calibrated(_) => Some(Grade::C),
+            Evidence::P { .. } => Some(Grade::P),
+            Evidence::Control => None,
         }
     }
 
-    /// The reference or reasoning.
+    /// The tag as a scenario file writes it: `A §5.1 l.2407`, `B §5.3.2 l.3164`, `C`,
+    /// `C calibrated`, `P 2016`, `run control`.
+    pub fn tag(&self) -> String {
+        match self {
+            Evidence::A { at, .. } => format!("A {at}"),
+            Evidence::B { at, .. } => format!("B {at}"),
+            Evidence::C(_) => "C".into(),
+            Evidence::Calibrated(_) => "C calibrated".into(),
+            Evidence::P { year, .. } => format!("P {year}"),
+            Evidence::Control => "run control".into(),
+        }
+    }
+
+    /// The verbatim quote from the study (A and B), else empty.
+    pub fn quote(&self) -> &'static str {
+        match self {
+            Evidence::A { quote, .. } | Evidence::B { quote, .. } => quote,
+            _ => "",
+        }
+    }
+
+    /// The reasoning, source or calibration target (for B: why this size).
     pub fn note(&self) -> &'static str {
         match self {
-            Evidence::Study(s)
-            | Evidence::Public(s)
-            | Evidence::Calibrated(s)
-            | Evidence::Assumption(s) => s,
-            Evidence::Control => "",
+            Evidence::A { .. } | Evidence::Control => "",
+            Evidence::B { why, .. } => why,
+            Evidence::C(s) | Evidence::Calibrated(s) => s,
+            Evidence::P { source, .. } => source,
         }
     }
 }
@@ -60,6 +125,18 @@ pub enum Grade {
     C,
     /// A public source outside the study (with its year).
     P,
+}
+
+impl Grade {
+    /// `A`, `B`, `C` or `P`.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::P => "P",
+        }
+    }
 }
 
 /// A plausible range for an assumed value, with why.
@@ -82,15 +159,23 @@ pub struct Key {
     pub unit: &'static str,
     /// What it means.
     pub doc: &'static str,
-    /// Where the value comes from.
+    /// Where the value comes from, graded.
     pub evidence: Evidence,
-    /// Evidence grade, once graded.
-    pub grade: Option<Grade>,
     /// Plausible range, for assumed values.
     pub range: Option<Range>,
 }
 
-/// A key declaration without grade or range.
+impl Key {
+    /// The same key with a plausible range.
+    pub const fn range(self, low: f64, high: f64, why: &'static str) -> Key {
+        Key {
+            range: Some(Range { low, high, why }),
+            ..self
+        }
+    }
+}
+
+/// A key declaration without a range.
 pub const fn key(
     name: &'static str,
     unit: &'static str,
@@ -102,7 +187,6 @@ pub const fn key(
         unit,
         doc,
         evidence,
-        grade: None,
         range: None,
     }
 }
@@ -145,6 +229,13 @@ macro_rules! section {
     };
 }
 
+impl Param {
+    /// Its evidence grade (none for run control).
+    pub fn grade(&self) -> Option<Grade> {
+        self.evidence.grade()
+    }
+}
+
 /// One registered key with its full dotted name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
@@ -154,10 +245,8 @@ pub struct Param {
     pub unit: &'static str,
     /// What it means.
     pub doc: &'static str,
-    /// Where the value comes from.
+    /// Where the value comes from, graded.
     pub evidence: Evidence,
-    /// Evidence grade, once graded.
-    pub grade: Option<Grade>,
     /// Plausible range, for assumed values.
     pub range: Option<Range>,
 }
@@ -184,7 +273,6 @@ fn full(prefix: &str, k: &Key) -> Param {
         unit: k.unit,
         doc: k.doc,
         evidence: k.evidence,
-        grade: k.grade,
         range: k.range,
     }
 }
@@ -199,23 +287,57 @@ pub fn lookup(key: &str) -> Option<&'static Param> {
 pub struct Described {
     /// Unit.
     pub unit: &'static str,
-    /// Source tag: `study §5.1`, `public`, `calibrated`, `assumption`, `run control`.
+    /// Evidence grade `A`, `B`, `C` or `P`; empty for run control.
+    pub grade: String,
+    /// The full tag: `A §5.1 l.2407`, `B §5.3.2 l.3164`, `C`, `C calibrated`, `P 2016`,
+    /// `run control`.
     pub tag: String,
-    /// Reference or reasoning.
+    /// The verbatim quote from the study (grades A and B).
+    pub quote: String,
+    /// Reasoning, source or calibration target (for B: why this size).
     pub note: String,
+    /// The plausible range of an assumed value, with why; empty when there is none.
+    pub range: String,
     /// Where the value was set: file and line, `--set ...`, or `built-in default`.
     pub set_in: String,
 }
 
-/// Split a scenario-file comment like "[study §5.1] 9 teams" into ("study §5.1", "9 teams").
+/// Split a scenario-file comment like `[A §5.1 l.2407] "zeven dagen" (CCV 2013)` into
+/// its tag and the rest.
 fn tagged(comment: &str) -> Option<(String, String)> {
     let rest = comment.strip_prefix('[')?;
     let (tag, note) = rest.split_once(']')?;
     Some((tag.trim().to_string(), note.trim().to_string()))
 }
 
-/// Describe `key`: the scenario file's own `[tag] reason` comment on the line that set it
-/// when there is one (the register's reasoning fills an empty reason), else the register.
+/// Split a leading `"quote"` off a note: (quote, the rest).
+pub fn split_quote(note: &str) -> (String, String) {
+    let t = note.trim();
+    if let Some(rest) = t.strip_prefix('"')
+        && let Some(end) = rest.find('"')
+    {
+        let after = rest[end + 1..].trim_start_matches([';', ',', ' ', ':']);
+        return (rest[..end].to_string(), after.trim().to_string());
+    }
+    (String::new(), t.to_string())
+}
+
+/// The grade letter a tag starts with (`A`, `B`, `C`, `P`), empty for run control.
+fn grade_of(tag: &str) -> String {
+    match tag.split_whitespace().next() {
+        Some(g @ ("A" | "B" | "C" | "P")) => g.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// "low–high: why" of a range.
+fn show_range(r: &Range) -> String {
+    use crate::format::message;
+    format!("{}–{}: {}", message(r.low), message(r.high), r.why)
+}
+
+/// Describe `key`: the scenario file's own `[tag] "quote" reason` comment on the line that
+/// set it when there is one (the register fills an empty reason), else the register.
 pub fn describe(key: &str, provenance: &super::Provenance) -> Described {
     let reg = lookup(key);
     let at = provenance.find(key);
@@ -233,11 +355,28 @@ pub fn describe(key: &str, provenance: &super::Provenance) -> Described {
         }
         comment
     });
-    let (tag, note) = match (from_file, reg) {
-        (Some((t, n)), Some(p)) if n.is_empty() => (t, p.evidence.note().to_string()),
-        (Some((t, n)), _) => (t, n),
-        (None, Some(p)) => (p.evidence.kind().to_string(), p.evidence.note().to_string()),
-        (None, None) => ("unregistered".into(), String::new()),
+    let (tag, quote, note) = match (from_file, reg) {
+        (Some((t, n)), reg) => {
+            let (q, n) = split_quote(&n);
+            let same = reg.filter(|p| p.evidence.tag() == t);
+            let q = if q.is_empty() {
+                same.map_or(String::new(), |p| p.evidence.quote().to_string())
+            } else {
+                q
+            };
+            let n = if n.is_empty() {
+                same.map_or(String::new(), |p| p.evidence.note().to_string())
+            } else {
+                n
+            };
+            (t, q, n)
+        }
+        (None, Some(p)) => (
+            p.evidence.tag(),
+            p.evidence.quote().to_string(),
+            p.evidence.note().to_string(),
+        ),
+        (None, None) => ("unregistered".into(), String::new(), String::new()),
     };
     let set_in = match at {
         Some(a) => match a.line {
@@ -248,8 +387,13 @@ pub fn describe(key: &str, provenance: &super::Provenance) -> Described {
     };
     Described {
         unit: reg.map_or("", |p| p.unit),
+        grade: grade_of(&tag),
         tag,
+        quote,
         note,
+        range: reg
+            .and_then(|p| p.range.as_ref())
+            .map_or(String::new(), show_range),
         set_in,
     }
 }
@@ -280,9 +424,74 @@ pub fn leaves(value: &toml::Value) -> Vec<(String, toml::Value)> {
 mod tests {
     use super::*;
 
+    fn schema() -> Vec<(String, toml::Value)> {
+        let value = toml::Value::try_from(crate::scenario::Scenario::default().resolved()).unwrap();
+        leaves(&value)
+    }
+
     fn schema_keys() -> Vec<String> {
-        let value = toml::Value::try_from(crate::scenario::Scenario::default()).unwrap();
-        leaves(&value).into_iter().map(|(k, _)| k).collect()
+        schema().into_iter().map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn every_value_is_graded_and_a_and_b_quote_the_study_at_a_line() {
+        for p in all() {
+            match p.evidence {
+                Evidence::A { at, quote } | Evidence::B { at, quote, .. } => {
+                    assert!(at.starts_with('§') && at.contains(" l."), "{}: {at}", p.key);
+                    assert!(quote.split_whitespace().count() >= 2, "{}: {quote}", p.key);
+                    assert!(!quote.contains('"'), "{}", p.key);
+                }
+                Evidence::C(why) | Evidence::Calibrated(why) => {
+                    assert!(why.len() > 5, "{}: no reasoning", p.key)
+                }
+                Evidence::P { year, source } => {
+                    assert!(year.starts_with("20") && source.len() > 10, "{}", p.key)
+                }
+                Evidence::Control => {}
+            }
+            if let Evidence::B { why, .. } = p.evidence {
+                assert!(
+                    !why.is_empty(),
+                    "{}: B without a reason for the size",
+                    p.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_assumed_number_has_a_plausible_range_around_its_default() {
+        for (key, value) in schema() {
+            let p = lookup(&key).unwrap();
+            let numeric = match &value {
+                toml::Value::Integer(_) | toml::Value::Float(_) => true,
+                toml::Value::Array(a) => a.iter().all(|v| v.is_float() || v.is_integer()),
+                toml::Value::Table(t) => t.contains_key("dist"),
+                _ => false,
+            };
+            let assumed = matches!(p.grade(), Some(Grade::B | Grade::C | Grade::P));
+            if !(numeric && assumed) {
+                continue;
+            }
+            let r = p
+                .range
+                .unwrap_or_else(|| panic!("{key} has no plausible range"));
+            assert!(r.low <= r.high && !r.why.is_empty(), "{key}");
+            let x = match &value {
+                toml::Value::Integer(i) => Some(*i as f64),
+                toml::Value::Float(f) => Some(*f),
+                _ => None,
+            };
+            if let Some(x) = x {
+                assert!(
+                    r.low <= x && x <= r.high,
+                    "{key}: default {x} outside {}..{}",
+                    r.low,
+                    r.high
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The seven charts of a run: escalations over time, cases per phase, pressure at the
-//! Veiligheidshuis, the wijkteams and ZSM, time to escalation, and the headline metrics.
+//! The seven charts of a run: opschaling and acute incidents over time, cases per AVE phase,
+//! pressure at the Veiligheidshuis, the wijkteams and ZSM, time to opschaling, and the
+//! headline metrics.
 
 use super::spec::{BarSeries, Chart, Panel, Reference, line, time_panel};
 use super::{BLUE, ChartInfo, GREEN, ORANGE, PALETTE, PURPLE, RED};
@@ -13,30 +14,31 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
     let wy = warmup_days / 365.0;
     let mut charts = Vec::new();
 
-    // 1. Escalations over time.
+    // 1. Opschaling and acute incidents over time.
     let rate_label = "per 1,000 cases in progress, last 30 days";
     charts.push(Chart {
         info: ChartInfo {
-            stem: "escalations",
-            title: format!("{name}: escalations per 1,000 cases in progress (rolling 30 days)"),
-            caption: "How often cases move up: to the Veiligheidshuis (phase 3) and into a crisis (phase 4); late escalations are crises of cases never escalated before.",
+            stem: "opschaling",
+            title: format!("{name}: opschaling and acute incidents per 1,000 cases in progress (rolling 30 days)"),
+            caption: "How often cases move up: opschaling naar AVE 3 (the Veiligheidshuis takes procesregie); acute safety incidents, late ones (a case in AVE 2 never in AVE 3) and those that reach AVE 4 (a threat of public unrest: the burgemeester leads).",
         },
         cols: 1,
         legend: vec![],
         panels: vec![
             time_panel(
-                "Escalation to the Veiligheidshuis (AVE phase 2 → 3)",
+                "Opschaling naar AVE 3",
                 rate_label,
-                vec![line(results, Series::Derived(Derived::Phase3Rolling), "phase 2 → 3", BLUE)],
+                vec![line(results, Series::Derived(Derived::UpscalingRolling), "opschaling naar AVE 3", BLUE)],
                 vec![],
                 wy,
             ),
             time_panel(
-                "Crises (→ phase 4) and late escalations",
+                "Acute incidents, late ones, and AVE 4",
                 rate_label,
                 vec![
-                    line(results, Series::Derived(Derived::Phase4Rolling), "crisis (→ phase 4)", RED),
-                    line(results, Series::Derived(Derived::LateRolling), "late escalation (phase 2 → 4, never in phase 3)", ORANGE),
+                    line(results, Series::Derived(Derived::IncidentRolling), "acute incident", RED),
+                    line(results, Series::Derived(Derived::LateRolling), "late: in AVE 2, never in AVE 3", ORANGE),
+                    line(results, Series::Derived(Derived::Ave4Rolling), "opschaling naar AVE 4 (bij escalatie)", PURPLE),
                 ],
                 vec![],
                 wy,
@@ -48,20 +50,20 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
     let stacked = vec![
         line(
             results,
-            Series::Daily(Daily::Phase2),
-            "AVE-fase 2 (wijkteam)",
+            Series::Daily(Daily::CasesAve2),
+            "AVE 2 (wijkteam)",
             BLUE,
         ),
         line(
             results,
-            Series::Daily(Daily::Phase3),
-            "AVE-fase 3 (Veiligheidshuis)",
+            Series::Daily(Daily::CasesAve3),
+            "AVE 3 (procesregie Veiligheidshuis)",
             ORANGE,
         ),
         line(
             results,
-            Series::Daily(Daily::Phase4),
-            "AVE-fase 4 (mayor)",
+            Series::Daily(Daily::CasesAve4),
+            "AVE 4 (burgemeester, driehoek)",
             RED,
         ),
     ];
@@ -69,7 +71,7 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
         info: ChartInfo {
             stem: "phases",
             title: format!("{name}: cases in each AVE phase"),
-            caption: "Cases in progress by phase (stacked), and phases 3 and 4 on their own scale below.",
+            caption: "Cases in progress by AVE phase (stacked), and AVE 3 and 4 on their own scale below.",
         },
         cols: 1,
         legend: vec![],
@@ -85,7 +87,7 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
                 categories: None,
                 markers: false,
             },
-            time_panel("Phases 3 and 4", "cases", stacked[1..].to_vec(), vec![], wy),
+            time_panel("AVE 3 and AVE 4", "cases", stacked[1..].to_vec(), vec![], wy),
         ],
     });
 
@@ -94,22 +96,25 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
         info: ChartInfo {
             stem: "vhh_pressure",
             title: format!("{name}: Veiligheidshuis pressure"),
-            caption: "Busy process-lead slots against the fixed capacity, and escalations waiting for a coordinator.",
+            caption: "The coordinators' hours held by procesregie and advice together against their budget, and cases and consults waiting for hours.",
         },
         cols: 1,
         legend: vec![],
         panels: vec![
             time_panel(
-                "Process-lead slots in use",
-                "cases led by the VHH",
-                vec![line(results, Series::Daily(Daily::VhhBusy), "busy slots", BLUE)],
-                vec![Reference { label: format!("capacity ({} slots)", params.vhh.slots), value: f64::from(params.vhh.slots), color: RED }],
+                "Coordinator hours a week in use (procesregie and advice)",
+                "hours a week",
+                vec![line(results, Series::Daily(Daily::VhhHoursHeld), "hours held", BLUE)],
+                vec![Reference { label: format!("budget ({} hours a week)", crate::format::value(params.vhh.budget)), value: params.vhh.budget, color: RED }],
                 wy,
             ),
             time_panel(
-                "Waiting list",
-                "escalations waiting",
-                vec![line(results, Series::Daily(Daily::VhhWaiting), "waiting for a slot", ORANGE)],
+                "Waiting for a coordinator",
+                "waiting",
+                vec![
+                    line(results, Series::Daily(Daily::VhhWaiting), "cases waiting for procesregie", ORANGE),
+                    line(results, Series::Daily(Daily::AdviceWaiting), "consults waiting", PURPLE),
+                ],
                 vec![],
                 wy,
             ),
@@ -203,7 +208,7 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
         ],
     });
 
-    // 6. Time to escalation.
+    // 6. Time to opschaling.
     let bars = |hist: &Binned| -> Vec<(f64, f64, Interval)> {
         let w = hist.width_days;
         hist.bins
@@ -214,25 +219,21 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
     };
     charts.push(Chart {
         info: ChartInfo {
-            stem: "time_to_escalation",
-            title: format!("{name}: time to escalation, complex cases"),
-            caption: "Days a complex case spends in phase 2 before its escalation to the Veiligheidshuis, with late escalations (crises of never-escalated cases) marked in red.",
+            stem: "time_to_opschaling",
+            title: format!("{name}: time to opschaling, complex cases"),
+            caption: "Days a complex case spends in AVE 2 before its first opschaling naar AVE 3, with late acute incidents (a case in AVE 2 never in AVE 3) in red.",
         },
         cols: 1,
         legend: vec![],
         panels: vec![Panel::Bars {
-            title: "Days in phase 2 before phase 3 (weekly bins, mean per replication after warm-up)".into(),
-            x_label: "days in phase 2".into(),
+            title: "Days in AVE 2 before AVE 3 (weekly bins, mean per replication after warm-up)".into(),
+            x_label: "days in AVE 2".into(),
             y_label: "cases per replication".into(),
             series: vec![
-                BarSeries { label: "escalated to phase 3 (complex cases)".into(), color: BLUE, bars: bars(&results.time_to_phase3) },
-                BarSeries { label: "late escalation: crisis before any phase 3".into(), color: RED, bars: bars(&results.time_to_late) },
+                BarSeries { label: "opschaling naar AVE 3 (complex cases)".into(), color: BLUE, bars: bars(&results.time_to_ave3) },
+                BarSeries { label: "late: acute incident before any AVE 3".into(), color: RED, bars: bars(&results.time_to_late) },
             ],
-            marks: if params.triage.criteria == crate::scenario::Criteria::Ave && params.triage.stagnation_adherence > 0.0 {
-                vec![(format!("stagnation reviews from day {:.0}", params.triage.stagnation_h / 24.0), params.triage.stagnation_h / 24.0)]
-            } else {
-                vec![]
-            },
+            marks: vec![],
         }],
     });
 

@@ -102,7 +102,8 @@ pub fn write_sweep_charts(
 }
 
 /// Grouped bar charts of a comparison: one panel per metric, a bar per scenario with its
-/// 95% whiskers, one chart per group of metrics (escalation, capacity, information).
+/// 95% whiskers, one chart per group of metrics (escalation, capacity, information,
+/// governance).
 pub fn write_compare_charts(
     dir: &Path,
     results: &[RunResults],
@@ -112,11 +113,11 @@ pub fn write_compare_charts(
         .enumerate()
         .map(|(k, r)| (r.name.clone(), PALETTE[k % PALETTE.len()]))
         .collect();
-    let groups: [(&'static str, Group, &'static str); 3] = [
+    let groups: [(&'static str, Group, &'static str); 4] = [
         (
             "compare_escalation",
             Group::Escalation,
-            "Escalations: how often and how timely cases move up, per scenario.",
+            "Opschaling and acute incidents: how often, by which route and how timely cases move up, per scenario.",
         ),
         (
             "compare_capacity",
@@ -127,6 +128,11 @@ pub fn write_compare_charts(
             "compare_information",
             Group::Information,
             "Information between ZSM and the Veiligheidshuis, per scenario.",
+        ),
+        (
+            "compare_governance",
+            Group::Governance,
+            "Who is bestuurlijk answerable, where AVE is the agreed model (empty elsewhere), per scenario.",
         ),
     ];
     let charts = groups

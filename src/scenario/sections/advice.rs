@@ -1,51 +1,58 @@
-//! `[advice]`: The VHH advice function.
+//! `[advice]`: The Veiligheidshuis's advice function: a wijkteam worker in doubt may consult
+//! a coordinator, for any case, before or without opschaling ("voorafgaand aan of los van
+//! escalatie", §5.3.1 l.2990). Consults take coordinator hours from the VHH's one budget
+//! ([vhh]) and are held in its office hours (`vhh.hours`); what they conclude is not binding.
 
-use super::hours::{self, Hours, calendar};
-use crate::engine::Calendar;
 use crate::scenario::DurationSpec;
-use crate::scenario::check::{Duration, Invalid, capacity, duration, factor, prob};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::check::{Duration, Invalid, days, duration, factor, prob};
+use crate::scenario::register::{b, c, key};
 
 section! {
     /// The VHH advice function.
     pub struct Advice {
-        /// Whether wijkteams can consult the VHH before escalating.
+        /// Whether wijkteams can consult the VHH.
         enabled: bool = true => [
-            key("enabled", "switch", "wijkteams can consult the VHH before escalating", Study("Leeuwarden's strong advice function (5.3.1, 7.1)")),
+            key("enabled", "switch", "wijkteams can consult a VHH coordinator when in doubt", b("§5.3.1 l.3006", "kun je bij twijfel vragen stellen", "Leeuwarden's advice function; most regions have none (rec. 8, §7.3 l.4932)")),
         ],
-        /// Parallel advice desks (VHH coordinators' time for advice).
-        desks: u32 = 1 => [
-            key("desks", "count", "parallel advice desks", Assumption("one coordinator's time at a time")),
-        ],
-        /// Probability that a recognition leads to a consult first.
+        /// Probability a worker in doubt consults the VHH first.
         consult_prob: f64 = 0.5 => [
-            key("consult_prob", "probability", "a recognition leads to a consult first", Assumption("half of doubts are discussed")),
+            key("consult_prob", "probability", "a worker in doubt (a recognition, a stall, an impulse to hand over) consults the VHH first, at low VHH pressure", b("§5.3.1 l.3007", "Dat betekent dat voor ons de drempel om hen te benaderen ook verlaagd is", "a low threshold; half of the doubts is assumed")).range(0.2, 0.8, "a fifth to most doubts"),
         ],
-        /// Desk time of one consult (hours).
-        service_hours: DurationSpec = DurationSpec::gamma(1.5, 0.5) => [
-            key("service_hours", "hours", "desk time of one consult", Study("costly for VHH coordinators (5.3.1); duration is an assumption")),
+        /// Coordinator hours one consult takes out of the budget week.
+        consult_hours: DurationSpec = DurationSpec::gamma(3.0, 0.5) => [
+            key("consult_hours", "hours", "coordinator hours one consult takes (out of that week's budget)", b("§7.1 l.4402", "een intensieve maar waardevolle investering", "intensive; three hours on average (a call, a visit, a note) is assumed")).range(1.0, 8.0, "a phone call to a day's work"),
         ],
-        /// Factor on the recognition rate when advice is available (lower threshold).
-        recognition_factor: f64 = 1.3 => [
-            key("recognition_factor", "factor", "recognition when advice is available", Study("lowers the threshold, catches complex cases early (5.3.1)")),
+        /// Days from the request within which an answer counts as in time.
+        answer_target_days: f64 = 5.0 => [
+            key("answer_target_days", "days", "an answer within this many days of the request counts as in time", c("a working week; the study names no term")).range(2.0, 10.0, "two days to two weeks"),
         ],
-        /// Probability a consult settles the doubt in phase 2 (no escalation).
-        resolve_prob: f64 = 0.35 => [
-            key("resolve_prob", "probability", "a consult settles the doubt in phase 2", Study("can make escalation unnecessary, but is non-binding (5.3.1, 7.1)")),
+        /// Days a worker waits for a consult before deciding alone.
+        max_wait_days: f64 = 10.0 => [
+            key("max_wait_days", "days", "a worker whose consult has not started after this many days decides alone", c("two working weeks")).range(5.0, 30.0, "a week to a month"),
         ],
-        /// Factor on the crisis rate of a case whose doubt advice settled.
-        resolved_crisis_factor: f64 = 0.7 => [
-            key("resolved_crisis_factor", "factor", "crisis rate after advice settled the doubt", Assumption("advice helps the worker")),
+        /// Probability the consult concludes opschaling when the need is real.
+        upscale_share: f64 = 0.6 => [
+            key("upscale_share", "probability", "for a complex case or stalled cooperation, the consult concludes opschaling (else the approach stays in the wijk with the advice)", b("§5.3.1 l.2998", "we via advies en ondersteuning helemaal niet hadden hoeven opschalen", "advice can make opschaling unnecessary; 40% is assumed")).range(0.3, 0.9, "most to a third settled in the wijk"),
         ],
-        /// Reduction of over-the-fence escalations when advice is available.
-        unneeded_reduction: f64 = 0.5 => [
-            key("unneeded_reduction", "share", "cut in over-the-fence escalations with advice", Study("advice lowers needless escalation (5.3.1); size is an assumption")),
+        /// Probability the consult keeps an over-the-fence impulse in the wijk.
+        fence_keep_share: f64 = 0.7 => [
+            key("fence_keep_share", "probability", "for a case that needs no VHH, the consult keeps it in the wijk (else it is handed over all the same)", b("§5.3.1 l.3001", "In dat geval ondervangt de adviesfunctie vanwege haar vrijblijvendheid het escaleren niet", "non-binding, so some hand-overs go ahead; 70% kept is assumed")).range(0.4, 0.9, "under half to most kept"),
         ],
-        /// Office hours of the advice desk.
-        hours: Hours = Hours::office() => [
-            hours::DAYS,
-            hours::OPEN,
-            hours::CLOSE,
+        /// Factor on the acute-incident rate of a case whose doubt advice settled.
+        settled_incident_factor: f64 = 0.8 => [
+            key("settled_incident_factor", "factor", "acute incidents of a complex case the consult settled in the wijk", b("§7.1 l.4403", "draagt bij aan vroegtijdige signalering van complexe problematiek", "the worker knows what to do; a fifth fewer incidents is assumed")).range(0.5, 1.0, "no effect to half"),
+        ],
+        /// Gain in the team's recognition per consult it had answered.
+        learning_per_consult: f64 = 0.02 => [
+            key("learning_per_consult", "factor per consult", "a team recognises complex cases better after each consult (recognition x (1 + consults x this), up to learning_max)", b("§5.3.1 l.3079", "dat men samen leert", "consults build a shared interpretation; 2% per consult is assumed")).range(0.0, 0.05, "no learning up to 5% per consult"),
+        ],
+        /// Largest gain from learning.
+        learning_max: f64 = 0.5 => [
+            key("learning_max", "factor", "the most a team's recognition can gain from consults", c("half again at most")).range(0.0, 1.0, "no gain to double"),
+        ],
+        /// Probability a consult on a complex case puts VHH advice on file for ZSM.
+        justice_link_prob: f64 = 0.3 => [
+            key("justice_link_prob", "probability", "a consult on a complex case with a justice side leaves VHH advice on file for ZSM", b("§5.3.1 l.2994", "wanneer het linkt met justitie dan leg jij voor het wijkteam dat linkje met justitie", "the coordinator lays the link with justice; a third is assumed")).range(0.1, 0.6, "a tenth to more than half"),
         ],
     }
 }
@@ -55,36 +62,45 @@ section! {
 pub struct AdviceParams {
     /// Advice function on.
     pub enabled: bool,
-    /// Advice desks.
-    pub desks: u32,
-    /// P(consult on recognition).
+    /// P(consult on doubt), at low VHH pressure.
     pub consult_prob: f64,
-    /// Desk time of a consult.
-    pub service: Duration,
-    /// Factor on the recognition rate when advice is available.
-    pub recognition_factor: f64,
-    /// P(consult settles the doubt).
-    pub resolve_prob: f64,
-    /// Crisis factor after settled doubt.
-    pub crisis_factor: f64,
-    /// Reduction of over-the-fence escalations when advice is available.
-    pub unneeded_reduction: f64,
-    /// Desk hours.
-    pub hours: Calendar,
+    /// Coordinator hours of a consult.
+    pub consult_hours: Duration,
+    /// In-time target (hours).
+    pub answer_target_h: f64,
+    /// Longest wait before deciding alone (hours).
+    pub max_wait_h: f64,
+    /// P(opschaling | real need).
+    pub upscale_share: f64,
+    /// P(kept in the wijk | no real need).
+    pub fence_keep: f64,
+    /// Incident factor after settled doubt.
+    pub settled_factor: f64,
+    /// Recognition gain per consult.
+    pub learning_per_consult: f64,
+    /// Largest recognition gain.
+    pub learning_max: f64,
+    /// P(a consult on a complex case puts advice on file for ZSM).
+    pub justice_link: f64,
 }
 
 impl Advice {
     pub(crate) fn compile(&self) -> Result<AdviceParams, Invalid> {
         Ok(AdviceParams {
             enabled: self.enabled,
-            desks: capacity("advice.desks", self.desks, 10_000)?,
             consult_prob: prob("advice.consult_prob", self.consult_prob)?,
-            service: duration("advice.service_hours", &self.service_hours, 1.0)?,
-            recognition_factor: factor("advice.recognition_factor", self.recognition_factor)?,
-            resolve_prob: prob("advice.resolve_prob", self.resolve_prob)?,
-            crisis_factor: factor("advice.resolved_crisis_factor", self.resolved_crisis_factor)?,
-            unneeded_reduction: prob("advice.unneeded_reduction", self.unneeded_reduction)?,
-            hours: calendar("advice.hours", &self.hours)?,
+            consult_hours: duration("advice.consult_hours", &self.consult_hours, 1.0)?,
+            answer_target_h: days("advice.answer_target_days", self.answer_target_days)?,
+            max_wait_h: days("advice.max_wait_days", self.max_wait_days)?,
+            upscale_share: prob("advice.upscale_share", self.upscale_share)?,
+            fence_keep: prob("advice.fence_keep_share", self.fence_keep_share)?,
+            settled_factor: factor(
+                "advice.settled_incident_factor",
+                self.settled_incident_factor,
+            )?,
+            learning_per_consult: factor("advice.learning_per_consult", self.learning_per_consult)?,
+            learning_max: factor("advice.learning_max", self.learning_max)?,
+            justice_link: prob("advice.justice_link_prob", self.justice_link_prob)?,
         })
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::HOURS_PER_DAY;
 use crate::scenario::check::{Invalid, bad, nonneg, weight};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::register::{c, cal, key, p};
 
 /// One Poisson arrival stream.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,23 +32,26 @@ impl Default for Stream {
     }
 }
 
+/// Evidence of a flat weekly profile.
+const FLAT: &str = "flat: the study gives no weekly pattern";
+
 section! {
     /// The three external arrival streams (the fourth, offences, comes from case dynamics).
     pub struct Arrivals {
         /// Social cases entering phase 2 at the wijkteams.
         social: Stream = Stream::flat(11.0) => [
-            key("social.per_day", "cases/day", "social cases entering phase 2 at the wijkteams", Calibrated("Leeuwarden wijkteams (9 teams, 5.1): about 4,000 new cases a year so that escalations to the VHH are ~130 a year, ~50-58% of VHH Fryslan's ~250 (5.1; VHH Fryslan key figures 2018)")),
-            key("social.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", Assumption("flat: the study gives no weekly pattern")),
+            key("social.per_day", "cases/day", "families entering AVE 2 at the wijkteams", cal("Leeuwarden brings almost half of the VHH's casework (A, §5.1 l.2423); about 4,000 new wijkteam cases a year")).range(5.0, 20.0, "9 teams of ~10 workers with caseloads of 15-30 and stays of months"),
+            key("social.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", c(FLAT)).range(0.0, 2.0, "per-day factors"),
         ],
         /// Suspects at ZSM unknown to the social domain.
-        zsm_unknown: Stream = Stream::flat(34.0) => [
-            key("zsm_unknown.per_day", "cases/day", "suspects at ZSM unknown to the social domain", Public("OM annual figures 2021-2022: ~123-132 thousand ZSM cases a year over 10 locations, i.e. ~34 a day per site")),
-            key("zsm_unknown.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", Assumption("flat: the study gives no weekly pattern")),
+        zsm_unknown: Stream = Stream::flat(55.0) => [
+            key("zsm_unknown.per_day", "cases/day", "suspects at ZSM unknown to the social domain", p("2015-16", "about 200,000 ZSM cases a year nationally over ten locations (Kamerstuk 29279 nr. 334, 6 July 2016), ~55 a day per location; the study's own clue for ZSM Noord-Nederland is one coordinator's 'honderd zaken op een dag' (§5.2.1 l.2666)")).range(34.0, 100.0, "a tenth of the national volume in 2013 (~40 a day) up to the coordinator's 'honderd zaken op een dag'"),
+            key("zsm_unknown.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", c(FLAT)).range(0.0, 2.0, "per-day factors"),
         ],
         /// Direct VHH referrals from other partners and municipalities.
         vhh_direct: Stream = Stream::flat(0.30) => [
-            key("vhh_direct.per_day", "cases/day", "direct VHH referrals from police, Veilig Thuis, GGZ and the other 23 municipalities", Calibrated("VHH Fryslan ~250 registrations a year, Leeuwarden 145 (VHH Fryslan key figures 2018): the rest, ~105-110 a year, arrive directly")),
-            key("vhh_direct.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", Assumption("flat: the study gives no weekly pattern")),
+            key("vhh_direct.per_day", "cases/day", "direct VHH referrals from police, Veilig Thuis, GGZ and the other 23 municipalities", cal("Leeuwarden brings almost half of the VHH's casework (A, §5.1 l.2423); out of sample: 58% in 2018 (P 2018, VHH Fryslan Kerngegevens)")).range(0.2, 0.5, "70-180 a year: Leeuwarden's share between 40% and 60%"),
+            key("vhh_direct.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", c(FLAT)).range(0.0, 2.0, "per-day factors"),
         ],
     }
 }

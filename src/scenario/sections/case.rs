@@ -1,18 +1,22 @@
 //! `[case]`: Case attributes at entry.
 
 use crate::scenario::check::{Invalid, bad, prob, weight};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::register::{b, c, cal, key};
 
 section! {
     /// Case attributes at entry.
     pub struct CaseMix {
         /// Relative weight of 1..5 life domains.
         domain_weights: Vec<f64> = vec![0.40, 0.25, 0.17, 0.11, 0.07] => [
-            key("domain_weights", "weights for 1..5 domains", "how many life domains a new case touches", Assumption("most wijkteam cases touch one domain (phase 2: 'mostly single-domain problems', 5.3)")),
+            key("domain_weights", "weights for 1..5 domains", "how many life domains a new case touches", b("§5.3 l.2808", "Dan is veelal sprake van enkelvoudige problematiek", "most AVE 2 cases touch one domain; the weights are assumed")).range(0.0, 1.0, "relative weights"),
         ],
         /// Probability a case is complex, by number of domains 1..5.
-        complex_prob_by_domains: Vec<f64> = vec![0.0, 0.015, 0.06, 0.15, 0.30] => [
-            key("complex_prob_by_domains", "probability by 1..5 domains", "chance a case is complex (multi-domain and needs a cross-chain approach)", Calibrated("~5% of new cases complex, ~200 a year and ~250 in progress; 0.5% of Frisian households face complex chain-crossing safety problems (VHH Fryslan manager, interview)")),
+        complex_prob_by_domains: Vec<f64> = vec![0.0, 0.012, 0.05, 0.12, 0.25] => [
+            key("complex_prob_by_domains", "probability by 1..5 domains", "chance a case is complex (touches several domains and needs a cross-chain approach, §5.3 l.2811)", cal("about 4% of new wijkteam cases complex, so that Leeuwarden's opschalingen stay about half of the VHH's casework (A, §5.1 l.2423)")).range(0.0, 0.5, "per number of domains; 3-8% of all new cases complex"),
+        ],
+        /// Share of families with minors, for whom the Raad voor de Kinderbescherming is at ZSM.
+        youth_share: f64 = 0.3 => [
+            key("youth_share", "share", "families with minors (the Raad voor de Kinderbescherming's remit at ZSM)", c("about a third of wijkteam families have children in the youth remit")).range(0.2, 0.5, "Leeuwarden has a team for jeugd en gezin among nine (§5.1 l.2404)"),
         ],
     }
 }
@@ -24,6 +28,8 @@ pub struct CaseParams {
     pub domain_cdf: [f64; 5],
     /// P(complex) by 1..5 domains.
     pub complex_prob: [f64; 5],
+    /// P(family with minors).
+    pub youth_share: f64,
 }
 
 impl CaseMix {
@@ -65,6 +71,7 @@ impl CaseMix {
         Ok(CaseParams {
             domain_cdf,
             complex_prob,
+            youth_share: prob("case.youth_share", self.youth_share)?,
         })
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::check::{Invalid, per_year};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::register::{b, c, cal, key};
 
 /// Rates per year in each state of a case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,20 +13,22 @@ pub struct StateRates {
     pub resolution_waiting: f64,
     /// Resolution while served by the wijkteam, no VHH plan (per year).
     pub resolution_served: f64,
-    /// Resolution in phase 3 before a plan (per year).
-    pub resolution_escalated: f64,
+    /// Resolution in AVE 3 before a plan (per year).
+    pub resolution_ave3: f64,
     /// Resolution with a VHH plan in place (per year).
     pub resolution_planned: f64,
-    /// Crisis while waiting for a wijkteam slot (per year).
-    pub crisis_waiting: f64,
-    /// Crisis while served by the wijkteam, no plan (per year).
-    pub crisis_served: f64,
-    /// Crisis in phase 3 before a plan (per year).
-    pub crisis_escalated: f64,
-    /// Crisis with a VHH plan in place (per year).
-    pub crisis_planned: f64,
-    /// Offences leading to a ZSM case (per year, any state in phase 2 or 3).
+    /// Acute safety incident while waiting for a wijkteam slot (per year).
+    pub incident_waiting: f64,
+    /// Acute safety incident while served by the wijkteam, no plan (per year).
+    pub incident_served: f64,
+    /// Acute safety incident in AVE 3 before a plan (per year).
+    pub incident_ave3: f64,
+    /// Acute safety incident with a VHH plan in place (per year).
+    pub incident_planned: f64,
+    /// Offences leading to a ZSM case (per year, in AVE 2 or 3).
     pub offence: f64,
+    /// Cooperation around a case served in AVE 2 stalls (per year).
+    pub stall_per_year: f64,
 }
 
 impl Default for StateRates {
@@ -41,13 +43,14 @@ impl StateRates {
         Self {
             resolution_waiting: 1.0,
             resolution_served: 2.2,
-            resolution_escalated: 1.0,
+            resolution_ave3: 1.0,
             resolution_planned: 3.0,
-            crisis_waiting: 0.004,
-            crisis_served: 0.002,
-            crisis_escalated: 0.01,
-            crisis_planned: 0.002,
+            incident_waiting: 0.01,
+            incident_served: 0.005,
+            incident_ave3: 0.02,
+            incident_planned: 0.005,
             offence: 0.05,
+            stall_per_year: 0.02,
         }
     }
     /// Baseline rates of a complex case.
@@ -55,43 +58,49 @@ impl StateRates {
         Self {
             resolution_waiting: 0.3,
             resolution_served: 0.8,
-            resolution_escalated: 0.6,
+            resolution_ave3: 0.6,
             resolution_planned: 2.0,
-            crisis_waiting: 0.15,
-            crisis_served: 0.06,
-            crisis_escalated: 0.08,
-            crisis_planned: 0.02,
+            incident_waiting: 0.3,
+            incident_served: 0.15,
+            incident_ave3: 0.15,
+            incident_planned: 0.05,
             offence: 0.5,
+            stall_per_year: 0.15,
         }
     }
 }
+
+/// Why an incident rate is what it is.
+const SIMMER: &str = "sudderen ... En dan wordt het te groot en ontploft het";
 
 section! {
     /// Competing-risk rates for non-complex and complex cases.
     pub struct Dynamics {
         /// Non-complex cases.
         simple: StateRates = StateRates::simple() => [
-            key("simple.resolution_waiting", "per year", "non-complex: leaves the waiting list without help", Assumption("drop-out of ~1 a year while waiting")),
-            key("simple.resolution_served", "per year", "non-complex: resolved by the wijkteam", Assumption("mean ~5.5 months of support")),
-            key("simple.resolution_escalated", "per year", "non-complex in phase 3 before a plan", Assumption("unneeded escalations resolve slowly while waiting on the VHH")),
-            key("simple.resolution_planned", "per year", "non-complex with a VHH plan", Assumption("a plan speeds up resolution")),
-            key("simple.crisis_waiting", "per year", "non-complex: crisis while waiting", Study("phase 4 is rare for ordinary cases (5.3)")),
-            key("simple.crisis_served", "per year", "non-complex: crisis while served", Study("phase 4 is rare for ordinary cases (5.3)")),
-            key("simple.crisis_escalated", "per year", "non-complex: crisis in phase 3 before a plan", Assumption("small")),
-            key("simple.crisis_planned", "per year", "non-complex: crisis with a plan", Assumption("small")),
-            key("simple.offence", "per year", "non-complex: offences that bring the person to ZSM", Assumption("1 in 20 per year")),
+            key("simple.resolution_waiting", "per year", "non-complex: leaves the waiting list without help", c("drop-out of about one a year while waiting")).range(0.5, 2.0, "half a year to two years on a list"),
+            key("simple.resolution_served", "per year", "non-complex: resolved by the wijkteam", c("about 5.5 months of support")).range(1.0, 4.0, "3 to 12 months of support"),
+            key("simple.resolution_ave3", "per year", "non-complex in AVE 3 before a plan", c("a case handed over early resolves slowly while the VHH takes it on")).range(0.5, 2.0, "as on a waiting list"),
+            key("simple.resolution_planned", "per year", "non-complex with a VHH plan", c("a plan speeds things up")).range(2.0, 6.0, "2 to 6 months with a plan"),
+            key("simple.incident_waiting", "per year", "non-complex: acute safety incident while waiting", c("rare for ordinary AVE 2 cases")).range(0.0, 0.05, "at most one family in 20 a year"),
+            key("simple.incident_served", "per year", "non-complex: acute safety incident while served", c("rare for ordinary AVE 2 cases")).range(0.0, 0.02, "at most one family in 50 a year"),
+            key("simple.incident_ave3", "per year", "non-complex: acute safety incident in AVE 3 before a plan", c("rare, as while waiting")).range(0.0, 0.05, "as while waiting"),
+            key("simple.incident_planned", "per year", "non-complex: acute safety incident with a plan", c("rare, as while served")).range(0.0, 0.02, "as while served"),
+            key("simple.offence", "per year", "non-complex: offences that bring the person to ZSM", c("one in 20 a year")).range(0.01, 0.1, "one in 100 to one in 10 a year"),
+            key("simple.stall_per_year", "per year", "non-complex: cooperation around the case stalls (several agencies, no progress)", b("§5.3 l.2811", "bij stagnerende samenwerking of bij complexe problematiek", "any case can reach stalled cooperation; 2% a year is assumed")).range(0.01, 0.1, "1 to 10 in 100 served families a year"),
         ],
         /// Complex cases (multi-domain, need a cross-chain approach).
         complex: StateRates = StateRates::complex() => [
-            key("complex.resolution_waiting", "per year", "complex: resolves while waiting for a wijkteam", Assumption("complex cases rarely resolve alone")),
-            key("complex.resolution_served", "per year", "complex: resolved by the wijkteam alone", Assumption("mean ~15 months without a cross-chain approach")),
-            key("complex.resolution_escalated", "per year", "complex: resolves in phase 3 before a plan", Assumption("partners around the table already help")),
-            key("complex.resolution_planned", "per year", "complex: resolves with a VHH plan", Study("down-scaling with a plan is what the VHH is for (2.5, 5.3.1); speed is an assumption: ~6 months")),
-            key("complex.crisis_waiting", "per year", "complex: crisis while waiting for a wijkteam", Study("'keeps simmering, then it explodes' (5.3.2); rate is an assumption")),
-            key("complex.crisis_served", "per year", "complex: crisis while served without plan", Study("'keeps simmering, then it explodes' (5.3.2); rate is an assumption")),
-            key("complex.crisis_escalated", "per year", "complex: crisis in phase 3 before a plan", Assumption("lower than without escalation")),
-            key("complex.crisis_planned", "per year", "complex: crisis with a VHH plan", Assumption("a plan makes crises rare")),
-            key("complex.offence", "per year", "complex: offences that bring the person to ZSM", Calibrated("~100-150 known complex persons at ZSM a year; ZSM->VHH referrals 5-10 a year (5.2.2)")),
+            key("complex.resolution_waiting", "per year", "complex: resolves while waiting for a wijkteam", c("complex cases rarely resolve alone")).range(0.1, 0.6, "two to ten years alone"),
+            key("complex.resolution_served", "per year", "complex: resolved by the wijkteam alone", c("about 15 months without a cross-chain approach")).range(0.4, 1.5, "8 months to 2.5 years"),
+            key("complex.resolution_ave3", "per year", "complex: resolves in AVE 3 before a plan", c("partners around the table already help")).range(0.3, 1.2, "between served and planned"),
+            key("complex.resolution_planned", "per year", "complex: resolves with a VHH plan", b("§2.4 l.564", "daar ga je alleen naar toe met de casuïstiek waar je niet uitkomt", "the VHH is the escalation platform whose plan moves stuck cases; about 6 months with a plan is assumed")).range(1.0, 4.0, "3 to 12 months with a plan"),
+            key("complex.incident_waiting", "per year", "complex: acute safety incident while waiting for a wijkteam", b("§5.3.2 l.3164", SIMMER, "complex cases left alone simmer and explode; the rate is assumed")).range(0.1, 0.6, "more than while served"),
+            key("complex.incident_served", "per year", "complex: acute safety incident while served without a plan", b("§5.3.2 l.3164", SIMMER, "the rate is assumed")).range(0.05, 0.3, "one in 20 to one in 3 a year"),
+            key("complex.incident_ave3", "per year", "complex: acute safety incident in AVE 3 before a plan", c("about as while served: the plan is not there yet")).range(0.05, 0.3, "as while served"),
+            key("complex.incident_planned", "per year", "complex: acute safety incident with a VHH plan", c("a plan makes incidents rarer: the aim of the Aanpak ter Voorkoming van Escalatie")).range(0.01, 0.15, "a third or less of the rate without a plan"),
+            key("complex.offence", "per year", "complex: offences that bring the person to ZSM", cal("ZSM->VHH referrals 'op één of twee handen te tellen' a year (A, §5.2.1 l.2649)")).range(0.2, 1.0, "one offence in five years to one a year"),
+            key("complex.stall_per_year", "per year", "complex: cooperation around the case stalls", b("§5.3.1 l.2942", "30 personen [hulpverleners] rond deze familie", "many agencies around one family; 15% a year is assumed")).range(0.05, 0.5, "one in 20 to one in 2 a year"),
         ],
     }
 }
@@ -101,10 +110,12 @@ section! {
 pub struct Rates {
     /// Resolution rate per state.
     pub resolution: [f64; 4],
-    /// Crisis rate per state.
-    pub crisis: [f64; 4],
+    /// Acute-incident rate per state.
+    pub incident: [f64; 4],
     /// Offence rate.
     pub offence: f64,
+    /// Rate at which cooperation stalls (served in AVE 2).
+    pub stall: f64,
 }
 
 /// The four rate states of a case.
@@ -115,8 +126,8 @@ pub enum RateState {
     Waiting = 0,
     /// Served by the wijkteam, no plan.
     Served = 1,
-    /// Phase 3 before a plan.
-    Escalated = 2,
+    /// AVE 3 before a plan.
+    Ave3 = 2,
     /// With a VHH plan.
     Planned = 3,
 }
@@ -134,16 +145,17 @@ fn rates(key: &str, r: &StateRates) -> Result<Rates, Invalid> {
         resolution: [
             y("resolution_waiting", r.resolution_waiting)?,
             y("resolution_served", r.resolution_served)?,
-            y("resolution_escalated", r.resolution_escalated)?,
+            y("resolution_ave3", r.resolution_ave3)?,
             y("resolution_planned", r.resolution_planned)?,
         ],
-        crisis: [
-            y("crisis_waiting", r.crisis_waiting)?,
-            y("crisis_served", r.crisis_served)?,
-            y("crisis_escalated", r.crisis_escalated)?,
-            y("crisis_planned", r.crisis_planned)?,
+        incident: [
+            y("incident_waiting", r.incident_waiting)?,
+            y("incident_served", r.incident_served)?,
+            y("incident_ave3", r.incident_ave3)?,
+            y("incident_planned", r.incident_planned)?,
         ],
         offence: y("offence", r.offence)?,
+        stall: y("stall_per_year", r.stall_per_year)?,
     })
 }
 

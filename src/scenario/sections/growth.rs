@@ -2,22 +2,22 @@
 
 use crate::format::message as number;
 use crate::scenario::check::{Invalid, bad, days, nonneg};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::register::{c, key};
 
 section! {
     /// Growth of the social-case arrivals, optionally ramped.
     pub struct Growth {
         /// Final multiplier of the social-case arrival rate.
         multiplier: f64 = 1.0 => [
-            key("multiplier", "factor", "multiplier of the social-case arrival rate", Study("5.3.4: 'if caseload grows by 200% ... we have a problem'; 1 = today")),
+            key("multiplier", "factor", "more families: multiplier of the wijkteam arrival rate (not the study's +200%, which is VHH casework: see [overflow])", c("a what-if, not a fact: 1 = today")).range(1.0, 3.0, "from today to three times as many families"),
         ],
         /// Day the ramp starts.
         ramp_start_day: f64 = 0.0 => [
-            key("ramp_start_day", "day", "day the growth starts", Assumption("growth from the start of the run")),
+            key("ramp_start_day", "day", "day the growth starts", c("growth from the start of the run")).range(0.0, 3650.0, "any day of the run"),
         ],
         /// Length of the linear ramp from 1 to `multiplier` (0 = step at `ramp_start_day`).
         ramp_days: f64 = 0.0 => [
-            key("ramp_days", "days", "length of the linear ramp to the multiplier, 0 = a step", Assumption("a step change")),
+            key("ramp_days", "days", "length of the linear ramp to the multiplier, 0 = a step", c("a step change")).range(0.0, 3650.0, "a step up to a ten-year ramp"),
         ],
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::Calendar;
 use crate::scenario::check::{Invalid, bad};
-use crate::scenario::register::{Evidence::*, Key, key};
+use crate::scenario::register::{Evidence, Key, key};
 
 /// Weekly opening hours.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,29 +43,30 @@ impl Default for Hours {
 /// All seven weekdays, for desks open every day.
 pub const ALL_DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// Register row of `hours.days`, the same in every section with opening hours.
-pub const DAYS: Key = key(
-    "hours.days",
-    "weekdays",
-    "open weekdays (mon..sun)",
-    Study("wijkteam and VHH office hours, ZSM 7 days (2.3, 5.1)"),
-);
-
-/// Register row of `hours.open`.
-pub const OPEN: Key = key(
-    "hours.open",
-    "HH:MM, 00:00 to 24:00, before close",
-    "opening time",
-    Study("office hours; ZSM Noord-Nederland 12 h a day (5.1), 14 h nationally (2.4)"),
-);
-
-/// Register row of `hours.close`.
-pub const CLOSE: Key = key(
-    "hours.close",
-    "HH:MM, 00:00 to 24:00, after open",
-    "closing time",
-    Study("office hours; ZSM Noord-Nederland 12 h a day (5.1), 14 h nationally (2.4)"),
-);
+/// The register rows of a desk's `hours.days`, `hours.open` and `hours.close`, with the
+/// evidence for that desk's hours.
+pub const fn rows(evidence: Evidence) -> [Key; 3] {
+    [
+        key(
+            "hours.days",
+            "weekdays",
+            "open weekdays (mon..sun)",
+            evidence,
+        ),
+        key(
+            "hours.open",
+            "HH:MM, 00:00 to 24:00, before close",
+            "opening time",
+            evidence,
+        ),
+        key(
+            "hours.close",
+            "HH:MM, 00:00 to 24:00, after open",
+            "closing time",
+            evidence,
+        ),
+    ]
+}
 
 /// The one way the allowed opening hours are stated, in every message and document.
 pub const HOURS_RULE: &str = "opening hours are \"HH:MM\" from 00:00 to 24:00, open before close";

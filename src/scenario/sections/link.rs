@@ -1,10 +1,13 @@
-//! `[link]`: Information links.
+//! `[link]`: Information between the Veiligheidshuis, the wijkteams and ZSM: systems and
+//! what is read, privacy hesitancy, feedback and advice fit, and the person-dependent
+//! channels (coordinators who call ZSM, the Raad voor de Kinderbescherming).
 
 use serde::{Deserialize, Serialize};
 
+use crate::format::message as number;
 use crate::scenario::DurationSpec;
-use crate::scenario::check::{Duration, Invalid, duration, prob};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::check::{Duration, Invalid, bad, days, duration, nonneg, prob};
+use crate::scenario::register::{b, c, key};
 
 /// Kind of information link between VHH and ZSM.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,10 +15,17 @@ use crate::scenario::register::{Evidence::*, key};
 pub enum System {
     /// Different systems bridged via a third (BVH): advice sinks away.
     Bridged,
-    /// One shared system (GCOS) with an agreed advice format.
+    /// One shared system made for it (GCOS) with an agreed advice format.
     Shared,
     /// Joint registration, co-located (ZSM+).
     Joint,
+}
+
+impl System {
+    /// 0, 1, 2: position in per-system arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 section! {
@@ -23,47 +33,91 @@ section! {
     pub struct Link {
         /// `bridged`, `shared` or `joint`.
         system: System = System::Bridged => [
-            key("system", "bridged | shared | joint", "information system between VHH and ZSM", Study("Fryslan GCOS and Groningen VIS2 bridged via BVH (5.2.1)")),
+            key("system", "bridged | shared | joint", "information system between VHH and ZSM", b("§5.2.1 l.2557", "is besloten gebruik te maken van BVH", "Fryslan GCOS and Groningen/Drenthe VIS2 bridged via the police system BVH")),
         ],
         /// Probability ZSM reads VHH advice on file, bridged systems.
         read_prob_bridged: f64 = 0.15 => [
-            key("read_prob_bridged", "probability", "ZSM reads VHH advice, bridged systems", Study("advice 'sinks away' among BVH mutations (5.2.1); size is an assumption")),
+            key("read_prob_bridged", "probability", "ZSM reads VHH advice on file through BVH", b("§5.2.1 l.2565", "dan heb je de kans dat het over het hoofd wordt gezien", "advice sinks away among BVH mutations; 15% read is assumed")).range(0.05, 0.35, "one in 20 to a third"),
         ],
         /// Same, one shared system.
-        read_prob_shared: f64 = 0.5 => [
-            key("read_prob_shared", "probability", "ZSM reads VHH advice, one shared system", Study("GCOS with agreed advice format (6.1, 6.2); size is an assumption")),
+        read_prob_shared: f64 = 0.4 => [
+            key("read_prob_shared", "probability", "ZSM reads VHH advice on file in one shared system (GCOS)", b("§6.1 l.3514", "niet iedereen die bij ZSM werkt voldoende gericht is op de samenwerking om de discipline op te brengen om GCOS te raadplegen", "one system is 'nog geen garantie' (§7.2 l.4750); 40% is assumed")).range(0.2, 0.7, "a fifth to more than two thirds"),
         ],
         /// Same, joint registration.
-        read_prob_joint: f64 = 0.85 => [
-            key("read_prob_joint", "probability", "ZSM reads VHH advice, joint registration", Study("co-location in Rotterdam clearly raised awareness (6.5); size is an assumption")),
+        read_prob_joint: f64 = 0.8 => [
+            key("read_prob_joint", "probability", "ZSM reads VHH advice with joint registration at the table", c("co-location raised awareness in Rotterdam (§6.7); 80% is assumed")).range(0.6, 0.95, "most"),
         ],
-        /// A fixed contact person / daily call at ZSM.
+        /// A fixed contact person at ZSM.
         contact_person: bool = false => [
-            key("contact_person", "switch", "a fixed contact person at ZSM", Study("recommendation 3 (7.3); Hollands Midden appoints chain-process coordinators (6.4)")),
+            key("contact_person", "switch", "someone at ZSM has the task of the relation with the VHH", b("§7.3 l.4905", "Geef binnen ZSM iemand specifiek tot taak de relatie met ZSM te waarborgen", "recommendation 3 (the study's 'ZSM' means the VHH here); nowhere in place in 2015")),
         ],
         /// Share of the unread (and unreferred) remainder a contact person recovers.
         contact_person_gain: f64 = 0.4 => [
-            key("contact_person_gain", "share", "share of the unread remainder a contact person recovers", Assumption("awareness is person-dependent (6.2, 6.7)")),
+            key("contact_person_gain", "share", "share of the unread remainder (and of the unreferred) a contact person recovers", c("awareness is person-dependent; 40% is assumed")).range(0.2, 0.7, "a fifth to two thirds"),
         ],
-        /// Wijkteams can flag a person for ZSM via the VHH service desk.
+        /// Wijkteams can flag a person for ZSM via the VHH servicebureau.
         wijkteam_flag: bool = false => [
-            key("wijkteam_flag", "switch", "wijkteams can flag a person for ZSM", Study("Midden-Brabant via the service desk in GCOS (6.2)")),
+            key("wijkteam_flag", "switch", "wijkteams can flag a person for ZSM through the servicebureau", b("§6.2 l.3742", "Dan sturen zij een mailtje naar het servicebureau, wij zetten een ZSM-besluit in GCOS", "Midden-Brabant only, a pilot")),
         ],
         /// Probability a recognised complex case is flagged (when the flag exists).
         flag_prob: f64 = 0.5 => [
-            key("flag_prob", "probability", "a recognised complex case gets flagged", Assumption("half")),
+            key("flag_prob", "probability", "a recognised complex case gets flagged", c("half of the teams use the pilot route")).range(0.2, 0.8, "a fifth to most"),
         ],
-        /// Probability ZSM reads a flag.
-        flag_read_prob: f64 = 0.7 => [
-            key("flag_read_prob", "probability", "ZSM's triage sees a flag", Assumption("flags show at arrest")),
+        /// Probability ZSM sees a flag.
+        flag_read_prob: f64 = 0.6 => [
+            key("flag_read_prob", "probability", "ZSM's triage sees a flag at arrest", c("the servicebureau looks at triage")).range(0.4, 0.9, "under half to most"),
+        ],
+        /// Perceived privacy hesitancy: context not shared because people assume it is not allowed.
+        privacy_hesitancy: f64 = 0.2 => [
+            key("privacy_hesitancy", "probability", "a piece of context (advice for ZSM, a flag, a call, a relay) is not shared because people assume it is not allowed", b("§2.6 l.738", "vooral uitgaan van wat niet mogelijk is", "perceived hesitancy that differs by region, not a legal gate; 20% is assumed")).range(0.05, 0.6, "little to most (Hollands Midden: 'doorgeschoten visie op privacy')"),
         ],
         /// Probability ZSM reports its decision on a VHH case back to the VHH.
-        feedback_prob: f64 = 0.0 => [
-            key("feedback_prob", "probability", "ZSM reports its decision on a VHH case", Study("no feedback in Noord-Nederland, 'one-way traffic' (5.2.2)")),
+        feedback_prob: f64 = 0.1 => [
+            key("feedback_prob", "probability", "ZSM reports its decision on a case in AVE 3 back to the VHH", b("§5.2.1 l.2582", "kan altijd achteraf terugkoppeling komen", "no way to feed back in the system (l.2652), a little informally: a tenth is assumed")).range(0.0, 0.8, "none to agreed feedback"),
         ],
         /// Delay of that feedback (hours).
         feedback_delay_hours: DurationSpec = DurationSpec::gamma(24.0, 0.7) => [
-            key("feedback_delay_hours", "hours", "delay of that feedback", Study("'easily pushed a day' under workload (6.1)")),
+            key("feedback_delay_hours", "hours", "delay of that feedback", b("§6.1 l.3519", "dan wordt het makkelijk een dag doorgeschoven", "a day on average is assumed")).range(4.0, 72.0, "hours to three days"),
+        ],
+        /// Agreements anchor feedback (recommendation 2).
+        feedback_agreements: bool = false => [
+            key("feedback_agreements", "switch", "feedback is anchored in agreements, which makes ZSM read the advice more", b("§7.3 l.4805", "dwingt het verankeren van terugkoppeling de medewerkers van ZSM ook om de informatie daadwerkelijk te betrekken", "recommendation 2")),
+        ],
+        /// Share of the unread remainder agreements make ZSM read, at low ZSM pressure.
+        agreement_read_lift: f64 = 0.15 => [
+            key("agreement_read_lift", "share", "share of the unread remainder that feedback agreements make ZSM read (falls with ZSM pressure like reading)", b("§6.1 l.3514", "niet iedereen die bij ZSM werkt voldoende gericht is op de samenwerking", "in Breda agreements alone did not secure reading: modest, 15% is assumed")).range(0.05, 0.4, "little to two fifths"),
+        ],
+        /// How well VHH advice fits ZSM's needs at the start.
+        advice_fit: f64 = 0.5 => [
+            key("advice_fit", "share", "how well VHH advice meets ZSM's needs at the start (an informed decision's effect scales with it)", b("§5.2.1 l.2656", "Misschien ligt het wel aan ons, dat ze ons advies slecht vinden", "nobody knows whether the advice fits; half is assumed")).range(0.2, 0.8, "poor to good"),
+        ],
+        /// Gain in fit from each piece of case feedback.
+        fit_per_feedback: f64 = 0.01 => [
+            key("fit_per_feedback", "share", "each case feedback closes this share of the gap between fit and 1", c("a decision reported back teaches a little about what ZSM needs")).range(0.0, 0.05, "nothing to 5%"),
+        ],
+        /// Periodic operational feedback on content and process (recommendation 4).
+        operational_feedback: bool = false => [
+            key("operational_feedback", "switch", "VHH and ZSM periodically discuss whether the advice meets ZSM's needs", b("§7.3 l.4911", "geef bijvoorbeeld periodiek aan of advies aansluit bij de eisen van ZSM", "recommendation 4")),
+        ],
+        /// Days between operational feedback sessions.
+        fit_review_days: f64 = 90.0 => [
+            key("fit_review_days", "days", "days between operational feedback sessions", c("'periodiek': a quarter")).range(30.0, 180.0, "monthly to twice a year"),
+        ],
+        /// Share of the gap to a perfect fit each session closes.
+        fit_learning: f64 = 0.1 => [
+            key("fit_learning", "share", "each operational feedback session closes this share of the gap between fit and 1", c("a tenth a session: from 0.5 to about 0.8 in three years")).range(0.03, 0.3, "slow to fast learning"),
+        ],
+        /// Mean propensity of a coordinator to call ZSM about their case at a decision.
+        call_prob: f64 = 0.3 => [
+            key("call_prob", "probability", "a coordinator calls ZSM when a person under their procesregie is there (mean over coordinators, at low pressure on both sides)", b("§5.2.1 l.2663", "Het werkt omdat wij communiceren, omdat ik bel", "not every coordinator has ZSM in view; 30% on average is assumed")).range(0.0, 0.6, "nobody to most"),
+        ],
+        /// Spread of that propensity across coordinators (sd of a log factor, mean 1).
+        call_spread: f64 = 0.8 => [
+            key("call_spread", "sd of log factor", "how much coordinators differ in calling ZSM", b("§5.2.1 l.2590", "Maar dat blijft sterk persoonsafhankelijk", "strongly person-dependent; a large spread is assumed")).range(0.3, 1.2, "a factor 2 to 10 between coordinators"),
+        ],
+        /// Probability the Raad voor de Kinderbescherming carries VHH advice on a youth case into ZSM.
+        rvdk_relay_prob: f64 = 0.3 => [
+            key("rvdk_relay_prob", "probability", "for a family with minors and VHH advice on file, the Raad voor de Kinderbescherming carries the advice into ZSM", b("§5.2.1 l.2581", "dat nemen ze mee naar ZSM", "Fryslan's informal channel; 30% is assumed")).range(0.0, 0.6, "none to most youth cases"),
         ],
     }
 }
@@ -74,12 +128,8 @@ section! {
 pub struct LinkParams {
     /// Kind of system between VHH and ZSM.
     pub system: System,
-    /// P(ZSM reads VHH advice), bridged systems.
-    pub read_prob_bridged: f64,
-    /// Same, one shared system.
-    pub read_prob_shared: f64,
-    /// Same, joint registration.
-    pub read_prob_joint: f64,
+    /// P(ZSM reads VHH advice) per system: bridged, shared, joint.
+    pub read_prob: [f64; 3],
     /// A fixed contact person at ZSM.
     pub contact_person: bool,
     /// Share of the unread remainder a contact person recovers.
@@ -90,26 +140,81 @@ pub struct LinkParams {
     pub flag_prob: f64,
     /// P(flag read).
     pub flag_read_prob: f64,
+    /// P(context not shared for fear it is not allowed).
+    pub privacy_hesitancy: f64,
     /// P(feedback on a VHH case).
     pub feedback_prob: f64,
     /// Feedback delay.
     pub feedback_delay: Duration,
+    /// Feedback anchored in agreements.
+    pub feedback_agreements: bool,
+    /// Share of the unread remainder agreements make ZSM read.
+    pub agreement_read_lift: f64,
+    /// Initial advice fit.
+    pub advice_fit: f64,
+    /// Fit gain per case feedback.
+    pub fit_per_feedback: f64,
+    /// Periodic operational feedback on.
+    pub operational_feedback: bool,
+    /// Interval of operational feedback (hours).
+    pub fit_review_h: f64,
+    /// Fit gain per session.
+    pub fit_learning: f64,
+    /// Mean coordinator propensity to call.
+    pub call_prob: f64,
+    /// Spread of that propensity.
+    pub call_spread: f64,
+    /// P(RvdK relays advice on a youth case).
+    pub rvdk_relay: f64,
 }
 
 impl Link {
     pub(crate) fn compile(&self) -> Result<LinkParams, Invalid> {
+        let spread = nonneg("link.call_spread", self.call_spread)?;
+        if spread > 2.0 {
+            return Err(bad(
+                "link.call_spread",
+                format!(
+                    "is the spread of calling over coordinators on a log scale: allowed 0 to 2, got {}",
+                    number(spread)
+                ),
+            ));
+        }
+        let review = days("link.fit_review_days", self.fit_review_days)?;
+        if review < 24.0 {
+            return Err(bad(
+                "link.fit_review_days",
+                format!(
+                    "is the time between feedback sessions: at least 1 day, got {}",
+                    number(self.fit_review_days)
+                ),
+            ));
+        }
         Ok(LinkParams {
             system: self.system,
-            read_prob_bridged: prob("link.read_prob_bridged", self.read_prob_bridged)?,
-            read_prob_shared: prob("link.read_prob_shared", self.read_prob_shared)?,
-            read_prob_joint: prob("link.read_prob_joint", self.read_prob_joint)?,
+            read_prob: [
+                prob("link.read_prob_bridged", self.read_prob_bridged)?,
+                prob("link.read_prob_shared", self.read_prob_shared)?,
+                prob("link.read_prob_joint", self.read_prob_joint)?,
+            ],
             contact_person: self.contact_person,
             contact_gain: prob("link.contact_person_gain", self.contact_person_gain)?,
             flag_enabled: self.wijkteam_flag,
             flag_prob: prob("link.flag_prob", self.flag_prob)?,
             flag_read_prob: prob("link.flag_read_prob", self.flag_read_prob)?,
+            privacy_hesitancy: prob("link.privacy_hesitancy", self.privacy_hesitancy)?,
             feedback_prob: prob("link.feedback_prob", self.feedback_prob)?,
             feedback_delay: duration("link.feedback_delay_hours", &self.feedback_delay_hours, 1.0)?,
+            feedback_agreements: self.feedback_agreements,
+            agreement_read_lift: prob("link.agreement_read_lift", self.agreement_read_lift)?,
+            advice_fit: prob("link.advice_fit", self.advice_fit)?,
+            fit_per_feedback: prob("link.fit_per_feedback", self.fit_per_feedback)?,
+            operational_feedback: self.operational_feedback,
+            fit_review_h: review,
+            fit_learning: prob("link.fit_learning", self.fit_learning)?,
+            call_prob: prob("link.call_prob", self.call_prob)?,
+            call_spread: spread,
+            rvdk_relay: prob("link.rvdk_relay_prob", self.rvdk_relay_prob)?,
         })
     }
 }

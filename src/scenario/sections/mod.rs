@@ -4,14 +4,16 @@
 
 pub mod advice;
 pub mod arrivals;
+pub mod ave4;
 pub mod case;
-pub mod crisis;
+pub mod criteria;
 pub mod dynamics;
 pub mod growth;
 pub mod hours;
 pub mod link;
+pub mod overflow;
 pub mod run;
-pub mod triage;
+pub mod stagnation;
 pub mod vhh;
 pub mod wijkteam;
 pub mod zsm;

@@ -1,47 +1,93 @@
-//! `[vhh]`: Veiligheidshuis process coordination.
+//! `[vhh]`: The Veiligheidshuis: its coordinators' one budget of hours for procesregie and
+//! advice ("zowel met onze advies- als regierol", §5.3.4 l.3345), the maatwerkoverleg, the
+//! plan and afschaling.
+
+use serde::{Deserialize, Serialize};
 
 use super::hours::{self, Hours, calendar};
 use crate::engine::{Calendar, HOURS_PER_DAY};
+use crate::format::message as number;
 use crate::scenario::DurationSpec;
-use crate::scenario::check::{Duration, Invalid, capacity, duration, prob};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::check::{Duration, Invalid, bad, capacity, duration, positive, prob};
+use crate::scenario::register::{Key, b, c, cal, key};
+
+/// Which of the VHH's two roles waits when the budget is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GivesWay {
+    /// Consults wait while cases wait for procesregie.
+    Advice,
+    /// Cases wait for procesregie while consults wait.
+    Procesregie,
+}
+
+/// Meetings and plans are made in the VHH's office hours.
+const HOURS: [Key; 3] = hours::rows(b(
+    "§5.2.4 l.2684",
+    "kantoortijden voor het Veiligheidshuis",
+    "Monday to Friday 08:30-17:00 is assumed",
+));
 
 section! {
-    /// Veiligheidshuis process coordination.
+    /// The Veiligheidshuis.
     pub struct Vhh {
-        /// Process coordinators.
+        /// Coordinators (procescoördinatoren) for cases.
         coordinators: u32 = 4 => [
-            key("coordinators", "count", "VHH process coordinators", Study("fixed budget, 'in principle we will not expand' (5.3.4); count is an assumption")),
+            key("coordinators", "count", "process coordinators who take procesregie and give advice", b("§5.3.4 l.3351", "we hebben een budget en daar moeten we het mee doen", "a fixed budget; four coordinators for Leeuwarden's cases is assumed")).range(3.0, 6.0, "three to six"),
         ],
-        /// Cases one coordinator leads at once.
-        cases_per_coordinator: u32 = 15 => [
-            key("cases_per_coordinator", "cases", "cases one coordinator leads at once", Calibrated("capacity sufficient today (5.3.4): baseline utilisation well below saturation")),
+        /// Hours a week each coordinator has for cases.
+        hours_per_week: f64 = 32.0 => [
+            key("hours_per_week", "hours/week", "hours a week each coordinator has for procesregie and advice", c("of a 36-hour week, the rest goes to meetings, network and administration")).range(24.0, 36.0, "two thirds to all of a working week"),
         ],
-        /// Office hours from getting a slot to the case meeting (hours of open time).
+        /// Coordinator hours a week one case in procesregie takes.
+        procesregie_hours_per_week: f64 = 2.0 => [
+            key("procesregie_hours_per_week", "hours/week", "coordinator hours a week one case under VHH procesregie takes (maatwerkoverleg included)", cal("today's capacity is sufficient (B, §5.3.4 l.3347): the budget well below full")).range(1.0, 4.0, "an hour to half a day a week"),
+        ],
+        /// Which role waits when the budget is full.
+        gives_way: GivesWay = GivesWay::Advice => [
+            key("gives_way", "advice | procesregie", "which role waits first when the budget is full", c("the study does not say which gives way first; only that informal contact erodes under pressure (§5.3.4 l.3361)")),
+        ],
+        /// Budget pressure above which informal contact starts to erode.
+        pressure_threshold: f64 = 0.8 => [
+            key("pressure_threshold", "share of budget", "pressure (hours held / budget) above which informal contact starts to erode", c("coordinators keep their informal contact until the budget is mostly held")).range(0.5, 0.95, "half full to nearly full"),
+        ],
+        /// How much informal contact is lost at a full budget.
+        informal_erosion: f64 = 0.5 => [
+            key("informal_erosion", "share", "share of informal contact lost at a full budget (consults asked, coordinators' calls to ZSM), linear from the threshold", b("§5.3.4 l.3361", "ten koste kan gaan van de informele afstemming", "pressure erodes informal contact; half at a full budget is assumed")).range(0.2, 0.9, "a fifth to most"),
+        ],
+        /// Office hours from the start of procesregie to the maatwerkoverleg.
         meeting_within_hours: DurationSpec = DurationSpec::triangular(1.0, 6.0, 16.0) => [
-            key("meeting_within_hours", "office hours", "from a VHH slot to the case meeting", Study("partners 'around the table within 24 hours' (5.3.2)")),
+            key("meeting_within_hours", "office hours", "from the start of procesregie to the maatwerkoverleg", b("§5.3.4 l.3248", "binnen 24 uur om tafel", "willingness to meet fast; one to two office days is assumed")).range(1.0, 24.0, "within the hour to three office days"),
         ],
         /// Days to design the plan after the meeting.
         plan_days: DurationSpec = DurationSpec::gamma(28.0, 0.5) => [
-            key("plan_days", "days", "designing the plan after the meeting", Assumption("about four weeks")),
+            key("plan_days", "days", "designing the plan after the maatwerkoverleg", c("about four weeks")).range(14.0, 60.0, "two weeks to two months"),
         ],
         /// Probability the wijkteam does not accept the plan at once.
         plan_rejection_prob: f64 = 0.15 => [
-            key("plan_rejection_prob", "probability", "the wijkteam does not accept the advice at once", Study("friction at down-scaling (5.3.1); size is an assumption")),
+            key("plan_rejection_prob", "probability", "at afschaling the wijkteam does not take the plan over at once", b("§5.3.1 l.3080", "het wijkteam nog wel eens het advies niet overneemt", "friction at afschaling; 15% is assumed")).range(0.05, 0.4, "one in 20 to two in 5"),
         ],
         /// Delay when the plan is not accepted (days).
         friction_days: DurationSpec = DurationSpec::gamma(14.0, 0.7) => [
-            key("friction_days", "days", "delay when the plan is not accepted", Study("asks for a plan first, delaying action (5.3.1); size is an assumption")),
+            key("friction_days", "days", "delay when the wijkteam does not take the plan over at once", b("§5.3.1 l.3083", "dan werkt dat vertragend", "a plan of action is asked first; two weeks is assumed")).range(5.0, 30.0, "a week to a month"),
         ],
-        /// Share of cases the VHH keeps in phase 3 until resolved.
+        /// Share of cases the VHH keeps in AVE 3 until resolved.
         keep_until_resolved_share: f64 = 0.10 => [
-            key("keep_until_resolved_share", "share", "cases the VHH keeps until resolved", Assumption("most cases are handed back ('op- en afschaling gaan hand in hand', 2.5)")),
+            key("keep_until_resolved_share", "share", "cases the VHH keeps under procesregie until they resolve", b("§5.1 l.2420", "in principe zelf geen operationele verantwoordelijkheid", "in principle the VHH hands cases back; a tenth kept is assumed")).range(0.0, 0.3, "none to almost a third"),
         ],
-        /// Office hours in which meetings are held.
+        /// Share of direct (external) VHH cases that go to a wijkteam after the VHH's round.
+        external_to_wijk_share: f64 = 0.5 => [
+            key("external_to_wijk_share", "share", "direct VHH cases (police, Veilig Thuis, GGZ) that go to a Leeuwarden wijkteam after the VHH's round; the rest go back to their own first line", b("§5.3.2 l.3127", "Het moet altijd weer terug naar de wijk", "one coordinator's principle, 'in principe'; half of the direct cases live in the city's wijken is assumed")).range(0.2, 0.8, "a fifth to most"),
+        ],
+        /// Share of cases referred by ZSM that go back to ketenpartners instead of the wijk.
+        justice_to_ketenpartner_share: f64 = 0.5 => [
+            key("justice_to_ketenpartner_share", "share", "cases ZSM referred that go back to ketenpartners (reclassering, youth protection) instead of a wijkteam", c("cases from the justice side often stay with justice partners")).range(0.2, 0.8, "a fifth to most"),
+        ],
+        /// Office hours in which procesregie starts and meetings are held.
         hours: Hours = Hours::office() => [
-            hours::DAYS,
-            hours::OPEN,
-            hours::CLOSE,
+            HOURS[0],
+            HOURS[1],
+            HOURS[2],
         ],
     }
 }
@@ -49,32 +95,78 @@ section! {
 /// The Veiligheidshuis as the model uses it.
 #[derive(Debug, Clone)]
 pub struct VhhParams {
-    /// Process-lead slots (coordinators x cases each).
-    pub slots: u32,
-    /// Office hours from a slot to the meeting.
+    /// Number of coordinators.
+    pub coordinators: u32,
+    /// The budget (hours a week, all coordinators).
+    pub budget: f64,
+    /// Hours a week one case under procesregie takes.
+    pub procesregie_hours: f64,
+    /// Which role waits when the budget is full.
+    pub gives_way: GivesWay,
+    /// Pressure above which informal contact erodes.
+    pub pressure_threshold: f64,
+    /// Share of informal contact lost at a full budget.
+    pub informal_erosion: f64,
+    /// Office hours from procesregie to the meeting.
     pub meeting: Duration,
     /// Plan design time.
     pub plan: Duration,
-    /// P(plan not accepted at once).
+    /// P(plan not taken over at once).
     pub rejection_prob: f64,
     /// Friction delay.
     pub friction: Duration,
     /// Share kept until resolved.
     pub keep_share: f64,
+    /// P(a direct case goes to the wijk afterwards).
+    pub external_to_wijk: f64,
+    /// P(a case from ZSM goes back to ketenpartners).
+    pub justice_to_ketenpartner: f64,
     /// Office hours.
     pub hours: Calendar,
 }
 
+impl VhhParams {
+    /// Informal contact left at budget pressure `pressure` (1 below the threshold).
+    pub fn informal_factor(&self, pressure: f64) -> f64 {
+        let t = self.pressure_threshold;
+        if pressure <= t || t >= 1.0 {
+            return 1.0;
+        }
+        let over = ((pressure - t) / (1.0 - t)).min(1.0);
+        1.0 - self.informal_erosion * over
+    }
+}
+
 impl Vhh {
     pub(crate) fn compile(&self) -> Result<VhhParams, Invalid> {
-        let slots = capacity("vhh.coordinators", self.coordinators, 100_000)?
-            * capacity(
-                "vhh.cases_per_coordinator",
-                self.cases_per_coordinator,
-                10_000,
-            )?;
+        let coordinators = capacity("vhh.coordinators", self.coordinators, 100_000)?;
+        let hours = positive("vhh.hours_per_week", self.hours_per_week)?;
+        if hours > 168.0 {
+            return Err(bad(
+                "vhh.hours_per_week",
+                format!(
+                    "is the hours a week each coordinator has: at most 168, got {}",
+                    number(hours)
+                ),
+            ));
+        }
+        let per_case = positive(
+            "vhh.procesregie_hours_per_week",
+            self.procesregie_hours_per_week,
+        )?;
+        if per_case > 168.0 {
+            return Err(bad(
+                "vhh.procesregie_hours_per_week",
+                format!("at most 168 hours a week, got {}", number(per_case)),
+            ));
+        }
         Ok(VhhParams {
-            slots,
+            coordinators,
+            budget: f64::from(coordinators) * hours,
+            procesregie_hours: per_case,
+            gives_way: self.gives_way,
+            pressure_threshold: prob("vhh.pressure_threshold", self.pressure_threshold)?,
+            informal_erosion: prob("vhh.informal_erosion", self.informal_erosion)?,
             meeting: duration("vhh.meeting_within_hours", &self.meeting_within_hours, 1.0)?,
             plan: duration("vhh.plan_days", &self.plan_days, HOURS_PER_DAY)?,
             rejection_prob: prob("vhh.plan_rejection_prob", self.plan_rejection_prob)?,
@@ -82,6 +174,11 @@ impl Vhh {
             keep_share: prob(
                 "vhh.keep_until_resolved_share",
                 self.keep_until_resolved_share,
+            )?,
+            external_to_wijk: prob("vhh.external_to_wijk_share", self.external_to_wijk_share)?,
+            justice_to_ketenpartner: prob(
+                "vhh.justice_to_ketenpartner_share",
+                self.justice_to_ketenpartner_share,
             )?,
             hours: calendar("vhh.hours", &self.hours)?,
         })

@@ -3,33 +3,48 @@
 use super::hours::{self, Hours, calendar};
 use crate::engine::Calendar;
 use crate::format::message as number;
-use crate::scenario::check::{Invalid, bad, capacity, nonneg};
-use crate::scenario::register::{Evidence::*, key};
+use crate::scenario::check::{Invalid, bad, capacity, nonneg, prob};
+use crate::scenario::register::{Key, a, b, c, key};
+
+/// The wijkteams' working hours match the VHH's office hours.
+const HOURS: [Key; 3] = hours::rows(b(
+    "§5.3.4 l.3217",
+    "werktijden komen overeen",
+    "office hours, Monday to Friday 08:30-17:00, are assumed",
+));
 
 section! {
     /// Wijkteams.
     pub struct Wijkteam {
         /// Number of teams.
         teams: u32 = 9 => [
-            key("teams", "count", "number of wijkteams", Study("Leeuwarden: 9 teams, 7 by area, 1 for villages, 1 youth and families (5.1)")),
+            key("teams", "count", "number of wijkteams", a("§5.1 l.2401", "negen sociale teams actief")).range(9.0, 9.0, "Leeuwarden; other regions differ (the regions issue)"),
         ],
         /// Case workers per team.
-        workers_per_team: u32 = 11 => [
-            key("workers_per_team", "count", "case workers per team", Assumption("about 100 workers over 9 teams")),
+        workers_per_team: u32 = 12 => [
+            key("workers_per_team", "count", "case workers per team", c("about 110 workers over 9 teams")).range(9.0, 15.0, "80 to 135 workers"),
         ],
         /// Cases one worker carries at once.
         caseload_per_worker: u32 = 22 => [
-            key("caseload_per_worker", "cases", "cases one worker carries at once", Public("no national norm; one published tool: 5-7 families for the heaviest 5%, 30-40 for the vulnerable 15%, ~100 for the rest; 22 is a blended assumption")),
+            key("caseload_per_worker", "cases", "cases one worker carries at once", b("§5.3 l.2913", "nu moeten we ervaren wat een goede caseload is voor een sociaal werker", "no norm yet in 2015; 22 blends a published tool's 5-7 families (heaviest 5%), 30-40 (vulnerable 15%) and ~100 (the rest)")).range(15.0, 30.0, "the heavier half of that tool's bands"),
         ],
         /// Spread (sd of log) of the per-team recognition skill factor (mean 1).
         skill_sd: f64 = 0.3 => [
-            key("skill_sd", "sd of log factor", "spread of teams' recognition skill", Study("team leaders and workers differ in recognising when to escalate (5.3.2); size is an assumption")),
+            key("skill_sd", "sd of log factor", "spread of teams' skill in recognising complex problems", b("§5.3.2 l.3134", "Het is vooral het inschatten van de casus en het inschatten van de ernst", "teams differ in judging a case; the spread is assumed")).range(0.0, 0.6, "equal teams up to a factor of about 2"),
+        ],
+        /// Spread (sd of log) of the teamleiders' quality at the briefing (mean 1).
+        teamleader_sd: f64 = 0.5 => [
+            key("teamleader_sd", "sd of log factor", "spread of the teamleiders in picking up stalled cases at the briefing", b("§5.3.2 l.3163", "Maar niet iedere teamleider heeft dezelfde kwaliteit", "teamleiders differ; the spread is assumed")).range(0.0, 1.0, "equal teamleiders up to a factor of about 3"),
+        ],
+        /// Share of new or young workers.
+        inexperienced_share: f64 = 0.3 => [
+            key("inexperienced_share", "share", "new or young workers in the teams (they hand cases over too early more often)", b("§5.3.2 l.3150", "zeker voor de mensen die nieuw of jong zijn", "teams formed in 2015 with many new people; a third is assumed; may fall with a [[change]]")).range(0.1, 0.5, "a tenth to a half"),
         ],
         /// Office hours in which intake starts.
         hours: Hours = Hours::office() => [
-            hours::DAYS,
-            hours::OPEN,
-            hours::CLOSE,
+            HOURS[0],
+            HOURS[1],
+            HOURS[2],
         ],
     }
 }
@@ -43,6 +58,10 @@ pub struct WijkteamParams {
     pub team_slots: u32,
     /// Spread of team skill.
     pub skill_sd: f64,
+    /// Spread of teamleider quality.
+    pub teamleader_sd: f64,
+    /// Share of new or young workers.
+    pub inexperienced_share: f64,
     /// Intake hours.
     pub hours: Calendar,
 }
@@ -75,10 +94,22 @@ impl Wijkteam {
                 ),
             ));
         }
+        let teamleader_sd = nonneg("wijkteam.teamleader_sd", self.teamleader_sd)?;
+        if teamleader_sd > 2.0 {
+            return Err(bad(
+                "wijkteam.teamleader_sd",
+                format!(
+                    "is the spread of teamleider quality on a log scale: allowed 0 to 2, got {}",
+                    number(teamleader_sd)
+                ),
+            ));
+        }
         Ok(WijkteamParams {
             teams,
             team_slots,
             skill_sd,
+            teamleader_sd,
+            inexperienced_share: prob("wijkteam.inexperienced_share", self.inexperienced_share)?,
             hours: calendar("wijkteam.hours", &self.hours)?,
         })
     }

@@ -1,0 +1,41 @@
+//! `[overflow]`: Wijkteams that cannot cope push cases up to the Veiligheidshuis.
+//!
+//! The VHH manager's "+200%" is VHH casework tripling "omdat de sociale wijkteams het niet
+//! aankunnen" (§5.3.4 l.3346): overload shows as cases pushed up, not as a year-long waiting
+//! list. The study states no overload rule and calls today's capacity sufficient, so both
+//! rules here are assumptions (C); the +200% is a stress test.
+
+use crate::scenario::check::{Invalid, per_year, prob};
+use crate::scenario::register::{b, c, key};
+
+section! {
+    /// Wijkteams that cannot cope push cases up.
+    pub struct Overflow {
+        /// Probability a family arriving at a full team is pushed up instead of waiting.
+        when_full_share: f64 = 0.3 => [
+            key("when_full_share", "probability", "a new family arriving at a team with no free place is pushed up to the VHH instead of waiting", c("the study states no overload rule; 'het niet aankunnen' is competence as much as volume (§5.3.4 l.3323)")).range(0.0, 0.8, "nobody pushed up to most"),
+        ],
+        /// Extra rate at which served AVE 2 families are pushed up (stress test).
+        extra_per_year: f64 = 0.0 => [
+            key("extra_per_year", "per year", "stress test: served AVE 2 families the wijkteam cannot cope with and pushes up to the VHH; they go back to the wijk after the VHH's round", b("§5.3.4 l.3346", "toename van 200% krijgen in casuïstiek omdat de sociale wijkteams het niet aankunnen", "the manager's hypothetical, not today: 0 now; scenarios/what-if/overflow-200.toml sets the rate measured to triple vhh_entries_per_year")).range(0.0, 0.2, "today up to about three times the VHH's casework"),
+        ],
+    }
+}
+
+/// Overflow as the model uses it.
+#[derive(Debug, Clone, Copy)]
+pub struct OverflowParams {
+    /// P(pushed up when arriving at a full team).
+    pub when_full: f64,
+    /// Extra push-up rate of served AVE 2 families (per hour).
+    pub extra_per_h: f64,
+}
+
+impl Overflow {
+    pub(crate) fn compile(&self) -> Result<OverflowParams, Invalid> {
+        Ok(OverflowParams {
+            when_full: prob("overflow.when_full_share", self.when_full_share)?,
+            extra_per_h: per_year("overflow.extra_per_year", self.extra_per_year)?,
+        })
+    }
+}
