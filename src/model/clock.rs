@@ -1,6 +1,6 @@
 //! Each case's competing-risk clock: in every state a case has rates of resolution, an acute
-//! incident, recognition, a stall, noticing a stall, an urge to hand over, overflow and
-//! offending; one exponential clock runs on their sum and is redrawn on every change of
+//! incident, recognition, an early doubt, an urge to hand over, a stall, noticing a stall,
+//! overflow and offending; one exponential clock runs on their sum and is redrawn on every change of
 //! state (valid because every rate is memoryless), and when it fires a draw picks which of
 //! them happened.
 
@@ -19,6 +19,7 @@ pub(crate) enum Transition {
     Resolution,
     Incident,
     Recognition,
+    EarlyDoubt,
     OverTheFence,
     Stall,
     SelfNotice,
@@ -28,12 +29,13 @@ pub(crate) enum Transition {
 
 /// The competing rates of a case in its current state (per hour), in [`Transition`] order.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct ClockRates(pub [f64; 8]);
+pub(crate) struct ClockRates(pub [f64; 9]);
 
-const ORDER: [Transition; 8] = [
+const ORDER: [Transition; 9] = [
     Transition::Resolution,
     Transition::Incident,
     Transition::Recognition,
+    Transition::EarlyDoubt,
     Transition::OverTheFence,
     Transition::Stall,
     Transition::SelfNotice,
@@ -75,31 +77,34 @@ impl<O: Observer> World<'_, O> {
             incident *= p.stagnation.incident_factor;
             resolution *= p.stagnation.resolution_factor;
         }
-        let mut out = [0.0; 8];
+        let mut out = [0.0; 9];
         out[0] = resolution;
         out[1] = incident;
-        out[7] = r.offence;
+        out[8] = r.offence;
         let served = c.phase == AveFase::Ave2 && c.at_team == TeamPlace::Served;
         if served && let Some(team) = c.team {
             let pending = c.advice.pending();
             if c.stalled {
                 if !pending {
-                    out[5] = self.rules.self_notice_per_h;
+                    out[6] = self.rules.self_notice_per_h;
                 }
             } else {
-                out[4] = r.stall;
+                out[5] = r.stall;
                 if !c.plan && !pending {
                     if c.complex {
                         if !c.doubt_settled {
                             out[2] = self.rules.recognition_per_h
                                 * self.teams[usize::from(team)].recognition_factor(p);
+                            if p.advice.enabled {
+                                out[3] = p.advice.doubt_per_h;
+                            }
                         }
                     } else {
-                        out[3] = self.rules.over_the_fence_per_h;
+                        out[4] = self.rules.over_the_fence_per_h;
                     }
                 }
             }
-            out[6] = p.overflow.extra_per_h;
+            out[7] = p.overflow.extra_per_h;
         }
         ClockRates(out)
     }
@@ -130,7 +135,7 @@ impl<O: Observer> World<'_, O> {
         let c = self.cases.at(slot);
         let mut u: f64 = c.rng.random::<f64>() * rates.total();
         // The last clock with a rate, should rounding leave u at the very end.
-        let mut which = ORDER[rates.0.iter().rposition(|&r| r > 0.0).unwrap_or(7)];
+        let mut which = ORDER[rates.0.iter().rposition(|&r| r > 0.0).unwrap_or(8)];
         for (k, &r) in rates.0.iter().enumerate() {
             if u < r {
                 which = ORDER[k];

@@ -48,6 +48,26 @@ impl<O: Observer> World<'_, O> {
         self.on_doubt(slot, Doubt::Complex, false);
     }
 
+    /// With an advice function the threshold is lower: a worker in doubt about a complex case
+    /// may ask before recognising it ("kun je bij twijfel vragen stellen", §5.3.1 l.3006).
+    /// Without a consult the doubt leads nowhere yet.
+    pub(crate) fn on_early_doubt(&mut self, slot: u32) {
+        let p = self.p;
+        let pressure = self.vhh.budget.pressure();
+        let c = self.cases.at(slot);
+        let u: f64 = c.rng.random();
+        if u < p.advice.consult_prob * p.vhh.informal_factor(pressure) {
+            let case = c.uid;
+            self.emit(Happening::Doubted {
+                case,
+                doubt: Doubt::Complex,
+                briefing: false,
+            });
+            self.request_advice(slot, Doubt::Complex);
+        }
+        self.reschedule(slot);
+    }
+
     /// Cooperation around a served case stalls: several agencies, no progress. The worker
     /// may notice it (a clock), the teamleider may pick it up at a briefing.
     pub(crate) fn on_stall(&mut self, slot: u32) {

@@ -65,6 +65,7 @@ impl<O: Observer> World<'_, O> {
             }
             Transition::Incident => self.on_incident(slot),
             Transition::Recognition => self.on_recognition(slot),
+            Transition::EarlyDoubt => self.on_early_doubt(slot),
             Transition::OverTheFence => self.on_doubt(slot, super::case::Doubt::Fence, false),
             Transition::Stall => self.on_stall(slot),
             Transition::SelfNotice => self.on_doubt(slot, super::case::Doubt::Stalled, false),

@@ -4,7 +4,7 @@
 //! ([vhh]) and are held in its office hours (`vhh.hours`); what they conclude is not binding.
 
 use crate::scenario::DurationSpec;
-use crate::scenario::check::{Duration, Invalid, days, duration, factor, prob};
+use crate::scenario::check::{Duration, Invalid, days, duration, factor, per_year, prob};
 use crate::scenario::register::{b, c, key};
 
 section! {
@@ -17,6 +17,11 @@ section! {
         /// Probability a worker in doubt consults the VHH first.
         consult_prob: f64 = 0.5 => [
             key("consult_prob", "probability", "a worker in doubt (a recognition, a stall, an impulse to hand over) consults the VHH first, at low VHH pressure", b("§5.3.1 l.3007", "Dat betekent dat voor ons de drempel om hen te benaderen ook verlaagd is", "a low threshold; half of the doubts is assumed")).range(0.2, 0.8, "a fifth to most doubts"),
+        ],
+        /// Rate at which a worker with a served complex case, not yet acting on it, has a doubt
+        /// to ask the VHH about (only where there is an advice function).
+        doubt_per_year: f64 = 1.0 => [
+            key("doubt_per_year", "per year", "with an advice function, a worker has doubts about a served complex case and may ask before recognising it as one ('lager in de boom')", b("§5.3.1 l.3005", "Nu we het lager in de boom hebben gehangen, kun je bij twijfel vragen stellen", "a lower threshold than recognition; once a year is assumed")).range(0.3, 3.0, "within four months to three years"),
         ],
         /// Coordinator hours one consult takes out of the budget week.
         consult_hours: DurationSpec = DurationSpec::gamma(3.0, 0.5) => [
@@ -64,6 +69,8 @@ pub struct AdviceParams {
     pub enabled: bool,
     /// P(consult on doubt), at low VHH pressure.
     pub consult_prob: f64,
+    /// Early doubts about a served complex case (per hour).
+    pub doubt_per_h: f64,
     /// Coordinator hours of a consult.
     pub consult_hours: Duration,
     /// In-time target (hours).
@@ -89,6 +96,7 @@ impl Advice {
         Ok(AdviceParams {
             enabled: self.enabled,
             consult_prob: prob("advice.consult_prob", self.consult_prob)?,
+            doubt_per_h: per_year("advice.doubt_per_year", self.doubt_per_year)?,
             consult_hours: duration("advice.consult_hours", &self.consult_hours, 1.0)?,
             answer_target_h: days("advice.answer_target_days", self.answer_target_days)?,
             max_wait_h: days("advice.max_wait_days", self.max_wait_days)?,
