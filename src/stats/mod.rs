@@ -290,6 +290,18 @@ impl Welford {
 
 /// Quantile `p` of Student's t with `df` degrees of freedom.
 pub fn t_quantile(df: usize, p: f64) -> f64 {
+    // The 95% intervals of every metric and every day of every series ask for the same few
+    // quantiles: compute those once.
+    const CACHED: usize = 1024;
+    static T975: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    if p == 0.975 && (1..CACHED).contains(&df) {
+        return T975.get_or_init(|| (0..CACHED).map(|d| exact_t_quantile(d, 0.975)).collect())
+            [df];
+    }
+    exact_t_quantile(df, p)
+}
+
+fn exact_t_quantile(df: usize, p: f64) -> f64 {
     StudentsT::new(0.0, 1.0, df as f64)
         .map(|t| t.inverse_cdf(p))
         .unwrap_or(f64::NAN)
