@@ -125,6 +125,7 @@ fn the_paired_interval_of_a_comparison_is_narrower_than_the_unpaired_one() {
         "compare_capacity",
         "compare_information",
         "compare_governance",
+        "compare_tradeoff",
     ] {
         assert!(out.join("charts").join(format!("{stem}.png")).exists());
     }

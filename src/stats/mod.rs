@@ -295,8 +295,7 @@ pub fn t_quantile(df: usize, p: f64) -> f64 {
     const CACHED: usize = 1024;
     static T975: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
     if p == 0.975 && (1..CACHED).contains(&df) {
-        return T975.get_or_init(|| (0..CACHED).map(|d| exact_t_quantile(d, 0.975)).collect())
-            [df];
+        return T975.get_or_init(|| (0..CACHED).map(|d| exact_t_quantile(d, 0.975)).collect())[df];
     }
     exact_t_quantile(df, p)
 }

@@ -16,22 +16,34 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
     chart: &Chart,
 ) -> DrawResult<(), DB> {
     root.fill(&WHITE)?;
-    let head_height = if chart.legend.is_empty() { 64 } else { 104 };
-    let (head, body) = root.split_vertically(head_height);
+    // The legend wraps onto as many rows as it needs.
+    let width = root.dim_in_pixel().0 as i32;
+    let item = |label: &str| 40 + 10 * label.chars().count() as i32;
+    let mut rows_of_legend = 0;
+    let mut x = width;
+    let mut at = Vec::with_capacity(chart.legend.len());
+    for (label, _) in &chart.legend {
+        if x + item(label) > width - 24 {
+            rows_of_legend += 1;
+            x = 24;
+        }
+        at.push((x, 66 + 30 * (rows_of_legend - 1)));
+        x += item(label);
+    }
+    let head_height = 64 + 40 * rows_of_legend.min(1) + 30 * (rows_of_legend - 1).max(0);
+    let (head, body) = root.split_vertically(head_height as u32);
     head.draw(&Text::new(
         chart.info.title.clone(),
         (24, 16),
         (FONT, 30).into_font().style(FontStyle::Bold).color(&BLACK),
     ))?;
-    let mut x = 24;
-    for (label, color) in &chart.legend {
-        head.draw(&Rectangle::new([(x, 66), (x + 18, 84)], color.filled()))?;
+    for ((label, color), (x, y)) in chart.legend.iter().zip(at) {
+        head.draw(&Rectangle::new([(x, y), (x + 18, y + 18)], color.filled()))?;
         head.draw(&Text::new(
             label.clone(),
-            (x + 24, 66),
+            (x + 24, y),
             (FONT, 17).into_font().color(&BLACK),
         ))?;
-        x += 40 + 10 * label.chars().count() as i32;
     }
     let rows = chart.panels.len().div_ceil(chart.cols);
     let areas = body.split_evenly((rows, chart.cols));
@@ -58,6 +70,12 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
                 *markers,
             )?,
             Panel::Group { title, unit, bars } => draw_group(area, title, unit, bars)?,
+            Panel::Scatter {
+                title,
+                x_label,
+                y_label,
+                points,
+            } => draw_scatter(area, (title, x_label, y_label), points)?,
             Panel::Bars {
                 title,
                 x_label,
@@ -497,6 +515,72 @@ fn draw_metric<DB: DrawingBackend>(
             (0.1, mid),
             (FONT, 13).into_font().color(&GREY),
         )))?;
+    }
+    Ok(())
+}
+
+/// The range `[low, high]` of intervals' whiskers (or means), padded by a tenth.
+fn span(values: impl Iterator<Item = Interval>) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for i in values {
+        for v in [i.low, i.mean, i.high]
+            .into_iter()
+            .filter(|v| v.is_finite())
+        {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    }
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    let pad = ((hi - lo) * 0.15)
+        .max(hi.abs().max(lo.abs()) * 0.002)
+        .max(1e-6);
+    (lo - pad, hi + pad)
+}
+
+fn draw_scatter<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (title, x_label, y_label): (&str, &str, &str),
+    points: &[(RGBColor, Interval, Interval)],
+) -> DrawResult<(), DB> {
+    let (x0, x1) = span(points.iter().map(|p| p.1));
+    let (y0, y1) = span(points.iter().map(|p| p.2));
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, (FONT, 22))
+        .margin(16)
+        .x_label_area_size(54)
+        .y_label_area_size(90)
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
+        .label_style((FONT, 15))
+        .axis_desc_style((FONT, 17))
+        .light_line_style(BLACK.mix(0.05))
+        .draw()?;
+    let style = BLACK.stroke_width(1);
+    for (color, x, y) in points {
+        let (Some(mx), Some(my)) = (finite(x.mean), finite(y.mean)) else {
+            continue;
+        };
+        if x.low.is_finite() && x.high.is_finite() {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(x.low, my), (x.high, my)],
+                style,
+            )))?;
+        }
+        if y.low.is_finite() && y.high.is_finite() {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(mx, y.low), (mx, y.high)],
+                style,
+            )))?;
+        }
+        chart.draw_series(std::iter::once(Circle::new((mx, my), 9, color.filled())))?;
     }
     Ok(())
 }

@@ -73,6 +73,13 @@ pub(crate) enum Panel {
         unit: String,
         interval: Interval,
     },
+    /// One point per scenario with whiskers both ways: a trade-off between two metrics.
+    Scatter {
+        title: String,
+        x_label: String,
+        y_label: String,
+        points: Vec<(RGBColor, Interval, Interval)>,
+    },
 }
 
 pub(crate) struct Chart {

@@ -6,6 +6,7 @@ use plotters::style::RGBColor;
 use super::spec::{Band, Chart, Line, Panel, Reference};
 use super::{ChartError, ChartInfo, PALETTE, RED, render_all};
 use crate::experiment::RunResults;
+use crate::model::Metric;
 use crate::model::metrics::{Group, METRICS};
 use std::path::Path;
 
@@ -135,7 +136,7 @@ pub fn write_compare_charts(
             "Who is bestuurlijk answerable, where AVE is the agreed model (empty elsewhere), per scenario.",
         ),
     ];
-    let charts = groups
+    let mut charts = groups
         .iter()
         .map(|&(stem, group, caption)| {
             let panels: Vec<Panel> = METRICS
@@ -163,6 +164,30 @@ pub fn write_compare_charts(
                 legend: legend.clone(),
             }
         })
-        .collect();
+        .collect::<Vec<Chart>>();
+    // Reading context costs ZSM time (§2.4 l.607): what the information recommendations buy
+    // in informed decisions against what they cost in decisions within the target.
+    let point = |k: usize, r: &RunResults| {
+        (
+            PALETTE[k % PALETTE.len()],
+            *r.metric(Metric::ZsmInformedShare),
+            *r.metric(Metric::ZsmWithinTargetShare),
+        )
+    };
+    charts.push(Chart {
+        info: ChartInfo {
+            stem: "compare_tradeoff",
+            title: "Comparison: context at ZSM against its speed (mean and 95% interval)".into(),
+            caption: "Each scenario's share of decisions on persons with an active complex case taken with context (right is better) against its share of decisions within the 6-hour target (up is better): reading context costs desk time.",
+        },
+        cols: 1,
+        panels: vec![Panel::Scatter {
+            title: "Informed decisions against decisions within the target".into(),
+            x_label: "zsm_informed_share".into(),
+            y_label: "zsm_within_target_share".into(),
+            points: results.iter().enumerate().map(|(k, r)| point(k, r)).collect(),
+        }],
+        legend,
+    });
     render_all(dir, charts)
 }
