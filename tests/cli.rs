@@ -363,7 +363,7 @@ fn check_prints_every_parameter_with_unit_and_source() {
         "zsm.decision_target_hours = 6.0    # [hours] [A §2.3 l.531] \"binnen de wettelijke termijn van zes uur\" (scenarios/base.toml, line"
     ), "{text}");
     // A value the preset gives says so.
-    assert!(text.contains("criteria.adherence = 0.7    # [probability] [B §5.3.1 l.3039]"));
+    assert!(text.contains("criteria.adherence = 0.7    # [probability] [B §5.3.1 l.3020]"));
     assert!(text.contains("(criteria.preset = \"ave\")"));
     assert!(!text.contains("unregistered"), "{text}");
 }

@@ -378,7 +378,7 @@ fn direct_cases_go_to_the_wijk_or_back_to_their_own_line_as_the_shares_say() {
             .collect()
     };
     // All back to their own line: never afgeschaald to a wijkteam.
-    let log = happenings(1095, &["vhh.external_to_wijk_share=0"]);
+    let log = happenings(1095, &["vhh.back_to_wijk_share=0"]);
     let ext = direct(&log);
     let mut handed_back = 0;
     for (_, h) in &log.seen {
@@ -393,7 +393,7 @@ fn direct_cases_go_to_the_wijk_or_back_to_their_own_line_as_the_shares_say() {
     }
     assert!(handed_back > 50);
     // All to the wijk: a wijkteam takes them on, and none is handed back.
-    let log = happenings(1095, &["vhh.external_to_wijk_share=1"]);
+    let log = happenings(1095, &["vhh.back_to_wijk_share=1", "vhh.local_share=1"]);
     let ext = direct(&log);
     let mut started = 0;
     for (_, h) in &log.seen {
@@ -524,6 +524,7 @@ fn zsm_reads_context_only_when_advice_is_on_file() {
             "link.call_prob=0",
             "link.rvdk_relay_prob=0",
             "link.privacy_hesitancy=0",
+            "link.vhh_privacy_hesitancy=0",
             "zsm.pressure_queue=0",
             "advice.justice_link_prob=0",
         ],
@@ -555,7 +556,10 @@ fn zsm_reads_context_only_when_advice_is_on_file() {
 
 #[test]
 fn privacy_hesitancy_keeps_advice_and_calls_from_zsm() {
-    let log = happenings(1095, &["link.privacy_hesitancy=1"]);
+    let log = happenings(
+        1095,
+        &["link.privacy_hesitancy=1", "link.vhh_privacy_hesitancy=1"],
+    );
     let mut decisions = 0;
     for (_, h) in &log.seen {
         match *h {

@@ -164,10 +164,11 @@ fn every_value_is_described_by_the_file_and_line_that_set_it() {
             .unwrap();
     // Set by the region file, with the study fact on its line.
     let d = params::describe("link.system", &loaded.provenance);
-    assert_eq!(d.tag, "B §6.5 l.3886");
+    assert_eq!(d.tag, "B §6.5 l.3902");
     assert_eq!(d.grade, "B");
     assert!(
-        d.quote.starts_with("Dus die werken op dezelfde verdieping"),
+        d.quote
+            .starts_with("registreren in ons gezamenlijk systeem"),
         "{}",
         d.quote
     );

@@ -102,8 +102,9 @@ fn first_exit_from_phase2_matches_ctmc_competing_risks() {
             simple[k] += out.diagnostics.first_exit_simple[k];
         }
     }
-    // Complex, served in AVE 2: opschaling rate = recognition x adherence.
-    let (esc, crisis, res) = (2.0 * 0.6, 0.5, 0.8);
+    // Complex, served in AVE 2: opschaling rate = recognition x adherence + over the fence
+    // (handing over too early is not tied to the kind of case).
+    let (esc, crisis, res) = (2.0 * 0.6 + 0.7, 0.5, 0.8);
     let total = esc + crisis + res;
     let n: u64 = complex.iter().sum();
     assert!(n > 20_000, "too few complex exits: {n}");
@@ -160,7 +161,7 @@ fn probability_of_ever_reaching_phase4_matches_ctmc_absorption() {
     );
     // Absorbing chain served -> escalated (plan rate pi) -> planned; absorbing at the first
     // crisis or at resolution.
-    let (rho_a, l_s, m_s) = (2.0 * 0.6, 0.5, 0.8);
+    let (rho_a, l_s, m_s) = (2.0 * 0.6 + 0.7, 0.5, 0.8);
     let (pi, l_e, m_e) = (365.0 / 30.0, 0.4, 0.6);
     let (l_p, m_p) = (0.25, 1.5);
     let h_p = l_p / (l_p + m_p);

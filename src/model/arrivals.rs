@@ -150,6 +150,7 @@ impl<O: Observer> World<'_, O> {
             domains,
             complex: false,
             youth: false,
+            local: true,
             phase,
             at_team: TeamPlace::Outside,
             at_vhh: VhhPlace::Outside,
@@ -249,10 +250,13 @@ impl<O: Observer> World<'_, O> {
         c.been_in_ave3 = true;
         let u: f64 = c.rng.random();
         c.youth = u < self.p.case.youth_share;
+        let u: f64 = c.rng.random();
+        c.local = u < self.p.vhh.local_share;
+        let local = c.local;
         let slot = self.cases.insert(c);
         let now = self.now();
         self.stats.phase[AveFase::Ave3.index()].add(now, 1.0);
-        self.count_vhh_entry(origin);
+        self.count_vhh_entry(origin, local);
         self.emit_arrived(slot);
         self.join_vhh_queue(slot, false);
         self.reschedule(slot);

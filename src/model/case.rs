@@ -188,8 +188,10 @@ pub struct Case {
     pub domains: u8,
     /// Needs a cross-chain approach.
     pub complex: bool,
-    /// A family with minors (the Raad voor de Kinderbescherming's remit).
+    /// In the Raad voor de Kinderbescherming's remit at ZSM (a minor, or youth protection).
     pub youth: bool,
+    /// Lives in this municipality (always true for families at its wijkteams).
+    pub local: bool,
     /// AVE phase.
     pub phase: AveFase,
     /// At the wijkteam.

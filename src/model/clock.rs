@@ -91,17 +91,15 @@ impl<O: Observer> World<'_, O> {
             } else {
                 out[5] = r.stall;
                 if !c.plan && !pending {
-                    if c.complex {
-                        if !c.doubt_settled {
-                            out[2] = self.rules.recognition_per_h
-                                * self.teams[usize::from(team)].recognition_factor(p);
-                            if p.advice.enabled {
-                                out[3] = p.advice.doubt_per_h;
-                            }
+                    if c.complex && !c.doubt_settled {
+                        out[2] = self.rules.recognition_per_h
+                            * self.teams[usize::from(team)].recognition_factor(p);
+                        if p.advice.enabled {
+                            out[3] = p.advice.doubt_per_h;
                         }
-                    } else {
-                        out[4] = self.rules.over_the_fence_per_h;
                     }
+                    // Handing over too early is not tied to the kind of case.
+                    out[4] = self.rules.over_the_fence_per_h;
                 }
             }
             out[7] = p.overflow.extra_per_h;

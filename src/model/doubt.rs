@@ -56,7 +56,10 @@ impl<O: Observer> World<'_, O> {
         let pressure = self.vhh.budget.pressure();
         let c = self.cases.at(slot);
         let u: f64 = c.rng.random();
-        if u < p.advice.consult_prob * p.vhh.informal_factor(pressure) {
+        if u < p.advice.consult_prob
+            * p.vhh.informal_factor(pressure)
+            * (1.0 - p.link.privacy_hesitancy)
+        {
             let case = c.uid;
             self.emit(Happening::Doubted {
                 case,
@@ -148,6 +151,13 @@ impl<O: Observer> World<'_, O> {
         if c.phase != AveFase::Ave2 {
             return;
         }
+        // Asked about handing a complex case over, the procescoördinator weighs it as the
+        // complex case it is.
+        let doubt = if doubt == Doubt::Fence && c.complex {
+            Doubt::Complex
+        } else {
+            doubt
+        };
         if doubt == Doubt::Complex
             && u_link < p.advice.justice_link * (1.0 - p.link.privacy_hesitancy)
         {

@@ -84,8 +84,8 @@ pub enum Metric {
     VhhHoursUtilisation,
     /// cases the VHH takes in a year: opschalingen naar AVE 3 of all origins, direct cases and ZSM referrals (returns from AVE 4 not counted).
     VhhEntriesPerYear,
-    /// share of those entries that are opschalingen of the municipality's wijk families.
-    VhhEntriesFromWijkteamsShare,
+    /// share of those entries that are the municipality's own: opschalingen of its families and its residents' direct cases and referrals.
+    VhhEntriesFromMunicipalityShare,
     /// mean days from the request for procesregie to its start, of cases that got it.
     VhhWaitDaysMean,
     /// 90th percentile of that wait.
@@ -299,11 +299,11 @@ pub const METRICS: &[MetricDef] = &[
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::VhhEntriesFromWijkteamsShare,
-        name: "vhh_entries_from_wijkteams_share",
+        metric: Metric::VhhEntriesFromMunicipalityShare,
+        name: "vhh_entries_from_municipality_share",
         unit: "share",
         group: Group::Capacity,
-        doc: "share of those entries that are opschalingen of the municipality's wijk families",
+        doc: "share of those entries that are the municipality's own: opschalingen of its families and its residents' direct cases and referrals",
         better: Better::Neither,
         label_nl: None,
     },
@@ -402,7 +402,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "feedback_delivered_share",
         unit: "share",
         group: Group::Information,
-        doc: "share of ZSM decisions on cases in AVE 3 reported back to the VHH",
+        doc: "share of ZSM decisions on cases in AVE 3 that ZSM reports back to the VHH (counted at the decision)",
         better: Better::Higher,
         label_nl: None,
     },
@@ -438,7 +438,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "call_informed_share",
         unit: "share",
         group: Group::Information,
-        doc: "share of ZSM decisions on persons under VHH procesregie that a coordinator's call informed",
+        doc: "share of ZSM decisions on persons under VHH procesregie that a procescoördinator's call informed",
         better: Better::Higher,
         label_nl: None,
     },
@@ -577,8 +577,8 @@ impl Metric {
             Metric::VhhEntriesPerYear => {
                 format!("The Veiligheidshuis takes in about {m} cases a year{c}.")
             }
-            Metric::VhhEntriesFromWijkteamsShare => format!(
-                "{p} of the Veiligheidshuis's cases are opschalingen from the municipality's wijkteams{cp}."
+            Metric::VhhEntriesFromMunicipalityShare => format!(
+                "{p} of the cases the Veiligheidshuis takes in are the municipality's own{cp}."
             ),
             Metric::VhhWaitDaysMean => format!(
                 "A case scaled up waits on average {m} days before a coordinator takes procesregie{c}."

@@ -103,9 +103,10 @@ impl<O: Observer> World<'_, O> {
         if !c.had_incident {
             c.ave3_before_incident = true;
         }
-        let (origin, complex, since, case) = (c.origin, c.complex, now - c.created, c.uid);
+        let (origin, complex, since, case, local) =
+            (c.origin, c.complex, now - c.created, c.uid, c.local);
         self.set_phase(slot, AveFase::Ave3);
-        self.count_vhh_entry(origin);
+        self.count_vhh_entry(origin, local);
         if origin == Origin::Social {
             let s = &mut self.stats;
             s.count(Daily::UpscalingsAve3);
@@ -135,12 +136,13 @@ impl<O: Observer> World<'_, O> {
         self.reschedule(slot);
     }
 
-    /// A case the VHH takes in: an opschaling, a direct case or a ZSM referral.
-    pub(crate) fn count_vhh_entry(&mut self, origin: Origin) {
+    /// A case the VHH takes in: an opschaling, a direct case or a ZSM referral; `local` when
+    /// it belongs to this municipality.
+    pub(crate) fn count_vhh_entry(&mut self, origin: Origin, local: bool) {
         if self.stats.in_window {
             self.stats.vhh_entries += 1;
-            if origin == Origin::Social {
-                self.stats.vhh_entries_social += 1;
+            if origin == Origin::Social || local {
+                self.stats.vhh_entries_local += 1;
             }
         }
     }
@@ -152,7 +154,7 @@ impl<O: Observer> World<'_, O> {
         let p = self.p;
         let c = self.cases.at(slot);
         let u: f64 = c.rng.random();
-        let for_zsm = u >= p.link.privacy_hesitancy;
+        let for_zsm = u >= p.link.vhh_privacy_hesitancy;
         if for_zsm {
             c.advice_on_file = true;
         }
@@ -188,15 +190,20 @@ impl<O: Observer> World<'_, O> {
             self.reschedule(slot);
             return;
         }
-        let to_wijk = match c.origin {
-            Origin::Social => true,
-            Origin::VhhDirect => u_where < p.vhh.external_to_wijk,
-            Origin::ZsmReferral => u_where >= p.vhh.justice_to_ketenpartner,
-        };
+        // Families go back to their wijk; the municipality's own direct cases "in principe"
+        // too, cases ZSM referred unless they stay with ketenpartners; other municipalities'
+        // cases go back to them.
+        let to_wijk = c.local
+            && match c.origin {
+                Origin::Social => true,
+                Origin::VhhDirect => u_where < p.vhh.back_to_wijk,
+                Origin::ZsmReferral => u_where >= p.vhh.justice_to_ketenpartner,
+            };
+        let rejection = (p.vhh.rejection_prob * p.criteria.afschaling_friction).min(1.0);
         if !to_wijk {
             self.leave_vhh(slot);
             self.close_case(slot, Outcome::HandedBack);
-        } else if u_reject < p.vhh.rejection_prob {
+        } else if u_reject < rejection {
             let t = now + p.vhh.friction.sample_hours(&mut c.rng);
             let generation = c.phase_gen;
             self.emit(Happening::PlanRejected { case });

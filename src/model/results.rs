@@ -196,8 +196,8 @@ impl<O: Observer> World<'_, O> {
         );
         set(Metric::VhhEntriesPerYear, s.vhh_entries as f64 / years);
         set(
-            Metric::VhhEntriesFromWijkteamsShare,
-            ratio(s.vhh_entries_social, s.vhh_entries),
+            Metric::VhhEntriesFromMunicipalityShare,
+            ratio(s.vhh_entries_local, s.vhh_entries),
         );
         set(Metric::VhhWaitDaysMean, s.vhh_wait.mean() / HOURS_PER_DAY);
         set(Metric::VhhWaitDaysP90, s.vhh_wait_hist.quantile(0.9));
@@ -230,7 +230,7 @@ impl<O: Observer> World<'_, O> {
         set(Metric::ZsmReferralsPerYear, s.referrals as f64 / years);
         set(
             Metric::FeedbackDeliveredShare,
-            ratio(s.feedback_delivered, s.vhh_held_decisions),
+            ratio(s.feedback_sent, s.vhh_held_decisions),
         );
         set(Metric::FeedbackDelayHoursMean, s.feedback_delay.mean());
         set(Metric::AdviceFitFirstYear, fit_first);

@@ -71,8 +71,9 @@ pub struct World<'p, O: Observer> {
     pub(crate) rules: Rules,
     /// How well VHH advice fits ZSM's needs now.
     pub(crate) fit: f64,
-    /// Each coordinator's propensity to call ZSM (drawn once per replication).
-    pub(crate) call_prop: Vec<f64>,
+    /// Each procescoördinator's factors on calling ZSM and on going via the Raad voor de
+    /// Kinderbescherming (drawn once per replication).
+    pub(crate) call_prop: Vec<(f64, f64)>,
     pub(crate) stats: Counters,
     pub(crate) obs: O,
     day: u32,
@@ -136,10 +137,14 @@ impl<'p, O: Observer> World<'p, O> {
         let call_prop = (0..most_coordinators(p))
             .map(|j| {
                 let mut rng = derive(seed, rep64, Stream::Setup, SETUP_COORDINATORS, u64::from(j));
-                let z: f64 = rand_distr::StandardNormal.sample(&mut rng);
-                mean_one(p.link.call_spread, z)
+                let call: f64 = rand_distr::StandardNormal.sample(&mut rng);
+                let relay: f64 = rand_distr::StandardNormal.sample(&mut rng);
+                (
+                    mean_one(p.link.call_spread, call),
+                    mean_one(p.link.call_spread, relay),
+                )
             })
-            .collect::<Vec<f64>>();
+            .collect::<Vec<(f64, f64)>>();
         let arrival = |src: u64| ArrivalStream::new(derive(seed, rep64, Stream::Arrivals, src, 0));
         let days = p.run.horizon_days as usize;
         let mut w = Self {

@@ -147,6 +147,12 @@ pub fn referral_prob(p: &Params) -> f64 {
     with_contact_person(p, p.zsm.referral_prob)
 }
 
+/// The chance ZSM reports a decision on a case in AVE 3 back, with a contact person's lift
+/// (recommendation 3: the person "de terugkoppeling … verzorgen", §7.3 l.4906).
+pub fn feedback_prob(p: &Params) -> f64 {
+    with_contact_person(p, p.link.feedback_prob)
+}
+
 impl<O: Observer> World<'_, O> {
     fn zsm_enqueue(&mut self, item: ZsmItem) {
         let now = self.now();
@@ -250,25 +256,29 @@ impl<O: Observer> World<'_, O> {
             return (Route::Blind, 0.0);
         };
         let u: [f64; 4] = std::array::from_fn(|_| c.rng.random());
-        let shared = 1.0 - p.link.privacy_hesitancy;
+        let shared = 1.0 - p.link.vhh_privacy_hesitancy;
         if c.advice_on_file && u[0] < read_prob * reading {
             return (Route::System, p.zsm.read_hours[p.link.system.index()]);
         }
         if c.flagged && u[1] < p.link.flag_read_prob * reading {
             return (Route::Flag, 0.0);
         }
+        let (call_factor, relay_factor) = self
+            .call_prop
+            .get(usize::from(c.coordinator))
+            .copied()
+            .unwrap_or((0.0, 0.0));
         if c.phase == AveFase::Ave3 && matches!(c.at_vhh, VhhPlace::Procesregie { .. }) {
-            let propensity = self
-                .call_prop
-                .get(usize::from(c.coordinator))
-                .copied()
-                .unwrap_or(1.0);
-            let call = (p.link.call_prob * propensity).min(1.0) * informal * reading * shared;
+            // The coordinator's call gets ZSM's attention ("als ik bel dan heb ik hun
+            // aandacht"), but there is less room for contact when the pressure rises on
+            // either side (§5.2.4 l.2841, §5.3.4 l.3361).
+            let call = (p.link.call_prob * call_factor).min(1.0) * informal * reading * shared;
             if u[2] < call {
                 return (Route::Call, 0.0);
             }
         }
-        if c.youth && c.advice_on_file && u[3] < p.link.rvdk_relay * shared {
+        let relay = (p.link.rvdk_relay * relay_factor).min(1.0) * shared;
+        if c.youth && c.advice_on_file && u[3] < relay {
             return (Route::Relay, 0.0);
         }
         (Route::Blind, 0.0)
@@ -443,7 +453,10 @@ impl<O: Observer> World<'_, O> {
             if in_window {
                 self.stats.vhh_held_decisions += 1;
             }
-            if draws[2] < p.link.feedback_prob {
+            if draws[2] < feedback_prob(p) {
+                if in_window {
+                    self.stats.feedback_sent += 1;
+                }
                 self.schedule(
                     now + feedback_delay,
                     Event::Feedback {
@@ -481,8 +494,7 @@ impl<O: Observer> World<'_, O> {
     /// and the coordinators learn a little about what ZSM needs.
     pub(crate) fn on_feedback(&mut self, slot: u32, uid: u32, sent: f64) {
         let now = self.now();
-        if self.stats.in_window {
-            self.stats.feedback_delivered += 1;
+        if self.stats.in_window && sent >= self.p.run.warmup_h {
             self.stats.feedback_delay.push(now - sent);
         }
         self.learn_fit(self.p.link.fit_per_feedback);

@@ -91,6 +91,10 @@ const RENAMED: &[(&str, &str)] = &[
         "is now advice.fence_keep_share (avesim 0.2)",
     ),
     (
+        "vhh.external_to_wijk_share",
+        "is gone: vhh.local_share (direct cases that live in this municipality) and vhh.back_to_wijk_share (of those, the share that goes to a wijkteam)",
+    ),
+    (
         "vhh.cases_per_coordinator",
         "is gone (avesim 0.2): the VHH has one budget of hours (vhh.hours_per_week per coordinator, vhh.procesregie_hours_per_week per case)",
     ),

@@ -37,11 +37,11 @@ section! {
         ],
         /// Probability the consult concludes opschaling when the need is real.
         upscale_share: f64 = 0.6 => [
-            key("upscale_share", "probability", "for a complex case or stalled cooperation, the consult concludes opschaling (else the approach stays in the wijk with the advice)", b("§5.3.1 l.2998", "we via advies en ondersteuning helemaal niet hadden hoeven opschalen", "advice can make opschaling unnecessary; 40% is assumed")).range(0.3, 0.9, "most to a third settled in the wijk"),
+            key("upscale_share", "probability", "for a complex case or stalled cooperation, the consult concludes opschaling (else the approach stays in the wijk with the advice)", b("§5.3.1 l.2992", "De sociale wijkteams helpen met hoe ga je zo'n complexe casus met elkaar oppakken. Dan geef je advies", "advice can make opschaling unnecessary (l.2998); 40% kept in the wijk is assumed")).range(0.3, 0.9, "most to a third settled in the wijk"),
         ],
         /// Probability the consult keeps an over-the-fence impulse in the wijk.
         fence_keep_share: f64 = 0.7 => [
-            key("fence_keep_share", "probability", "for a case that needs no VHH, the consult keeps it in the wijk (else it is handed over all the same)", b("§5.3.1 l.3001", "In dat geval ondervangt de adviesfunctie vanwege haar vrijblijvendheid het escaleren niet", "non-binding, so some hand-overs go ahead; 70% kept is assumed")).range(0.4, 0.9, "under half to most kept"),
+            key("fence_keep_share", "probability", "after a consult about handing a case over, it stays in the wijk (else it is handed over all the same)", c("advice is 'vrijblijvend' (§5.3.1 l.3001) and cannot stop a hand-over; 70% kept is assumed")).range(0.4, 0.9, "under half to most kept"),
         ],
         /// Factor on the acute-incident rate of a case whose doubt advice settled.
         settled_incident_factor: f64 = 0.8 => [

@@ -18,7 +18,7 @@ section! {
         ],
         /// Days the burgemeester and the driehoek lead.
         handling_days: DurationSpec = DurationSpec::gamma(14.0, 0.5) => [
-            key("handling_days", "days", "the burgemeester leads and the case is in the driehoek, then back to AVE 3", b("§5.3 l.2819", "De burgemeester neemt dan de regie in handen en de casus wordt opgenomen in de driehoek", "two weeks is assumed")).range(5.0, 60.0, "a week to two months"),
+            key("handling_days", "days", "the burgemeester has the regie and the case is in the driehoek; then it goes back to AVE 3", c("the study gives no duration and does not describe the hand-back to AVE 3 (the burgemeester 'neemt dan de regie in handen', §5.3 l.2819); two weeks is assumed")).range(5.0, 60.0, "a week to two months"),
         ],
         /// Probability an acute incident without unrest leads to opschaling naar AVE 3.
         incident_upscale_prob: f64 = 0.5 => [

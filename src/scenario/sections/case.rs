@@ -14,9 +14,9 @@ section! {
         complex_prob_by_domains: Vec<f64> = vec![0.0, 0.012, 0.05, 0.12, 0.25] => [
             key("complex_prob_by_domains", "probability by 1..5 domains", "chance a case is complex (touches several domains and needs a cross-chain approach, §5.3 l.2811)", cal("about 4% of new wijkteam cases complex, so that Leeuwarden's opschalingen stay about half of the VHH's casework (A, §5.1 l.2423)")).range(0.0, 0.5, "per number of domains; 3-8% of all new cases complex"),
         ],
-        /// Share of families with minors, for whom the Raad voor de Kinderbescherming is at ZSM.
-        youth_share: f64 = 0.3 => [
-            key("youth_share", "share", "families with minors (the Raad voor de Kinderbescherming's remit at ZSM)", c("about a third of wijkteam families have children in the youth remit")).range(0.2, 0.5, "Leeuwarden has a team for jeugd en gezin among nine (§5.1 l.2404)"),
+        /// Share of cases in the Raad voor de Kinderbescherming's remit at ZSM.
+        youth_share: f64 = 0.2 => [
+            key("youth_share", "share", "cases in the Raad voor de Kinderbescherming's remit at ZSM (a minor suspect, or a family in youth protection)", c("the Raad sits at ZSM for minors; a fifth of the cases is assumed")).range(0.1, 0.4, "Leeuwarden has a team for jeugd en gezin among nine (§5.1 l.2404)"),
         ],
     }
 }

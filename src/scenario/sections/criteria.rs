@@ -47,6 +47,7 @@ impl Preset {
                 over_the_fence_per_year: 0.004,
                 self_notice_per_year: 2.0,
                 briefing_notice: 0.03,
+                afschaling_friction: 1.0,
             },
             Preset::Informal => PresetValues {
                 in_use: false,
@@ -55,6 +56,7 @@ impl Preset {
                 over_the_fence_per_year: 0.012,
                 self_notice_per_year: 1.0,
                 briefing_notice: 0.005,
+                afschaling_friction: 1.5,
             },
             Preset::CrisisOnly => PresetValues {
                 in_use: false,
@@ -63,6 +65,7 @@ impl Preset {
                 over_the_fence_per_year: 0.0,
                 self_notice_per_year: 0.0,
                 briefing_notice: 0.0,
+                afschaling_friction: 1.5,
             },
         }
     }
@@ -83,16 +86,19 @@ pub struct PresetValues {
     pub self_notice_per_year: f64,
     /// P(the teamleider picks up a stalled case at one daily briefing), mean over teams.
     pub briefing_notice: f64,
+    /// Factor on `vhh.plan_rejection_prob`: friction at afschaling.
+    pub afschaling_friction: f64,
 }
 
 /// The keys the preset fills, in the order of the struct.
-pub const PRESET_KEYS: [&str; 6] = [
+pub const PRESET_KEYS: [&str; 7] = [
     "in_use",
     "recognition_per_year",
     "adherence",
     "over_the_fence_per_year",
     "self_notice_per_year",
     "briefing_notice",
+    "afschaling_friction",
 ];
 
 section! {
@@ -108,11 +114,11 @@ section! {
         ],
         /// Rate at which a served complex case is recognised as one (per year, team skill 1).
         recognition_per_year: Option<f64> = None => [
-            key("recognition_per_year", "per year", "a served complex case is recognised as complex", b("§5.3.1 l.3038", "Er is helaas geen exact punt te benoemen waarop je moet opschalen", "preset ave / informal / crisis_only: 1.0 / 0.6 / 0 a year (within about a year with AVE, later without)")).range(0.3, 3.0, "within four months to three years"),
+            key("recognition_per_year", "per year", "a served complex case is recognised as complex", b("§7.1 l.4162", "worden verminderd door afspraken te maken over op- en afschaling en bijbehorende verantwoordelijkheden", "agreed criteria help teams see when to scale up, though there is 'geen exact punt' (§5.3.1 l.3038): preset ave / informal / crisis_only: 1.0 / 0.6 / 0 a year")).range(0.3, 3.0, "within four months to three years"),
         ],
         /// Probability that a worker acts on a recognition or a stall they noticed.
         adherence: Option<f64> = None => [
-            key("adherence", "probability", "a worker acts on a recognition or a stall they noticed (mean over teams)", b("§5.3.1 l.3039", "Dat is een stukje ervaring, gevoel, inschatting", "AVE in 2015 was criteria op hoofdlijnen still being learnt, so modest: preset ave / informal / crisis_only: 0.7 / 0.5 / 0")).range(0.4, 0.95, "from half-hearted to firm criteria"),
+            key("adherence", "probability", "a worker acts on a recognition or a stall they noticed (mean over teams)", b("§5.3.1 l.3020", "En zo sturen we daar op aan, dat je de casus niet bij jezelf houdt", "AVE steers against keeping cases, but in 2015 it was criteria op hoofdlijnen still being learnt ('ervaring, gevoel, inschatting', l.3039), so modest: preset ave / informal / crisis_only: 0.7 / 0.5 / 0")).range(0.4, 0.95, "from half-hearted to firm criteria"),
         ],
         /// Spread of adherence across teams (sd of a log factor, mean 1; capped at 1).
         adherence_sd: f64 = 0.3 => [
@@ -120,7 +126,7 @@ section! {
         ],
         /// Rate at which a served non-complex case is handed over too early (per year).
         over_the_fence_per_year: Option<f64> = None => [
-            key("over_the_fence_per_year", "per year", "a served case without complex problems or stalled cooperation is handed to the VHH too early ('over de schutting')", b("§6.7 l.4214", "gooien het te snel over de schutting", "criteria cut both ways; preset ave / informal / crisis_only: 0.004 / 0.012 / 0 a year (three times as often without criteria is assumed)")).range(0.002, 0.03, "one in 500 to one in 30 served families a year"),
+            key("over_the_fence_per_year", "per year", "a served case (complex or not) is handed to the VHH too early ('over de schutting'), before the wijkteam has done its own part", b("§6.7 l.4214", "gooien het te snel over de schutting", "criteria cut both ways; preset ave / informal / crisis_only: 0.004 / 0.012 / 0 a year (three times as often without criteria is assumed)")).range(0.002, 0.03, "one in 500 to one in 30 served families a year"),
         ],
         /// Factor per unit of inexperienced share on the over-the-fence rate.
         inexperience_lift: f64 = 2.0 => [
@@ -133,6 +139,10 @@ section! {
         /// Probability the teamleider picks up a stalled case at one daily briefing.
         briefing_notice: Option<f64> = None => [
             key("briefing_notice", "probability per briefing", "the teamleider picks a stalled case up at the morning briefing and decides to scale up (mean over teamleiders)", b("§5.3.1 l.3019", "elke ochtend een briefing en dan moeten alle zaken die niet goed lopen of ingewikkeld zijn besproken worden", "the briefing is part of AVE in Leeuwarden; preset ave / informal / crisis_only: 0.03 / 0.005 / 0 per briefing (about a month and a half with AVE)")).range(0.005, 0.1, "about a week to a year of briefings"),
+        ],
+        /// Factor on the chance that the wijkteam does not take a plan over at once.
+        afschaling_friction: Option<f64> = None => [
+            key("afschaling_friction", "factor", "friction at afschaling: factor on vhh.plan_rejection_prob", b("§5.3.1 l.3047", "Meer structuur hoe je dat doet met op- en afschalen", "agreements on op- en afschaling reduce the operational problems (§7.1 l.4163), but friction remained in Leeuwarden (l.3080): preset ave / informal / crisis_only: 1 / 1.5 / 1.5")).range(1.0, 2.5, "as with AVE to two and a half times"),
         ],
     }
 }
@@ -158,6 +168,8 @@ pub struct CriteriaParams {
     pub self_notice_per_h: f64,
     /// P(teamleider picks up a stalled case at a briefing), mean over teams.
     pub briefing_notice: f64,
+    /// Factor on the plan rejection probability.
+    pub afschaling_friction: f64,
 }
 
 impl Criteria {
@@ -177,6 +189,7 @@ impl Criteria {
             inexperience_lift: self.inexperience_lift,
             self_notice_per_year: Some(self.self_notice_per_year.unwrap_or(v.self_notice_per_year)),
             briefing_notice: Some(self.briefing_notice.unwrap_or(v.briefing_notice)),
+            afschaling_friction: Some(self.afschaling_friction.unwrap_or(v.afschaling_friction)),
         }
     }
 
@@ -189,6 +202,7 @@ impl Criteria {
             self.over_the_fence_per_year.is_some(),
             self.self_notice_per_year.is_some(),
             self.briefing_notice.is_some(),
+            self.afschaling_friction.is_some(),
         ];
         PRESET_KEYS
             .iter()
@@ -232,6 +246,10 @@ impl Criteria {
             briefing_notice: prob(
                 "criteria.briefing_notice",
                 r.briefing_notice.unwrap_or_default(),
+            )?,
+            afschaling_friction: factor(
+                "criteria.afschaling_friction",
+                r.afschaling_friction.unwrap_or(1.0),
             )?,
         })
     }

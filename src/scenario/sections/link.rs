@@ -67,9 +67,15 @@ section! {
         flag_read_prob: f64 = 0.6 => [
             key("flag_read_prob", "probability", "ZSM's triage sees a flag at arrest", c("the servicebureau looks at triage")).range(0.4, 0.9, "under half to most"),
         ],
-        /// Perceived privacy hesitancy: context not shared because people assume it is not allowed.
-        privacy_hesitancy: f64 = 0.2 => [
-            key("privacy_hesitancy", "probability", "a piece of context (advice for ZSM, a flag, a call, a relay) is not shared because people assume it is not allowed", b("§2.6 l.738", "vooral uitgaan van wat niet mogelijk is", "perceived hesitancy that differs by region, not a legal gate; 20% is assumed")).range(0.05, 0.6, "little to most (Hollands Midden: 'doorgeschoten visie op privacy')"),
+        /// Wijkteams' perceived privacy hesitancy: a consult, a flag or a justice link not made
+        /// because people assume it is not allowed.
+        privacy_hesitancy: f64 = 0.1 => [
+            key("privacy_hesitancy", "probability", "at the wijkteams: a consult, a flag or a link with justice is not made because people assume sharing is not allowed", b("§2.6 l.738", "vooral uitgaan van wat niet mogelijk is", "perceived hesitancy that differs by region (and per gemeente, §6.7 l.4103), not a legal gate; Leeuwarden, with short lines and no privacy problem reported, 10% is assumed (a region without a model: 20%)")).range(0.05, 0.7, "little to most (Hollands Midden: 'doorgeschoten visie op privacy')"),
+        ],
+        /// The VHH's perceived privacy hesitancy: advice for ZSM not entered, a call or a relay
+        /// not made.
+        vhh_privacy_hesitancy: f64 = 0.05 => [
+            key("vhh_privacy_hesitancy", "probability", "at the VHH: advice for ZSM not entered, or a call or relay to ZSM not made, for fear of what may be shared", c("entering advice for ZSM is the agreed step at the maatwerkoverleg in Fryslân (§5.2.1 l.2560); the problem is ZSM not reading it; a little hesitancy is assumed")).range(0.0, 0.3, "none to some"),
         ],
         /// Probability ZSM reports its decision on a VHH case back to the VHH.
         feedback_prob: f64 = 0.1 => [
@@ -92,8 +98,8 @@ section! {
             key("advice_fit", "share", "how well VHH advice meets ZSM's needs at the start (an informed decision's effect scales with it)", b("§5.2.1 l.2656", "Misschien ligt het wel aan ons, dat ze ons advies slecht vinden", "nobody knows whether the advice fits; half is assumed")).range(0.2, 0.8, "poor to good"),
         ],
         /// Gain in fit from each piece of case feedback.
-        fit_per_feedback: f64 = 0.01 => [
-            key("fit_per_feedback", "share", "each case feedback closes this share of the gap between fit and 1", c("a decision reported back teaches a little about what ZSM needs")).range(0.0, 0.05, "nothing to 5%"),
+        fit_per_feedback: f64 = 0.002 => [
+            key("fit_per_feedback", "share", "each case feedback closes this share of the gap between fit and 1", c("a decision reported back teaches a little about what ZSM needs: much less than a session on content and process")).range(0.0, 0.01, "nothing to 1%"),
         ],
         /// Periodic operational feedback on content and process (recommendation 4).
         operational_feedback: bool = false => [
@@ -109,15 +115,15 @@ section! {
         ],
         /// Mean propensity of a coordinator to call ZSM about their case at a decision.
         call_prob: f64 = 0.3 => [
-            key("call_prob", "probability", "a coordinator calls ZSM when a person under their procesregie is there (mean over coordinators, at low pressure on both sides)", b("§5.2.1 l.2663", "Het werkt omdat wij communiceren, omdat ik bel", "not every coordinator has ZSM in view; 30% on average is assumed")).range(0.0, 0.6, "nobody to most"),
+            key("call_prob", "probability", "a procescoördinator calls ZSM when a person under their procesregie is there (mean over procescoördinatoren, at low pressure on both sides)", b("§5.2.1 l.2663", "Het werkt omdat wij communiceren, omdat ik bel", "not every coordinator has ZSM in view; 30% on average is assumed")).range(0.0, 0.6, "nobody to most"),
         ],
         /// Spread of that propensity across coordinators (sd of a log factor, mean 1).
         call_spread: f64 = 0.8 => [
-            key("call_spread", "sd of log factor", "how much coordinators differ in calling ZSM", b("§5.2.1 l.2590", "Maar dat blijft sterk persoonsafhankelijk", "strongly person-dependent; a large spread is assumed")).range(0.3, 1.2, "a factor 2 to 10 between coordinators"),
+            key("call_spread", "sd of log factor", "how much procescoördinatoren differ in calling ZSM and in going via the Raad voor de Kinderbescherming", b("§7.1 l.4359", "de een belt met ZSM, de ander zoekt zijn of haar weg via de Raad voor de Kinderbescherming", "strongly person-dependent; a large spread is assumed")).range(0.3, 1.2, "a factor 2 to 10 between procescoördinatoren"),
         ],
         /// Probability the Raad voor de Kinderbescherming carries VHH advice on a youth case into ZSM.
         rvdk_relay_prob: f64 = 0.3 => [
-            key("rvdk_relay_prob", "probability", "for a family with minors and VHH advice on file, the Raad voor de Kinderbescherming carries the advice into ZSM", b("§5.2.1 l.2581", "dat nemen ze mee naar ZSM", "Fryslan's informal channel; 30% is assumed")).range(0.0, 0.6, "none to most youth cases"),
+            key("rvdk_relay_prob", "probability", "for a case in the Raad voor de Kinderbescherming's remit that a procescoördinator has handled, the Raad carries the VHH's advice into ZSM (mean over procescoördinatoren)", b("§5.2.1 l.2581", "dat nemen ze mee naar ZSM", "Fryslân's informal channel; 30% is assumed")).range(0.0, 0.6, "none to most such cases"),
         ],
     }
 }
@@ -140,8 +146,10 @@ pub struct LinkParams {
     pub flag_prob: f64,
     /// P(flag read).
     pub flag_read_prob: f64,
-    /// P(context not shared for fear it is not allowed).
+    /// P(a wijkteam does not share, for fear it is not allowed).
     pub privacy_hesitancy: f64,
+    /// P(the VHH does not share, for fear it is not allowed).
+    pub vhh_privacy_hesitancy: f64,
     /// P(feedback on a VHH case).
     pub feedback_prob: f64,
     /// Feedback delay.
@@ -203,6 +211,7 @@ impl Link {
             flag_prob: prob("link.flag_prob", self.flag_prob)?,
             flag_read_prob: prob("link.flag_read_prob", self.flag_read_prob)?,
             privacy_hesitancy: prob("link.privacy_hesitancy", self.privacy_hesitancy)?,
+            vhh_privacy_hesitancy: prob("link.vhh_privacy_hesitancy", self.vhh_privacy_hesitancy)?,
             feedback_prob: prob("link.feedback_prob", self.feedback_prob)?,
             feedback_delay: duration("link.feedback_delay_hours", &self.feedback_delay_hours, 1.0)?,
             feedback_agreements: self.feedback_agreements,

@@ -9,7 +9,7 @@ use crate::engine::{Calendar, HOURS_PER_DAY};
 use crate::format::message as number;
 use crate::scenario::DurationSpec;
 use crate::scenario::check::{Duration, Invalid, bad, capacity, duration, positive, prob};
-use crate::scenario::register::{Key, b, c, cal, key};
+use crate::scenario::register::{Key, b, c, cal, key, p};
 
 /// Which of the VHH's two roles waits when the budget is full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,11 +33,11 @@ section! {
     pub struct Vhh {
         /// Coordinators (procescoördinatoren) for cases.
         coordinators: u32 = 4 => [
-            key("coordinators", "count", "process coordinators who take procesregie and give advice", b("§5.3.4 l.3351", "we hebben een budget en daar moeten we het mee doen", "a fixed budget; four coordinators for Leeuwarden's cases is assumed")).range(3.0, 6.0, "three to six"),
+            key("coordinators", "count", "procescoördinatoren who take procesregie and give advice", c("a fixed budget ('we hebben een budget en daar moeten we het mee doen', §5.3.4 l.3351); four for the Leeuwarden share of the work is assumed")).range(3.0, 6.0, "three to six"),
         ],
         /// Hours a week each coordinator has for cases.
         hours_per_week: f64 = 32.0 => [
-            key("hours_per_week", "hours/week", "hours a week each coordinator has for procesregie and advice", c("of a 36-hour week, the rest goes to meetings, network and administration")).range(24.0, 36.0, "two thirds to all of a working week"),
+            key("hours_per_week", "hours/week", "hours a week each procescoördinator has for procesregie and advice", c("of a 36-hour week, the rest goes to meetings, network and administration")).range(24.0, 36.0, "two thirds to all of a working week"),
         ],
         /// Coordinator hours a week one case in procesregie takes.
         procesregie_hours_per_week: f64 = 2.0 => [
@@ -56,8 +56,8 @@ section! {
             key("informal_erosion", "share", "share of informal contact lost at a full budget (consults asked, coordinators' calls to ZSM), linear from the threshold", b("§5.3.4 l.3361", "ten koste kan gaan van de informele afstemming", "pressure erodes informal contact; half at a full budget is assumed")).range(0.2, 0.9, "a fifth to most"),
         ],
         /// Office hours from the start of procesregie to the maatwerkoverleg.
-        meeting_within_hours: DurationSpec = DurationSpec::triangular(1.0, 6.0, 16.0) => [
-            key("meeting_within_hours", "office hours", "from the start of procesregie to the maatwerkoverleg", b("§5.3.4 l.3248", "binnen 24 uur om tafel", "willingness to meet fast; one to two office days is assumed")).range(1.0, 24.0, "within the hour to three office days"),
+        meeting_within_hours: DurationSpec = DurationSpec::triangular(4.0, 16.0, 40.0) => [
+            key("meeting_within_hours", "office hours", "from the start of procesregie to the maatwerkoverleg", c("planned within a few office days; 'Als je zegt: we moeten binnen 24 uur om tafel, dan wordt dat ook gerealiseerd' (§5.3.2 l.3248) shows the willingness when it is urgent, not a term")).range(4.0, 80.0, "half an office day to two weeks"),
         ],
         /// Days to design the plan after the meeting.
         plan_days: DurationSpec = DurationSpec::gamma(28.0, 0.5) => [
@@ -75,13 +75,17 @@ section! {
         keep_until_resolved_share: f64 = 0.10 => [
             key("keep_until_resolved_share", "share", "cases the VHH keeps under procesregie until they resolve", b("§5.1 l.2420", "in principe zelf geen operationele verantwoordelijkheid", "in principle the VHH hands cases back; a tenth kept is assumed")).range(0.0, 0.3, "none to almost a third"),
         ],
-        /// Share of direct (external) VHH cases that go to a wijkteam after the VHH's round.
-        external_to_wijk_share: f64 = 0.5 => [
-            key("external_to_wijk_share", "share", "direct VHH cases (police, Veilig Thuis, GGZ) that go to a Leeuwarden wijkteam after the VHH's round; the rest go back to their own first line", b("§5.3.2 l.3127", "Het moet altijd weer terug naar de wijk", "one coordinator's principle, 'in principe'; half of the direct cases live in the city's wijken is assumed")).range(0.2, 0.8, "a fifth to most"),
+        /// Share of direct and ZSM-referred VHH cases that live in this municipality.
+        local_share: f64 = 0.17 => [
+            key("local_share", "share", "direct VHH cases and ZSM referrals that live in this municipality (the others belong to the other municipalities the VHH serves)", p("2015", "Leeuwarden about 108,000 of Fryslân's 646,000 inhabitants (CBS)")).range(0.1, 0.4, "population share, give or take crime rates"),
+        ],
+        /// Share of the municipality's own cases that go to a wijkteam after the VHH's round.
+        back_to_wijk_share: f64 = 0.9 => [
+            key("back_to_wijk_share", "share", "of this municipality's direct cases, those that go to a wijkteam after the VHH's round (the rest go back to the first line that brought them)", b("§5.3.2 l.3127", "Het moet altijd weer terug naar de wijk", "one procescoördinator's principle, and 'in principe' (§5.1 l.2420): 90% is assumed")).range(0.6, 1.0, "most to all"),
         ],
         /// Share of cases referred by ZSM that go back to ketenpartners instead of the wijk.
         justice_to_ketenpartner_share: f64 = 0.5 => [
-            key("justice_to_ketenpartner_share", "share", "cases ZSM referred that go back to ketenpartners (reclassering, youth protection) instead of a wijkteam", c("cases from the justice side often stay with justice partners")).range(0.2, 0.8, "a fifth to most"),
+            key("justice_to_ketenpartner_share", "share", "of this municipality's cases ZSM referred, those that go to ketenpartners (reclassering, youth protection) instead of a wijkteam after the VHH's round", c("cases from the justice side often stay with justice partners")).range(0.2, 0.8, "a fifth to most"),
         ],
         /// Office hours in which procesregie starts and meetings are held.
         hours: Hours = Hours::office() => [
@@ -117,8 +121,10 @@ pub struct VhhParams {
     pub friction: Duration,
     /// Share kept until resolved.
     pub keep_share: f64,
-    /// P(a direct case goes to the wijk afterwards).
-    pub external_to_wijk: f64,
+    /// P(a direct or referred case lives in this municipality).
+    pub local_share: f64,
+    /// P(a local direct case goes to the wijk afterwards).
+    pub back_to_wijk: f64,
     /// P(a case from ZSM goes back to ketenpartners).
     pub justice_to_ketenpartner: f64,
     /// Office hours.
@@ -175,7 +181,8 @@ impl Vhh {
                 "vhh.keep_until_resolved_share",
                 self.keep_until_resolved_share,
             )?,
-            external_to_wijk: prob("vhh.external_to_wijk_share", self.external_to_wijk_share)?,
+            local_share: prob("vhh.local_share", self.local_share)?,
+            back_to_wijk: prob("vhh.back_to_wijk_share", self.back_to_wijk_share)?,
             justice_to_ketenpartner: prob(
                 "vhh.justice_to_ketenpartner_share",
                 self.justice_to_ketenpartner_share,

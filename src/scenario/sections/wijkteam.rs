@@ -26,7 +26,7 @@ section! {
         ],
         /// Cases one worker carries at once.
         caseload_per_worker: u32 = 22 => [
-            key("caseload_per_worker", "cases", "cases one worker carries at once", b("§5.3 l.2913", "nu moeten we ervaren wat een goede caseload is voor een sociaal werker", "no norm yet in 2015; 22 blends a published tool's 5-7 families (heaviest 5%), 30-40 (vulnerable 15%) and ~100 (the rest)")).range(15.0, 30.0, "the heavier half of that tool's bands"),
+            key("caseload_per_worker", "cases", "cases one worker carries at once", c("no norm yet in 2015 ('nu moeten we ervaren wat een goede caseload is', §5.3.1 l.2913); 22 blends a published tool's 5-7 families (heaviest 5%), 30-40 (vulnerable 15%) and ~100 (the rest)")).range(15.0, 30.0, "the heavier half of that tool's bands"),
         ],
         /// Spread (sd of log) of the per-team recognition skill factor (mean 1).
         skill_sd: f64 = 0.3 => [

@@ -42,7 +42,7 @@ section! {
         ],
         /// Probability a complex known person is upgraded to a 7-day case, fully informed.
         upgrade_prob_informed: f64 = 0.5 => [
-            key("upgrade_prob_informed", "probability", "a complex person with an active case is upgraded to a 7-day case when ZSM decides with well-fitting context (with fit f: blind + f x (informed - blind))", b("§2.4 l.595", "In alle tien de gevallen zei de Officier van Justitie: op basis van deze informatie had ik een andere beslissing gemaakt", "context changes decisions; half upgraded is assumed")).range(0.3, 0.8, "a third to most"),
+            key("upgrade_prob_informed", "probability", "a complex person with an active case is upgraded to a 7-day case when ZSM decides with well-fitting context (with fit f: blind + f x (informed - blind))", b("§2.3 l.533", "Wanneer sprake is van complexere problematiek en een persoonsgebonden aanpak noodzakelijk is, kan een casus worden opgeschaald naar een zeven-dagen-zaak", "context shows the complexity; half upgraded is assumed")).range(0.3, 0.8, "a third to most"),
         ],
         /// Same, when the decision is blind.
         upgrade_prob_blind: f64 = 0.2 => [
@@ -62,7 +62,7 @@ section! {
         ],
         /// Incident-rate factor after a fully informed decision on a known person.
         informed_effect: f64 = 0.6 => [
-            key("informed_effect", "factor", "acute incidents after a decision with well-fitting context (with fit f: 1 - f x (1 - this))", b("§2.4 l.595", "op basis van deze informatie had ik een andere beslissing gemaakt", "a better-fitting decision lowers the risk; by 40% is assumed")).range(0.4, 0.9, "a tenth to more than half lower"),
+            key("informed_effect", "factor", "acute incidents after a decision with well-fitting context (with fit f: 1 - f x (1 - this))", b("§2.4 l.599", "een bredere koppeling tussen sociaal domein en veiligheidsdomein tot betekenisvollere interventies kan leiden", "in the Haarlem pilot context changed all ten decisions (l.595); a more meaningful decision lowers the risk by 40% is assumed")).range(0.4, 0.9, "a tenth to more than half lower"),
         ],
         /// Incident-rate factor after a blind decision on a complex known person.
         blind_effect: f64 = 1.3 => [
