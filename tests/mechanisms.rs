@@ -52,6 +52,7 @@ fn diff(changed: &RunResults, base: &RunResults, metric: Metric) -> Interval {
 /// Assert the paired difference is above zero with its whole 95% interval.
 fn up(changed: &RunResults, base: &RunResults, metric: Metric) -> Interval {
     let d = diff(changed, base, metric);
+    report(changed, metric, &d);
     assert!(d.low > 0.0, "{metric:?} should rise: {d:?}");
     d
 }
@@ -59,8 +60,21 @@ fn up(changed: &RunResults, base: &RunResults, metric: Metric) -> Interval {
 /// Assert the paired difference is below zero with its whole 95% interval.
 fn down(changed: &RunResults, base: &RunResults, metric: Metric) -> Interval {
     let d = diff(changed, base, metric);
+    report(changed, metric, &d);
     assert!(d.high < 0.0, "{metric:?} should fall: {d:?}");
     d
+}
+
+/// Say what was found (seen with `cargo test --test mechanisms -- --nocapture`).
+fn report(changed: &RunResults, metric: Metric, d: &Interval) {
+    eprintln!(
+        "{}: {} {:+.4} ({:+.4} to {:+.4})",
+        changed.name,
+        metric.name(),
+        d.mean,
+        d.low,
+        d.high
+    );
 }
 
 /// Within one run: the paired difference of two metrics, replication by replication.
@@ -69,7 +83,17 @@ fn within(r: &RunResults, a: Metric, b: Metric) -> Interval {
     for rep in &r.replications {
         w.push(rep[a.index()] - rep[b.index()]);
     }
-    w.interval()
+    let d = w.interval();
+    eprintln!(
+        "{}: {} - {} {:+.4} ({:+.4} to {:+.4})",
+        r.name,
+        a.name(),
+        b.name(),
+        d.mean,
+        d.low,
+        d.high
+    );
+    d
 }
 
 #[test]
