@@ -34,6 +34,7 @@ figcaption{font-size:.9em;color:#555}.small{font-size:.85em;color:#555}
 .gA{background:#dbeafe}.gB{background:#e0e7ff}.gP{background:#dcfce7}.gC{background:#fee2e2}.control{background:#eee}
 q{font-style:italic}
 @media print{body{max-width:none}h2{page-break-before:auto}}
+@media (max-width:700px){table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left}table.cards td:empty{display:none}}
 ";
 
 fn grade_class(grade: &str) -> &'static str {
@@ -107,7 +108,7 @@ pub fn write_report(
     // Headline metrics.
     let _ = write!(
         h,
-        "<h2 id=\"headline\">Headline results</h2>\n<p>Mean over {} replications with its 95% confidence interval (Student t). The interval is the uncertainty of the simulation itself; the uncertainty of the assumptions below is larger and is explored by changing them.</p>\n<table>\n<tr><th>metric</th><th>mean</th><th>95% interval</th><th>unit</th><th>in plain words</th></tr>\n",
+        "<h2 id=\"headline\">Headline results</h2>\n<p>Mean over {} replications with its 95% confidence interval (Student t). The interval is the uncertainty of the simulation itself; the uncertainty of the assumptions below is larger and is explored by changing them.</p>\n<table class=\"cards\">\n<tr><th>metric</th><th>mean</th><th>95% interval</th><th>unit</th><th>in plain words</th></tr>\n",
         params.run.replications
     );
     for (m, row) in METRICS.iter().zip(&results.summary) {
@@ -119,7 +120,7 @@ pub fn write_report(
         };
         let _ = writeln!(
             h,
-            "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td data-label=\"metric\"><code>{}</code></td><td class=\"num\" data-label=\"mean\">{}</td><td class=\"num\" data-label=\"95% interval\">{}</td><td data-label=\"unit\">{}</td><td data-label=\"in plain words\">{}</td></tr>",
             m.name,
             format_value(i.mean),
             interval,
@@ -145,7 +146,7 @@ pub fn write_report(
         );
     }
     // Assumptions register.
-    h.push_str("<h2 id=\"assumptions\">Assumptions register</h2>\n<p>Every parameter as used, with its unit and the evidence for its value, graded: <span class=\"tag gA\">A</span> a number in the study, <span class=\"tag gB\">B</span> a direction in the study with the size assumed, <span class=\"tag gC\">C</span> an assumption (or a value calibrated to a target), <span class=\"tag gP\">P</span> a public source outside the study, with its year. A and B name the section and line of the study and quote it. Where a value is assumed, the plausible range says how far it might reasonably be off: the numbers that carry a result are usually the assumptions, so try them with <code>--set</code> or <code>avesim sweep</code>.</p>\n<table>\n<tr><th>parameter</th><th>value</th><th>unit</th><th>grade</th><th>source</th><th>the study says / reasoning</th><th>plausible range</th><th>set in</th></tr>\n");
+    h.push_str("<h2 id=\"assumptions\">Assumptions register</h2>\n<p>Every parameter as used, with its unit and the evidence for its value, graded: <span class=\"tag gA\">A</span> a number in the study, <span class=\"tag gB\">B</span> a direction in the study with the size assumed, <span class=\"tag gC\">C</span> an assumption (or a value calibrated to a target), <span class=\"tag gP\">P</span> a public source outside the study, with its year. A and B name the section and line of the study and quote it. Where a value is assumed, the plausible range says how far it might reasonably be off: the numbers that carry a result are usually the assumptions, so try them with <code>--set</code> or <code>avesim sweep</code>.</p>\n<table class=\"cards\">\n<tr><th>parameter</th><th>value</th><th>unit</th><th>grade</th><th>source</th><th>the study says / reasoning</th><th>plausible range</th><th>set in</th></tr>\n");
     let value = toml::Value::try_from(scenario.resolved())
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     for (key, v) in params::leaves(&value) {
@@ -161,7 +162,7 @@ pub fn write_report(
         };
         let _ = writeln!(
             h,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td><span class=\"tag {}\">{}</span></td><td class=\"small\">{}</td><td>{}</td><td class=\"small\">{}</td><td class=\"small\">{}</td></tr>",
+            "<tr><td data-label=\"parameter\"><code>{}</code></td><td data-label=\"value\">{}</td><td data-label=\"unit\">{}</td><td data-label=\"grade\"><span class=\"tag {}\">{}</span></td><td class=\"small\" data-label=\"source\">{}</td><td data-label=\"the study says / reasoning\">{}</td><td class=\"small\" data-label=\"plausible range\">{}</td><td class=\"small\" data-label=\"set in\">{}</td></tr>",
             esc(&key),
             esc(&display_value(&v)),
             esc(d.unit),
