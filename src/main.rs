@@ -188,6 +188,9 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                     &out.loaded.params,
                     &out.results,
                 ));
+                if !args.common.sets.is_empty() {
+                    say!("changed with --set: {}", args.common.sets.join(", "));
+                }
             }
             say!("results: {}", out.path.display());
             if let Some(report) = out.report {

@@ -382,7 +382,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
-        if p.is_dir() {
+        if p.is_dir() && p.file_name().is_some_and(|n| n != "local") {
             out.extend(walk(&p));
         } else if p.extension().is_some_and(|x| x == "toml") {
             out.push(p);

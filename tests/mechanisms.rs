@@ -99,7 +99,7 @@ fn within(r: &RunResults, a: Metric, b: Metric) -> Interval {
 #[test]
 fn m1_without_agreed_criteria_more_cases_go_over_the_fence_and_more_are_scaled_up_late() {
     let ave = leeuwarden(&[]);
-    let informal = what_if("informal-triage.toml");
+    let informal = what_if("no-agreed-criteria.toml");
     up(&informal, &ave, Metric::OverTheFencePer1000);
     up(&informal, &ave, Metric::LateUpscalingShare);
 }
@@ -220,7 +220,7 @@ fn g1_cases_per_bestuurlijk_level_are_reported_only_where_ave_is_the_model() {
         Metric::DriehoekCasesPerYear,
     );
     assert!(gap.low > 0.0, "{gap:?}");
-    let informal = what_if("informal-triage.toml");
+    let informal = what_if("no-agreed-criteria.toml");
     assert!(informal.metric(Metric::CollegeCasesPerYear).mean.is_nan());
     assert!(informal.metric(Metric::DriehoekCasesPerYear).mean.is_nan());
 }

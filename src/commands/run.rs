@@ -68,6 +68,7 @@ pub fn run(
         warmup_days: params.run.warmup_days,
         events: results.events,
         wall_s: started.elapsed().as_secs_f64(),
+        changes: common.sets.clone(),
     };
     output::write_results(dir.path(), scenario, params, &results, &facts).map_err(internal)?;
     if cases {

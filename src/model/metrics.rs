@@ -229,7 +229,7 @@ pub const METRICS: &[MetricDef] = &[
     MetricDef {
         metric: Metric::LateUpscalingShare,
         name: "late_upscaling_share",
-        unit: "share",
+        unit: "share of acute incidents",
         group: Group::Escalation,
         doc: "share of acute incidents that hit a case in AVE 2 that had never been in AVE 3 by any route",
         better: Better::Lower,
@@ -256,7 +256,7 @@ pub const METRICS: &[MetricDef] = &[
     MetricDef {
         metric: Metric::AdviceAnsweredInTimeShare,
         name: "advice_answered_in_time_share",
-        unit: "share",
+        unit: "share of consults",
         group: Group::Escalation,
         doc: "share of consults answered within advice.answer_target_days of the request",
         better: Better::Higher,
@@ -373,7 +373,7 @@ pub const METRICS: &[MetricDef] = &[
     MetricDef {
         metric: Metric::ZsmInformedShare,
         name: "zsm_informed_share",
-        unit: "share",
+        unit: "share of decisions",
         group: Group::Information,
         doc: "share of those decisions taken with context (advice read, a flag, a coordinator's call, the Raad voor de Kinderbescherming)",
         better: Better::Higher,
@@ -382,7 +382,7 @@ pub const METRICS: &[MetricDef] = &[
     MetricDef {
         metric: Metric::PaperCooperationShare,
         name: "paper_cooperation_share",
-        unit: "share",
+        unit: "share of decisions",
         group: Group::Information,
         doc: "schijnsamenwerking: share of ZSM decisions on persons with VHH advice on file where the advice was neither read nor brought in by contact",
         better: Better::Lower,
@@ -562,8 +562,8 @@ impl Metric {
                 format!("Wijkteams consult the Veiligheidshuis about {m} times a year{c}.")
             }
             Metric::AdviceAnsweredInTimeShare => format!(
-                "{p} of consults are answered within {} days{cp}.",
-                format_value(params.advice.answer_target_h / 24.0)
+                "{p} of consults are answered within {} days of the request{cp}.",
+                crate::format::message(params.advice.answer_target_h / 24.0)
             ),
             Metric::WijkteamUtilisation => {
                 format!("Wijkteam caseloads are on average {p} full{cp}.")

@@ -35,6 +35,8 @@ pub struct RunFacts {
     pub events: u64,
     /// Wall time of the simulation (seconds).
     pub wall_s: f64,
+    /// The `--set` arguments the scenario was changed with, as given.
+    pub changes: Vec<String>,
 }
 
 /// A file could not be written.

@@ -85,7 +85,7 @@ pub fn write_report(
     let years = f64::from(params.run.horizon_days) / 365.0;
     let _ = write!(
         h,
-        "<h2 id=\"run\">What was run</h2>\n<table>\n<tr><th>scenario</th><td>{name} <span class=\"small\">({})</span></td></tr>\n<tr><th>seed</th><td>{}</td></tr>\n<tr><th>replications</th><td>{}</td></tr>\n<tr><th>horizon</th><td>{} days ({} years) per replication, of which the first {} days are warm-up and not counted</td></tr>\n<tr><th>set-up</th><td>{}; advice function {}; {}</td></tr>\n<tr><th>avesim version</th><td>{}</td></tr>\n</table>\n",
+        "<h2 id=\"run\">What was run</h2>\n<table>\n<tr><th>scenario</th><td>{name} <span class=\"small\">({})</span></td></tr>\n<tr><th>seed</th><td>{}</td></tr>\n<tr><th>replications</th><td>{}</td></tr>\n<tr><th>horizon</th><td>{} days ({} years) per replication, of which the first {} days are warm-up and not counted</td></tr>\n<tr><th>set-up</th><td>{}; advice function {}; {}</td></tr>\n{}<tr><th>avesim version</th><td>{}</td></tr>\n</table>\n",
         esc(&facts.source),
         facts.seed,
         facts.replications,
@@ -99,9 +99,18 @@ pub fn write_report(
         },
         if scenario.advice.enabled { "on" } else { "off" },
         match scenario.link.system {
-            System::Bridged => "VHH and ZSM on different systems, bridged via BVH",
-            System::Shared => "VHH and ZSM share one information system",
+            System::Bridged =>
+                "VHH and ZSM on different systems, bridged via the police system BVH",
+            System::Shared => "VHH and ZSM share one information system (such as GCOS)",
             System::Joint => "VHH and ZSM register jointly, co-located",
+        },
+        if facts.changes.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<tr><th>changed with --set</th><td><b>{}</b> <span class=\"small\">(not the scenario file as written: see the assumptions register)</span></td></tr>\n",
+                esc(&facts.changes.join(", "))
+            )
         },
         esc(facts.avesim_version),
     );

@@ -26,7 +26,7 @@ fn nearest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
 const RENAMED: &[(&str, &str)] = &[
     (
         "triage",
-        "[triage] is now [criteria] (avesim 0.2): criteria.preset = \"ave\" | \"informal\" | \"crisis_only\" and numeric factors set one by one; see docs/model.md",
+        "[triage] is now [criteria] (avesim 0.2): criteria.preset = \"ave\" | \"informal\" | \"crisis_only\", and adherence, recognition_per_year and over_the_fence_per_year keep their names under [criteria]; stagnation is now stalled cooperation (docs/model.md)",
     ),
     ("triage.criteria", "is now criteria.preset (avesim 0.2)"),
     (

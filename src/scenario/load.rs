@@ -443,6 +443,7 @@ fn build(
     let locate = |key: &str, message: String| {
         let (origin, line) = prov
             .find(key)
+            .or_else(|| prov.first_child(key))
             .map(|at| (at.origin.clone(), at.line))
             .unwrap_or_else(|| (fallback_origin.to_string(), None));
         ScenarioError {

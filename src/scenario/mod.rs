@@ -100,7 +100,7 @@ impl Default for Scenario {
         Self {
             name: "leeuwarden".into(),
             description:
-                "Leeuwarden baseline: AVE with advice function, VHH Fryslan, ZSM Noord-Nederland"
+                "Leeuwarden baseline: AVE with advice function, VHH Fryslân, ZSM Noord-Nederland"
                     .into(),
             run: Run::default(),
             arrivals: Arrivals::default(),

@@ -54,6 +54,15 @@ impl Provenance {
         }
     }
 
+    /// Where the first sub-key of `key` was set (a table that exists only through its keys,
+    /// such as one made by `--set table.key=value`).
+    pub fn first_child(&self, key: &str) -> Option<&SetAt> {
+        self.entries
+            .range(format!("{key}.")..format!("{key}/"))
+            .map(|(_, at)| at)
+            .next()
+    }
+
     /// Where exactly `key` was set (no parent lookup).
     pub fn exact(&self, key: &str) -> Option<&SetAt> {
         self.entries.get(key)

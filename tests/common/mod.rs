@@ -27,7 +27,8 @@ pub fn names_in(dir: &std::path::Path) -> Vec<String> {
     v
 }
 
-/// Every scenario file under `scenarios/`, sorted.
+/// Every scenario file under `scenarios/`, sorted; a user's own files in `scenarios/local/`
+/// are not the project's and are left out.
 pub fn scenario_files() -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![std::path::PathBuf::from("scenarios")];
@@ -35,7 +36,9 @@ pub fn scenario_files() -> Vec<std::path::PathBuf> {
         for e in std::fs::read_dir(&dir).unwrap() {
             let p = e.unwrap().path();
             if p.is_dir() {
-                stack.push(p);
+                if p.file_name().is_some_and(|n| n != "local") {
+                    stack.push(p);
+                }
             } else if p.extension().is_some_and(|x| x == "toml") {
                 out.push(p);
             }

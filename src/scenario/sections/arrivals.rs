@@ -50,7 +50,7 @@ section! {
         ],
         /// Direct VHH referrals from other partners and municipalities.
         vhh_direct: Stream = Stream::flat(0.40) => [
-            key("vhh_direct.per_day", "cases/day", "direct VHH referrals from police, Veilig Thuis, GGZ and the other 23 municipalities", cal("Leeuwarden brings almost half of the VHH's casework (A, §5.1 l.2423); out of sample: 58% in 2018 (P 2018, VHH Fryslan Kerngegevens)")).range(0.2, 0.5, "70-180 a year: the municipality's share between 40% and 65%"),
+            key("vhh_direct.per_day", "cases/day", "direct VHH referrals from police, Veilig Thuis, GGZ and the other 23 municipalities", cal("Leeuwarden brings almost half of the VHH's casework (A, §5.1 l.2423); out of sample: 58% in 2018 (P 2018, VHH Fryslân Kerngegevens)")).range(0.2, 0.5, "70-180 a year: the municipality's share between 40% and 65%"),
             key("vhh_direct.weekly_profile", "factor Mon..Sun", "relative arrival rate per weekday (rescaled to mean 1)", c(FLAT)).range(0.0, 2.0, "per-day factors"),
         ],
     }

@@ -33,7 +33,7 @@ section! {
     pub struct Link {
         /// `bridged`, `shared` or `joint`.
         system: System = System::Bridged => [
-            key("system", "bridged | shared | joint", "information system between VHH and ZSM", b("§5.2.1 l.2557", "is besloten gebruik te maken van BVH", "Fryslan GCOS and Groningen/Drenthe VIS2 bridged via the police system BVH")),
+            key("system", "bridged | shared | joint", "information system between VHH and ZSM", b("§5.2.1 l.2557", "is besloten gebruik te maken van BVH", "Fryslân GCOS and Groningen/Drenthe VIS2 bridged via the police system BVH")),
         ],
         /// Probability ZSM reads VHH advice on file, bridged systems.
         read_prob_bridged: f64 = 0.15 => [

@@ -17,7 +17,7 @@ section! {
         ],
         /// Extra rate at which served AVE 2 families are pushed up (stress test).
         extra_per_year: f64 = 0.0 => [
-            key("extra_per_year", "per year", "stress test: served AVE 2 families the wijkteam cannot cope with and pushes up to the VHH; they go back to the wijk after the VHH's round", b("§5.3.4 l.3346", "toename van 200% krijgen in casuïstiek omdat de sociale wijkteams het niet aankunnen", "the manager's hypothetical, not today: 0 now; scenarios/what-if/overflow-200.toml sets the rate measured to triple vhh_entries_per_year")).range(0.0, 0.2, "today up to about three times the VHH's casework"),
+            key("extra_per_year", "per served family per year", "stress test: served AVE 2 families the wijkteam cannot cope with and pushes up to the VHH; they go back to the wijk after the VHH's round", b("§5.3.4 l.3346", "toename van 200% krijgen in casuïstiek omdat de sociale wijkteams het niet aankunnen", "the manager's hypothetical, not today: 0 now; scenarios/what-if/overflow-200.toml sets the rate measured to triple vhh_entries_per_year (0.34)")).range(0.0, 0.4, "today up to about three and a half times the VHH's casework"),
         ],
     }
 }

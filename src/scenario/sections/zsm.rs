@@ -38,7 +38,7 @@ section! {
         ],
         /// Share of unknown suspects living in this VHH's region.
         unknown_in_region_share: f64 = 0.38 => [
-            key("unknown_in_region_share", "share", "unknown suspects living in this VHH's region", p("2015", "Fryslan about 646,000 of Noord-Nederland's 1.71 million inhabitants (CBS); ZSM Noord-Nederland serves three VHHs (§5.1 l.2410)")).range(0.3, 0.45, "population share, give or take crime rates"),
+            key("unknown_in_region_share", "share", "unknown suspects living in this VHH's region", p("2015", "Fryslân about 646,000 of Noord-Nederland's 1.71 million inhabitants (CBS); ZSM Noord-Nederland serves three VHHs (§5.1 l.2410)")).range(0.3, 0.45, "population share, give or take crime rates"),
         ],
         /// Probability a complex known person is upgraded to a 7-day case, fully informed.
         upgrade_prob_informed: f64 = 0.5 => [
