@@ -59,6 +59,7 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
                 warmup_years,
                 categories,
                 markers,
+                year0,
             } => draw_time(
                 area,
                 (title, x_label, y_label),
@@ -67,7 +68,7 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
                 refs,
                 *warmup_years,
                 categories.as_deref(),
-                *markers,
+                (*markers, *year0),
             )?,
             Panel::Group { title, unit, bars } => draw_group(area, title, unit, bars)?,
             Panel::Scatter {
@@ -156,7 +157,7 @@ fn draw_time<DB: DrawingBackend>(
     refs: &[Reference],
     warmup_years: f64,
     categories: Option<&[String]>,
-    markers: bool,
+    (markers, year0): (bool, Option<f64>),
 ) -> DrawResult<(), DB> {
     let xs = || lines.iter().flat_map(|l| l.band.x.iter().copied());
     let (x_min, x_max) = match categories {
@@ -201,7 +202,18 @@ fn draw_time<DB: DrawingBackend>(
                 c.get(i as usize).cloned().unwrap_or_default()
             }
             Some(_) => String::new(),
-            None => tick(v),
+            None => match year0 {
+                // A calendar year on the axis: whole years only.
+                Some(y0) => {
+                    let y = y0 + v;
+                    if (y - y.round()).abs() < 0.02 {
+                        format!("{}", y.round() as i64)
+                    } else {
+                        format!("{y:.1}")
+                    }
+                }
+                None => tick(v),
+            },
         }
     };
     chart

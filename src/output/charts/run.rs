@@ -86,6 +86,7 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
                 warmup_years: wy,
                 categories: None,
                 markers: false,
+                year0: None,
             },
             time_panel("AVE 3 and AVE 4", "cases", stacked[1..].to_vec(), vec![], wy),
         ],
@@ -96,20 +97,20 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
         info: ChartInfo {
             stem: "vhh_pressure",
             title: format!("{name}: Veiligheidshuis pressure"),
-            caption: "The coordinators' hours held by procesregie and advice together against their budget, and cases and consults waiting for hours.",
+            caption: "The procescoördinatoren's hours held by procesregie and advice together against their budget, and cases and consults waiting for hours.",
         },
         cols: 1,
         legend: vec![],
         panels: vec![
             time_panel(
-                "Coordinator hours a week in use (procesregie and advice)",
+                "Procescoördinatoren's hours a week in use (procesregie and advice)",
                 "hours a week",
                 vec![line(results, Series::Daily(Daily::VhhHoursHeld), "hours held", BLUE)],
                 vec![Reference { label: format!("budget ({} hours a week)", crate::format::value(params.vhh.budget)), value: params.vhh.budget, color: RED }],
                 wy,
             ),
             time_panel(
-                "Waiting for a coordinator",
+                "Waiting for a procescoördinator",
                 "waiting",
                 vec![
                     line(results, Series::Daily(Daily::VhhWaiting), "cases waiting for procesregie", ORANGE),
@@ -256,5 +257,6 @@ pub(crate) fn build_charts(name: &str, params: &Params, results: &RunResults) ->
             .map(|(m, row)| Panel::Metric { title: m.name.to_string(), unit: m.unit.to_string(), interval: row.interval })
             .collect(),
     });
+    super::spec::in_calendar_years(&mut charts, super::spec::year_of(params.run.origin));
     charts
 }

@@ -53,6 +53,8 @@ pub(crate) enum Panel {
         categories: Option<Vec<String>>,
         /// Mark every point (few points, as in a sweep).
         markers: bool,
+        /// The calendar year at x = 0, for an axis in years (ticks then read as years).
+        year0: Option<f64>,
     },
     /// One metric for several scenarios: a bar per scenario (colours from the chart legend).
     Group {
@@ -163,5 +165,30 @@ pub(crate) fn time_panel(
         warmup_years,
         categories: None,
         markers: false,
+        year0: None,
+    }
+}
+
+/// The calendar year (with its fraction) of a date.
+pub(crate) fn year_of(date: jiff::civil::Date) -> f64 {
+    f64::from(date.year()) + f64::from(date.day_of_year() - 1) / 365.0
+}
+
+/// Make every time panel of `charts` read its axis in calendar years from `year0`.
+pub(crate) fn in_calendar_years(charts: &mut [Chart], year0: f64) {
+    for chart in charts {
+        for panel in &mut chart.panels {
+            if let Panel::Time {
+                x_label,
+                year0: y,
+                categories: None,
+                markers: false,
+                ..
+            } = panel
+            {
+                *y = Some(year0);
+                *x_label = "year".into();
+            }
+        }
     }
 }

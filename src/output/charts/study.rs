@@ -95,6 +95,7 @@ pub fn write_sweep_charts(
                     warmup_years: 0.0,
                     categories: categories.clone(),
                     markers: true,
+                    year0: None,
                 }],
             }
         })
