@@ -97,7 +97,9 @@ impl Counters {
             consults_in_time: 0,
             team_wait: Mean::default(),
             vhh_wait: Mean::default(),
-            vhh_wait_hist: Histogram::new(0.1, 3650),
+            // Bins of 0.1 day up to the whole horizon (a wait cannot be longer), so the
+            // 90th percentile never sticks at an edge below it.
+            vhh_wait_hist: Histogram::new(0.1, 10 * days.max(365)),
             vhh_entries: 0,
             vhh_entries_local: 0,
             college: 0,

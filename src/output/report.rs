@@ -34,7 +34,7 @@ figcaption{font-size:.9em;color:#555}.small{font-size:.85em;color:#555}
 .gA{background:#dbeafe}.gB{background:#e0e7ff}.gP{background:#dcfce7}.gC{background:#fee2e2}.control{background:#eee}
 q{font-style:italic}
 @media print{body{max-width:none}h2{page-break-before:auto}}
-@media (max-width:700px){table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left}table.cards td:empty{display:none}}
+@media (max-width:700px){table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left}table.cards td:empty{display:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
 ";
 
 fn grade_class(grade: &str) -> &'static str {
