@@ -5,7 +5,7 @@
 mod common;
 
 use avesim::experiment::{RunOptions, aggregate, replicate_with, run};
-use avesim::model::{Quiet, ReplicationOutput};
+use avesim::model::{Metric, Quiet, ReplicationOutput};
 use avesim::scenario::DEFAULT_SCENARIO;
 use common::scenario;
 
@@ -54,4 +54,24 @@ fn outputs_aggregated_in_order_equal_the_run_even_after_a_round_trip_through_tex
         }
     }
     assert_eq!(whole.events, parts.events);
+}
+
+#[test]
+fn the_90th_percentile_of_the_vhh_wait_is_not_cut_off_when_waits_run_past_a_year() {
+    // Half as many families again: the wijkteams push cases up, the VHH queue grows for years.
+    let (s, p) = scenario(
+        DEFAULT_SCENARIO,
+        &["run.replications=2", "growth.multiplier=1.5"],
+    );
+    let r = run(&s, &p, &RunOptions::default()).unwrap();
+    let mean = r.metric(Metric::VhhWaitDaysMean).mean;
+    let p90 = r.metric(Metric::VhhWaitDaysP90).mean;
+    assert!(
+        mean > 365.0,
+        "the set-up should make waits longer than a year: {mean}"
+    );
+    assert!(
+        p90 > mean,
+        "p90 {p90} should lie above the mean {mean}, not at a bin edge"
+    );
 }
