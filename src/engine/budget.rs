@@ -5,13 +5,10 @@
 //! (§5.3.4, "zowel met onze advies- als regierol"): a case in procesregie holds its hours a
 //! week for as long as the VHH leads, a consult holds its hours for the week in which it is
 //! done. The head of the highest class that waits goes first; when it does not fit, nobody
-//! behind it starts (no overtaking, so a class that gives way really waits). Leaving the line
-//! works as in [`Resource`](super::resource::Resource): the caller forgets its ticket and
-//! the entry is skipped as stale.
+//! behind it starts (no overtaking, so a class that gives way really waits). The line and its
+//! tickets are [`Lines`], as for a [`Resource`](super::resource::Resource).
 
-use std::collections::VecDeque;
-
-use super::resource::Ticket;
+use super::line::{Lines, Ticket};
 
 /// Room for rounding in "does it fit".
 const EPS: f64 = 1e-9;
@@ -22,9 +19,7 @@ pub struct Budget {
     capacity: f64,
     used: f64,
     holders: u32,
-    waiting: u32,
-    lines: Vec<VecDeque<(u32, Ticket, f64)>>,
-    next_ticket: u32,
+    lines: Lines<f64>,
 }
 
 impl Budget {
@@ -34,9 +29,7 @@ impl Budget {
             capacity,
             used: 0.0,
             holders: 0,
-            waiting: 0,
-            lines: (0..classes.max(1)).map(|_| VecDeque::new()).collect(),
-            next_ticket: 0,
+            lines: Lines::new(classes),
         }
     }
 
@@ -55,7 +48,7 @@ impl Budget {
     /// Waiting, not counting those who left the line.
     #[inline]
     pub fn waiting(&self) -> u32 {
-        self.waiting
+        self.lines.waiting()
     }
 
     /// The whole budget.
@@ -76,44 +69,27 @@ impl Budget {
 
     /// Join the line of `class` asking for `need` units; keep the ticket.
     pub fn join(&mut self, who: u32, class: usize, need: f64) -> Ticket {
-        let ticket = Ticket::from_raw(self.next_ticket);
-        self.next_ticket = self.next_ticket.wrapping_add(1);
-        self.lines[class].push_back((who, ticket, need));
-        self.waiting += 1;
-        ticket
+        self.lines.join(who, class, need)
     }
 
     /// Someone waiting gave up their place.
     pub fn leave_line(&mut self) {
-        debug_assert!(self.waiting > 0);
-        self.waiting -= 1;
+        self.lines.leave();
     }
 
     /// Start the head of the highest class that still holds its ticket (`holds`), if its
     /// need fits in what is free; returns who, the ticket and the units now held.
     pub fn start_next(
         &mut self,
-        mut holds: impl FnMut(u32, Ticket) -> bool,
+        holds: impl FnMut(u32, Ticket) -> bool,
     ) -> Option<(u32, Ticket, f64)> {
-        for line in &mut self.lines {
-            while let Some(&(who, ticket, need)) = line.front() {
-                if !holds(who, ticket) {
-                    line.pop_front();
-                    continue;
-                }
-                // A job larger than the whole budget starts when nothing else is held.
-                let fits = self.used + need <= self.capacity + EPS || self.holders == 0;
-                if !fits {
-                    return None;
-                }
-                line.pop_front();
-                self.used += need;
-                self.holders += 1;
-                self.waiting -= 1;
-                return Some((who, ticket, need));
-            }
-        }
-        None
+        let (used, capacity, holders) = (self.used, self.capacity, self.holders);
+        // A job larger than the whole budget starts when nothing else is held.
+        let fits = |need: f64| used + need <= capacity + EPS || holders == 0;
+        let (who, ticket, need) = self.lines.take_next(holds, fits)?;
+        self.used += need;
+        self.holders += 1;
+        Some((who, ticket, need))
     }
 
     /// Change the budget (a capacity that changes on a date); what is held stays held.

@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod line;
 pub mod queue;
 pub mod rng;
 

@@ -1,34 +1,16 @@
 //! A resource: identical servers (slots, desks, coordinators) with a waiting line in priority
 //! classes, served first come, first served within a class (SimPy's `PriorityResource`).
-//!
-//! Whoever waits keeps the [`Ticket`] it was given when it joined. Leaving the line early
-//! (a case that closes, escalates or has a crisis) costs nothing here: the caller forgets its
-//! ticket, and the entry is skipped as stale when it reaches the front. Tickets come from
-//! one counter per resource, so an entry can never be mistaken for a later one of whoever
-//! reuses the same id.
+//! The line and its tickets are [`Lines`]: see there how leaving the line works.
 
-use std::collections::VecDeque;
-
-/// A place in a resource's line, unique within that resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Ticket(u32);
-
-impl Ticket {
-    /// A ticket from a line's own counter (for other kinds of line).
-    #[inline]
-    pub(crate) fn from_raw(n: u32) -> Self {
-        Ticket(n)
-    }
-}
+use super::line::Lines;
+pub use super::line::Ticket;
 
 /// Servers, their waiting line, and who is in it.
 #[derive(Debug, Clone)]
 pub struct Resource {
     capacity: u32,
     busy: u32,
-    waiting: u32,
-    lines: Vec<VecDeque<(u32, Ticket)>>,
-    next_ticket: u32,
+    lines: Lines<()>,
 }
 
 impl Resource {
@@ -37,9 +19,7 @@ impl Resource {
         Self {
             capacity,
             busy: 0,
-            waiting: 0,
-            lines: (0..classes.max(1)).map(|_| VecDeque::new()).collect(),
-            next_ticket: 0,
+            lines: Lines::new(classes),
         }
     }
 
@@ -52,7 +32,7 @@ impl Resource {
     /// Waiting, not counting those who left the line.
     #[inline]
     pub fn waiting(&self) -> u32 {
-        self.waiting
+        self.lines.waiting()
     }
 
     /// Number of servers.
@@ -63,38 +43,23 @@ impl Resource {
 
     /// Join the line of `class`; keep the ticket to be recognised when it is your turn.
     pub fn join(&mut self, who: u32, class: usize) -> Ticket {
-        let ticket = Ticket(self.next_ticket);
-        self.next_ticket = self.next_ticket.wrapping_add(1);
-        self.lines[class].push_back((who, ticket));
-        self.waiting += 1;
-        ticket
+        self.lines.join(who, class, ())
     }
 
     /// Someone waiting gave up their place (their entry is skipped when it comes up).
     pub fn leave_line(&mut self) {
-        debug_assert!(self.waiting > 0);
-        self.waiting -= 1;
+        self.lines.leave();
     }
 
     /// If a server is free, serve the next one in line who still holds its ticket
     /// (`holds(who, ticket)`), highest class first; stale entries are dropped on the way.
-    pub fn start_next(
-        &mut self,
-        mut holds: impl FnMut(u32, Ticket) -> bool,
-    ) -> Option<(u32, Ticket)> {
+    pub fn start_next(&mut self, holds: impl FnMut(u32, Ticket) -> bool) -> Option<(u32, Ticket)> {
         if self.busy >= self.capacity {
             return None;
         }
-        for line in &mut self.lines {
-            while let Some((who, ticket)) = line.pop_front() {
-                if holds(who, ticket) {
-                    self.busy += 1;
-                    self.waiting -= 1;
-                    return Some((who, ticket));
-                }
-            }
-        }
-        None
+        let (who, ticket, ()) = self.lines.take_next(holds, |()| true)?;
+        self.busy += 1;
+        Some((who, ticket))
     }
 
     /// Change the number of servers (a capacity that changes on a date). Servers at work

@@ -1,6 +1,6 @@
 //! Experiments: replications in parallel with results that do not depend on the thread
 //! count (each replication has its own random streams; results are aggregated in
-//! replication order). [`run`] runs them, [`aggregate`] turns outputs into results, and the
+//! replication order). [`run()`] runs them, [`aggregate()`] turns outputs into results, and the
 //! output layer saves them; sweeps and comparisons are designs of several runs.
 
 pub mod aggregate;

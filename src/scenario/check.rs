@@ -84,7 +84,7 @@ pub(crate) fn weight(key: &str, v: f64) -> Result<f64, Invalid> {
         return Err(bad(
             key,
             format!(
-                "is a relative weight: allowed 0 to 1000000, got {}",
+                "is a relative weight: allowed 0 to {MAX_WEIGHT}, got {}",
                 number(v)
             ),
         ));
@@ -92,7 +92,7 @@ pub(crate) fn weight(key: &str, v: f64) -> Result<f64, Invalid> {
     Ok(v)
 }
 
-/// A rate after its factors are applied must still be one the clock can run.
+/// A count of servers, desks or people: at least 1 and at most `max`.
 pub(crate) fn capacity(key: &str, v: u32, max: u32) -> Result<u32, Invalid> {
     if v == 0 {
         Err(bad(key, "is a capacity: must be at least 1, got 0"))

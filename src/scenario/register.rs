@@ -4,7 +4,7 @@
 //! is assumed.
 //!
 //! Each section of a scenario declares its keys once, next to its fields and defaults, with
-//! [`section!`]; the register is the union of those declarations. `avesim check` prints it
+//! `section!`; the register is the union of those declarations. `avesim check` prints it
 //! next to the values; the report's assumptions register is built from it; a test checks
 //! that no key is missing and none is declared that the schema lacks.
 

@@ -305,6 +305,32 @@ fn draw_time<DB: DrawingBackend>(
 type Plane =
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
 
+/// A titled plane with labelled axes and a light mesh; `(margin, x_area, y_area)` in pixels.
+fn axes<'a, DB: DrawingBackend + 'a>(
+    area: &DrawingArea<DB, Shift>,
+    (title, x_label, y_label): (&str, &str, &str),
+    (x, y): (std::ops::Range<f64>, std::ops::Range<f64>),
+    (margin, x_area, y_area): (u32, u32, u32),
+) -> DrawResult<ChartContext<'a, DB, Plane>, DB> {
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, (FONT, 22))
+        .margin(margin)
+        .x_label_area_size(x_area)
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(x, y)?;
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
+        .label_style((FONT, 15))
+        .axis_desc_style((FONT, 17))
+        .light_line_style(BLACK.mix(0.05))
+        .draw()?;
+    Ok(chart)
+}
+
 /// The legend of a panel, top right.
 fn draw_legend<'a, DB: DrawingBackend + 'a>(
     chart: &mut ChartContext<'a, DB, Plane>,
@@ -319,11 +345,7 @@ fn draw_legend<'a, DB: DrawingBackend + 'a>(
 }
 
 fn whisker<DB: DrawingBackend>(
-    chart: &mut ChartContext<
-        '_,
-        DB,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
-    >,
+    chart: &mut ChartContext<'_, DB, Plane>,
     x: f64,
     half_width: f64,
     i: &Interval,
@@ -378,22 +400,12 @@ fn draw_bars<DB: DrawingBackend>(
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max),
     );
-    let mut chart = ChartBuilder::on(area)
-        .caption(title, (FONT, 22))
-        .margin(12)
-        .x_label_area_size(50)
-        .y_label_area_size(80)
-        .build_cartesian_2d(0.0..x_max, 0.0..y_top)?;
-    chart
-        .configure_mesh()
-        .x_desc(x_label)
-        .y_desc(y_label)
-        .x_label_formatter(&tick)
-        .y_label_formatter(&tick)
-        .label_style((FONT, 15))
-        .axis_desc_style((FONT, 17))
-        .light_line_style(BLACK.mix(0.05))
-        .draw()?;
+    let mut chart = axes(
+        area,
+        (title, x_label, y_label),
+        (0.0..x_max, 0.0..y_top),
+        (12, 50, 80),
+    )?;
     let k = series.len() as f64;
     for (j, s) in series.iter().enumerate() {
         let color = s.color;
@@ -559,22 +571,12 @@ fn draw_scatter<DB: DrawingBackend>(
 ) -> DrawResult<(), DB> {
     let (x0, x1) = span(points.iter().map(|p| p.1));
     let (y0, y1) = span(points.iter().map(|p| p.2));
-    let mut chart = ChartBuilder::on(area)
-        .caption(title, (FONT, 22))
-        .margin(16)
-        .x_label_area_size(54)
-        .y_label_area_size(90)
-        .build_cartesian_2d(x0..x1, y0..y1)?;
-    chart
-        .configure_mesh()
-        .x_desc(x_label)
-        .y_desc(y_label)
-        .x_label_formatter(&tick)
-        .y_label_formatter(&tick)
-        .label_style((FONT, 15))
-        .axis_desc_style((FONT, 17))
-        .light_line_style(BLACK.mix(0.05))
-        .draw()?;
+    let mut chart = axes(
+        area,
+        (title, x_label, y_label),
+        (x0..x1, y0..y1),
+        (16, 54, 90),
+    )?;
     let style = BLACK.stroke_width(1);
     for (color, x, y) in points {
         let (Some(mx), Some(my)) = (finite(x.mean), finite(y.mean)) else {

@@ -1,7 +1,7 @@
 //! `[advice]`: The Veiligheidshuis's advice function: a wijkteam worker in doubt may consult
 //! a coordinator, for any case, before or without opschaling ("voorafgaand aan of los van
 //! escalatie", §5.3.1 l.2990). Consults take coordinator hours from the VHH's one budget
-//! ([vhh]) and are held in its office hours (`vhh.hours`); what they conclude is not binding.
+//! (`[vhh]`) and are held in its office hours (`vhh.hours`); what they conclude is not binding.
 
 use crate::scenario::DurationSpec;
 use crate::scenario::check::{Duration, Invalid, days, duration, factor, per_year, prob};
