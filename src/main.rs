@@ -232,6 +232,7 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
         }
         Command::Check { scenario, sets } => {
             let (loaded, source) = commands::load(scenario.as_deref(), &sets, Vec::new())?;
+            commands::say_notes(&loaded);
             print(&terminal::check_listing(&loaded, &source));
         }
         Command::Bench { quick } => commands::bench(quick, &mut |line| say!("{line}")),

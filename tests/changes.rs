@@ -126,6 +126,35 @@ fn a_ramp_raises_the_rate_in_steps_and_a_decay_halves_the_distance() {
 }
 
 #[test]
+fn a_change_after_the_end_of_a_shortened_run_is_a_note_not_an_error() {
+    let src = format!(
+        "{DEFAULT_SCENARIO}\n[[change]]\nkey = \"criteria.adherence\"\nfrom = \"2030-01-01\"\nto = 1\n"
+    );
+    let overrides = [Override::parse("run.horizon_days=730").unwrap()];
+    let loaded = avesim::scenario::load_str_traced(&src, "test.toml", None, &overrides).unwrap();
+    assert!(loaded.params.changes.is_empty());
+    assert_eq!(loaded.notes.len(), 1, "{:?}", loaded.notes);
+    assert!(
+        loaded.notes[0].contains("criteria.adherence on 2030-01-01")
+            && loaded.notes[0].contains("2015-12-31"),
+        "{}",
+        loaded.notes[0]
+    );
+}
+
+#[test]
+fn one_system_from_a_date_is_a_step_of_a_word() {
+    let p = with_change(
+        "[[change]]\nkey = \"link.system\"\nfrom = \"2015-01-01\"\nto = \"shared\"",
+        &[],
+    );
+    assert_eq!(p.changes.len(), 1);
+    assert_eq!(p.changes[0].0, 365.0 * 24.0);
+    assert_eq!(format!("{:?}", p.link.system), "Bridged");
+    assert_eq!(format!("{:?}", p.changes[0].1.link.system), "Shared");
+}
+
+#[test]
 fn changes_that_cannot_be_are_refused_naming_the_change() {
     for (change, needle) in [
         (
@@ -145,7 +174,7 @@ fn changes_that_cannot_be_are_refused_naming_the_change() {
             "is now criteria.adherence",
         ),
         (
-            "key = \"criteria.adherence\"\nfrom = \"2030-01-01\"\nto = 1",
+            "key = \"criteria.adherence\"\nfrom = \"2013-12-31\"\nto = 1",
             "outside the run",
         ),
         (
@@ -159,6 +188,18 @@ fn changes_that_cannot_be_are_refused_naming_the_change() {
         (
             "key = \"criteria.adherence\"\nfrom = \"2015-01-01\"\nto = 7",
             "probability",
+        ),
+        (
+            "key = \"criteria.adherence\"\nfrom = \"2015-01-01\"\nto = \"high\"",
+            "only link.system may change to a word",
+        ),
+        (
+            "key = \"link.system\"\nfrom = \"2015-01-01\"\nto = \"shared\"\nshape = \"ramp\"\nover_days = 30",
+            "only change in a step",
+        ),
+        (
+            "key = \"link.system\"\nfrom = \"2015-01-01\"\nto = \"fax\"",
+            "fax",
         ),
     ] {
         let src = format!("{DEFAULT_SCENARIO}\n[[change]]\n{change}\n");

@@ -212,6 +212,13 @@ fn m9_teams_that_gain_experience_hand_over_less_over_time() {
 }
 
 #[test]
+fn m9_one_system_from_a_date_raises_reading_at_zsm() {
+    let base = leeuwarden(&[]);
+    let shared = leeuwarden(&["change=[{key=\"link.system\",from=\"2019-01-01\",to=\"shared\"}]"]);
+    up(&shared, &base, Metric::ZsmInformedShare);
+}
+
+#[test]
 fn g1_cases_per_bestuurlijk_level_are_reported_only_where_ave_is_the_model() {
     let base = leeuwarden(&[]);
     let gap = within(

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
-    refuse_if_too_long, result_dir, run_err,
+    refuse_if_too_long, result_dir, run_err, say_notes,
 };
 use crate::experiment::compare::Difference;
 use crate::experiment::{self, RunResults};
@@ -48,9 +48,11 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
             format!("{key} of {} (the first scenario)", first_path.display()),
         ));
     }
+    say_notes(&first);
     let mut loaded = vec![first];
     for path in &paths[1..] {
         loaded.push(load(Some(path), &common.sets, run_control.clone())?.0);
+        say_notes(&loaded[loaded.len() - 1]);
     }
     let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
     let opts = common.options();

@@ -156,7 +156,7 @@ pub fn load(
         .map(|s| Override::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
     overrides.extend(extra);
-    Ok(match path {
+    let loaded = match path {
         Some(path) => (
             scenario::load_file_traced(path, &overrides)?,
             path.display().to_string(),
@@ -165,7 +165,15 @@ pub fn load(
             scenario::load_default_traced(&overrides)?,
             scenario::DEFAULT_ORIGIN.to_string(),
         ),
-    })
+    };
+    Ok(loaded)
+}
+
+/// Say on stderr what the user should know about how a scenario was read.
+pub fn say_notes(loaded: &Loaded) {
+    for note in &loaded.notes {
+        eprintln!("note: {}", crate::text::one_line(note));
+    }
 }
 
 /// An override that a command-line flag makes (`--reps 30` sets `run.replications`).

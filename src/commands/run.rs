@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::{
     CommandError, Common, commit, flag_overrides, internal, load, refuse_if_too_long, result_dir,
-    run_err,
+    run_err, say_notes,
 };
 use crate::experiment::{self, RunResults};
 use crate::output::files::{RunFacts, join_case_parts};
@@ -33,6 +33,7 @@ pub fn run(
     trace: bool,
 ) -> Result<RunOutcome, CommandError> {
     let (loaded, source) = load(path, &common.sets, flag_overrides(common)?)?;
+    say_notes(&loaded);
     let (scenario, params) = (&loaded.scenario, &loaded.params);
     let opts = common.options();
     refuse_if_too_long(

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_overrides, internal, load, refuse_if_too_long,
-    result_dir, run_err,
+    result_dir, run_err, say_notes,
 };
 use crate::experiment::sweep::{self, Alarm, AlarmFinding, Axis};
 use crate::experiment::{self, RunResults};
@@ -68,6 +68,7 @@ pub fn run_sweep(
     };
     let flags = flag_overrides(common)?;
     let (base, _) = load(path, &common.sets, flags.clone())?;
+    say_notes(&base);
     let grid = sweep::grid(&axes);
     let mut loaded = Vec::with_capacity(grid.len());
     for p in &grid {

@@ -26,6 +26,19 @@ pub enum Shape {
     Decay,
 }
 
+/// What a change moves a parameter to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Target {
+    /// A number (any numeric key).
+    Number(f64),
+    /// A word, for the keys in [`WORD_KEYS`] (a step only).
+    Word(String),
+}
+
+/// Keys whose value is a word and that may change on a date (in a step).
+pub const WORD_KEYS: [&str; 1] = ["link.system"];
+
 /// One change of one parameter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,8 +47,9 @@ pub struct Change {
     pub key: String,
     /// The date the change starts, YYYY-MM-DD.
     pub from: String,
-    /// The value it moves to.
-    pub to: f64,
+    /// The value it moves to: a number, or for a key whose value is a word (only
+    /// `link.system`) that word, in a step.
+    pub to: Target,
     /// `step`, `ramp` or `decay`.
     #[serde(default)]
     pub shape: Shape,
@@ -73,6 +87,23 @@ pub(crate) struct Planned {
     pub integer: bool,
 }
 
+/// A change of a word-valued key (a step on a date).
+#[derive(Debug, Clone)]
+pub(crate) struct PlannedWord {
+    pub key: String,
+    pub start_day: f64,
+    pub to: String,
+}
+
+/// Every change checked: the numeric ones and the words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Plan {
+    pub numbers: Vec<Planned>,
+    pub words: Vec<PlannedWord>,
+    /// Changes dated after the run's end (`key on date`), which never take effect.
+    pub beyond: Vec<String>,
+}
+
 /// Check every change: a known numeric key that may change, a date in the run, a length for
 /// ramps and decays. `value_of` gives a key's value before any change (`None` if the key is
 /// not a number). `origin` is day 0; `horizon_days` the run's length.
@@ -81,8 +112,8 @@ pub(crate) fn plan(
     value_of: impl Fn(&str) -> Option<(f64, bool)>,
     origin: Date,
     horizon_days: u32,
-) -> Result<Vec<Planned>, Invalid> {
-    let mut out = Vec::new();
+) -> Result<Plan, Invalid> {
+    let mut out = Plan::default();
     for (i, c) in changes.iter().enumerate() {
         let at = format!("change.{i}");
         let bad = |message: String| -> Invalid { (at.clone(), message) };
@@ -95,12 +126,6 @@ pub(crate) fn plan(
         if let Some(why) = super::explain::renamed(&c.key) {
             return Err(bad(format!("`{}` {why}", c.key)));
         }
-        let Some((_, integer)) = value_of(&c.key) else {
-            return Err(bad(format!(
-                "`{}` is not a numeric parameter of this scenario: a change needs a key whose value is a number, e.g. criteria.adherence",
-                c.key
-            )));
-        };
         let from: Date = c.from.trim().parse().map_err(|_| {
             bad(format!(
                 "`{}` is not a date: write YYYY-MM-DD",
@@ -108,6 +133,11 @@ pub(crate) fn plan(
             ))
         })?;
         let start_day = from.since(origin).map_or(-1.0, |s| f64::from(s.get_days()));
+        if start_day >= f64::from(horizon_days) && start_day.is_finite() {
+            // A shortened run (`--set run.horizon_days=…`) ends before it: it never happens.
+            out.beyond.push(format!("{} on {from}", c.key));
+            continue;
+        }
         if !(0.0..f64::from(horizon_days)).contains(&start_day) {
             let end = origin
                 .checked_add(jiff::Span::new().days(i64::from(horizon_days) - 1))
@@ -116,8 +146,43 @@ pub(crate) fn plan(
                 "{from} is outside the run ({origin} to {end}, warm-up included)"
             )));
         }
-        if !c.to.is_finite() {
-            return Err(bad(format!("`to` must be a number, got {}", c.to)));
+        let to = match &c.to {
+            Target::Word(word) => {
+                if !WORD_KEYS.contains(&c.key.as_str()) {
+                    return Err(bad(format!(
+                        "`to` = \"{}\" is a word; only {} may change to a word (other keys take a number)",
+                        crate::text::one_line(word),
+                        WORD_KEYS.join(", ")
+                    )));
+                }
+                if c.shape != Shape::Step {
+                    return Err(bad(format!(
+                        "`{}` can only change in a step (shape = \"step\")",
+                        c.key
+                    )));
+                }
+                out.words.push(PlannedWord {
+                    key: c.key.clone(),
+                    start_day,
+                    to: word.trim().to_string(),
+                });
+                continue;
+            }
+            Target::Number(to) => *to,
+        };
+        let Some((_, integer)) = value_of(&c.key) else {
+            return Err(bad(format!(
+                "`{}` is not a numeric parameter of this scenario: a change needs a key whose value is a number, e.g. criteria.adherence{}",
+                c.key,
+                if WORD_KEYS.contains(&c.key.as_str()) {
+                    " (this key takes a word: to = \"shared\")"
+                } else {
+                    ""
+                }
+            )));
+        };
+        if !to.is_finite() {
+            return Err(bad(format!("`to` must be a number, got {to}")));
         }
         if c.shape != Shape::Step && !(c.over_days.is_finite() && c.over_days > 0.0) {
             return Err(bad(format!(
@@ -132,11 +197,11 @@ pub(crate) fn plan(
         if c.over_days > 36_500.0 {
             return Err(bad("`over_days` may be at most 36500".into()));
         }
-        out.push(Planned {
+        out.numbers.push(Planned {
             key: c.key.clone(),
             start_day,
             shape: c.shape,
-            to: c.to,
+            to,
             over_days: c.over_days,
             integer,
         });
@@ -145,10 +210,10 @@ pub(crate) fn plan(
 }
 
 /// The days (from day 0) on which some value changes.
-pub(crate) fn change_days(planned: &[Planned], horizon_days: u32) -> Vec<f64> {
-    let mut days: Vec<f64> = Vec::new();
+pub(crate) fn change_days(plan: &Plan, horizon_days: u32) -> Vec<f64> {
+    let mut days: Vec<f64> = plan.words.iter().map(|w| w.start_day).collect();
     let end = f64::from(horizon_days);
-    for p in planned {
+    for p in &plan.numbers {
         match p.shape {
             Shape::Step => days.push(p.start_day),
             Shape::Ramp | Shape::Decay => {
@@ -199,6 +264,15 @@ fn chain(changes: &[&Planned], before: f64, day: f64) -> f64 {
     if last.integer { v.round() } else { v }
 }
 
+/// The word at `key` on day `day`: the last step on or before it, if any.
+pub(crate) fn word_on<'a>(words: &'a [PlannedWord], key: &str, day: f64) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| w.key == key && w.start_day <= day)
+        .max_by(|a, b| a.start_day.total_cmp(&b.start_day))
+        .map(|w| w.to.as_str())
+}
+
 /// Hours from day 0 of day `day`.
 pub(crate) fn hours(day: f64) -> f64 {
     day * HOURS_PER_DAY
@@ -230,7 +304,11 @@ mod tests {
         let decay = planned(Shape::Decay, 50.0);
         assert!((value_on(&decay, "k", 0.0, 150.0) - 0.5).abs() < 1e-12);
         assert_eq!(value_on(&decay, "k", 0.0, 1000.0), 1.0);
-        assert_eq!(change_days(&step, 365), vec![100.0]);
+        let only = |numbers: &[Planned]| Plan {
+            numbers: numbers.to_vec(),
+            ..Plan::default()
+        };
+        assert_eq!(change_days(&only(&step), 365), vec![100.0]);
         // A second change starts from where the first had got to.
         let mut two = planned(Shape::Ramp, 200.0);
         two.push(Planned {
@@ -241,7 +319,7 @@ mod tests {
         });
         assert_eq!(value_on(&two, "k", 0.0, 150.0), 0.25);
         assert_eq!(value_on(&two, "k", 0.0, 250.0), 3.0);
-        let days = change_days(&ramp, 365);
+        let days = change_days(&only(&ramp), 365);
         assert_eq!(days.first(), Some(&100.0));
         assert!(days.iter().all(|&d| (100.0..=300.0).contains(&d)));
     }

@@ -429,6 +429,8 @@ pub struct Loaded {
     pub params: Params,
     /// Where each key was set.
     pub provenance: Provenance,
+    /// What the user should know about how the scenario was read (one line each).
+    pub notes: Vec<String>,
 }
 
 fn build(
@@ -464,13 +466,22 @@ fn build(
     };
     let scenario = deserialize(table.clone())?;
     let mut params = compile(&scenario).map_err(|(key, message)| locate(&key, message))?;
+    let mut notes = Vec::new();
     if !scenario.change.is_empty() {
         // Every value written out, so that a change may start from a default or a preset.
         let full = match toml::Value::try_from(scenario.resolved()) {
             Ok(toml::Value::Table(t)) => t,
             _ => table,
         };
-        params.changes = std::sync::Arc::new(timeline(&scenario, &params, &full, &locate)?);
+        let (timeline, beyond) = timeline(&scenario, &params, &full, &locate)?;
+        params.changes = std::sync::Arc::new(timeline);
+        if let Some(first) = beyond.first() {
+            notes.push(format!(
+                "{} of the scenario's changes fall after the run's last day ({}) and do not take effect (the first: {first})",
+                beyond.len(),
+                params.run.date_of_day(i64::from(params.run.horizon_days) - 1)
+            ));
+        }
     }
     let mut prov = prov.clone();
     // The values a criteria preset gives: say so where they are listed.
@@ -489,6 +500,7 @@ fn build(
         scenario,
         params,
         provenance: prov,
+        notes,
     })
 }
 
@@ -509,6 +521,16 @@ fn number_at(table: &toml::Table, key: &str) -> Option<(f64, bool)> {
 
 /// Set a number at a dotted key of a table.
 fn set_number(table: &mut toml::Table, key: &str, value: f64, integer: bool) {
+    let v = if integer {
+        toml::Value::Integer(value as i64)
+    } else {
+        toml::Value::Float(value)
+    };
+    set_value(table, key, v);
+}
+
+/// Set a value at a dotted key of a table.
+fn set_value(table: &mut toml::Table, key: &str, v: toml::Value) {
     let mut parts: Vec<&str> = key.split('.').collect();
     let last = parts.pop().unwrap_or_default();
     let mut cur = table;
@@ -518,13 +540,11 @@ fn set_number(table: &mut toml::Table, key: &str, value: f64, integer: bool) {
             _ => return,
         }
     }
-    let v = if integer {
-        toml::Value::Integer(value as i64)
-    } else {
-        toml::Value::Float(value)
-    };
     cur.insert(last.to_string(), v);
 }
+
+/// The parameters from each moment something changes, and the changes after the run's end.
+type Timeline = (Vec<(f64, Params)>, Vec<String>);
 
 /// Compile the parameters on every day something changes.
 fn timeline(
@@ -532,7 +552,7 @@ fn timeline(
     params: &Params,
     table: &toml::Table,
     locate: &dyn Fn(&str, String) -> ScenarioError,
-) -> Result<Vec<(f64, Params)>, ScenarioError> {
+) -> Result<Timeline, ScenarioError> {
     use super::changes;
     let run = &params.run;
     let planned = changes::plan(
@@ -543,7 +563,7 @@ fn timeline(
     )
     .map_err(|(key, message)| locate(&key, message))?;
     let mut keys: Vec<(&str, f64, bool)> = Vec::new();
-    for p in &planned {
+    for p in &planned.numbers {
         if !keys.iter().any(|(k, _, _)| *k == p.key) {
             let (before, integer) = number_at(table, &p.key).unwrap_or((0.0, false));
             keys.push((&p.key, before, integer));
@@ -556,9 +576,14 @@ fn timeline(
             set_number(
                 &mut t,
                 key,
-                changes::value_on(&planned, key, before, day),
+                changes::value_on(&planned.numbers, key, before, day),
                 integer,
             );
+        }
+        for w in &planned.words {
+            if let Some(word) = changes::word_on(&planned.words, &w.key, day) {
+                set_value(&mut t, &w.key, toml::Value::String(word.to_string()));
+            }
         }
         let date = run.date_of_day(day.floor() as i64);
         let at = |message: String| ScenarioError {
@@ -572,7 +597,7 @@ fn timeline(
         let p = compile(&s).map_err(|(key, message)| at(format!("{key} {message}")))?;
         out.push((changes::hours(day), p));
     }
-    Ok(out)
+    Ok((out, planned.beyond))
 }
 
 /// Load, layer, override and validate a scenario file.
