@@ -193,7 +193,7 @@ fn m8_the_person_dependent_channel_informs_zsm_but_falls_away_under_workload() {
     let base = leeuwarden(&[]);
     let no_calls = leeuwarden(&["link.call_prob=0", "link.rvdk_relay_prob=0"]);
     down(&no_calls, &base, Metric::ZsmInformedShare);
-    up(&no_calls, &base, Metric::PaperCooperationShare);
+    up(&no_calls, &base, Metric::AdviceUnusedShare);
     // Workload at ZSM: fewer desks, longer lines, fewer calls land.
     let busy_zsm = leeuwarden(&["zsm.desks=5"]);
     down(&busy_zsm, &base, Metric::CallInformedShare);

@@ -102,7 +102,11 @@ impl<O: Observer> World<'_, O> {
                     out[4] = self.rules.over_the_fence_per_h;
                 }
             }
-            out[7] = p.overflow.extra_per_h;
+            out[7] = if c.complex {
+                p.overflow.extra_per_h * p.overflow.complex_factor
+            } else {
+                p.overflow.extra_per_h
+            };
         }
         ClockRates(out)
     }

@@ -34,6 +34,16 @@ impl Group {
             Group::Governance => "governance",
         }
     }
+
+    /// What the group is about, in the study's words (chart titles).
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Escalation => "opschaling and acute incidents",
+            Group::Capacity => "capacity",
+            Group::Information => "information",
+            Group::Governance => "who is answerable",
+        }
+    }
 }
 
 /// Which direction of a metric is better for the families and the desks.
@@ -103,7 +113,7 @@ pub enum Metric {
     /// share of those decisions taken with context (advice read, a flag, a coordinator's call, the Raad voor de Kinderbescherming).
     ZsmInformedShare,
     /// schijnsamenwerking: share of ZSM decisions on persons with VHH advice on file where the advice was neither read nor brought in by contact.
-    PaperCooperationShare,
+    AdviceUnusedShare,
     /// referrals from ZSM to the VHH.
     ZsmReferralsPerYear,
     /// share of ZSM decisions on cases in AVE 3 reported back to the VHH.
@@ -150,7 +160,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "cases_entered_per_year",
         unit: "cases/year",
         group: Group::Escalation,
-        doc: "families entering AVE 2 at the wijkteams (the wethouder's cases)",
+        doc: "families entering AVE 2 at the wijkteams",
         better: Better::Neither,
         label_nl: None,
     },
@@ -186,7 +196,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "over_the_fence_per_1000",
         unit: "per 1000 cases entered",
         group: Group::Escalation,
-        doc: "of which handed over too early ('over de schutting'): no complex problems, no stalled cooperation",
+        doc: "of which handed over too early ('over de schutting'), expecting the VHH to take the work over; any case, complex or not",
         better: Better::Lower,
         label_nl: None,
     },
@@ -213,7 +223,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "time_to_ave3_days_mean",
         unit: "days",
         group: Group::Escalation,
-        doc: "mean days from entering AVE 2 to the first opschaling naar AVE 3",
+        doc: "mean days from entering AVE 2 to the first opschaling naar AVE 3 (its size rests on assumptions: the study gives no time to AVE 3)",
         better: Better::Lower,
         label_nl: None,
     },
@@ -231,7 +241,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "late_upscaling_share",
         unit: "share of acute incidents",
         group: Group::Escalation,
-        doc: "share of acute incidents that hit a case in AVE 2 that had never been in AVE 3 by any route",
+        doc: "share of acute incidents that hit a case in AVE 2 that had never been in AVE 3 by any route (complex or not: incidents before any AVE 3, not a judgement that opschaling came too late)",
         better: Better::Lower,
         label_nl: None,
     },
@@ -380,11 +390,11 @@ pub const METRICS: &[MetricDef] = &[
         label_nl: None,
     },
     MetricDef {
-        metric: Metric::PaperCooperationShare,
-        name: "paper_cooperation_share",
+        metric: Metric::AdviceUnusedShare,
+        name: "advice_unused_share",
         unit: "share of decisions",
         group: Group::Information,
-        doc: "schijnsamenwerking: share of ZSM decisions on persons with VHH advice on file where the advice was neither read nor brought in by contact",
+        doc: "advice not used: share of ZSM decisions on persons with VHH advice on file where the advice was neither read nor brought in by contact (an indicator of the risk of schijnsamenwerking, not a measure of it)",
         better: Better::Lower,
         label_nl: None,
     },
@@ -447,7 +457,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "call_informed_share_coordinator_sd",
         unit: "share",
         group: Group::Information,
-        doc: "spread (standard deviation) of that share across coordinators: the person-dependence",
+        doc: "spread (standard deviation) of that share across the VHH's procescoördinatoren: the person-dependence on the VHH side (ZSM staff's awareness and turnover are not spread per person)",
         better: Better::Lower,
         label_nl: None,
     },
@@ -456,7 +466,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "college_cases_per_year",
         unit: "cases/year",
         group: Group::Governance,
-        doc: "where AVE is the agreed model: entries of wijk families into AVE 3, under the college van B&W via the ambtenaar Integrale Veiligheid & Zorg (empty elsewhere)",
+        doc: "where AVE is the agreed model: the municipality's own cases entering AVE 3 (its families' opschalingen, its residents' direct cases and ZSM referrals; returns from AVE 4 not counted again), for which the college van B&W is answerable (empty elsewhere)",
         better: Better::Neither,
         label_nl: None,
     },
@@ -465,7 +475,7 @@ pub const METRICS: &[MetricDef] = &[
         name: "driehoek_cases_per_year",
         unit: "cases/year",
         group: Group::Governance,
-        doc: "where AVE is the agreed model: opschalingen of wijk families naar AVE 4, under the burgemeester and the driehoek (empty elsewhere)",
+        doc: "where AVE is the agreed model: the municipality's own cases reaching AVE 4, led by the burgemeester with the driehoek (empty elsewhere; how often unrest threatens is an assumption)",
         better: Better::Neither,
         label_nl: None,
     },
@@ -528,9 +538,13 @@ impl Metric {
         };
         match self {
             Metric::CasesEnteredPerYear => {
-                format!(
-                    "About {m} new cases a year enter AVE 2 at the wijkteams, under the wethouder{c}."
-                )
+                if params.criteria.in_use {
+                    format!(
+                        "About {m} new cases a year enter AVE 2 at the wijkteams, for which the wethouder is answerable{c}."
+                    )
+                } else {
+                    format!("About {m} new cases a year enter the wijkteams{c}.")
+                }
             }
             Metric::UpscalingsAve3Per1000 => {
                 per("are scaled up to AVE 3 (opschaling naar AVE 3, by any route)")
@@ -549,11 +563,13 @@ impl Metric {
                 per("reach AVE 3 only after an acute incident")
             }
             Metric::TimeToAve3DaysMean => {
-                format!("A case that is scaled up spends on average {m} days in AVE 2 first{c}.")
+                format!(
+                    "A case that is scaled up spends on average {m} days in AVE 2 first{c}; the study gives no time to AVE 3, so this rests on assumed rates."
+                )
             }
             Metric::AcuteCrisesPer1000 => per("have an acute safety incident"),
             Metric::LateUpscalingShare => format!(
-                "{p} of acute incidents hit a case in AVE 2 that had never been in AVE 3: it simmered, then exploded{cp}."
+                "{p} of acute incidents hit a case in AVE 2 that had not been in AVE 3 by any route, complex or not{cp}."
             ),
             Metric::EscalationsAve4Per1000 => per(
                 "reach AVE 4: an acute incident with a threat of public unrest, the burgemeester leads",
@@ -599,8 +615,8 @@ impl Metric {
             Metric::ZsmInformedShare => format!(
                 "In {p} of those decisions ZSM had the context: advice read, a flag, a call or the Raad voor de Kinderbescherming{cp}."
             ),
-            Metric::PaperCooperationShare => format!(
-                "In {p} of ZSM's decisions on persons with Veiligheidshuis advice on file, the advice was neither read nor brought in: schijnsamenwerking{cp}."
+            Metric::AdviceUnusedShare => format!(
+                "In {p} of ZSM's decisions on persons with Veiligheidshuis advice on file, the advice was neither read nor brought in by a call: advice not used, where the study sees a risk of schijnsamenwerking{cp}."
             ),
             Metric::ZsmReferralsPerYear => {
                 format!("ZSM refers about {m} persons a year to the Veiligheidshuis{c}.")
@@ -621,14 +637,16 @@ impl Metric {
                 "A coordinator's call brings the context in for {p} of ZSM's decisions on persons under procesregie{cp}."
             ),
             Metric::CallInformedShareCoordinatorSd => format!(
-                "That share differs between coordinators by {} percentage points (standard deviation): it depends on who holds the case{cp}.",
+                "That share differs between the Veiligheidshuis's procescoördinatoren by {} percentage points (standard deviation): it depends on who holds the case; ZSM's side, where the study sees most of the person-dependence, is not spread per person{cp}.",
                 format_value(100.0 * i.mean)
             ),
             Metric::CollegeCasesPerYear => {
-                format!("About {m} cases a year enter AVE 3 and come under the college van B&W{c}.")
+                format!(
+                    "About {m} of the municipality's own cases a year enter AVE 3, for which the college van B&W is answerable{c}."
+                )
             }
             Metric::DriehoekCasesPerYear => format!(
-                "About {m} cases a year reach AVE 4: the burgemeester leads, the case is in the driehoek{c}."
+                "About {m} of the municipality's own cases a year reach AVE 4: the burgemeester leads, with the driehoek; how often public unrest threatens is an assumption{c}."
             ),
         }
     }

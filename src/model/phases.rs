@@ -118,7 +118,6 @@ impl<O: Observer> World<'_, O> {
             if s.in_window {
                 s.up3 += 1;
                 s.up3_by[trigger as usize] += 1;
-                s.college += 1;
                 if first {
                     s.time_to_ave3.push(since);
                     if complex {
@@ -294,9 +293,12 @@ impl<O: Observer> World<'_, O> {
         self.leave_vhh(slot);
         let c = self.cases.at(slot);
         c.plan = false;
-        let origin = c.origin;
+        let (origin, local) = (c.origin, c.local);
         let handling = p.ave4.handling.sample_hours(&mut c.rng);
         self.set_phase(slot, AveFase::Ave4);
+        if local && self.stats.in_window {
+            self.stats.driehoek += 1;
+        }
         if origin == Origin::Social {
             self.stats.count(Daily::EscalationsAve4);
             if self.stats.in_window {
@@ -319,11 +321,7 @@ impl<O: Observer> World<'_, O> {
     pub(crate) fn on_ave4_over(&mut self, slot: u32) {
         let c = self.cases.at(slot);
         c.been_in_ave3 = true;
-        let origin = c.origin;
         self.set_phase(slot, AveFase::Ave3);
-        if origin == Origin::Social && self.stats.in_window {
-            self.stats.college += 1;
-        }
         let case = self.uid(slot);
         self.emit(Happening::Ave4Over { case });
         self.join_vhh_queue(slot, true);

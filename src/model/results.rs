@@ -224,7 +224,7 @@ impl<O: Observer> World<'_, O> {
             ratio(s.known_complex_informed, s.known_complex),
         );
         set(
-            Metric::PaperCooperationShare,
+            Metric::AdviceUnusedShare,
             ratio(s.with_advice_unused, s.with_advice),
         );
         set(Metric::ZsmReferralsPerYear, s.referrals as f64 / years);
@@ -239,11 +239,11 @@ impl<O: Observer> World<'_, O> {
         set(Metric::CallInformedShareCoordinatorSd, coordinator_sd);
         set(
             Metric::CollegeCasesPerYear,
-            governance(s.college as f64 / years),
+            governance(s.vhh_entries_local as f64 / years),
         );
         set(
             Metric::DriehoekCasesPerYear,
-            governance(s.ave4 as f64 / years),
+            governance(s.driehoek as f64 / years),
         );
 
         let d = &mut s.diag;

@@ -190,7 +190,7 @@ pub fn write_report(
     h.push_str("</table>\n");
     let _ = write!(
         h,
-        "<p class=\"small\">Made by avesim {} — a discrete-event simulation of AVE escalation between wijkteams, Veiligheidshuis and ZSM. See docs/model.md for every rule and docs/outputs.md for every file.</p>\n</body>\n</html>\n",
+        "<p class=\"small\">Made by avesim {} — a discrete-event simulation of how cases move between wijkteams, Veiligheidshuis and ZSM under AVE (Aanpak ter Voorkoming van Escalatie). See docs/model.md for every rule and docs/outputs.md for every file.</p>\n</body>\n</html>\n",
         esc(facts.avesim_version)
     );
     std::fs::write(dir.join("report.html"), h)

@@ -157,7 +157,7 @@ pub fn write_compare_charts(
             Chart {
                 info: ChartInfo {
                     stem,
-                    title: format!("Comparison: {} (mean and 95% interval)", group.name()),
+                    title: format!("Comparison: {} (mean and 95% interval)", group.label()),
                     caption,
                 },
                 cols,

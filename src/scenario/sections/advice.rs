@@ -37,15 +37,15 @@ section! {
         ],
         /// Probability the consult concludes opschaling when the need is real.
         upscale_share: f64 = 0.6 => [
-            key("upscale_share", "probability", "for a complex case or stalled cooperation, the consult concludes opschaling (else the approach stays in the wijk with the advice)", b("§5.3.1 l.2992", "De sociale wijkteams helpen met hoe ga je zo'n complexe casus met elkaar oppakken. Dan geef je advies", "advice can make opschaling unnecessary (l.2998); 40% kept in the wijk is assumed")).range(0.3, 0.9, "most to a third settled in the wijk"),
+            key("upscale_share", "probability", "for a complex case or stalled cooperation, the consult concludes opschaling (else the approach stays in the wijk with the advice)", c("advice can make opschaling unnecessary ('via advies en ondersteuning helemaal niet hadden hoeven opschalen', §5.3.1 l.2999–3000); that 60% of consults about complex or stalled cases still conclude opschaling is assumed")).range(0.3, 0.9, "most to a third settled in the wijk"),
         ],
         /// Probability the consult keeps an over-the-fence impulse in the wijk.
         fence_keep_share: f64 = 0.7 => [
-            key("fence_keep_share", "probability", "after a consult about handing a case over, it stays in the wijk (else it is handed over all the same)", c("advice is 'vrijblijvend' (§5.3.1 l.3001) and cannot stop a hand-over; 70% kept is assumed")).range(0.4, 0.9, "under half to most kept"),
+            key("fence_keep_share", "probability", "after a consult about handing a case over, it stays in the wijk (else it is handed over all the same)", c("a consult can keep a case in the wijk (§5.3.1 l.2999–3000) but cannot stop a hand-over; 70% kept is assumed")).range(0.4, 0.9, "under half to most kept"),
         ],
         /// Factor on the acute-incident rate of a case whose doubt advice settled.
         settled_incident_factor: f64 = 0.8 => [
-            key("settled_incident_factor", "factor", "acute incidents of a complex case the consult settled in the wijk", b("§7.1 l.4403", "draagt bij aan vroegtijdige signalering van complexe problematiek", "the worker knows what to do; a fifth fewer incidents is assumed")).range(0.5, 1.0, "no effect to half"),
+            key("settled_incident_factor", "factor", "acute incidents of a complex case the consult settled in the wijk", c("the advice function 'draagt bij aan vroegtijdige signalering van complexe problematiek' (§7.1 l.4402), which is about signalling; that a case the consult settled has a fifth fewer incidents is assumed")).range(0.5, 1.0, "no effect to half"),
         ],
         /// Gain in the team's recognition per consult it had answered.
         learning_per_consult: f64 = 0.02 => [

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::message as number;
 use crate::scenario::check::{Invalid, bad, factor, nonneg, per_year, prob};
-use crate::scenario::register::{b, key};
+use crate::scenario::register::{b, c, key};
 
 /// A set of criteria values for convenience.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +114,7 @@ section! {
         ],
         /// Rate at which a served complex case is recognised as one (per year, team skill 1).
         recognition_per_year: Option<f64> = None => [
-            key("recognition_per_year", "per year", "a served complex case is recognised as complex", b("§7.1 l.4162", "worden verminderd door afspraken te maken over op- en afschaling en bijbehorende verantwoordelijkheden", "agreed criteria help teams see when to scale up, though there is 'geen exact punt' (§5.3.1 l.3038): preset ave / informal / crisis_only: 1.0 / 0.6 / 0 a year")).range(0.3, 3.0, "within four months to three years"),
+            key("recognition_per_year", "per year", "a served complex case is recognised as complex", b("§7.3 l.4928", "dat sociale wijkteams casuïstiek niet te lang bij zich houden", "agreed criteria help teams see when to scale up (also §6.7 l.4162–4163), though there is 'geen exact punt' (§5.3.1 l.3038), so the size is assumed: preset ave / informal / crisis_only: 1.0 / 0.6 / 0 a year")).range(0.3, 3.0, "within four months to three years"),
         ],
         /// Probability that a worker acts on a recognition or a stall they noticed.
         adherence: Option<f64> = None => [
@@ -134,7 +134,7 @@ section! {
         ],
         /// Rate at which the worker notices stalled cooperation (per year).
         self_notice_per_year: Option<f64> = None => [
-            key("self_notice_per_year", "per year", "the worker notices that cooperation around their case has stalled", b("§5.3.2 l.3159", "ik vind dat iedereen daar zelf verantwoordelijk voor is", "each worker's own responsibility; preset ave / informal / crisis_only: 2 / 1 / 0 a year")).range(0.5, 6.0, "within two months to two years"),
+            key("self_notice_per_year", "per year", "the worker notices that cooperation around their case has stalled", c("the worker's own route is in the study ('ik kom er niet uit … Dat kan op problematiek zijn, maar ook op samenwerking', §5.3.2 l.3155–3156; 'iedereen daar zelf verantwoordelijk voor', l.3159), but not that agreed criteria raise it: preset ave / informal / crisis_only: 2 / 1 / 0 a year")).range(0.5, 6.0, "within two months to two years"),
         ],
         /// Probability the teamleider picks up a stalled case at one daily briefing.
         briefing_notice: Option<f64> = None => [
@@ -142,7 +142,7 @@ section! {
         ],
         /// Factor on the chance that the wijkteam does not take a plan over at once.
         afschaling_friction: Option<f64> = None => [
-            key("afschaling_friction", "factor", "friction at afschaling: factor on vhh.plan_rejection_prob", b("§5.3.1 l.3047", "Meer structuur hoe je dat doet met op- en afschalen", "agreements on op- en afschaling reduce the operational problems (§7.1 l.4163), but friction remained in Leeuwarden (l.3080): preset ave / informal / crisis_only: 1 / 1.5 / 1.5")).range(1.0, 2.5, "as with AVE to two and a half times"),
+            key("afschaling_friction", "factor", "friction at afschaling: factor on vhh.plan_rejection_prob", c("agreements on op- en afschaling reduce the operational problems (§6.7 l.4162–4163) and Leeuwarden wants 'Meer structuur hoe je dat doet met op- en afschalen' (§5.3.1 l.3047), but friction at afschaling remained under AVE (l.3080, §7.1 l.4394–4396): that criteria lower it is assumed; preset ave / informal / crisis_only: 1 / 1.5 / 1.5")).range(1.0, 2.5, "as with AVE to two and a half times"),
         ],
     }
 }

@@ -91,7 +91,7 @@ section! {
         ],
         /// Share of the unread remainder agreements make ZSM read, at low ZSM pressure.
         agreement_read_lift: f64 = 0.15 => [
-            key("agreement_read_lift", "share", "share of the unread remainder that feedback agreements make ZSM read (falls with ZSM pressure like reading)", b("§6.1 l.3514", "niet iedereen die bij ZSM werkt voldoende gericht is op de samenwerking", "in Breda agreements alone did not secure reading: modest, 15% is assumed")).range(0.05, 0.4, "little to two fifths"),
+            key("agreement_read_lift", "share", "share of the unread remainder that feedback agreements make ZSM read (falls with ZSM pressure like reading)", b("§7.3 l.4805", "dwingt het verankeren van terugkoppeling de medewerkers van ZSM ook om de informatie daadwerkelijk te betrekken", "the direction (also l.4834); modest, because in Breda agreements alone did not secure reading ('niet iedereen die bij ZSM werkt voldoende gericht is op de samenwerking', §6.1 l.3514): 15% is assumed")).range(0.05, 0.4, "little to two fifths"),
         ],
         /// How well VHH advice fits ZSM's needs at the start.
         advice_fit: f64 = 0.5 => [

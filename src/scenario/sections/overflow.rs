@@ -5,7 +5,7 @@
 //! list. The study states no overload rule and calls today's capacity sufficient, so both
 //! rules here are assumptions (C); the +200% is a stress test.
 
-use crate::scenario::check::{Invalid, per_year, prob};
+use crate::scenario::check::{Invalid, factor, per_year, prob};
 use crate::scenario::register::{b, c, key};
 
 section! {
@@ -17,7 +17,11 @@ section! {
         ],
         /// Extra rate at which served AVE 2 families are pushed up (stress test).
         extra_per_year: f64 = 0.0 => [
-            key("extra_per_year", "per served family per year", "stress test: served AVE 2 families the wijkteam cannot cope with and pushes up to the VHH; they go back to the wijk after the VHH's round", b("§5.3.4 l.3346", "toename van 200% krijgen in casuïstiek omdat de sociale wijkteams het niet aankunnen", "the manager's hypothetical, not today: 0 now; scenarios/what-if/overflow-200.toml sets the rate measured to triple vhh_entries_per_year (0.34)")).range(0.0, 0.4, "today up to about three and a half times the VHH's casework"),
+            key("extra_per_year", "per served non-complex family per year", "stress test: served AVE 2 families the wijkteam cannot cope with and pushes up to the VHH; they go back to the wijk after the VHH's round", c("the manager's hypothetical \"toename van 200% … omdat de sociale wijkteams het niet aankunnen\" (§5.3.4 l.3346), not today (\"als voldoende beschouwd\", l.3347): 0 now; scenarios/what-if/overflow-200.toml sets the rate measured to triple vhh_entries_per_year")).range(0.0, 0.4, "today up to about three times the VHH's casework"),
+        ],
+        /// Factor on the stress-test rate for complex families.
+        complex_factor: f64 = 5.0 => [
+            key("complex_factor", "factor", "the stress test falls more on complex families: a complex served family is pushed up at this many times extra_per_year", b("§5.3.4 l.3323", "Dat het veel te groot is en veel te complex", "'het niet aankunnen' is competence as much as volume; the size is assumed")).range(1.0, 20.0, "no difference to complex families mostly"),
         ],
     }
 }
@@ -27,8 +31,10 @@ section! {
 pub struct OverflowParams {
     /// P(pushed up when arriving at a full team).
     pub when_full: f64,
-    /// Extra push-up rate of served AVE 2 families (per hour).
+    /// Extra push-up rate of served non-complex AVE 2 families (per hour).
     pub extra_per_h: f64,
+    /// Factor on that rate for complex families.
+    pub complex_factor: f64,
 }
 
 impl Overflow {
@@ -36,6 +42,7 @@ impl Overflow {
         Ok(OverflowParams {
             when_full: prob("overflow.when_full_share", self.when_full_share)?,
             extra_per_h: per_year("overflow.extra_per_year", self.extra_per_year)?,
+            complex_factor: factor("overflow.complex_factor", self.complex_factor)?,
         })
     }
 }

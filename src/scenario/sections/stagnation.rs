@@ -8,7 +8,7 @@ section! {
     pub struct Stagnation {
         /// Factor on the resolution rate while cooperation is stalled.
         resolution_factor: f64 = 0.5 => [
-            key("resolution_factor", "factor", "resolution while cooperation is stalled", b("§5.3.1 l.2925", "wanneer er geen voortgang is", "no progress: resolution slows; halving it is assumed")).range(0.2, 0.8, "progress slows to a fifth up to four fifths"),
+            key("resolution_factor", "factor", "resolution while cooperation is stalled", b("§5.3 l.2926", "wanneer er geen voortgang is", "no progress: resolution slows; halving it is assumed")).range(0.2, 0.8, "progress slows to a fifth up to four fifths"),
         ],
         /// Factor on the acute-incident rate while cooperation is stalled.
         incident_factor: f64 = 2.0 => [

@@ -42,7 +42,7 @@ section! {
         ],
         /// Probability a complex known person is upgraded to a 7-day case, fully informed.
         upgrade_prob_informed: f64 = 0.5 => [
-            key("upgrade_prob_informed", "probability", "a complex person with an active case is upgraded to a 7-day case when ZSM decides with well-fitting context (with fit f: blind + f x (informed - blind))", b("§2.3 l.533", "Wanneer sprake is van complexere problematiek en een persoonsgebonden aanpak noodzakelijk is, kan een casus worden opgeschaald naar een zeven-dagen-zaak", "context shows the complexity; half upgraded is assumed")).range(0.3, 0.8, "a third to most"),
+            key("upgrade_prob_informed", "probability", "a complex person with an active case is upgraded to a 7-day case when ZSM decides with well-fitting context (with fit f: blind + f x (informed - blind))", b("§2.4 l.605", "veel meer zaken uit praktische overweging moeten worden opgeschaald van een zes-uurs- naar een zeven-dagen-zaak", "context changes decisions ('had ik een andere beslissing gemaakt', l.596–597) and asking for it means more 7-day cases; half upgraded is assumed")).range(0.3, 0.8, "a third to most"),
         ],
         /// Same, when the decision is blind.
         upgrade_prob_blind: f64 = 0.2 => [
