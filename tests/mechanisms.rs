@@ -233,8 +233,14 @@ fn g1_cases_per_bestuurlijk_level_are_reported_only_where_ave_is_the_model() {
 }
 
 #[test]
-fn g7_privacy_hesitancy_keeps_context_from_zsm() {
+fn g7_privacy_hesitancy_keeps_advice_from_wijkteams_and_context_from_zsm() {
     let base = leeuwarden(&[]);
+    // Wijkteams that assume sharing is not allowed ask the VHH less (0.6: Hollands Midden's
+    // "vrijwel alle teams terughoudend", within the plausible range 0.05–0.7).
     let hesitant = leeuwarden(&["link.privacy_hesitancy=0.6"]);
-    down(&hesitant, &base, Metric::ZsmInformedShare);
+    down(&hesitant, &base, Metric::AdviceConsultsPerYear);
+    // A VHH hesitant to put its advice where ZSM can read it, or to call (the top of its
+    // plausible range, 0.3), leaves ZSM deciding without context more often.
+    let vhh_hesitant = leeuwarden(&["link.vhh_privacy_hesitancy=0.3"]);
+    down(&vhh_hesitant, &base, Metric::ZsmInformedShare);
 }

@@ -555,7 +555,7 @@ fn zsm_reads_context_only_when_advice_is_on_file() {
 }
 
 #[test]
-fn privacy_hesitancy_keeps_advice_and_calls_from_zsm() {
+fn privacy_hesitancy_keeps_consults_from_the_vhh_and_advice_and_calls_from_zsm() {
     let log = happenings(
         1095,
         &["link.privacy_hesitancy=1", "link.vhh_privacy_hesitancy=1"],
@@ -564,6 +564,8 @@ fn privacy_hesitancy_keeps_advice_and_calls_from_zsm() {
     for (_, h) in &log.seen {
         match *h {
             Happening::Maatwerkoverleg { advice_for_zsm, .. } => assert!(!advice_for_zsm),
+            // A wijkteam that assumes nothing may be shared asks no consult of any kind.
+            Happening::AdviceRequested { .. } => panic!("a consult despite full hesitancy"),
             Happening::ZsmKnownDecision { route, .. } => {
                 decisions += 1;
                 assert_eq!(route, Route::Blind, "context reached ZSM");
@@ -580,6 +582,7 @@ fn a_worker_in_doubt_about_a_hand_over_asks_first_where_advice_exists() {
         1095,
         &[
             "advice.consult_prob=1",
+            "link.privacy_hesitancy=0",
             "vhh.coordinators=50",
             "criteria.over_the_fence_per_year=0.05",
         ],

@@ -56,10 +56,7 @@ impl<O: Observer> World<'_, O> {
         let pressure = self.vhh.budget.pressure();
         let c = self.cases.at(slot);
         let u: f64 = c.rng.random();
-        if u < p.advice.consult_prob
-            * p.vhh.informal_factor(pressure)
-            * (1.0 - p.link.privacy_hesitancy)
-        {
+        if u < consult_chance(p, pressure) {
             let case = c.uid;
             self.emit(Happening::Doubted {
                 case,
@@ -108,8 +105,7 @@ impl<O: Observer> World<'_, O> {
             doubt,
             briefing,
         });
-        let consult =
-            p.advice.enabled && u < p.advice.consult_prob * p.vhh.informal_factor(pressure);
+        let consult = p.advice.enabled && u < consult_chance(p, pressure);
         if consult {
             self.request_advice(slot, doubt);
             self.reschedule(slot);
@@ -182,6 +178,13 @@ impl<O: Observer> World<'_, O> {
         self.emit(Happening::AdviceSettled { case, doubt });
         self.reschedule(slot);
     }
+}
+
+/// The chance that a doubt (any of them, the worker's or the teamleider's) becomes a consult:
+/// informal contact erodes with the VHH's pressure, and a wijkteam hesitant about what it may
+/// share asks less.
+fn consult_chance(p: &Params, pressure: f64) -> f64 {
+    p.advice.consult_prob * p.vhh.informal_factor(pressure) * (1.0 - p.link.privacy_hesitancy)
 }
 
 /// The opschaling trigger of a doubt acted on.
