@@ -19,6 +19,7 @@ pub mod engine;
 pub mod experiment;
 pub mod format;
 pub mod interrupt;
+pub mod lang;
 pub mod model;
 pub mod output;
 pub mod scenario;

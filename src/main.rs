@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use avesim::commands::{self, CommandError};
+use avesim::lang::Lang;
 use avesim::output::terminal;
 use avesim::text::one_line;
 
@@ -30,6 +31,14 @@ macro_rules! say {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of reports, charts and tables: nl or en (default: the system's locale,
+    /// LC_ALL, LC_MESSAGES or LANG; nl_* gives Dutch).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}`: use nl or en"))
 }
 
 #[derive(Subcommand)]
@@ -89,7 +98,7 @@ struct CommonArgs {
 }
 
 impl CommonArgs {
-    fn to_common(&self) -> commands::Common {
+    fn to_common(&self, lang: Lang) -> commands::Common {
         commands::Common {
             out: self.out.clone(),
             reps: self.reps,
@@ -101,6 +110,7 @@ impl CommonArgs {
             charts: !self.no_charts,
             allow_long: self.allow_long,
             notice: Some(notice),
+            lang,
         }
     }
 }
@@ -174,27 +184,34 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<(), CommandError> {
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let results = lang.pick("results", "resultaten");
     match cli.command {
         Command::Run(args) => {
             let out = commands::run(
                 args.scenario.as_deref(),
-                &args.common.to_common(),
+                &args.common.to_common(lang),
                 args.cases,
                 args.trace,
             )?;
             if !args.common.quiet {
                 print(&terminal::run_table(
+                    lang,
                     &out.loaded.scenario,
                     &out.loaded.params,
                     &out.results,
                 ));
                 if !args.common.sets.is_empty() {
-                    say!("changed with --set: {}", args.common.sets.join(", "));
+                    say!(
+                        "{}: {}",
+                        lang.pick("changed with --set", "gewijzigd met --set"),
+                        args.common.sets.join(", ")
+                    );
                 }
             }
-            say!("results: {}", out.path.display());
+            say!("{results}: {}", out.path.display());
             if let Some(report) = out.report {
-                say!("report: {}", report.display());
+                say!("{}: {}", lang.pick("report", "rapport"), report.display());
             }
         }
         Command::Sweep(args) => {
@@ -202,10 +219,11 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                 args.scenario.as_deref(),
                 &args.vary,
                 &args.alarms,
-                &args.common.to_common(),
+                &args.common.to_common(lang),
             )?;
             if !args.common.quiet {
                 print(&terminal::sweep_table(
+                    lang,
                     &out.base.scenario.name,
                     &out.base.params,
                     &out.labels(),
@@ -213,27 +231,29 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                 ));
             }
             print(&terminal::alarm_lines(
+                lang,
                 &out.alarms,
                 &out.labels(),
                 &out.results,
             ));
-            say!("results: {}", out.path.display());
+            say!("{results}: {}", out.path.display());
         }
         Command::Compare(args) => {
-            let out = commands::run_compare(&args.scenarios, &args.common.to_common())?;
+            let out = commands::run_compare(&args.scenarios, &args.common.to_common(lang))?;
             if !args.common.quiet {
                 print(&terminal::comparison_table(
+                    lang,
                     &out.facts,
                     &out.results,
                     &out.differences,
                 ));
             }
-            say!("results: {}", out.path.display());
+            say!("{results}: {}", out.path.display());
         }
         Command::Check { scenario, sets } => {
             let (loaded, source) = commands::load(scenario.as_deref(), &sets, Vec::new())?;
             commands::say_notes(&loaded);
-            print(&terminal::check_listing(&loaded, &source));
+            print(&terminal::check_listing(lang, &loaded, &source));
         }
         Command::Bench { quick } => commands::bench(quick, &mut |line| say!("{line}")),
     }

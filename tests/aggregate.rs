@@ -75,3 +75,47 @@ fn the_90th_percentile_of_the_vhh_wait_is_not_cut_off_when_waits_run_past_a_year
         "p90 {p90} should lie above the mean {mean}, not at a bin edge"
     );
 }
+
+#[test]
+fn headline_intervals_stay_within_what_a_metric_can_be() {
+    // Three short replications: Student-t intervals wide enough to cross 0 (rare events) or 1
+    // (shares near 1) unless clipped.
+    let (s, p) = scenario(
+        DEFAULT_SCENARIO,
+        &[
+            "run.replications=3",
+            "run.horizon_days=200",
+            "run.warmup_days=30",
+        ],
+    );
+    let r = run(&s, &p, &RunOptions::default()).unwrap();
+    let mut crossed = 0;
+    for row in &r.summary {
+        let m = row.metric;
+        // What the unclipped interval would have been.
+        let mut w = avesim::stats::Welford::default();
+        for rep in &r.replications {
+            w.push(rep[m.index()]);
+        }
+        let raw = w.interval();
+        let i = row.interval;
+        if raw.low < 0.0 || (m.is_share() && raw.high > 1.0) {
+            crossed += 1;
+        }
+        if i.low.is_finite() {
+            assert!(i.low >= 0.0, "{}: {i:?}", m.name());
+            assert!(
+                i.low <= i.mean.max(0.0) && i.mean <= i.high.max(i.mean),
+                "{}: {i:?}",
+                m.name()
+            );
+        }
+        if m.is_share() && i.high.is_finite() {
+            assert!(i.high <= 1.0, "{}: {i:?}", m.name());
+        }
+    }
+    assert!(
+        crossed > 0,
+        "no raw interval crossed a bound: the test shows nothing"
+    );
+}

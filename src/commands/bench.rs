@@ -87,7 +87,7 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
             // Rendering every chart (PNG and SVG) of that run.
             let dir = std::env::temp_dir().join(format!("avesim-bench-{}", std::process::id()));
             let start = Instant::now();
-            match charts::write_charts(&dir, &scenario.name, &params, &res) {
+            match charts::write_charts(crate::lang::Lang::En, &dir, &scenario.name, &params, &res) {
                 Ok(drawn) => say(&format!(
                     "charts files={} wall_s={:.3}",
                     2 * drawn.len(),

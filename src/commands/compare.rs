@@ -86,7 +86,8 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     study::write_comparison_md(dir.path(), &results, &differences, &facts_line)
         .map_err(internal)?;
     if common.charts {
-        charts::write_compare_charts(&dir.path().join("charts"), &results).map_err(internal)?;
+        charts::write_compare_charts(common.lang, &dir.path().join("charts"), &results)
+            .map_err(internal)?;
     }
     let facts = StudyFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),

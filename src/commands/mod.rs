@@ -133,6 +133,8 @@ pub struct Common {
     pub allow_long: bool,
     /// Where to tell the user what was cleaned up from earlier stopped runs.
     pub notice: Option<fn(&str)>,
+    /// The language of the report, the charts and the tables.
+    pub lang: crate::lang::Lang,
 }
 
 impl Common {

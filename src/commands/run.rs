@@ -76,10 +76,16 @@ pub fn run(
         join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
     }
     if common.charts {
-        let drawn =
-            charts::write_charts(&dir.path().join("charts"), &scenario.name, params, &results)
-                .map_err(internal)?;
+        let drawn = charts::write_charts(
+            common.lang,
+            &dir.path().join("charts"),
+            &scenario.name,
+            params,
+            &results,
+        )
+        .map_err(internal)?;
         report::write_report(
+            common.lang,
             dir.path(),
             scenario,
             params,

@@ -90,6 +90,7 @@ pub fn run_sweep(
     files::write_resolved(dir.path(), &base.scenario).map_err(internal)?;
     if common.charts {
         charts::write_sweep_charts(
+            common.lang,
             &dir.path().join("charts"),
             &base.scenario.name,
             &axes,

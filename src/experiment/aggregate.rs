@@ -161,7 +161,7 @@ impl Aggregate {
             .map(|(m, w)| SummaryRow {
                 metric: m.metric,
                 unit: m.unit,
-                interval: w.interval(),
+                interval: m.metric.clip(w.interval()),
             })
             .collect();
         let intervals = |v: &[Welford]| v.iter().map(Welford::interval).collect::<Vec<_>>();

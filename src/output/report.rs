@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::experiment::RunResults;
+use crate::lang::Lang;
 use crate::model::metrics::METRICS;
 use crate::scenario::{Params, Preset, Provenance, Scenario, System, register as params};
 
@@ -62,6 +63,7 @@ fn display_value(v: &toml::Value) -> String {
 /// Write `report.html` into `dir` (charts are read from `dir/charts/*.svg`).
 #[allow(clippy::too_many_arguments)]
 pub fn write_report(
+    lang: Lang,
     dir: &Path,
     scenario: &Scenario,
     params: &Params,
@@ -72,74 +74,163 @@ pub fn write_report(
 ) -> std::io::Result<()> {
     let mut h = String::with_capacity(1 << 20);
     let name = esc(&scenario.name);
+    let title = if facts.changes.is_empty() {
+        name.clone()
+    } else {
+        format!(
+            "{name}, {} {}",
+            lang.pick("changed with", "gewijzigd met"),
+            esc(&facts.changes.join(", "))
+        )
+    };
+    let report = lang.pick("avesim report", "avesim-rapport");
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>avesim report: {name}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{report}: {title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        lang.code()
     );
     let _ = write!(
         h,
-        "<h1>avesim report: {name}</h1>\n<p>{}</p>\n",
-        esc(&scenario.description)
+        "<h1>{report}: {title}</h1>\n<p>{}</p>\n",
+        esc(if lang == Lang::Nl && !scenario.description_nl.is_empty() {
+            &scenario.description_nl
+        } else {
+            &scenario.description
+        })
     );
     // What was run.
     let years = f64::from(params.run.horizon_days) / 365.0;
+    let n = |v: f64| lang.num(&format_value(v));
     let _ = write!(
         h,
-        "<h2 id=\"run\">What was run</h2>\n<table>\n<tr><th>scenario</th><td>{name} <span class=\"small\">({})</span></td></tr>\n<tr><th>seed</th><td>{}</td></tr>\n<tr><th>replications</th><td>{}</td></tr>\n<tr><th>horizon</th><td>{} days ({} years) per replication, of which the first {} days are warm-up and not counted</td></tr>\n<tr><th>set-up</th><td>{}; advice function {}; {}</td></tr>\n{}<tr><th>avesim version</th><td>{}</td></tr>\n</table>\n",
-        esc(&facts.source),
+        "<h2 id=\"run\">{}</h2>\n<table>\n<tr><th>scenario</th><td>{name} <span class=\"small\">({})</span></td></tr>\n<tr><th>seed</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}; {} {}; {}</td></tr>\n{}<tr><th>{}</th><td>{}</td></tr>\n</table>\n",
+        lang.pick("What was run", "Wat is gerekend"),
+        esc(&match lang {
+            Lang::Nl => facts.source.replacen("embedded ", "ingebouwd: ", 1),
+            Lang::En => facts.source.clone(),
+        }),
         facts.seed,
+        lang.pick("replications", "replicaties"),
         facts.replications,
-        params.run.horizon_days,
-        format_value(years),
-        params.run.warmup_days,
+        lang.pick("horizon", "looptijd"),
+        lang.pick(
+            format!(
+                "{} days ({} years) per replication, of which the first {} days are warm-up and not counted",
+                params.run.horizon_days,
+                n(years),
+                params.run.warmup_days
+            ),
+            format!(
+                "{} dagen ({} jaar) per replicatie, waarvan de eerste {} dagen inloop zijn en niet meetellen",
+                params.run.horizon_days,
+                n(years),
+                params.run.warmup_days
+            )
+        ),
+        lang.pick("set-up", "opzet"),
         match scenario.criteria.preset {
-            Preset::Ave => "AVE: agreed phases and op- en afschalingscriteria op hoofdlijnen",
-            Preset::Informal => "no agreed op- en afschalingscriteria",
-            Preset::CrisisOnly => "no opschaling before an acute incident",
+            Preset::Ave => lang.pick(
+                "AVE: agreed phases and op- en afschalingscriteria op hoofdlijnen",
+                "AVE: afgesproken fasen en op- en afschalingscriteria op hoofdlijnen"
+            ),
+            Preset::Informal => lang.pick(
+                "no agreed op- en afschalingscriteria",
+                "geen afgesproken op- en afschalingscriteria"
+            ),
+            Preset::CrisisOnly => lang.pick(
+                "no opschaling before an acute incident",
+                "geen opschaling vóór een acuut incident"
+            ),
         },
-        if scenario.advice.enabled { "on" } else { "off" },
+        lang.pick("advice function", "adviesfunctie"),
+        match (scenario.advice.enabled, lang) {
+            (true, Lang::En) => "on",
+            (false, Lang::En) => "off",
+            (true, Lang::Nl) => "aan",
+            (false, Lang::Nl) => "uit",
+        },
         match scenario.link.system {
-            System::Bridged =>
+            System::Bridged => lang.pick(
                 "VHH and ZSM on different systems, bridged via the police system BVH",
-            System::Shared => "VHH and ZSM share one information system (such as GCOS)",
-            System::Joint => "VHH and ZSM register jointly, co-located",
+                "Veiligheidshuis en ZSM in verschillende systemen, overbrugd via het politiesysteem BVH"
+            ),
+            System::Shared => lang.pick(
+                "VHH and ZSM share one information system (such as GCOS)",
+                "Veiligheidshuis en ZSM delen één informatiesysteem (zoals GCOS)"
+            ),
+            System::Joint => lang.pick(
+                "VHH and ZSM register jointly, co-located",
+                "Veiligheidshuis en ZSM registreren samen, op één locatie"
+            ),
         },
         if facts.changes.is_empty() {
             String::new()
         } else {
             format!(
-                "<tr><th>changed with --set</th><td><b>{}</b> <span class=\"small\">(not the scenario file as written: see the assumptions register)</span></td></tr>\n",
-                esc(&facts.changes.join(", "))
+                "<tr><th>{}</th><td><b>{}</b> <span class=\"small\">({})</span></td></tr>\n",
+                lang.pick("changed with --set", "gewijzigd met --set"),
+                esc(&facts.changes.join(", ")),
+                lang.pick(
+                    "not the scenario file as written: see the assumptions register",
+                    "niet het scenariobestand zoals het er staat: zie het register van aannames"
+                )
             )
         },
+        lang.pick("avesim version", "versie van avesim"),
         esc(facts.avesim_version),
     );
     // Headline metrics.
+    let (metric_h, mean_h, interval_h, unit_h, words_h) = (
+        lang.pick("metric", "maat"),
+        lang.pick("mean", "gemiddelde"),
+        lang.pick("95% interval", "95%-interval"),
+        lang.pick("unit", "eenheid"),
+        lang.pick("in plain words", "in gewone woorden"),
+    );
     let _ = write!(
         h,
-        "<h2 id=\"headline\">Headline results</h2>\n<p>Mean over {} replications with its 95% confidence interval (Student t). The interval is the uncertainty of the simulation itself; the uncertainty of the assumptions below is larger and is explored by changing them.</p>\n<table class=\"cards\">\n<tr><th>metric</th><th>mean</th><th>95% interval</th><th>unit</th><th>in plain words</th></tr>\n",
-        params.run.replications
+        "<h2 id=\"headline\">{}</h2>\n<p>{}</p>\n<table class=\"cards\">\n<tr><th>{metric_h}</th><th>{mean_h}</th><th>{interval_h}</th><th>{unit_h}</th><th>{words_h}</th></tr>\n",
+        lang.pick("Headline results", "Belangrijkste uitkomsten"),
+        lang.pick(
+            format!(
+                "Mean over {} replications with its 95% confidence interval (Student t). The interval is the uncertainty of the simulation itself; the uncertainty of the assumptions below is larger and is explored by changing them.",
+                params.run.replications
+            ),
+            format!(
+                "Gemiddelde over {} replicaties met het 95%-betrouwbaarheidsinterval (Student t). Het interval is de onzekerheid van de simulatie zelf; de onzekerheid in de aannames hieronder is groter en verken je door ze te veranderen.",
+                params.run.replications
+            )
+        )
     );
     for (m, row) in METRICS.iter().zip(&results.summary) {
         let i = &row.interval;
         let interval = if i.low.is_finite() {
-            format!("{} – {}", format_value(i.low), format_value(i.high))
+            format!("{} – {}", n(i.low), n(i.high))
         } else {
             "–".into()
         };
         let _ = writeln!(
             h,
-            "<tr><td data-label=\"metric\"><code>{}</code></td><td class=\"num\" data-label=\"mean\">{}</td><td class=\"num\" data-label=\"95% interval\">{}</td><td data-label=\"unit\">{}</td><td data-label=\"in plain words\">{}</td></tr>",
+            "<tr><td data-label=\"{metric_h}\">{}<br><code class=\"small\">{}</code></td><td class=\"num\" data-label=\"{mean_h}\">{}</td><td class=\"num\" data-label=\"{interval_h}\">{}</td><td data-label=\"{unit_h}\">{}</td><td data-label=\"{words_h}\">{}</td></tr>",
+            esc(m.metric.label(lang)),
             m.name,
-            format_value(i.mean),
+            n(i.mean),
             interval,
-            esc(m.unit),
-            esc(&m.metric.reading(i, params))
+            esc(m.metric.unit_text(lang)),
+            esc(&m.metric.reading(lang, i, params))
         );
     }
     h.push_str("</table>\n");
     // Charts.
-    h.push_str("<h2 id=\"charts\">Charts</h2>\n<p>Lines are means over replications; shaded bands and whiskers are 95% intervals. The grey area is the warm-up, not counted in the headline results. Each chart is also in <code>charts/</code> as PNG and SVG.</p>\n");
+    let _ = write!(
+        h,
+        "<h2 id=\"charts\">{}</h2>\n<p>{}</p>\n",
+        lang.pick("Charts", "Grafieken"),
+        lang.pick(
+            "Lines are means over replications; shaded bands and whiskers are 95% intervals. The grey area is the warm-up, not counted in the headline results. Each chart is also in <code>charts/</code> as PNG and SVG.",
+            "Lijnen zijn gemiddelden over de replicaties; de gekleurde banden en de streepjes zijn 95%-intervallen. Het grijze deel is de inloop, die niet meetelt in de uitkomsten. Elke grafiek staat ook in <code>charts/</code> als PNG en SVG."
+        )
+    );
     for c in charts {
         let svg = std::fs::read_to_string(dir.join("charts").join(format!("{}.svg", c.stem)))?;
         let svg = match svg.find("<svg") {
@@ -150,12 +241,34 @@ pub fn write_report(
             h,
             "<figure id=\"chart-{stem}\">\n{svg}\n<figcaption><b>{}</b> — {} <span class=\"small\">(charts/{stem}.png, charts/{stem}.svg)</span></figcaption>\n</figure>\n",
             esc(&c.title),
-            esc(c.caption),
+            esc(&c.caption),
             stem = c.stem,
         );
     }
     // Assumptions register.
-    h.push_str("<h2 id=\"assumptions\">Assumptions register</h2>\n<p>Every parameter as used, with its unit and the evidence for its value, graded: <span class=\"tag gA\">A</span> a number in the study, <span class=\"tag gB\">B</span> a direction in the study with the size assumed, <span class=\"tag gC\">C</span> an assumption (or a value calibrated to a target), <span class=\"tag gP\">P</span> a public source outside the study, with its year. A and B name the section and line of the study and quote it. Where a value is assumed, the plausible range says how far it might reasonably be off: the numbers that carry a result are usually the assumptions, so try them with <code>--set</code> or <code>avesim sweep</code>.</p>\n<table class=\"cards\">\n<tr><th>parameter</th><th>value</th><th>unit</th><th>grade</th><th>source</th><th>the study says / reasoning</th><th>plausible range</th><th>set in</th></tr>\n");
+    let heads = [
+        "parameter",
+        lang.pick("value", "waarde"),
+        lang.pick("unit", "eenheid"),
+        lang.pick("grade", "graad"),
+        lang.pick("source", "bron"),
+        lang.pick(
+            "the study says / reasoning",
+            "het onderzoek zegt / redenering",
+        ),
+        lang.pick("plausible range", "plausibel bereik"),
+        lang.pick("set in", "gezet in"),
+    ];
+    let _ = write!(
+        h,
+        "<h2 id=\"assumptions\">{}</h2>\n<p>{}</p>\n<table class=\"cards\">\n<tr>{}</tr>\n",
+        lang.pick("Assumptions register", "Register van aannames"),
+        lang.pick(
+            "Every parameter as used, with its unit and the evidence for its value, graded: <span class=\"tag gA\">A</span> a number in the study, <span class=\"tag gB\">B</span> a direction in the study with the size assumed, <span class=\"tag gC\">C</span> an assumption (or a value calibrated to a target), <span class=\"tag gP\">P</span> a public source outside the study, with its year. A and B name the section and line of the study and quote it. Where a value is assumed, the plausible range says how far it might reasonably be off: the numbers that carry a result are usually the assumptions, so try them with <code>--set</code> or <code>avesim sweep</code>.",
+            "Elke parameter zoals gebruikt, met de eenheid en het bewijs voor de waarde, met een graad: <span class=\"tag gA\">A</span> een getal uit het onderzoek, <span class=\"tag gB\">B</span> een richting uit het onderzoek, de grootte aangenomen, <span class=\"tag gC\">C</span> een aanname (of een waarde geijkt op een doel), <span class=\"tag gP\">P</span> een openbare bron buiten het onderzoek, met het jaar. Bij A en B staan paragraaf en regel van het onderzoek, met een citaat. Waar een waarde is aangenomen, zegt het plausibele bereik hoever die redelijkerwijs kan afwijken: de getallen die een uitkomst dragen zijn meestal aannames, dus probeer ze met <code>--set</code> of <code>avesim sweep</code>. De toelichting bij de parameters is (nog) in het Engels; de citaten komen uit het onderzoek."
+        ),
+        heads.map(|x| format!("<th>{x}</th>")).join("")
+    );
     let value = toml::Value::try_from(scenario.resolved())
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     for (key, v) in params::leaves(&value) {
@@ -171,27 +284,44 @@ pub fn write_report(
         };
         let _ = writeln!(
             h,
-            "<tr><td data-label=\"parameter\"><code>{}</code></td><td data-label=\"value\">{}</td><td data-label=\"unit\">{}</td><td data-label=\"grade\"><span class=\"tag {}\">{}</span></td><td class=\"small\" data-label=\"source\">{}</td><td data-label=\"the study says / reasoning\">{}</td><td class=\"small\" data-label=\"plausible range\">{}</td><td class=\"small\" data-label=\"set in\">{}</td></tr>",
+            "<tr><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"tag {}\">{}</span></td><td class=\"small\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"small\" data-label=\"{}\">{}</td><td class=\"small\" data-label=\"{}\">{}</td></tr>",
+            heads[0],
             esc(&key),
+            heads[1],
             esc(&display_value(&v)),
+            heads[2],
             esc(d.unit),
+            heads[3],
             grade_class(&d.grade),
             if d.grade.is_empty() {
                 "run"
             } else {
                 d.grade.as_str()
             },
+            heads[4],
             esc(source),
+            heads[5],
             said,
+            heads[6],
             esc(&d.range),
+            heads[7],
             esc(&d.set_in)
         );
     }
     h.push_str("</table>\n");
     let _ = write!(
         h,
-        "<p class=\"small\">Made by avesim {} — a discrete-event simulation of how cases move between wijkteams, Veiligheidshuis and ZSM under AVE (Aanpak ter Voorkoming van Escalatie). See docs/model.md for every rule and docs/outputs.md for every file.</p>\n</body>\n</html>\n",
-        esc(facts.avesim_version)
+        "<p class=\"small\">{}</p>\n</body>\n</html>\n",
+        lang.pick(
+            format!(
+                "Made by avesim {} — a discrete-event simulation of how cases move between wijkteams, Veiligheidshuis and ZSM under AVE (Aanpak ter Voorkoming van Escalatie). See docs/model.md for every rule and docs/outputs.md for every file.",
+                esc(facts.avesim_version)
+            ),
+            format!(
+                "Gemaakt met avesim {} — een discrete-event-simulatie van hoe casussen onder AVE (Aanpak ter Voorkoming van Escalatie) tussen wijkteams, Veiligheidshuis en ZSM bewegen. Elke regel staat in docs/model.md, elk bestand in docs/outputs.md (beide in het Engels).",
+                esc(facts.avesim_version)
+            )
+        )
     );
     std::fs::write(dir.join("report.html"), h)
 }

@@ -7,49 +7,79 @@ use std::fmt::Write as _;
 use crate::experiment::RunResults;
 use crate::experiment::compare::Difference;
 use crate::experiment::sweep::{Alarm, AlarmFinding};
-use crate::format::terminal as sig;
+use crate::format::terminal as sig_en;
+use crate::lang::Lang;
 use crate::model::Metric;
 use crate::scenario::{Loaded, Params, Scenario, register};
 use crate::stats::Interval;
 
-/// "mean (low–high)" with three significant digits.
-fn cell(i: &Interval) -> String {
-    format!("{} ({}–{})", sig(i.mean), sig(i.low), sig(i.high))
+/// A value in a terminal table, with Dutch's decimal comma.
+fn sig(lang: Lang, v: f64) -> String {
+    lang.num(&sig_en(v))
 }
 
-/// The headline metrics of a run, one line each.
-pub fn run_table(scenario: &Scenario, params: &Params, results: &RunResults) -> String {
+/// "mean (low–high)" with three significant digits.
+fn cell(lang: Lang, i: &Interval) -> String {
+    format!(
+        "{} ({}–{})",
+        sig(lang, i.mean),
+        sig(lang, i.low),
+        sig(lang, i.high)
+    )
+}
+
+/// The headline metrics of a run, one line each (English: the metric ids users type in
+/// `--alarm`; Dutch: the labels).
+pub fn run_table(lang: Lang, scenario: &Scenario, params: &Params, results: &RunResults) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "\n{} — {} replications × {} days (warm-up {}), seed {}, {} threads, {:.1} s",
+        "\n{} — {}",
         scenario.name,
-        params.run.replications,
-        params.run.horizon_days,
-        params.run.warmup_days,
-        params.run.seed,
-        results.threads,
-        results.wall.as_secs_f64()
+        lang.pick(
+            format!(
+                "{} replications × {} days (warm-up {}), seed {}, {} threads, {:.1} s",
+                params.run.replications,
+                params.run.horizon_days,
+                params.run.warmup_days,
+                params.run.seed,
+                results.threads,
+                results.wall.as_secs_f64()
+            ),
+            format!(
+                "{} replicaties × {} dagen (inloop {}), seed {}, {} threads, {} s",
+                params.run.replications,
+                params.run.horizon_days,
+                params.run.warmup_days,
+                params.run.seed,
+                results.threads,
+                lang.num(&format!("{:.1}", results.wall.as_secs_f64()))
+            )
+        )
     );
+    let width = lang.pick(38, 50);
     let _ = writeln!(
         s,
-        "{:<38} {:>10}   {:<23} unit",
-        "metric", "mean", "95% interval"
+        "{:<width$} {:>10}   {:<23} {}",
+        lang.pick("metric", "maat"),
+        lang.pick("mean", "gemiddelde"),
+        lang.pick("95% interval", "95%-interval"),
+        lang.pick("unit", "eenheid")
     );
     for row in &results.summary {
         let i = &row.interval;
         let ci = if i.low.is_nan() {
             "-".to_string()
         } else {
-            format!("{} .. {}", sig(i.low), sig(i.high))
+            format!("{} .. {}", sig(lang, i.low), sig(lang, i.high))
         };
         let _ = writeln!(
             s,
-            "{:<38} {:>10}   {:<23} {}",
-            row.metric.name(),
-            sig(i.mean),
+            "{:<width$} {:>10}   {:<23} {}",
+            lang.pick(row.metric.name(), row.metric.label(lang)),
+            sig(lang, i.mean),
             ci,
-            row.unit
+            row.metric.unit_text(lang)
         );
     }
     s.push('\n');
@@ -58,6 +88,7 @@ pub fn run_table(scenario: &Scenario, params: &Params, results: &RunResults) -> 
 
 /// A few metrics for every point of a sweep.
 pub fn sweep_table(
+    lang: Lang,
     name: &str,
     params: &Params,
     labels: &[String],
@@ -73,21 +104,32 @@ pub fn sweep_table(
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "\nsweep of {name} — {} points × {} replications, seed {}",
-        labels.len(),
-        params.run.replications,
-        params.run.seed
+        "\n{}",
+        lang.pick(
+            format!(
+                "sweep of {name} — {} points × {} replications, seed {}",
+                labels.len(),
+                params.run.replications,
+                params.run.seed
+            ),
+            format!(
+                "reeks van {name} — {} punten × {} replicaties, seed {}",
+                labels.len(),
+                params.run.replications,
+                params.run.seed
+            )
+        )
     );
     let _ = writeln!(
         s,
         "{:<40}{}",
-        "point",
-        shown.map(|m| format!("{:>30}", m.name())).join("")
+        lang.pick("point", "punt"),
+        shown.map(|m| format!("{:>30}", short(lang, m))).join("")
     );
     for (label, r) in labels.iter().zip(results) {
         let cells: String = shown
             .iter()
-            .map(|&m| format!("{:>30}", cell(r.metric(m))))
+            .map(|&m| format!("{:>30}", cell(lang, r.metric(m))))
             .collect();
         let _ = writeln!(s, "{label:<40}{cells}");
     }
@@ -95,8 +137,20 @@ pub fn sweep_table(
     s
 }
 
+/// A column head: the id in English (what `--alarm` takes), the label in Dutch, cut to fit.
+fn short(lang: Lang, m: Metric) -> String {
+    let text = lang.pick(m.name(), m.label(lang));
+    if text.chars().count() > 29 {
+        let cut: String = text.chars().take(28).collect();
+        format!("{cut}…")
+    } else {
+        text.to_string()
+    }
+}
+
 /// One line per alarm: where it first fires, or how close it came.
 pub fn alarm_lines(
+    lang: Lang,
     alarms: &[(Alarm, AlarmFinding)],
     labels: &[String],
     results: &[RunResults],
@@ -108,20 +162,46 @@ pub fn alarm_lines(
                 let i = results[*k].metric(alarm.metric);
                 writeln!(
                     s,
-                    "alarm {alarm}: first at {} (mean {}, 95% interval {}–{})",
-                    labels[*k],
-                    sig(i.mean),
-                    sig(i.low),
-                    sig(i.high)
+                    "{}",
+                    lang.pick(
+                        format!(
+                            "alarm {alarm}: first at {} (mean {}, 95% interval {}–{})",
+                            labels[*k],
+                            sig(lang, i.mean),
+                            sig(lang, i.low),
+                            sig(lang, i.high)
+                        ),
+                        format!(
+                            "alarm {alarm}: voor het eerst bij {} (gemiddeld {}, 95%-interval {}–{})",
+                            labels[*k],
+                            sig(lang, i.mean),
+                            sig(lang, i.low),
+                            sig(lang, i.high)
+                        )
+                    )
                 )
             }
             AlarmFinding::NotReached(Some((k, m))) => writeln!(
                 s,
-                "alarm {alarm}: not reached (closest {} at {})",
-                sig(*m),
-                labels[*k]
+                "{}",
+                lang.pick(
+                    format!(
+                        "alarm {alarm}: not reached (closest {} at {})",
+                        sig(lang, *m),
+                        labels[*k]
+                    ),
+                    format!(
+                        "alarm {alarm}: niet bereikt (het dichtst bij: {} bij {})",
+                        sig(lang, *m),
+                        labels[*k]
+                    )
+                )
             ),
-            AlarmFinding::NotReached(None) => writeln!(s, "alarm {alarm}: not reached"),
+            AlarmFinding::NotReached(None) => writeln!(
+                s,
+                "alarm {alarm}: {}",
+                lang.pick("not reached", "niet bereikt")
+            ),
         };
     }
     s
@@ -130,6 +210,7 @@ pub fn alarm_lines(
 /// A few metrics for every scenario of a comparison, marked where the paired difference
 /// from the first excludes zero.
 pub fn comparison_table(
+    lang: Lang,
     facts: &str,
     results: &[RunResults],
     differences: &[Vec<Difference>],
@@ -142,12 +223,12 @@ pub fn comparison_table(
         Metric::ZsmInformedShare,
     ];
     let mut s = String::new();
-    let _ = writeln!(s, "\ncomparison — {facts}");
+    let _ = writeln!(s, "\n{} — {facts}", lang.pick("comparison", "vergelijking"));
     let _ = writeln!(
         s,
         "{:<34}{}",
         "scenario",
-        shown.map(|m| format!("{:>31}", m.name())).join("")
+        shown.map(|m| format!("{:>31}", short(lang, m))).join("")
     );
     for (k, r) in results.iter().enumerate() {
         let cells: String = shown
@@ -161,7 +242,7 @@ pub fn comparison_table(
                 } else {
                     " "
                 };
-                format!("{:>30}{mark}", cell(r.metric(m)))
+                format!("{:>30}{mark}", cell(lang, r.metric(m)))
             })
             .collect();
         let _ = writeln!(s, "{:<34}{cells}", r.name);
@@ -169,22 +250,34 @@ pub fn comparison_table(
     let first = results.first().map_or("", |r| r.name.as_str());
     let _ = writeln!(
         s,
-        "* paired difference from {first} excludes zero. Every metric: comparison.md"
+        "{}",
+        lang.pick(
+            format!("* paired difference from {first} excludes zero. Every metric: comparison.md"),
+            format!("* het gepaarde verschil met {first} sluit nul uit. Alle maten: comparison.md")
+        )
     );
     s
 }
 
 /// `check`: every parameter as it will be used, with unit, evidence grade, source and
 /// where it was set.
-pub fn check_listing(loaded: &Loaded, source: &str) -> String {
+pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# {source}: valid. Every parameter as it will be used, with [unit], evidence grade and source."
+        "# {source}: {}",
+        lang.pick(
+            "valid. Every parameter as it will be used, with [unit], evidence grade and source.",
+            "geldig. Elke parameter zoals hij wordt gebruikt, met [eenheid], bewijsgraad en bron."
+        )
     );
     let _ = writeln!(
         s,
-        "# Grades: A a number in the study, B a direction in the study (size assumed), C an assumption, P a public source (year)."
+        "# {}",
+        lang.pick(
+            "Grades: A a number in the study, B a direction in the study (size assumed), C an assumption, P a public source (year).",
+            "Graden: A een getal uit het onderzoek, B een richting uit het onderzoek (grootte aangenomen), C een aanname, P een openbare bron (jaar). De toelichting per parameter is in het Engels; de citaten komen uit het onderzoek."
+        )
     );
     let value = match toml::Value::try_from(loaded.scenario.resolved()) {
         Ok(v) => v,
@@ -208,7 +301,7 @@ pub fn check_listing(loaded: &Loaded, source: &str) -> String {
             );
         }
         if !d.range.is_empty() {
-            let _ = write!(why, "; plausible {}", d.range);
+            let _ = write!(why, "; {} {}", lang.pick("plausible", "plausibel"), d.range);
         }
         let _ = writeln!(
             s,

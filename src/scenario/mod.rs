@@ -52,6 +52,8 @@ pub struct Scenario {
     pub name: String,
     /// One line saying what this scenario is.
     pub description: String,
+    /// The same line in Dutch (reports in Dutch show it; empty: the English line).
+    pub description_nl: String,
     /// Run control.
     pub run: Run,
     /// The arrival streams.
@@ -102,6 +104,9 @@ impl Default for Scenario {
             description:
                 "Leeuwarden baseline: AVE with advice function, VHH Fryslân, ZSM Noord-Nederland"
                     .into(),
+            description_nl:
+                "Leeuwarden, uitgangssituatie: AVE met adviesfunctie, Veiligheidshuis Fryslân, ZSM Noord-Nederland"
+                    .into(),
             run: Run::default(),
             arrivals: Arrivals::default(),
             growth: Growth::default(),
@@ -133,6 +138,12 @@ pub(crate) const TOP_KEYS: &[Key] = &[
         "description",
         "text",
         "one line describing the scenario",
+        Control,
+    ),
+    key(
+        "description_nl",
+        "text",
+        "the same line in Dutch, for reports in Dutch",
         Control,
     ),
     key(

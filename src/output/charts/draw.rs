@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use super::spec::{Band, BarSeries, Chart, Line, Panel, Reference, finite};
 use super::{BLUE, FONT, GREY};
 use crate::format::value as fmtv;
+use crate::lang::Lang;
 use crate::stats::Interval;
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -69,26 +70,27 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
                 *warmup_years,
                 categories.as_deref(),
                 (*markers, *year0),
+                chart.lang,
             )?,
-            Panel::Group { title, unit, bars } => draw_group(area, title, unit, bars)?,
+            Panel::Group { title, unit, bars } => draw_group(area, title, unit, bars, chart.lang)?,
             Panel::Scatter {
                 title,
                 x_label,
                 y_label,
                 points,
-            } => draw_scatter(area, (title, x_label, y_label), points)?,
+            } => draw_scatter(area, (title, x_label, y_label), points, chart.lang)?,
             Panel::Bars {
                 title,
                 x_label,
                 y_label,
                 series,
                 marks,
-            } => draw_bars(area, title, x_label, y_label, series, marks)?,
+            } => draw_bars(area, (title, x_label, y_label), series, marks, chart.lang)?,
             Panel::Metric {
                 title,
                 unit,
                 interval,
-            } => draw_metric(area, title, unit, interval)?,
+            } => draw_metric(area, title, unit, interval, chart.lang)?,
         }
     }
     root.present()
@@ -135,9 +137,26 @@ fn segments(x: &[f64], y: &[f64]) -> Vec<Vec<(f64, f64)>> {
 }
 
 /// Axis tick text: no trailing ".0", at most six significant digits.
-fn tick(v: &f64) -> String {
+fn tick_text(v: &f64) -> String {
     let r = (v * 1e6).round() / 1e6;
     if r == 0.0 { "0".into() } else { format!("{r}") }
+}
+
+/// Tick text in a language (Dutch writes a decimal comma).
+fn ticker(lang: Lang) -> impl Fn(&f64) -> String {
+    move |v| lang.num(&tick_text(v))
+}
+
+/// A font size at most `max` at which `text` fits in `room` pixels (DejaVu Sans averages
+/// about 0.58 em a character), and never below 8.
+fn fit(text: &str, room: u32, max: f64) -> f64 {
+    let chars = text.chars().count().max(1) as f64;
+    (f64::from(room) / (0.58 * chars)).clamp(8.0, max)
+}
+
+/// Whether a unit is a share (its axis then starts at 0 and reads to 1 when empty).
+fn is_share(unit: &str) -> bool {
+    unit.starts_with("share") || unit.starts_with("aandeel")
 }
 
 fn nice_top(v: f64) -> f64 {
@@ -158,7 +177,9 @@ fn draw_time<DB: DrawingBackend>(
     warmup_years: f64,
     categories: Option<&[String]>,
     (markers, year0): (bool, Option<f64>),
+    lang: Lang,
 ) -> DrawResult<(), DB> {
+    let tick = ticker(lang);
     let xs = || lines.iter().flat_map(|l| l.band.x.iter().copied());
     let (x_min, x_max) = match categories {
         Some(c) => (-0.5, c.len() as f64 - 0.5),
@@ -233,7 +254,7 @@ fn draw_time<DB: DrawingBackend>(
             GREY.mix(0.15).filled(),
         )))?;
         chart.draw_series(std::iter::once(Text::new(
-            "warm-up",
+            lang.pick("warm-up", "inloop"),
             (warmup_years * 0.05, y_top * 0.97),
             (FONT, 14).into_font().color(&GREY),
         )))?;
@@ -311,7 +332,9 @@ fn axes<'a, DB: DrawingBackend + 'a>(
     (title, x_label, y_label): (&str, &str, &str),
     (x, y): (std::ops::Range<f64>, std::ops::Range<f64>),
     (margin, x_area, y_area): (u32, u32, u32),
+    lang: Lang,
 ) -> DrawResult<ChartContext<'a, DB, Plane>, DB> {
+    let tick = ticker(lang);
     let mut chart = ChartBuilder::on(area)
         .caption(title, (FONT, 22))
         .margin(margin)
@@ -368,11 +391,10 @@ fn whisker<DB: DrawingBackend>(
 
 fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    title: &str,
-    x_label: &str,
-    y_label: &str,
+    (title, x_label, y_label): (&str, &str, &str),
     series: &[BarSeries],
     marks: &[(String, f64)],
+    lang: Lang,
 ) -> DrawResult<(), DB> {
     // Show bins up to where 99.5% of every series lies (a long thin tail says little).
     let x_max = series
@@ -405,6 +427,7 @@ fn draw_bars<DB: DrawingBackend>(
         (title, x_label, y_label),
         (0.0..x_max, 0.0..y_top),
         (12, 50, 80),
+        lang,
     )?;
     let k = series.len() as f64;
     for (j, s) in series.iter().enumerate() {
@@ -453,9 +476,13 @@ fn small_panel<'a, DB: DrawingBackend + 'a>(
     unit: &str,
     x: std::ops::Range<f64>,
     y: std::ops::Range<f64>,
+    lang: Lang,
 ) -> DrawResult<ChartContext<'a, DB, Plane>, DB> {
+    let tick = ticker(lang);
+    let (w, h) = area.dim_in_pixel();
+    let title = title.replace('_', " ");
     let mut chart = ChartBuilder::on(area)
-        .caption(title.replace('_', " "), (FONT, 14))
+        .caption(&title, (FONT, fit(&title, w.saturating_sub(12), 14.0)))
         .margin(8)
         .x_label_area_size(4)
         .y_label_area_size(70)
@@ -468,7 +495,7 @@ fn small_panel<'a, DB: DrawingBackend + 'a>(
         .y_desc(unit)
         .y_label_formatter(&tick)
         .label_style((FONT, 12))
-        .axis_desc_style((FONT, 12))
+        .axis_desc_style((FONT, fit(unit, h.saturating_sub(40), 12.0)))
         .light_line_style(BLACK.mix(0.05))
         .draw()?;
     Ok(chart)
@@ -479,6 +506,7 @@ fn draw_group<DB: DrawingBackend>(
     title: &str,
     unit: &str,
     bars: &[(RGBColor, Interval)],
+    lang: Lang,
 ) -> DrawResult<(), DB> {
     let top = bars
         .iter()
@@ -486,13 +514,13 @@ fn draw_group<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     let y_top = if top > 0.0 {
         top * 1.15
-    } else if unit == "share" {
+    } else if is_share(unit) {
         0.1
     } else {
         1.0
     };
     let n = bars.len() as f64;
-    let mut chart = small_panel(area, title, unit, 0.0..n, 0.0..y_top)?;
+    let mut chart = small_panel(area, title, unit, 0.0..n, 0.0..y_top, lang)?;
     for (k, (color, i)) in bars.iter().enumerate() {
         let x = k as f64;
         if let Some(m) = finite(i.mean) {
@@ -511,32 +539,36 @@ fn draw_metric<DB: DrawingBackend>(
     title: &str,
     unit: &str,
     i: &Interval,
+    lang: Lang,
 ) -> DrawResult<(), DB> {
     let (lo, hi) = match (finite(i.low), finite(i.high), finite(i.mean)) {
         (Some(l), Some(h), _) if h > l => (l, h),
         (_, _, Some(m)) => (m, m),
         _ => (0.0, 0.0),
     };
-    let mid = (lo + hi) / 2.0;
-    let mut pad = ((hi - lo) * 1.5).max(mid.abs() * 0.05);
-    if pad < 1e-9 {
-        // A value of exactly 0 with no spread: show a readable range around it.
-        pad = if unit == "share" { 0.1 } else { 1.0 };
-    }
-    let (y0, y1) = (mid - pad - (hi - lo) / 2.0, mid + pad + (hi - lo) / 2.0);
-    let mut chart = small_panel(area, title, unit, 0.0..1.0, y0..y1)?;
+    // Every axis starts at 0 (all metrics are counts, rates, times or shares), and a share
+    // reads to 1, so a small interval looks small: no zooming in on noise.
+    let y1 = if is_share(unit) {
+        1.0
+    } else if hi > 0.0 {
+        nice_top(hi)
+    } else {
+        1.0
+    };
+    let (y0, y1) = (lo.min(0.0), y1.max(lo));
+    let mut chart = small_panel(area, title, unit, 0.0..1.0, y0..y1, lang)?;
     if let Some(m) = finite(i.mean) {
         whisker(&mut chart, 0.5, 0.12, i)?;
         chart.draw_series(std::iter::once(Circle::new((0.5, m), 6, BLUE.filled())))?;
         chart.draw_series(std::iter::once(Text::new(
-            fmtv(m),
+            lang.num(&fmtv(m)),
             (0.66, m),
             (FONT, 13).into_font().color(&BLACK),
         )))?;
     } else {
         chart.draw_series(std::iter::once(Text::new(
-            "not defined in this run",
-            (0.1, mid),
+            lang.pick("not defined in this run", "niet gedefinieerd in deze run"),
+            (0.1, (y0 + y1) / 2.0),
             (FONT, 13).into_font().color(&GREY),
         )))?;
     }
@@ -568,6 +600,7 @@ fn draw_scatter<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     (title, x_label, y_label): (&str, &str, &str),
     points: &[(RGBColor, Interval, Interval)],
+    lang: Lang,
 ) -> DrawResult<(), DB> {
     let (x0, x1) = span(points.iter().map(|p| p.1));
     let (y0, y1) = span(points.iter().map(|p| p.2));
@@ -576,6 +609,7 @@ fn draw_scatter<DB: DrawingBackend>(
         (title, x_label, y_label),
         (x0..x1, y0..y1),
         (16, 54, 90),
+        lang,
     )?;
     let style = BLACK.stroke_width(1);
     for (color, x, y) in points {

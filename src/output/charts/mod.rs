@@ -9,6 +9,7 @@ use std::sync::Once;
 use plotters::prelude::*;
 
 use crate::experiment::RunResults;
+use crate::lang::Lang;
 use crate::scenario::Params;
 
 mod draw;
@@ -69,7 +70,45 @@ pub struct ChartInfo {
     /// Title.
     pub title: String,
     /// One sentence on how to read it.
-    pub caption: &'static str,
+    pub caption: String,
+}
+
+/// The bundled fonts for turning SVG into PNG, with DejaVu Sans as "sans-serif".
+fn font_database() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
+    static DB: std::sync::OnceLock<std::sync::Arc<resvg::usvg::fontdb::Database>> =
+        std::sync::OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        db.load_font_data(FONT_REGULAR.to_vec());
+        db.load_font_data(FONT_BOLD.to_vec());
+        db.set_sans_serif_family("DejaVu Sans");
+        std::sync::Arc::new(db)
+    })
+    .clone()
+}
+
+/// Render a chart's SVG to PNG with resvg: the PNG is the SVG as a browser shows it, with the
+/// text laid out by a real text shaper. (plotters' own bitmap text puts every glyph at its
+/// ink's left edge instead of its origin, so a "j", whose ink starts left of its origin,
+/// stands apart: "wi jkteam".)
+fn svg_to_png(svg: &Path, png: &Path) -> Result<(), String> {
+    let data = std::fs::read(svg).map_err(|e| e.to_string())?;
+    let options = resvg::usvg::Options {
+        font_family: "DejaVu Sans".into(),
+        fontdb: font_database(),
+        ..Default::default()
+    };
+    let tree = resvg::usvg::Tree::from_data(&data, &options).map_err(|e| e.to_string())?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| "an empty chart".to_string())?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap.encode_png().map_err(|e| e.to_string())?;
+    std::fs::write(png, bytes).map_err(|e| e.to_string())
 }
 
 fn register_fonts() -> Result<(), ChartError> {
@@ -89,12 +128,13 @@ fn register_fonts() -> Result<(), ChartError> {
 
 /// Draw every chart of a run into `dir` (PNG and SVG); returns what was drawn, in order.
 pub fn write_charts(
+    lang: Lang,
     dir: &Path,
     name: &str,
     params: &Params,
     results: &RunResults,
 ) -> Result<Vec<ChartInfo>, ChartError> {
-    render_all(dir, run::build_charts(name, params, results))
+    render_all(dir, run::build_charts(lang, name, params, results))
 }
 
 pub(crate) fn render_all(dir: &Path, charts: Vec<Chart>) -> Result<Vec<ChartInfo>, ChartError> {
@@ -109,16 +149,13 @@ pub(crate) fn render_all(dir: &Path, charts: Vec<Chart>) -> Result<Vec<ChartInfo
             chart: chart.info.stem.to_string(),
             message,
         };
-        let png = dir.join(format!("{}.png", chart.info.stem));
-        {
-            let root = BitMapBackend::new(&png, (WIDTH, HEIGHT)).into_drawing_area();
-            draw_chart(&root, &chart).map_err(|e| err(e.to_string()))?;
-        }
         let svg = dir.join(format!("{}.svg", chart.info.stem));
         {
             let root = SVGBackend::new(&svg, (WIDTH, HEIGHT)).into_drawing_area();
             draw_chart(&root, &chart).map_err(|e| err(e.to_string()))?;
         }
+        let png = dir.join(format!("{}.png", chart.info.stem));
+        svg_to_png(&svg, &png).map_err(err)?;
         drawn.push(chart.info);
     }
     Ok(drawn)

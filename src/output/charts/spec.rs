@@ -5,6 +5,7 @@ use plotters::style::RGBColor;
 
 use super::ChartInfo;
 use crate::experiment::RunResults;
+use crate::lang::Lang;
 use crate::model::Series;
 use crate::stats::Interval;
 
@@ -85,6 +86,8 @@ pub(crate) enum Panel {
 }
 
 pub(crate) struct Chart {
+    /// The language of its words and numbers.
+    pub(crate) lang: Lang,
     pub(crate) info: ChartInfo,
     pub(crate) cols: usize,
     pub(crate) panels: Vec<Panel>,
@@ -149,6 +152,7 @@ pub(crate) fn line(results: &RunResults, series: Series, label: &str, color: RGB
 
 /// A panel of lines over time (years from the start), with the warm-up shaded.
 pub(crate) fn time_panel(
+    lang: Lang,
     title: &str,
     y_label: &str,
     lines: Vec<Line>,
@@ -157,7 +161,9 @@ pub(crate) fn time_panel(
 ) -> Panel {
     Panel::Time {
         title: title.into(),
-        x_label: "time (years from start)".into(),
+        x_label: lang
+            .pick("time (years from start)", "tijd (jaren vanaf de start)")
+            .into(),
         y_label: y_label.into(),
         lines,
         stacked: false,
@@ -177,6 +183,7 @@ pub(crate) fn year_of(date: jiff::civil::Date) -> f64 {
 /// Make every time panel of `charts` read its axis in calendar years from `year0`.
 pub(crate) fn in_calendar_years(charts: &mut [Chart], year0: f64) {
     for chart in charts {
+        let lang = chart.lang;
         for panel in &mut chart.panels {
             if let Panel::Time {
                 x_label,
@@ -187,7 +194,7 @@ pub(crate) fn in_calendar_years(charts: &mut [Chart], year0: f64) {
             } = panel
             {
                 *y = Some(year0);
-                *x_label = "year".into();
+                *x_label = lang.pick("year", "jaar").into();
             }
         }
     }

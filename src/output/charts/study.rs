@@ -6,6 +6,7 @@ use plotters::style::RGBColor;
 use super::spec::{Band, Chart, Line, Panel, Reference};
 use super::{ChartError, ChartInfo, PALETTE, RED, render_all};
 use crate::experiment::RunResults;
+use crate::lang::Lang;
 use crate::model::Metric;
 use crate::model::metrics::{Group, METRICS};
 use std::path::Path;
@@ -13,6 +14,7 @@ use std::path::Path;
 /// Charts of a sweep: each headline metric against the first varied key, one line per
 /// combination of the other keys, with its 95% band. Files `sweep_<metric>.png/svg`.
 pub fn write_sweep_charts(
+    lang: Lang,
     dir: &Path,
     name: &str,
     axes: &[crate::experiment::sweep::Axis],
@@ -53,7 +55,8 @@ pub fn write_sweep_charts(
                         band.high.push(i.high);
                     }
                     let label = if rest.is_empty() {
-                        "mean and 95% interval".to_string()
+                        lang.pick("mean and 95% interval", "gemiddelde en 95%-interval")
+                            .to_string()
                     } else {
                         axes[1..]
                             .iter()
@@ -70,17 +73,21 @@ pub fn write_sweep_charts(
                 })
                 .collect();
             Chart {
+                lang,
                 info: ChartInfo {
                     stem: m.name,
-                    title: format!("{name}: {} against {}", m.name, first.key),
-                    caption: m.doc,
+                    title: lang.pick(
+                        format!("{name}: {} against {}", m.name, first.key),
+                        format!("{name}: {} tegen {}", m.metric.label(lang), first.key),
+                    ),
+                    caption: lang.pick(m.doc, m.metric.label(lang)).to_string(),
                 },
                 cols: 1,
                 legend: vec![],
                 panels: vec![Panel::Time {
-                    title: m.doc.to_string(),
+                    title: lang.pick(m.doc, m.metric.label(lang)).to_string(),
                     x_label: first.key.clone(),
-                    y_label: m.unit.to_string(),
+                    y_label: m.metric.unit_text(lang).to_string(),
                     lines,
                     stacked: false,
                     refs: alarms
@@ -107,6 +114,7 @@ pub fn write_sweep_charts(
 /// 95% whiskers, one chart per group of metrics (escalation, capacity, information,
 /// governance).
 pub fn write_compare_charts(
+    lang: Lang,
     dir: &Path,
     results: &[RunResults],
 ) -> Result<Vec<ChartInfo>, ChartError> {
@@ -119,22 +127,34 @@ pub fn write_compare_charts(
         (
             "compare_escalation",
             Group::Escalation,
-            "Opschaling and acute incidents: how often, by which route and how timely cases move up, per scenario.",
+            lang.pick(
+                "Opschaling and acute incidents: how often, by which route and how timely cases move up, per scenario.",
+                "Opschaling en acute incidenten: hoe vaak, langs welke weg en hoe tijdig casussen omhoog gaan, per scenario.",
+            ),
         ),
         (
             "compare_capacity",
             Group::Capacity,
-            "Capacity pressure at the wijkteams, the Veiligheidshuis and ZSM, per scenario.",
+            lang.pick(
+                "Capacity pressure at the wijkteams, the Veiligheidshuis and ZSM, per scenario.",
+                "Druk op de capaciteit van de wijkteams, het Veiligheidshuis en ZSM, per scenario.",
+            ),
         ),
         (
             "compare_information",
             Group::Information,
-            "Information between ZSM and the Veiligheidshuis, per scenario.",
+            lang.pick(
+                "Information between ZSM and the Veiligheidshuis, per scenario.",
+                "Informatie tussen ZSM en het Veiligheidshuis, per scenario.",
+            ),
         ),
         (
             "compare_governance",
             Group::Governance,
-            "Who is bestuurlijk answerable, where AVE is the agreed model (empty elsewhere), per scenario.",
+            lang.pick(
+                "Who is bestuurlijk answerable, where AVE is the agreed model (empty elsewhere), per scenario.",
+                "Wie bestuurlijk verantwoordelijk is, waar AVE het afgesproken model is (elders leeg), per scenario.",
+            ),
         ),
     ];
     let mut charts = groups
@@ -144,8 +164,8 @@ pub fn write_compare_charts(
                 .iter()
                 .filter(|m| m.group == group)
                 .map(|m| Panel::Group {
-                    title: m.name.to_string(),
-                    unit: m.unit.to_string(),
+                    title: m.metric.label(lang).to_string(),
+                    unit: m.metric.unit_text(lang).to_string(),
                     bars: results
                         .iter()
                         .enumerate()
@@ -155,10 +175,17 @@ pub fn write_compare_charts(
                 .collect();
             let cols = if panels.len() > 6 { 4 } else { 3 };
             Chart {
+                lang,
                 info: ChartInfo {
                     stem,
-                    title: format!("Comparison: {} (mean and 95% interval)", group.label()),
-                    caption,
+                    title: lang.pick(
+                        format!("Comparison: {} (mean and 95% interval)", group.label(lang)),
+                        format!(
+                            "Vergelijking: {} (gemiddelde en 95%-interval)",
+                            group.label(lang)
+                        ),
+                    ),
+                    caption: caption.to_string(),
                 },
                 cols,
                 panels,
@@ -176,16 +203,36 @@ pub fn write_compare_charts(
         )
     };
     charts.push(Chart {
+        lang,
         info: ChartInfo {
             stem: "compare_tradeoff",
-            title: "Comparison: context at ZSM against its speed (mean and 95% interval)".into(),
-            caption: "Each scenario's share of decisions on persons with an active complex case taken with context (right is better) against its share of decisions within the 6-hour target (up is better): reading context costs desk time.",
+            title: lang
+                .pick(
+                    "Comparison: context at ZSM against its speed (mean and 95% interval)",
+                    "Vergelijking: context bij ZSM tegen snelheid (gemiddelde en 95%-interval)",
+                )
+                .into(),
+            caption: lang
+                .pick(
+                    "Each scenario's share of decisions on persons with an active complex case taken with context (right is better) against its share of decisions within the 6-hour target (up is better): reading context costs desk time.",
+                    "Per scenario het aandeel beslissingen over personen met een lopende complexe casus dat met context is genomen (rechts is beter) tegen het aandeel beslissingen binnen de termijn van 6 uur (hoger is beter): context lezen kost tijd aan tafel.",
+                )
+                .into(),
         },
         cols: 1,
         panels: vec![Panel::Scatter {
-            title: "Informed decisions against decisions within the target".into(),
-            x_label: "zsm_informed_share".into(),
-            y_label: "zsm_within_target_share".into(),
+            title: lang
+                .pick(
+                    "Informed decisions against decisions within the target",
+                    "Beslissingen met context tegen beslissingen binnen de termijn",
+                )
+                .into(),
+            x_label: lang
+                .pick("zsm_informed_share", Metric::ZsmInformedShare.label(lang))
+                .into(),
+            y_label: lang
+                .pick("zsm_within_target_share", Metric::ZsmWithinTargetShare.label(lang))
+                .into(),
             points: results.iter().enumerate().map(|(k, r)| point(k, r)).collect(),
         }],
         legend,

@@ -4,9 +4,8 @@
 //! misspelt metric is a compile error. The daily series are in [`super::series`].
 
 pub use super::series::{DAILY_FIXED, DAILY_NAMES, Daily, Derived, Series};
-use crate::format::{pct, value as format_value};
-use crate::scenario::Params;
-use crate::stats::Interval;
+mod reading;
+pub mod words;
 
 /// Width of the time-to-escalation histogram bins (days).
 pub const HIST_BIN_DAYS: f64 = 7.0;
@@ -36,13 +35,17 @@ impl Group {
     }
 
     /// What the group is about, in the study's words (chart titles).
-    pub fn label(self) -> &'static str {
-        match self {
-            Group::Escalation => "opschaling and acute incidents",
-            Group::Capacity => "capacity",
-            Group::Information => "information",
-            Group::Governance => "who is answerable",
-        }
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (en, nl) = match self {
+            Group::Escalation => (
+                "opschaling and acute incidents",
+                "opschaling en acute incidenten",
+            ),
+            Group::Capacity => ("capacity", "capaciteit"),
+            Group::Information => ("information", "informatie"),
+            Group::Governance => ("who is answerable", "bestuurlijke verantwoordelijkheid"),
+        };
+        lang.pick(en, nl)
     }
 }
 
@@ -128,9 +131,9 @@ pub enum Metric {
     CallInformedShare,
     /// spread (standard deviation) of that share across coordinators: the person-dependence.
     CallInformedShareCoordinatorSd,
-    /// where AVE is the agreed model: entries of wijk families into AVE 3, under the college van B&W via the ambtenaar Integrale Veiligheid & Zorg (empty elsewhere).
+    /// where AVE is the agreed model: the municipality's own cases entering AVE 3 (the college van B&W is answerable).
     CollegeCasesPerYear,
-    /// where AVE is the agreed model: opschalingen of wijk families naar AVE 4, under the burgemeester and the driehoek (empty elsewhere).
+    /// where AVE is the agreed model: the municipality's own cases reaching AVE 4 (burgemeester and driehoek).
     DriehoekCasesPerYear,
 }
 
@@ -149,8 +152,6 @@ pub struct MetricDef {
     pub doc: &'static str,
     /// Which direction is better.
     pub better: Better,
-    /// The Dutch label, once written.
-    pub label_nl: Option<&'static str>,
 }
 
 /// Every headline metric, in output order (the order of [`Metric`]).
@@ -162,7 +163,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "families entering AVE 2 at the wijkteams",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::UpscalingsAve3Per1000,
@@ -171,7 +171,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "opschalingen naar AVE 3 of wijk families, by any route, per 1,000 cases entered",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::UpscalingsComplexPer1000,
@@ -180,7 +179,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "of which because the wijkteam recognised complex problems",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::UpscalingsStalledCooperationPer1000,
@@ -189,7 +187,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "of which because cooperation around the case had stalled (any case, complex or not)",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::OverTheFencePer1000,
@@ -198,7 +195,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "of which handed over too early ('over de schutting'), expecting the VHH to take the work over; any case, complex or not",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::OverflowPer1000,
@@ -207,7 +203,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "of which pushed up because the wijkteam could not cope (a full team, or the stress test)",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::UpscalingsAfterIncidentPer1000,
@@ -216,7 +211,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "of which only after an acute incident",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::TimeToAve3DaysMean,
@@ -225,7 +219,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "mean days from entering AVE 2 to the first opschaling naar AVE 3 (its size rests on assumptions: the study gives no time to AVE 3)",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::AcuteCrisesPer1000,
@@ -234,7 +227,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "acute safety incidents of wijk families per 1,000 cases entered",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::LateUpscalingShare,
@@ -243,7 +235,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "share of acute incidents that hit a case in AVE 2 that had never been in AVE 3 by any route (complex or not: incidents before any AVE 3, not a judgement that opschaling came too late)",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::EscalationsAve4Per1000,
@@ -252,7 +243,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "opschalingen naar AVE 4 (bij escalatie: an acute incident with a threat of public unrest) per 1,000 cases entered",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::AdviceConsultsPerYear,
@@ -261,7 +251,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "consults of the VHH advice function asked by wijkteams",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::AdviceAnsweredInTimeShare,
@@ -270,7 +259,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Escalation,
         doc: "share of consults answered within advice.answer_target_days of the request",
         better: Better::Higher,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::WijkteamUtilisation,
@@ -279,7 +267,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "busy wijkteam case places / all places (time average)",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::WijkteamWaitDaysMean,
@@ -288,7 +275,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "mean wait for a wijkteam place, of cases that got one",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::VhhHoursUtilisation,
@@ -297,7 +283,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "coordinator hours held for procesregie and advice / the VHH's budget of hours (time average)",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::VhhEntriesPerYear,
@@ -306,7 +291,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "cases the VHH takes in a year: opschalingen naar AVE 3 of all origins, direct cases and ZSM referrals (returns from AVE 4 not counted)",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::VhhEntriesFromMunicipalityShare,
@@ -315,7 +299,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "share of those entries that are the municipality's own: opschalingen of its families and its residents' direct cases and referrals",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::VhhWaitDaysMean,
@@ -324,7 +307,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "mean days from the request for procesregie to its start, of cases that got it",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::VhhWaitDaysP90,
@@ -333,7 +315,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "90th percentile of that wait",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::VhhQueueMean,
@@ -342,7 +323,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "mean number of cases waiting for procesregie",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::ZsmUtilisation,
@@ -351,7 +331,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "busy ZSM desk hours / staffed desk hours (decisions, reading context and 7-day cases)",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::ZsmWithinTargetShare,
@@ -360,7 +339,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "ZSM decisions within the decision target",
         better: Better::Higher,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::ZsmDecisionHoursMean,
@@ -369,7 +347,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Capacity,
         doc: "mean hours from arrival (or opening) to decision",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::ZsmKnownComplexDecisionsPerYear,
@@ -378,7 +355,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "ZSM decisions on persons with an active complex case",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::ZsmInformedShare,
@@ -387,7 +363,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "share of those decisions taken with context (advice read, a flag, a coordinator's call, the Raad voor de Kinderbescherming)",
         better: Better::Higher,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::AdviceUnusedShare,
@@ -396,7 +371,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "advice not used: share of ZSM decisions on persons with VHH advice on file where the advice was neither read nor brought in by contact (an indicator of the risk of schijnsamenwerking, not a measure of it)",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::ZsmReferralsPerYear,
@@ -405,7 +379,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "referrals from ZSM to the VHH",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::FeedbackDeliveredShare,
@@ -414,7 +387,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "share of ZSM decisions on cases in AVE 3 that ZSM reports back to the VHH (counted at the decision)",
         better: Better::Higher,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::FeedbackDelayHoursMean,
@@ -423,7 +395,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "mean delay of that feedback",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::AdviceFitFirstYear,
@@ -432,7 +403,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "how well VHH advice meets ZSM's needs, mean over the first measured year",
         better: Better::Higher,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::AdviceFitLastYear,
@@ -441,7 +411,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "the same, mean over the last measured year",
         better: Better::Higher,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::CallInformedShare,
@@ -450,7 +419,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "share of ZSM decisions on persons under VHH procesregie that a procescoördinator's call informed",
         better: Better::Higher,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::CallInformedShareCoordinatorSd,
@@ -459,7 +427,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Information,
         doc: "spread (standard deviation) of that share across the VHH's procescoördinatoren: the person-dependence on the VHH side (ZSM staff's awareness and turnover are not spread per person)",
         better: Better::Lower,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::CollegeCasesPerYear,
@@ -468,7 +435,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Governance,
         doc: "where AVE is the agreed model: the municipality's own cases entering AVE 3 (its families' opschalingen, its residents' direct cases and ZSM referrals; returns from AVE 4 not counted again), for which the college van B&W is answerable (empty elsewhere)",
         better: Better::Neither,
-        label_nl: None,
     },
     MetricDef {
         metric: Metric::DriehoekCasesPerYear,
@@ -477,7 +443,6 @@ pub const METRICS: &[MetricDef] = &[
         group: Group::Governance,
         doc: "where AVE is the agreed model: the municipality's own cases reaching AVE 4, led by the burgemeester with the driehoek (empty elsewhere; how often unrest threatens is an assumption)",
         better: Better::Neither,
-        label_nl: None,
     },
 ];
 
@@ -504,167 +469,34 @@ impl Metric {
         self.def().name
     }
 
+    /// Whether it is a share (between 0 and 1).
+    pub fn is_share(self) -> bool {
+        self.def().unit.starts_with("share")
+    }
+
+    /// An interval clipped to what the metric can be: every metric is at least 0, a share at
+    /// most 1 (a Student-t interval from few replications can cross those bounds). The mean
+    /// is left as it is.
+    pub fn clip(self, i: crate::stats::Interval) -> crate::stats::Interval {
+        let top = if self.is_share() { 1.0 } else { f64::INFINITY };
+        crate::stats::Interval {
+            low: if i.low.is_finite() {
+                i.low.clamp(0.0, top)
+            } else {
+                i.low
+            },
+            high: if i.high.is_finite() {
+                i.high.clamp(0.0, top)
+            } else {
+                i.high
+            },
+            ..i
+        }
+    }
+
     /// The metric with this name, if any.
     pub fn from_name(name: &str) -> Option<Metric> {
         METRICS.iter().find(|d| d.name == name).map(|d| d.metric)
-    }
-
-    /// One sentence saying what a value means, in the users' words.
-    pub fn reading(self, i: &Interval, params: &Params) -> String {
-        let m = format_value(i.mean);
-        let p = pct(i.mean);
-        if !i.mean.is_finite() {
-            return match self {
-                Metric::FeedbackDelayHoursMean => {
-                    "No feedback reached the Veiligheidshuis, so there is no delay to measure."
-                        .into()
-                }
-                Metric::TimeToAve3DaysMean => {
-                    "No case was scaled up to AVE 3, so there is no time to opschaling.".into()
-                }
-                Metric::CollegeCasesPerYear | Metric::DriehoekCasesPerYear => {
-                    "AVE is not the agreed model here, so cases are not counted per bestuurlijk level.".into()
-                }
-                _ => "Not defined in this run (nothing to count).".into(),
-            };
-        }
-        let c = ci(i, false);
-        let cp = ci(i, true);
-        let per = |what: &str| {
-            format!(
-                "{m} of every 1,000 new wijkteam cases {what}, i.e. {}{c}.",
-                pct(i.mean / 1000.0)
-            )
-        };
-        match self {
-            Metric::CasesEnteredPerYear => {
-                if params.criteria.in_use {
-                    format!(
-                        "About {m} new cases a year enter AVE 2 at the wijkteams, for which the wethouder is answerable{c}."
-                    )
-                } else {
-                    format!("About {m} new cases a year enter the wijkteams{c}.")
-                }
-            }
-            Metric::UpscalingsAve3Per1000 => {
-                per("are scaled up to AVE 3 (opschaling naar AVE 3, by any route)")
-            }
-            Metric::UpscalingsComplexPer1000 => {
-                per("are scaled up because the wijkteam recognised complex problems")
-            }
-            Metric::UpscalingsStalledCooperationPer1000 => {
-                per("are scaled up because cooperation around them had stalled")
-            }
-            Metric::OverTheFencePer1000 => {
-                per("are handed to the Veiligheidshuis too early ('over de schutting')")
-            }
-            Metric::OverflowPer1000 => per("are pushed up because the wijkteam could not cope"),
-            Metric::UpscalingsAfterIncidentPer1000 => {
-                per("reach AVE 3 only after an acute incident")
-            }
-            Metric::TimeToAve3DaysMean => {
-                format!(
-                    "A case that is scaled up spends on average {m} days in AVE 2 first{c}; the study gives no time to AVE 3, so this rests on assumed rates."
-                )
-            }
-            Metric::AcuteCrisesPer1000 => per("have an acute safety incident"),
-            Metric::LateUpscalingShare => format!(
-                "{p} of acute incidents hit a case in AVE 2 that had not been in AVE 3 by any route, complex or not{cp}."
-            ),
-            Metric::EscalationsAve4Per1000 => per(
-                "reach AVE 4: an acute incident with a threat of public unrest, the burgemeester leads",
-            ),
-            Metric::AdviceConsultsPerYear => {
-                format!("Wijkteams consult the Veiligheidshuis about {m} times a year{c}.")
-            }
-            Metric::AdviceAnsweredInTimeShare => format!(
-                "{p} of consults are answered within {} days of the request{cp}.",
-                crate::format::message(params.advice.answer_target_h / 24.0)
-            ),
-            Metric::WijkteamUtilisation => {
-                format!("Wijkteam caseloads are on average {p} full{cp}.")
-            }
-            Metric::WijkteamWaitDaysMean => format!(
-                "A new case waits on average {m} days for a wijkteam worker (intake works office hours){c}."
-            ),
-            Metric::VhhHoursUtilisation => format!(
-                "The Veiligheidshuis coordinators' hours are {p} taken by procesregie and advice together{cp}."
-            ),
-            Metric::VhhEntriesPerYear => {
-                format!("The Veiligheidshuis takes in about {m} cases a year{c}.")
-            }
-            Metric::VhhEntriesFromMunicipalityShare => format!(
-                "{p} of the cases the Veiligheidshuis takes in are the municipality's own{cp}."
-            ),
-            Metric::VhhWaitDaysMean => format!(
-                "A case scaled up waits on average {m} days before a coordinator takes procesregie{c}."
-            ),
-            Metric::VhhWaitDaysP90 => format!("9 in 10 cases get procesregie within {m} days{c}."),
-            Metric::VhhQueueMean => format!("On average {m} cases wait for procesregie{c}."),
-            Metric::ZsmUtilisation => format!("ZSM desks are busy {p} of their staffed hours{cp}."),
-            Metric::ZsmWithinTargetShare => format!(
-                "ZSM decides {p} of its cases within the {}-hour target{cp}.",
-                params.zsm.target_h
-            ),
-            Metric::ZsmDecisionHoursMean => {
-                format!("A ZSM decision comes on average {m} hours after arrival (or opening){c}.")
-            }
-            Metric::ZsmKnownComplexDecisionsPerYear => format!(
-                "ZSM decides about {m} times a year on persons with an active complex case{c}."
-            ),
-            Metric::ZsmInformedShare => format!(
-                "In {p} of those decisions ZSM had the context: advice read, a flag, a call or the Raad voor de Kinderbescherming{cp}."
-            ),
-            Metric::AdviceUnusedShare => format!(
-                "In {p} of ZSM's decisions on persons with Veiligheidshuis advice on file, the advice was neither read nor brought in by a call: advice not used, where the study sees a risk of schijnsamenwerking{cp}."
-            ),
-            Metric::ZsmReferralsPerYear => {
-                format!("ZSM refers about {m} persons a year to the Veiligheidshuis{c}.")
-            }
-            Metric::FeedbackDeliveredShare => format!(
-                "ZSM reports back to the Veiligheidshuis on {p} of its decisions about cases in AVE 3{cp}."
-            ),
-            Metric::FeedbackDelayHoursMean => format!(
-                "Feedback reaches the Veiligheidshuis on average {m} hours after the decision{c}."
-            ),
-            Metric::AdviceFitFirstYear => {
-                format!("In the first year the advice meets ZSM's needs for {p}{cp}.")
-            }
-            Metric::AdviceFitLastYear => {
-                format!("In the last year the advice meets ZSM's needs for {p}{cp}.")
-            }
-            Metric::CallInformedShare => format!(
-                "A coordinator's call brings the context in for {p} of ZSM's decisions on persons under procesregie{cp}."
-            ),
-            Metric::CallInformedShareCoordinatorSd => format!(
-                "That share differs between the Veiligheidshuis's procescoördinatoren by {} percentage points (standard deviation): it depends on who holds the case; ZSM's side, where the study sees most of the person-dependence, is not spread per person{cp}.",
-                format_value(100.0 * i.mean)
-            ),
-            Metric::CollegeCasesPerYear => {
-                format!(
-                    "About {m} of the municipality's own cases a year enter AVE 3, for which the college van B&W is answerable{c}."
-                )
-            }
-            Metric::DriehoekCasesPerYear => format!(
-                "About {m} of the municipality's own cases a year reach AVE 4: the burgemeester leads, with the driehoek; how often public unrest threatens is an assumption{c}."
-            ),
-        }
-    }
-}
-
-/// " (95% interval a–b)", or nothing when the interval is not defined or has no width.
-fn ci(i: &Interval, share: bool) -> String {
-    if !(i.low.is_finite() && i.high.is_finite()) || i.low == i.high {
-        return String::new();
-    }
-    if share {
-        format!(" (95% interval {}–{})", pct(i.low), pct(i.high))
-    } else {
-        format!(
-            " (95% interval {}–{})",
-            format_value(i.low),
-            format_value(i.high)
-        )
     }
 }
 

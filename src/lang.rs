@@ -1,0 +1,119 @@
+//! The language people read: Dutch or English. Everything a person reads — reports, chart
+//! titles and labels, terminal tables, warnings — is written in both, side by side where it
+//! is used (`lang.pick("…", "…")`), so that a text without its translation does not compile
+//! and a reviewer reads both at once. Identifiers in files (metric ids, CSV headers, scenario
+//! keys) stay English and stable.
+//!
+//! Without `--lang`, avesim follows the system's locale as command-line tools do: the first
+//! of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty decides; a value starting
+//! with `nl` (`nl_NL.UTF-8`, `nl_BE`, `nl`) gives Dutch, anything else English.
+
+use std::fmt;
+
+/// A language people read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Dutch, in the study's words.
+    Nl,
+}
+
+impl Lang {
+    /// Parse `--lang`: `nl` or `en` (also `nl_NL`, `NL`, `dutch`, `nederlands`, `english`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s == "nl"
+            || s.starts_with("nl_")
+            || s.starts_with("nl-")
+            || s == "dutch"
+            || s == "nederlands"
+        {
+            Some(Lang::Nl)
+        } else if s == "en" || s.starts_with("en_") || s.starts_with("en-") || s == "english" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language of the locale variables as given (`LC_ALL`, `LC_MESSAGES`, `LANG`, in
+    /// that order; the first set and not empty decides).
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        let chosen = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.trim().is_empty());
+        match chosen {
+            Some(v) if v.trim().to_ascii_lowercase().starts_with("nl") => Lang::Nl,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language of this process's locale.
+    pub fn from_env() -> Lang {
+        let var = |k: &str| std::env::var(k).ok();
+        Lang::from_locale(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+
+    /// One of two texts.
+    pub fn pick<T>(self, en: T, nl: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Nl => nl,
+        }
+    }
+
+    /// The code for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        self.pick("en", "nl")
+    }
+
+    /// A number written for people: Dutch writes a decimal comma (`0,625`); English a point.
+    /// Applies to text made by [`crate::format`]; files for machines keep the point.
+    pub fn num(self, text: &str) -> String {
+        match self {
+            Lang::En => text.to_string(),
+            Lang::Nl => text.replace('.', ","),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_decides_as_command_line_tools_do() {
+        assert_eq!(Lang::from_locale(None, None, Some("nl_NL.UTF-8")), Lang::Nl);
+        assert_eq!(
+            Lang::from_locale(Some("C"), None, Some("nl_NL.UTF-8")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(Some(""), Some("nl_BE"), Some("en_GB")),
+            Lang::Nl
+        );
+        assert_eq!(Lang::from_locale(None, None, None), Lang::En);
+        assert_eq!(Lang::from_locale(None, None, Some("de_DE.UTF-8")), Lang::En);
+        assert_eq!(Lang::parse("NL"), Some(Lang::Nl));
+        assert_eq!(Lang::parse("en"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::Nl.num("0.625 – 1.5"), "0,625 – 1,5");
+    }
+}
