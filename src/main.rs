@@ -209,6 +209,13 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                     );
                 }
             }
+            for w in &out.warnings {
+                eprintln!(
+                    "{}: {}",
+                    lang.pick("warning", "waarschuwing"),
+                    one_line(&w.text(lang))
+                );
+            }
             say!("{results}: {}", out.path.display());
             if let Some(report) = out.report {
                 say!("{}: {}", lang.pick("report", "rapport"), report.display());

@@ -119,3 +119,48 @@ fn headline_intervals_stay_within_what_a_metric_can_be() {
         "no raw interval crossed a bound: the test shows nothing"
     );
 }
+
+#[test]
+fn the_years_add_up_to_the_whole_measured_period() {
+    use avesim::model::yearly::{COLUMNS, years};
+    // 2015, 2016 (a leap year) and part of 2017.
+    let (s, p) = scenario(
+        DEFAULT_SCENARIO,
+        &[
+            "run.replications=3",
+            "run.horizon_days=1265",
+            "run.warmup_days=365",
+        ],
+    );
+    let r = run(&s, &p, &RunOptions::default()).unwrap();
+    let ys = years(&p.run);
+    let spans: Vec<(i16, u32)> = ys
+        .iter()
+        .map(|y| (y.year, y.last_day - y.first_day + 1))
+        .collect();
+    assert_eq!(spans, vec![(2015, 365), (2016, 366), (2017, 169)]);
+    assert_eq!(r.yearly.len(), 3);
+    let col = |name: &str| COLUMNS.iter().position(|c| c.name == name).unwrap();
+    let sum_years = |k: usize| r.yearly.iter().map(|y| y[k].mean).sum::<f64>();
+    let measured_years = 900.0 / 365.0;
+    let entered: Vec<f64> = r
+        .replications
+        .iter()
+        .map(|rep| rep[Metric::CasesEnteredPerYear.index()] * measured_years)
+        .collect();
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    assert!(close(sum_years(col("cases_entered")), mean(&entered)));
+    let upscalings: Vec<f64> = r
+        .replications
+        .iter()
+        .zip(&entered)
+        .map(|(rep, e)| rep[Metric::UpscalingsAve3Per1000.index()] * e / 1000.0)
+        .collect();
+    assert!(
+        close(sum_years(col("upscalings_ave3")), mean(&upscalings)),
+        "{} vs {}",
+        sum_years(col("upscalings_ave3")),
+        mean(&upscalings)
+    );
+}

@@ -62,7 +62,8 @@ fn default_run_writes_every_result_file_with_the_model_metric_names() {
             "run.json",
             "scenario.resolved.toml",
             "summary.csv",
-            "timeseries.csv"
+            "timeseries.csv",
+            "yearly.csv"
         ]
     );
     let summary = fs::read_to_string(out.join("summary.csv")).unwrap();

@@ -7,8 +7,9 @@ use super::{
     CommandError, Common, commit, flag_overrides, internal, load, refuse_if_too_long, result_dir,
     run_err, say_notes,
 };
+use crate::experiment::warnings::Warning;
 use crate::experiment::{self, RunResults};
-use crate::output::files::{RunFacts, join_case_parts};
+use crate::output::files::{RunFacts, WarningNote, join_case_parts};
 use crate::output::recorder::replicate_recorded;
 use crate::output::{self, charts, report};
 use crate::scenario::Loaded;
@@ -23,6 +24,8 @@ pub struct RunOutcome {
     pub path: PathBuf,
     /// `report.html`, when charts were drawn.
     pub report: Option<PathBuf>,
+    /// What a reader must know before trusting the headline numbers.
+    pub warnings: Vec<Warning>,
 }
 
 /// Run a scenario (the embedded default without `path`) into a result folder.
@@ -58,6 +61,7 @@ pub fn run(
     )
     .map_err(|e| run_err(e, &dir))?
     .remove(0);
+    let warnings = experiment::warnings::warnings(params, &results);
     let facts = RunFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),
         scenario: scenario.name.clone(),
@@ -70,6 +74,7 @@ pub fn run(
         events: results.events,
         wall_s: started.elapsed().as_secs_f64(),
         changes: common.sets.clone(),
+        warnings: WarningNote::of(&warnings),
     };
     output::write_results(dir.path(), scenario, params, &results, &facts).map_err(internal)?;
     if cases {
@@ -93,6 +98,7 @@ pub fn run(
             &facts,
             &drawn,
             &loaded.provenance,
+            &warnings,
         )
         .map_err(|e| internal(format!("writing report.html: {e}")))?;
     }
@@ -103,5 +109,6 @@ pub fn run(
         results,
         path,
         report,
+        warnings,
     })
 }

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::model::metrics::{Daily, Derived, HIST_BIN_DAYS, METRICS, Metric, Series};
+use crate::model::results::TREND_QUEUES;
 use crate::model::{Diagnostics, ReplicationOutput};
 use crate::stats::{Interval, Welford};
 
@@ -56,6 +57,26 @@ pub struct RunResults {
     pub threads: usize,
     /// Wall time.
     pub wall: Duration,
+    /// For each line of [`TREND_QUEUES`](crate::model::results::TREND_QUEUES): its mean
+    /// length over the first half of the measured period, and the growth to the second half
+    /// (per replication, then over replications).
+    pub queue_trends: Vec<QueueTrend>,
+    /// Each calendar year of the measured period: year × column of
+    /// [`yearly::COLUMNS`](crate::model::yearly::COLUMNS), over replications.
+    pub yearly: Vec<Vec<Interval>>,
+}
+
+/// How a waiting line moved over the measured period.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueTrend {
+    /// The line.
+    pub queue: Daily,
+    /// Mean length over the first half of the measured period.
+    pub first: Interval,
+    /// Mean length over the second half.
+    pub second: Interval,
+    /// Second half minus first half, per replication.
+    pub growth: Interval,
 }
 
 impl RunResults {
@@ -88,6 +109,10 @@ pub struct Aggregate {
     hist_late: Vec<Welford>,
     diagnostics: Vec<Diagnostics>,
     events: u64,
+    /// Per trend queue: first half, second half, growth.
+    halves: Vec<[Welford; 3]>,
+    /// Year × column.
+    yearly: Vec<Vec<Welford>>,
 }
 
 impl Aggregate {
@@ -108,6 +133,8 @@ impl Aggregate {
             hist_late: Vec::new(),
             diagnostics: Vec::new(),
             events: 0,
+            halves: vec![[Welford::default(); 3]; TREND_QUEUES.len()],
+            yearly: Vec::new(),
         }
     }
 
@@ -148,6 +175,22 @@ impl Aggregate {
         }
         Self::push_hist(&mut self.hist_ave3, out.time_to_ave3.counts(), reps_before);
         Self::push_hist(&mut self.hist_late, out.time_to_late.counts(), reps_before);
+        if self.yearly.len() < out.yearly.len() {
+            self.yearly.resize(out.yearly.len(), Vec::new());
+        }
+        for (acc, year) in self.yearly.iter_mut().zip(&out.yearly) {
+            if acc.len() < year.len() {
+                acc.resize(year.len(), Welford::default());
+            }
+            for (w, &v) in acc.iter_mut().zip(year) {
+                w.push(v);
+            }
+        }
+        for (w, h) in self.halves.iter_mut().zip(&out.queue_halves) {
+            w[0].push(h[0]);
+            w[1].push(h[1]);
+            w[2].push(h[1] - h[0]);
+        }
         self.events += out.diagnostics.events;
         self.diagnostics.push(out.diagnostics);
         self.replications.push(out.metrics);
@@ -186,6 +229,26 @@ impl Aggregate {
             events: self.events,
             threads,
             wall,
+            yearly: self
+                .yearly
+                .iter()
+                .map(|year| {
+                    year.iter()
+                        .zip(crate::model::yearly::COLUMNS)
+                        .map(|(w, c)| c.clip(w.interval()))
+                        .collect()
+                })
+                .collect(),
+            queue_trends: TREND_QUEUES
+                .iter()
+                .zip(&self.halves)
+                .map(|(&queue, w)| QueueTrend {
+                    queue,
+                    first: w[0].interval(),
+                    second: w[1].interval(),
+                    growth: w[2].interval(),
+                })
+                .collect(),
         }
     }
 }

@@ -8,10 +8,11 @@ pub mod bench;
 pub mod compare;
 pub mod run;
 pub mod sweep;
+pub mod warnings;
 
 use std::path::PathBuf;
 
-pub use aggregate::{Aggregate, Binned, RunResults, SummaryRow, aggregate};
+pub use aggregate::{Aggregate, Binned, QueueTrend, RunResults, SummaryRow, aggregate};
 pub use run::{Replicate, progress_bar, run, run_many, run_many_with, thread_count};
 
 use crate::interrupt::{self, Interrupted};

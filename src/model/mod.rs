@@ -23,6 +23,7 @@ pub mod series;
 pub mod veiligheidshuis;
 pub mod wijkteam;
 pub mod world;
+pub mod yearly;
 pub mod zsm;
 
 pub use case::{AveFase, CaseId, Doubt, Origin, Outcome};

@@ -79,6 +79,36 @@ pub struct ReplicationOutput {
     pub time_to_late: Histogram,
     /// Diagnostics.
     pub diagnostics: Diagnostics,
+    /// For each line of [`TREND_QUEUES`]: its mean length over the first and over the second
+    /// half of the measured period (a line still growing at the end shows in the difference).
+    #[serde(default)]
+    pub queue_halves: Vec<[f64; 2]>,
+    /// Each calendar year of the measured period: year × column of
+    /// [`yearly::COLUMNS`](super::yearly::COLUMNS).
+    #[serde(default)]
+    pub yearly: Vec<Vec<f64>>,
+}
+
+/// The waiting lines whose growth over the measured period is tested.
+pub const TREND_QUEUES: [Daily; 4] = [
+    Daily::VhhWaiting,
+    Daily::AdviceWaiting,
+    Daily::WijkteamWaiting,
+    Daily::ZsmWaiting,
+];
+
+/// Mean of the first and of the second half of the measured days of a daily series.
+fn halves(daily: &[f32], warmup_days: usize) -> [f64; 2] {
+    let measured = daily.get(warmup_days..).unwrap_or(&[]);
+    let mid = measured.len() / 2;
+    let mean = |v: &[f32]| {
+        if v.is_empty() {
+            f64::NAN
+        } else {
+            v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64
+        }
+    };
+    [mean(&measured[..mid]), mean(&measured[mid..])]
 }
 
 impl<O: Observer> World<'_, O> {
@@ -256,9 +286,17 @@ impl<O: Observer> World<'_, O> {
         d.created = u64::from(self.cases.created());
         d.events = self.q.processed();
         let by_hour = s.zsm_by_hour.means(end, window / HOURS_PER_DAY);
+        let warmup_days = p.run.warmup_days as usize;
+        let queue_halves = TREND_QUEUES
+            .iter()
+            .map(|&q| halves(&s.daily[q as usize], warmup_days))
+            .collect();
+        let yearly = super::yearly::table(&s.daily, &p.run);
         let out = ReplicationOutput {
             replication: self.rep,
             metrics,
+            queue_halves,
+            yearly,
             daily: std::mem::take(&mut s.daily),
             zsm_queue_by_hour: by_hour,
             time_to_ave3: s.hist_ave3.clone(),

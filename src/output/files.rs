@@ -37,6 +37,30 @@ pub struct RunFacts {
     pub wall_s: f64,
     /// The `--set` arguments the scenario was changed with, as given.
     pub changes: Vec<String>,
+    /// What a reader must know before trusting the headline numbers.
+    pub warnings: Vec<WarningNote>,
+}
+
+/// A warning as `run.json` holds it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WarningNote {
+    /// A stable name: `queue_growing`, `changing_system`, `few_replications`, `sparse_metric`.
+    pub kind: &'static str,
+    /// The warning in English.
+    pub text: String,
+}
+
+impl WarningNote {
+    /// The notes of a run's warnings.
+    pub fn of(warnings: &[crate::experiment::warnings::Warning]) -> Vec<WarningNote> {
+        warnings
+            .iter()
+            .map(|w| WarningNote {
+                kind: w.kind(),
+                text: w.text(crate::lang::Lang::En),
+            })
+            .collect()
+    }
 }
 
 /// A file could not be written.
@@ -156,6 +180,46 @@ pub fn write_results(
             [h.to_string(), "zsm_waiting".to_string(), m, l, hi]
         }),
     )?;
+    let years = crate::model::yearly::years(&params.run);
+    let years = &years;
+    rows(
+        &dir.join("yearly.csv"),
+        &[
+            "year",
+            "first_date",
+            "last_date",
+            "days",
+            "measure",
+            "unit",
+            "mean",
+            "ci95_low",
+            "ci95_high",
+            "replications",
+        ],
+        years.iter().zip(&results.yearly).flat_map(|(y, row)| {
+            let first = params.run.date_of_day(i64::from(y.first_day)).to_string();
+            let last = params.run.date_of_day(i64::from(y.last_day)).to_string();
+            let days = (y.last_day - y.first_day + 1).to_string();
+            crate::model::yearly::COLUMNS
+                .iter()
+                .zip(row)
+                .map(move |(c, i)| {
+                    let [m, l, h] = iv(i);
+                    [
+                        y.year.to_string(),
+                        first.clone(),
+                        last.clone(),
+                        days.clone(),
+                        c.name.to_string(),
+                        c.unit.to_string(),
+                        m,
+                        l,
+                        h,
+                        i.n.to_string(),
+                    ]
+                })
+        }),
+    )?;
     rows(
         &dir.join("distributions.csv"),
         &[
@@ -172,12 +236,13 @@ pub fn write_results(
         ]
         .into_iter()
         .flat_map(|(name, binned)| {
+            let w = binned.width_days;
             binned.bins.iter().enumerate().map(move |(b, i)| {
                 let [m, l, h] = iv(i);
                 [
                     name.to_string(),
-                    b.to_string(),
-                    (b + 1).to_string(),
+                    num(b as f64 * w),
+                    num((b + 1) as f64 * w),
                     m,
                     l,
                     h,

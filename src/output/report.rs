@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::experiment::RunResults;
+use crate::experiment::warnings::Warning;
 use crate::lang::Lang;
 use crate::model::metrics::METRICS;
 use crate::scenario::{Params, Preset, Provenance, Scenario, System, register as params};
@@ -34,6 +35,7 @@ figcaption{font-size:.9em;color:#555}.small{font-size:.85em;color:#555}
 .tag{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.85em;white-space:nowrap}
 .gA{background:#dbeafe}.gB{background:#e0e7ff}.gP{background:#dcfce7}.gC{background:#fee2e2}.control{background:#eee}
 q{font-style:italic}
+.warn{border-left:6px solid #d62728;background:#fdecea;padding:.2em 1em;margin:1em 0}
 @media print{body{max-width:none}h2{page-break-before:auto}}
 @media (max-width:700px){table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left}table.cards td:empty{display:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
 ";
@@ -60,6 +62,111 @@ fn display_value(v: &toml::Value) -> String {
     }
 }
 
+/// The budget of VHH hours in force on a day (the scenario's, or a `[[change]]`'s).
+fn budget_on(params: &Params, day: u32) -> f64 {
+    let t = f64::from(day) * crate::engine::HOURS_PER_DAY;
+    params
+        .changes
+        .iter()
+        .rev()
+        .find(|(at, _)| *at <= t)
+        .map_or(params.vhh.budget, |(_, p)| p.vhh.budget)
+}
+
+/// Each calendar year on its own, and the first year the VHH's hours pass 90% of its budget.
+fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResults) {
+    use crate::model::yearly::{COLUMNS, years};
+    let years = years(&params.run);
+    if years.is_empty() || results.yearly.is_empty() {
+        return;
+    }
+    let n = |v: f64| lang.num(&format_value(v));
+    let shown = [
+        "cases_entered",
+        "upscalings_ave3",
+        "acute_incidents",
+        "vhh_hours_held_mean",
+        "vhh_waiting_mean",
+        "wijkteam_waiting_mean",
+        "zsm_within_target_share",
+    ];
+    let cols: Vec<(usize, &crate::model::yearly::Column)> = COLUMNS
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| shown.contains(&c.name))
+        .collect();
+    let _ = write!(
+        h,
+        "<h2 id=\"yearly\">{}</h2>\n<p>{}</p>\n<table class=\"cards\">\n<tr><th>{}</th>{}</tr>\n",
+        lang.pick("Year by year", "Per jaar"),
+        lang.pick(
+            "Each calendar year of the measured period on its own (mean over replications, 95% interval in yearly.csv): counts are per year, waiting lines and hours the year's average. A year the period cuts is partial.",
+            "Elk kalenderjaar van de meetperiode apart (gemiddelde over de replicaties, 95%-interval in yearly.csv): aantallen per jaar, wachtrijen en uren als jaargemiddelde. Een jaar dat de periode afsnijdt, is onvolledig."
+        ),
+        lang.pick("year", "jaar"),
+        cols.iter()
+            .map(|(_, c)| format!("<th>{}</th>", esc(c.label(lang))))
+            .collect::<String>()
+    );
+    let held = COLUMNS.iter().position(|c| c.name == "vhh_hours_held_mean");
+    let mut first_full: Option<i16> = None;
+    for (y, row) in years.iter().zip(&results.yearly) {
+        let label = if y.last_day - y.first_day + 1 < 365 {
+            format!(
+                "{} ({} {})",
+                y.year,
+                y.last_day - y.first_day + 1,
+                lang.pick("days", "dagen")
+            )
+        } else {
+            y.year.to_string()
+        };
+        if let Some(k) = held
+            && first_full.is_none()
+            && row[k].mean > 0.9 * budget_on(params, y.first_day)
+        {
+            first_full = Some(y.year);
+        }
+        let cells: String = cols
+            .iter()
+            .map(|(k, c)| {
+                let v = row[*k].mean;
+                let text = if c.unit == "share" {
+                    lang.num(&crate::format::pct(v))
+                } else {
+                    n(v)
+                };
+                format!(
+                    "<td class=\"num\" data-label=\"{}\">{text}</td>",
+                    esc(c.label(lang))
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><td data-label=\"{}\">{label}</td>{cells}</tr>",
+            lang.pick("year", "jaar")
+        );
+    }
+    h.push_str("</table>\n");
+    let _ = writeln!(
+        h,
+        "<p>{}</p>",
+        match first_full {
+            Some(year) => lang.pick(
+                format!("The procescoördinatoren's hours in use first pass 90% of their budget in <b>{year}</b>."),
+                format!("De uren van de procescoördinatoren komen voor het eerst boven 90% van hun budget in <b>{year}</b>."),
+            ),
+            None => lang
+                .pick(
+                    "In no year do the procescoördinatoren's hours in use pass 90% of their budget.",
+                    "In geen enkel jaar komen de uren van de procescoördinatoren boven 90% van hun budget.",
+                )
+                .to_string(),
+        }
+    );
+}
+
 /// Write `report.html` into `dir` (charts are read from `dir/charts/*.svg`).
 #[allow(clippy::too_many_arguments)]
 pub fn write_report(
@@ -71,6 +178,7 @@ pub fn write_report(
     facts: &RunFacts,
     charts: &[ChartInfo],
     provenance: &Provenance,
+    warnings: &[Warning],
 ) -> std::io::Result<()> {
     let mut h = String::with_capacity(1 << 20);
     let name = esc(&scenario.name);
@@ -98,6 +206,21 @@ pub fn write_report(
             &scenario.description
         })
     );
+    // What a reader must know first.
+    if !warnings.is_empty() {
+        let _ = writeln!(
+            h,
+            "<div class=\"warn\" id=\"warnings\"><p><b>{}</b></p><ul>",
+            lang.pick(
+                "Read this before using the numbers below:",
+                "Lees dit voordat je de getallen hieronder gebruikt:"
+            )
+        );
+        for w in warnings {
+            let _ = writeln!(h, "<li>{}</li>", esc(&w.text(lang)));
+        }
+        h.push_str("</ul></div>\n");
+    }
     // What was run.
     let years = f64::from(params.run.horizon_days) / 365.0;
     let n = |v: f64| lang.num(&format_value(v));
@@ -221,6 +344,7 @@ pub fn write_report(
         );
     }
     h.push_str("</table>\n");
+    yearly_table(&mut h, lang, params, results);
     // Charts.
     let _ = write!(
         h,
