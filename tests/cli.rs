@@ -59,6 +59,7 @@ fn default_run_writes_every_result_file_with_the_model_metric_names() {
             "hourly.csv",
             "replications.csv",
             "report.html",
+            "results.xlsx",
             "run.json",
             "scenario.resolved.toml",
             "summary.csv",
@@ -152,14 +153,20 @@ fn the_resolved_scenario_reproduces_the_results() {
         .arg(first.join("scenario.resolved.toml"))
         .assert()
         .success();
-    // run.json (wall time), report.html (names the file each value was set in) and the
+    // run.json (wall time), report.html (names the file each value was set in),
+    // results.xlsx (its "about" sheet names the source and the --set changes) and the
     // manifest (their hashes) may differ.
     let reproduced = tree(&first);
     assert!(reproduced.len() > 15);
     for name in reproduced.iter().filter(|n| {
-        ![".avesim-manifest.json", "run.json", "report.html"]
-            .iter()
-            .any(|skip| *n == Path::new(skip))
+        ![
+            ".avesim-manifest.json",
+            "run.json",
+            "report.html",
+            "results.xlsx",
+        ]
+        .iter()
+        .any(|skip| *n == Path::new(skip))
     }) {
         assert!(
             fs::read(first.join(name)).unwrap() == fs::read(second.join(name)).unwrap(),

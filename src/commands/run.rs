@@ -77,9 +77,21 @@ pub fn run(
         warnings: WarningNote::of(&warnings),
     };
     output::write_results(dir.path(), scenario, params, &results, &facts).map_err(internal)?;
-    if cases {
+    let cases_rows = if cases {
         join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
-    }
+        Some(count_rows(&dir.path().join("cases.csv")).map_err(internal)?)
+    } else {
+        None
+    };
+    output::excel::write_xlsx(
+        common.lang,
+        dir.path(),
+        params,
+        &results,
+        &facts,
+        cases_rows,
+    )
+    .map_err(|e| internal(format!("writing results.xlsx: {e}")))?;
     if common.charts {
         let drawn = charts::write_charts(
             common.lang,
@@ -111,4 +123,16 @@ pub fn run(
         report,
         warnings,
     })
+}
+
+/// Data rows of a CSV file (lines after the header).
+fn count_rows(path: &Path) -> std::io::Result<u64> {
+    use std::io::BufRead as _;
+    let file = std::io::BufReader::new(std::fs::File::open(path)?);
+    let mut lines = 0u64;
+    for line in file.split(b'\n') {
+        line?;
+        lines += 1;
+    }
+    Ok(lines.saturating_sub(1))
 }

@@ -121,21 +121,24 @@ impl Warning {
                 growth,
             } => {
                 let (en, nl) = match queue {
-                    Daily::VhhWaiting => ("cases waiting for procesregie", "casussen die wachten op procesregie"),
-                    Daily::AdviceWaiting => ("consults waiting at the Veiligheidshuis", "adviesvragen die wachten bij het Veiligheidshuis"),
-                    Daily::WijkteamWaiting => ("families waiting for a wijkteam", "gezinnen die wachten op een wijkteam"),
-                    _ => ("suspects waiting at ZSM", "verdachten die wachten bij ZSM"),
+                    Daily::VhhWaiting => ("The line for procesregie", "De wachtrij voor procesregie"),
+                    Daily::AdviceWaiting => (
+                        "The line of consults at the Veiligheidshuis",
+                        "De wachtrij van adviesvragen bij het Veiligheidshuis",
+                    ),
+                    Daily::WijkteamWaiting => ("The line for the wijkteams", "De wachtrij voor de wijkteams"),
+                    _ => ("The line at ZSM", "De wachtrij bij ZSM"),
                 };
                 lang.pick(
                     format!(
-                        "The line of {en} is still growing at the end of the run: on average {} in the first half of the measured period, {} in the second (growth {} to {} per replication, 95% interval). The system does not settle, so its means (waits, use) depend on how long you run: read them as 'at least', and look at the yearly table.",
+                        "{en} is still growing at the end of the run: on average {} in the first half of the measured period, {} in the second (growth {} to {} per replication, 95% interval). The system does not settle, so its means (waits, use) depend on how long you run: read them as 'at least', and look at the yearly table.",
                         n(*first),
                         n(*second),
                         n(growth.low),
                         n(growth.high)
                     ),
                     format!(
-                        "De rij {nl} groeit aan het eind van de run nog: gemiddeld {} in de eerste helft van de meetperiode, {} in de tweede (groei {} tot {} per replicatie, 95%-interval). Het systeem komt niet tot rust, dus de gemiddelden (wachttijden, bezetting) hangen af van hoe lang je rekent: lees ze als 'minstens', en kijk naar de tabel per jaar.",
+                        "{nl} groeit aan het eind van de run nog: gemiddeld {} in de eerste helft van de meetperiode, {} in de tweede (groei {} tot {} per replicatie, 95%-interval). Het systeem komt niet tot rust, dus de gemiddelden (wachttijden, bezetting) hangen af van hoe lang je rekent: lees ze als 'minstens', en kijk naar de tabel per jaar.",
                         n(*first),
                         n(*second),
                         n(growth.low),

@@ -2,6 +2,7 @@
 //! traces, all into a temporary folder that is renamed into place only when complete.
 
 pub mod charts;
+pub mod excel;
 pub mod files;
 pub mod recorder;
 pub mod report;

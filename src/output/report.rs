@@ -105,7 +105,21 @@ fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResult
         ),
         lang.pick("year", "jaar"),
         cols.iter()
-            .map(|(_, c)| format!("<th>{}</th>", esc(c.label(lang))))
+            .map(|(_, c)| {
+                if c.name == "vhh_hours_held_mean" {
+                    format!(
+                        "<th>{} <span class=\"small\">({} {})</span></th>",
+                        esc(c.label(lang)),
+                        lang.pick("budget", "budget"),
+                        lang.pick(
+                            format!("{} a week", n(params.vhh.budget)),
+                            format!("{} per week", n(params.vhh.budget))
+                        )
+                    )
+                } else {
+                    format!("<th>{}</th>", esc(c.label(lang)))
+                }
+            })
             .collect::<String>()
     );
     let held = COLUMNS.iter().position(|c| c.name == "vhh_hours_held_mean");
