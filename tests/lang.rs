@@ -1,6 +1,6 @@
 //! Dutch for everything a person reads: a run's report, its charts and the terminal table in
 //! Dutch contain none of the English texts of the same run in English. Identifiers (metric
-//! ids, keys), the study's own words and the parameter notes of the assumptions register
+//! ids, keys), the study's own words and titles (`<q>`, `<cite>`) and the parameter notes of the assumptions register
 //! (still English, and said so) are left out of the comparison.
 
 use std::collections::BTreeSet;
@@ -37,7 +37,7 @@ fn drop_elements(mut s: String, tag: &str) -> String {
 /// The pieces of running text between tags that hold at least two words of letters.
 fn segments(html: &str) -> BTreeSet<String> {
     let mut s = html.to_string();
-    for tag in ["style", "code", "q"] {
+    for tag in ["style", "code", "q", "cite"] {
         s = drop_elements(s, tag);
     }
     let mut out = BTreeSet::new();
