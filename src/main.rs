@@ -244,6 +244,10 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                 &out.results,
             ));
             say!("{results}: {}", out.path.display());
+            let report = out.path.join("report.html");
+            if report.exists() {
+                say!("{}: {}", lang.pick("report", "rapport"), report.display());
+            }
         }
         Command::Compare(args) => {
             let out = commands::run_compare(&args.scenarios, &args.common.to_common(lang))?;
@@ -256,6 +260,10 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
                 ));
             }
             say!("{results}: {}", out.path.display());
+            let report = out.path.join("report.html");
+            if report.exists() {
+                say!("{}: {}", lang.pick("report", "rapport"), report.display());
+            }
         }
         Command::Check { scenario, sets } => {
             let (loaded, source) = commands::load(scenario.as_deref(), &sets, Vec::new())?;

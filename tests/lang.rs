@@ -84,6 +84,8 @@ fn untranslated(en: &BTreeSet<String>, nl: &BTreeSet<String>) -> Vec<String> {
         .filter(|s| !s.starts_with("leeuwarden") && !s.starts_with("team "))
         // File names and `key=value` overrides are identifiers.
         .filter(|s| !s.contains("charts/") && !s.contains('='))
+        // "alarm: metric_id > value" (alarm is Dutch too; the rest is what the user typed).
+        .filter(|s| !s.starts_with("alarm: "))
         .cloned()
         .collect()
 }
@@ -155,4 +157,40 @@ fn the_segments_helper_finds_english_when_it_is_there() {
     let html = "<h2>What was run</h2><p>Mean over 3 replications</p><code>vhh_wait</code>";
     let s = segments(html);
     assert_eq!(untranslated(&s, &s).len(), 2);
+}
+
+#[test]
+fn the_dutch_reports_of_a_comparison_and_a_sweep_have_no_english_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let common = |lang, out: &str| Common {
+        out: Some(tmp.path().join(out)),
+        reps: Some(3),
+        seed: Some(7),
+        threads: Some(1),
+        sets: vec!["run.horizon_days=400".into(), "run.warmup_days=60".into()],
+        charts: true,
+        lang,
+        ..Default::default()
+    };
+    let files = [
+        std::path::PathBuf::from("scenarios/leeuwarden.toml"),
+        std::path::PathBuf::from("scenarios/what-if/no-advice.toml"),
+    ];
+    let vary = ["overflow.extra_per_year=0,0.3".to_string()];
+    let mut reports = Vec::new();
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Nl, "nl")] {
+        let c = commands::run_compare(&files, &common(lang, &format!("c-{tag}"))).unwrap();
+        let s = commands::run_sweep(None, &vary, &[], &common(lang, &format!("s-{tag}"))).unwrap();
+        let read = |p: &Path| std::fs::read_to_string(p.join("report.html")).unwrap();
+        reports.push((read(&c.path), read(&s.path)));
+    }
+    let (en, nl) = (&reports[0], &reports[1]);
+    for (e, n, what) in [(&en.0, &nl.0, "comparison"), (&en.1, &nl.1, "sweep")] {
+        assert!(n.contains("Belangrijkste bevindingen"), "{what}");
+        let left = untranslated(&segments(e), &segments(n));
+        assert!(
+            left.is_empty(),
+            "English in the Dutch {what} report: {left:#?}"
+        );
+    }
 }

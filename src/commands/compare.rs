@@ -9,7 +9,7 @@ use super::{
 };
 use crate::experiment::compare::Difference;
 use crate::experiment::{self, RunResults};
-use crate::output::{charts, files, study};
+use crate::output::{charts, files, report, study};
 use crate::scenario::{Params, Scenario};
 
 /// What a comparison produced.
@@ -86,8 +86,19 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     study::write_comparison_md(dir.path(), &results, &differences, &facts_line)
         .map_err(internal)?;
     if common.charts {
-        charts::write_compare_charts(common.lang, &dir.path().join("charts"), &results)
+        let drawn = charts::write_compare_charts(common.lang, &dir.path().join("charts"), &results)
             .map_err(internal)?;
+        report::write_compare_report(
+            common.lang,
+            dir.path(),
+            &params,
+            &results,
+            &differences,
+            &common.sets,
+            &drawn,
+            env!("CARGO_PKG_VERSION"),
+        )
+        .map_err(|e| internal(format!("writing report.html: {e}")))?;
     }
     let facts = StudyFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),

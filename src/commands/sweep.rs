@@ -9,7 +9,7 @@ use super::{
 };
 use crate::experiment::sweep::{self, Alarm, AlarmFinding, Axis};
 use crate::experiment::{self, RunResults};
-use crate::output::{charts, files, study};
+use crate::output::{charts, files, report, study};
 use crate::scenario::{Loaded, Params, Scenario};
 
 /// What a sweep produced.
@@ -36,13 +36,17 @@ impl SweepOutcome {
 
     /// "key = value, key2 = value2" of point `k`.
     pub fn label(&self, k: usize) -> String {
-        self.axes
-            .iter()
-            .zip(&self.grid[k])
-            .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
-            .collect::<Vec<_>>()
-            .join(", ")
+        point_label(&self.axes, &self.grid[k])
     }
+}
+
+/// "key = value, key2 = value2" of a point (value indices per axis).
+fn point_label(axes: &[Axis], point: &[usize]) -> String {
+    axes.iter()
+        .zip(point)
+        .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Run every point of a grid (`vary`: `key=v1,v2` or `key=from..to:steps`) on one seed.
@@ -89,7 +93,7 @@ pub fn run_sweep(
     study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
     files::write_resolved(dir.path(), &base.scenario).map_err(internal)?;
     if common.charts {
-        charts::write_sweep_charts(
+        let drawn = charts::write_sweep_charts(
             common.lang,
             &dir.path().join("charts"),
             &base.scenario.name,
@@ -99,6 +103,24 @@ pub fn run_sweep(
             &alarms,
         )
         .map_err(internal)?;
+        let labels: Vec<String> = grid.iter().map(|p| point_label(&axes, p)).collect();
+        let found: Vec<(Alarm, AlarmFinding)> = alarms
+            .iter()
+            .map(|a| (a.clone(), a.evaluate(&results)))
+            .collect();
+        report::write_sweep_report(
+            common.lang,
+            dir.path(),
+            &base.scenario.name,
+            &labels,
+            &params,
+            &results,
+            &found,
+            vary,
+            &drawn,
+            env!("CARGO_PKG_VERSION"),
+        )
+        .map_err(|e| internal(format!("writing report.html: {e}")))?;
     }
     let facts = StudyFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),

@@ -1,44 +1,21 @@
-//! `report.html`: one self-contained page (inline SVG and CSS, no network, no JavaScript)
-//! that says what was run, gives the headline metrics with their intervals and a plain
-//! reading of each, shows every chart, and lists every parameter with its value, unit and
-//! provenance (the assumptions register).
+//! The report of a run: what was run, the headline metrics with a plain reading of each, year
+//! by year, what the model can and cannot tell you, every chart, and the assumptions register
+//! (every parameter with its value, unit, grade and provenance).
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::limits::limits_section;
+use super::{Page, esc};
 use crate::experiment::RunResults;
 use crate::experiment::warnings::Warning;
-use crate::lang::Lang;
-use crate::model::metrics::METRICS;
-use crate::scenario::{Params, Preset, Provenance, Scenario, System, register as params};
-
-use super::charts::ChartInfo;
-use super::files::RunFacts;
 use crate::format::value as format_value;
-
-/// Escape text for HTML.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-const CSS: &str = "
-body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;color:#222;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.45}
-h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #1f77b4;padding-bottom:.2em}
-table{border-collapse:collapse;width:100%;font-size:.9em;margin:.6em 0}
-th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
-th{background:#f3f6f9}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-figure{margin:1.5em 0;page-break-inside:avoid}figure svg{width:100%;height:auto;border:1px solid #eee}
-figcaption{font-size:.9em;color:#555}.small{font-size:.85em;color:#555}
-.tag{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.85em;white-space:nowrap}
-.gA{background:#dbeafe}.gB{background:#e0e7ff}.gP{background:#dcfce7}.gC{background:#fee2e2}.control{background:#eee}
-q{font-style:italic}
-.warn{border-left:6px solid #d62728;background:#fdecea;padding:.2em 1em;margin:1em 0}
-@media print{body{max-width:none}h2{page-break-before:auto}}
-@media (max-width:700px){table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left}table.cards td:empty{display:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
-";
+use crate::lang::Lang;
+use crate::model::Metric;
+use crate::model::metrics::METRICS;
+use crate::output::charts::ChartInfo;
+use crate::output::files::RunFacts;
+use crate::scenario::{Params, Preset, Provenance, Scenario, System, register as params};
 
 fn grade_class(grade: &str) -> &'static str {
     match grade {
@@ -60,69 +37,6 @@ fn display_value(v: &toml::Value) -> String {
             .join(", "),
         other => other.to_string(),
     }
-}
-
-/// What this model can and cannot tell you, and one check against a public figure that was
-/// not used to calibrate it.
-fn limits_section(h: &mut String, lang: Lang, scenario: &Scenario, results: &RunResults) {
-    use crate::model::Metric;
-    let items_en = [
-        "<b>From the study</b> (Bosch, <cite>Bouwen op bewegend fundament</cite>, 2015): the structure — AVE's four phases, procesregie at the Veiligheidshuis in AVE 3, the advice function, the links between the Veiligheidshuis and ZSM — the direction of each mechanism, and a handful of numbers (ZSM's opening hours, the 6-hour term, referrals 'op één of twee handen te tellen', Leeuwarden's 'bijna 50%' of the Veiligheidshuis's casework). The grade of every value is in the register below.",
-        "<b>Assumed</b>: almost every effect size (grade C), and the size behind each direction (grade B). A difference between scenarios says what follows <i>if</i> those assumptions hold. The 95% intervals cover the simulation's own noise, not doubt about the assumptions: change them with <code>--set</code> or <code>avesim sweep</code> and see whether a conclusion survives.",
-        "<b>Left out</b>: friction with ketenpartners at hand-over, turnover of staff at ZSM, several Veiligheidshuizen under one ZSM, each region's own size, the route from a wijkteam straight to the gemeente, and the governance recommendations (a strategic vision, national support). docs/model.md lists every rule and every omission.",
-        "<b>The study's own caveats</b>: it is a momentopname of 2015; for the six regions other than Leeuwarden it rests on one respondent each, mostly the Veiligheidshuis's manager; what works in Leeuwarden is not to be copied without its context (\"couleur locale\").",
-    ];
-    let items_nl = [
-        "<b>Uit het onderzoek</b> (Bosch, <cite>Bouwen op bewegend fundament</cite>, 2015): de structuur — de vier fasen van AVE, procesregie bij het Veiligheidshuis in AVE 3, de adviesfunctie, de lijnen tussen Veiligheidshuis en ZSM — de richting van elk mechanisme, en een handvol getallen (de openingstijden van ZSM, de termijn van 6 uur, doorverwijzingen 'op één of twee handen te tellen', Leeuwarden 'bijna 50%' van de casuïstiek van het Veiligheidshuis). De graad van elke waarde staat in het register hieronder.",
-        "<b>Aangenomen</b>: bijna elke effectgrootte (graad C), en de grootte achter elke richting (graad B). Een verschil tussen scenario's zegt wat er volgt <i>als</i> die aannames kloppen. De 95%-intervallen dekken de ruis van de simulatie zelf, niet de twijfel over de aannames: verander ze met <code>--set</code> of <code>avesim sweep</code> en kijk of een conclusie overeind blijft.",
-        "<b>Niet in het model</b>: frictie met ketenpartners bij de overdracht, wisselingen van medewerkers bij ZSM, meerdere Veiligheidshuizen onder één ZSM, de eigen omvang van elke regio, de route van een wijkteam rechtstreeks naar de gemeente, en de bestuurlijke aanbevelingen (een strategische visie, landelijke ondersteuning). docs/model.md noemt elke regel en elke weglating.",
-        "<b>De kanttekeningen van het onderzoek zelf</b>: het is een momentopname van 2015; voor de zes regio's naast Leeuwarden rust het op één respondent per regio, meestal de manager van het Veiligheidshuis; wat in Leeuwarden werkt, is niet zonder de context over te nemen (\"couleur locale\").",
-    ];
-    let _ = write!(
-        h,
-        "<h2 id=\"limits\">{}</h2>\n<ul>\n{}</ul>\n",
-        lang.pick(
-            "What this model can and cannot tell you",
-            "Wat dit model wel en niet kan zeggen"
-        ),
-        lang.pick(items_en, items_nl)
-            .iter()
-            .map(|i| format!("<li>{i}</li>\n"))
-            .collect::<String>()
-    );
-    if !scenario.name.starts_with("leeuwarden") {
-        return;
-    }
-    // Out of sample: VHH Fryslân's registrations in 2018 (SOURCES: "Kerngegevens 2018"),
-    // not used for calibration.
-    let share = results.metric(Metric::VhhEntriesFromMunicipalityShare);
-    let own = results.metric(Metric::CollegeCasesPerYear);
-    let n = |v: f64| lang.num(&format_value(v));
-    let p = |v: f64| lang.num(&crate::format::pct(v));
-    let _ = writeln!(
-        h,
-        "<h3>{}</h3>\n<p>{}</p>",
-        lang.pick(
-            "A check against a later public figure (not used to calibrate)",
-            "Een toets aan een later openbaar cijfer (niet gebruikt om te ijken)"
-        ),
-        lang.pick(
-            format!(
-                "In 2018 Veiligheidshuis Fryslân registered 145 cases from Leeuwarden, 58% of all its registrations (Veiligheidshuis Fryslân, Kerngegevens 2018; grade P). This run gives {} of the municipality's own cases a year and a share of {} ({}–{}). Registrations come by every route, and from 2015 AVE was being introduced in five Frisian municipalities, the leerwerkplaatsen (study §5.3.1), which bring their own cases in: a mismatch is partly the foundation moving, not only the model.",
-                if own.mean.is_finite() { n(own.mean) } else { "–".into() },
-                p(share.mean),
-                p(share.low),
-                p(share.high)
-            ),
-            format!(
-                "In 2018 registreerde Veiligheidshuis Fryslân 145 casussen uit Leeuwarden, 58% van al zijn registraties (Veiligheidshuis Fryslân, Kerngegevens 2018; graad P). Deze run geeft {} eigen casussen van de gemeente per jaar en een aandeel van {} ({}–{}). Registraties komen langs elke route binnen, en vanaf 2015 werd AVE ingevoerd in vijf Friese gemeenten, de leerwerkplaatsen (onderzoek §5.3.1), die hun eigen casussen inbrengen: een verschil is dus deels het bewegende fundament, niet alleen het model.",
-                if own.mean.is_finite() { n(own.mean) } else { "–".into() },
-                p(share.mean),
-                p(share.low),
-                p(share.high)
-            ),
-        )
-    );
 }
 
 /// The budget of VHH hours in force on a day (the scenario's, or a `[[change]]`'s).
@@ -257,47 +171,26 @@ pub fn write_report(
     provenance: &Provenance,
     warnings: &[Warning],
 ) -> std::io::Result<()> {
-    let mut h = String::with_capacity(1 << 20);
     let name = esc(&scenario.name);
     let title = if facts.changes.is_empty() {
-        name.clone()
+        scenario.name.clone()
     } else {
         format!(
-            "{name}, {} {}",
+            "{}, {} {}",
+            scenario.name,
             lang.pick("changed with", "gewijzigd met"),
-            esc(&facts.changes.join(", "))
+            facts.changes.join(", ")
         )
     };
-    let report = lang.pick("avesim report", "avesim-rapport");
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{report}: {title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        lang.code()
-    );
-    let _ = write!(
-        h,
-        "<h1>{report}: {title}</h1>\n<p>{}</p>\n",
-        esc(if lang == Lang::Nl && !scenario.description_nl.is_empty() {
-            &scenario.description_nl
-        } else {
-            &scenario.description
-        })
-    );
-    // What a reader must know first.
-    if !warnings.is_empty() {
-        let _ = writeln!(
-            h,
-            "<div class=\"warn\" id=\"warnings\"><p><b>{}</b></p><ul>",
-            lang.pick(
-                "Read this before using the numbers below:",
-                "Lees dit voordat je de getallen hieronder gebruikt:"
-            )
-        );
-        for w in warnings {
-            let _ = writeln!(h, "<li>{}</li>", esc(&w.text(lang)));
-        }
-        h.push_str("</ul></div>\n");
-    }
+    let subtitle = if lang == Lang::Nl && !scenario.description_nl.is_empty() {
+        &scenario.description_nl
+    } else {
+        &scenario.description
+    };
+    let mut page = Page::new(lang, &title, subtitle);
+    page.warnings(&warnings.iter().map(|w| w.text(lang)).collect::<Vec<_>>());
+    page.findings(&findings(lang, params, results));
+    let h = page.html();
     // What was run.
     let years = f64::from(params.run.horizon_days) / 365.0;
     let n = |v: f64| lang.num(&format_value(v));
@@ -421,32 +314,17 @@ pub fn write_report(
         );
     }
     h.push_str("</table>\n");
-    yearly_table(&mut h, lang, params, results);
-    limits_section(&mut h, lang, scenario, results);
-    // Charts.
-    let _ = write!(
-        h,
-        "<h2 id=\"charts\">{}</h2>\n<p>{}</p>\n",
-        lang.pick("Charts", "Grafieken"),
+    yearly_table(h, lang, params, results);
+    limits_section(h, lang, &scenario.name, results);
+    page.charts(
+        dir,
+        charts,
         lang.pick(
             "Lines are means over replications; shaded bands and whiskers are 95% intervals. The grey area is the warm-up, not counted in the headline results. Each chart is also in <code>charts/</code> as PNG and SVG.",
-            "Lijnen zijn gemiddelden over de replicaties; de gekleurde banden en de streepjes zijn 95%-intervallen. Het grijze deel is de inloop, die niet meetelt in de uitkomsten. Elke grafiek staat ook in <code>charts/</code> als PNG en SVG."
-        )
-    );
-    for c in charts {
-        let svg = std::fs::read_to_string(dir.join("charts").join(format!("{}.svg", c.stem)))?;
-        let svg = match svg.find("<svg") {
-            Some(i) => &svg[i..],
-            None => svg.as_str(),
-        };
-        let _ = write!(
-            h,
-            "<figure id=\"chart-{stem}\">\n{svg}\n<figcaption><b>{}</b> — {} <span class=\"small\">(charts/{stem}.png, charts/{stem}.svg)</span></figcaption>\n</figure>\n",
-            esc(&c.title),
-            esc(&c.caption),
-            stem = c.stem,
-        );
-    }
+            "Lijnen zijn gemiddelden over de replicaties; de gekleurde banden en de streepjes zijn 95%-intervallen. Het grijze deel is de inloop, die niet meetelt in de uitkomsten. Elke grafiek staat ook in <code>charts/</code> als PNG en SVG.",
+        ),
+    )?;
+    let h = page.html();
     // Assumptions register.
     let heads = [
         "parameter",
@@ -511,19 +389,19 @@ pub fn write_report(
         );
     }
     h.push_str("</table>\n");
-    let _ = write!(
-        h,
-        "<p class=\"small\">{}</p>\n</body>\n</html>\n",
-        lang.pick(
-            format!(
-                "Made by avesim {} — a discrete-event simulation of how cases move between wijkteams, Veiligheidshuis and ZSM under AVE (Aanpak ter Voorkoming van Escalatie). See docs/model.md for every rule and docs/outputs.md for every file.",
-                esc(facts.avesim_version)
-            ),
-            format!(
-                "Gemaakt met avesim {} — een discrete-event-simulatie van hoe casussen onder AVE (Aanpak ter Voorkoming van Escalatie) tussen wijkteams, Veiligheidshuis en ZSM bewegen. Elke regel staat in docs/model.md, elk bestand in docs/outputs.md (beide in het Engels).",
-                esc(facts.avesim_version)
-            )
-        )
-    );
-    std::fs::write(dir.join("report.html"), h)
+    page.write(dir, facts.avesim_version)
+}
+
+/// A run's key findings: the few numbers a memo leads with, in plain words.
+fn findings(lang: Lang, params: &Params, results: &RunResults) -> Vec<String> {
+    [
+        Metric::UpscalingsAve3Per1000,
+        Metric::AcuteCrisesPer1000,
+        Metric::VhhHoursUtilisation,
+        Metric::VhhWaitDaysMean,
+        Metric::ZsmInformedShare,
+    ]
+    .iter()
+    .map(|&m| esc(&m.reading(lang, results.metric(m), params)))
+    .collect()
 }
