@@ -136,8 +136,9 @@ struct SweepArgs {
     /// A key and its values: key=v1,v2,... or key=from..to:steps (repeat for a grid).
     #[arg(long = "vary", value_name = "KEY=VALUES", required = true)]
     vary: Vec<String>,
-    /// Name the first point where a metric passes a threshold, e.g. vhh_utilisation>0.9
-    /// (default: vhh_utilisation>0.9 and vhh_wait_days_mean>7).
+    /// Name the first point where a metric passes a threshold, e.g.
+    /// --alarm 'vhh_hours_utilisation>0.9' (quote it: the shell reads > as a redirect;
+    /// default: vhh_hours_utilisation>0.9 and vhh_wait_days_mean>7).
     #[arg(long = "alarm", value_name = "METRIC>VALUE")]
     alarms: Vec<String>,
     #[command(flatten)]
