@@ -78,14 +78,43 @@ impl Lang {
         self.pick("en", "nl")
     }
 
-    /// A number written for people: Dutch writes a decimal comma (`0,625`); English a point.
-    /// Applies to text made by [`crate::format`]; files for machines keep the point.
+    /// A number written for people: Dutch writes a decimal comma and a point between
+    /// thousands (`0,625`, `4.023`); English as [`crate::format`] wrote it. Applies to text
+    /// made by [`crate::format`] (never to years or seeds); files for machines keep the point.
     pub fn num(self, text: &str) -> String {
         match self {
             Lang::En => text.to_string(),
-            Lang::Nl => text.replace('.', ","),
+            Lang::Nl => group_thousands(&text.replace('.', ","), '.'),
         }
     }
+}
+
+/// Put `sep` between thousands in every run of four or more digits that is an integer part
+/// (not after a decimal comma).
+fn group_thousands(text: &str, sep: char) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let decimals = i > 0 && chars[i - 1] == ',';
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let run = &chars[start..i];
+            for (k, c) in run.iter().enumerate() {
+                if !decimals && k > 0 && run.len() >= 4 && (run.len() - k).is_multiple_of(3) {
+                    out.push(sep);
+                }
+                out.push(*c);
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 impl fmt::Display for Lang {
@@ -115,5 +144,8 @@ mod tests {
         assert_eq!(Lang::parse("en"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
         assert_eq!(Lang::Nl.num("0.625 – 1.5"), "0,625 – 1,5");
+        assert_eq!(Lang::Nl.num("4023 – 12345.678"), "4.023 – 12.345,678");
+        assert_eq!(Lang::Nl.num("0.0001234"), "0,0001234");
+        assert_eq!(Lang::En.num("4023"), "4023");
     }
 }

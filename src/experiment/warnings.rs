@@ -131,14 +131,14 @@ impl Warning {
                 };
                 lang.pick(
                     format!(
-                        "{en} is still growing at the end of the run: on average {} in the first half of the measured period, {} in the second (growth {} to {} per replication, 95% interval). The system does not settle, so its means (waits, use) depend on how long you run: read them as 'at least', and look at the yearly table.",
+                        "{en} is still growing at the end of the run: on average {} in the first half of the measured period, {} in the second (an increase of {} to {}, 95% interval over the replications). The system does not settle, so its means (waits, use) depend on how long you run: read them as 'at least', and look at the yearly table.",
                         n(*first),
                         n(*second),
                         n(growth.low),
                         n(growth.high)
                     ),
                     format!(
-                        "{nl} groeit aan het eind van de run nog: gemiddeld {} in de eerste helft van de meetperiode, {} in de tweede (groei {} tot {} per replicatie, 95%-interval). Het systeem komt niet tot rust, dus de gemiddelden (wachttijden, bezetting) hangen af van hoe lang je rekent: lees ze als 'minstens', en kijk naar de tabel per jaar.",
+                        "{nl} groeit aan het eind van de doorrekening nog: gemiddeld {} in de eerste helft van de meetperiode, {} in de tweede (een toename van {} tot {}, 95%-interval over de herhalingen). Het systeem komt niet tot rust, dus de gemiddelden (wachttijden, bezetting) hangen af van hoe lang wordt doorgerekend: lees ze als ondergrens, en kijk naar de tabel per jaar.",
                         n(*first),
                         n(*second),
                         n(growth.low),
@@ -155,10 +155,10 @@ impl Warning {
                     ),
                 };
                 let what_nl = match (changes, growth) {
-                    (0, _) => "de instroom van gezinnen groeit tijdens de run".to_string(),
-                    (c, false) => format!("parameters veranderen op {c} data tijdens de run"),
+                    (0, _) => "de instroom van gezinnen groeit tijdens de doorrekening".to_string(),
+                    (c, false) => format!("parameters veranderen op {c} data tijdens de doorrekening"),
                     (c, true) => format!(
-                        "de instroom van gezinnen groeit en parameters veranderen op {c} data tijdens de run"
+                        "de instroom van gezinnen groeit en parameters veranderen op {c} data tijdens de doorrekening"
                     ),
                 };
                 lang.pick(
@@ -175,7 +175,7 @@ impl Warning {
                     "Only {replications} replication(s): the 95% intervals are rough (with 1 there are none). Use 30 for a result to forward."
                 ),
                 format!(
-                    "Slechts {replications} replicatie(s): de 95%-intervallen zijn grof (bij 1 zijn er geen). Gebruik er 30 voor een uitkomst die je doorstuurt."
+                    "Slechts {replications} herhaling(en): de 95%-intervallen zijn grof (bij 1 zijn er geen). Gebruik er 30 voor een uitkomst die wordt doorgestuurd."
                 ),
             ),
             Warning::SparseMetric {
@@ -189,7 +189,7 @@ impl Warning {
                     of - with_value
                 ),
                 format!(
-                    "'{}' had in {} van de {of} replicaties niets te tellen: gemiddelde en interval rusten op {with_value}.",
+                    "'{}' had in {} van de {of} herhalingen niets te tellen: gemiddelde en interval rusten op {with_value}.",
                     metric.label(lang),
                     of - with_value
                 ),

@@ -57,15 +57,15 @@ pub fn write_xlsx(
         (t("source", "bron"), facts.source.clone()),
         ("seed".into(), facts.seed.to_string()),
         (
-            t("replications", "replicaties"),
+            t("replications", "herhalingen"),
             facts.replications.to_string(),
         ),
         (
-            t("days per replication", "dagen per replicatie"),
+            t("days per replication", "dagen per herhaling"),
             facts.horizon_days.to_string(),
         ),
         (
-            t("of which warm-up", "waarvan inloop"),
+            t("of which warm-up", "waarvan inloopperiode"),
             facts.warmup_days.to_string(),
         ),
         (

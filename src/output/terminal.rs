@@ -47,7 +47,7 @@ pub fn run_table(lang: Lang, scenario: &Scenario, params: &Params, results: &Run
                 results.wall.as_secs_f64()
             ),
             format!(
-                "{} replicaties × {} dagen (inloop {}), seed {}, {} threads, {} s",
+                "{} herhalingen × {} dagen (inloopperiode {}), seed {}, {} threads, {} s",
                 params.run.replications,
                 params.run.horizon_days,
                 params.run.warmup_days,
@@ -113,7 +113,7 @@ pub fn sweep_table(
                 params.run.seed
             ),
             format!(
-                "reeks van {name} — {} punten × {} replicaties, seed {}",
+                "reeks van {name} — {} punten × {} herhalingen, seed {}",
                 labels.len(),
                 params.run.replications,
                 params.run.seed

@@ -39,8 +39,9 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
     let cp = ci(Lang::En, i, true);
     let per = |what: &str| {
         format!(
-            "{m} of every 1,000 new wijkteam cases {what}, i.e. {}{c}.",
-            pct(i.mean / 1000.0)
+            "{m} of every 1,000 new wijkteam cases {what} ({}{}",
+            pct(i.mean / 1000.0),
+            per_1000(Lang::En, i)
         )
     };
     match metric {
@@ -77,7 +78,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
             "{p} of acute incidents hit a case in AVE 2 that had not been in AVE 3 by any route, complex or not{cp}."
         ),
         Metric::EscalationsAve4Per1000 => per(
-            "reach AVE 4: an acute incident with a threat of public unrest, the burgemeester leads",
+            "reach AVE 4 (an acute incident with a threat of public unrest: the burgemeester leads, with the driehoek)",
         ),
         Metric::AdviceConsultsPerYear => {
             format!("Wijkteams consult the Veiligheidshuis about {m} times a year{c}.")
@@ -118,7 +119,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
             format!("ZSM decides about {m} times a year on persons with an active complex case{c}.")
         }
         Metric::ZsmInformedShare => format!(
-            "In {p} of those decisions ZSM had the context: advice read, a flag, a call or the Raad voor de Kinderbescherming{cp}."
+            "In {p} of ZSM's decisions on persons with an active complex case ZSM had the context: advice read, a flag from the wijkteam (where there is one), a call or the Raad voor de Kinderbescherming{cp}."
         ),
         Metric::AdviceUnusedShare => format!(
             "In {p} of ZSM's decisions on persons with Veiligheidshuis advice on file, the advice was neither read nor brought in by a call: advice not used, where the study sees a risk of schijnsamenwerking{cp}."
@@ -133,17 +134,22 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
             "Feedback reaches the Veiligheidshuis on average {m} hours after the decision{c}."
         ),
         Metric::AdviceFitFirstYear => {
-            format!("In the first year the advice meets ZSM's needs for {p}{cp}.")
+            format!(
+                "Fit of the advice to ZSM's needs, first year: {p} (a score from 0 to 1 with an assumed starting value){cp}."
+            )
         }
         Metric::AdviceFitLastYear => {
-            format!("In the last year the advice meets ZSM's needs for {p}{cp}.")
+            format!(
+                "Fit of the advice to ZSM's needs, last year: {p} (a score from 0 to 1 with an assumed starting value){cp}."
+            )
         }
         Metric::CallInformedShare => format!(
             "A coordinator's call brings the context in for {p} of ZSM's decisions on persons under procesregie{cp}."
         ),
         Metric::CallInformedShareCoordinatorSd => format!(
-            "That share differs between the Veiligheidshuis's procescoördinatoren by {} percentage points (standard deviation): it depends on who holds the case; ZSM's side, where the study sees most of the person-dependence, is not spread per person{cp}.",
-            format_value(100.0 * i.mean)
+            "That share differs between the Veiligheidshuis's procescoördinatoren by {} percentage points (standard deviation{}): it depends on who holds the case; ZSM's side, where the study sees most of the person-dependence, is not spread per person.",
+            format_value(100.0 * i.mean),
+            points(Lang::En, i)
         ),
         Metric::CollegeCasesPerYear => {
             format!(
@@ -172,15 +178,16 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             Metric::CollegeCasesPerYear | Metric::DriehoekCasesPerYear => {
                 "AVE is hier niet het afgesproken model, dus casussen worden niet per bestuurlijk niveau geteld.".into()
             }
-            _ => "Niet gedefinieerd in deze run (niets te tellen).".into(),
+            _ => "Niet gedefinieerd in deze doorrekening (niets te tellen).".into(),
         };
     }
     let c = ci(nl, i, false);
     let cp = ci(nl, i, true);
     let per = |what: &str| {
         format!(
-            "{m} op elke 1.000 nieuwe casussen bij de wijkteams {what}, dat is {}{c}.",
-            nl.num(&pct(i.mean / 1000.0))
+            "Van elke 1.000 nieuwe casussen bij de wijkteams {what}: {m} ({}{}",
+            nl.num(&pct(i.mean / 1000.0)),
+            per_1000(nl, i)
         )
     };
     match metric {
@@ -193,27 +200,33 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
                 format!("Per jaar komen ongeveer {m} nieuwe casussen bij de wijkteams{c}.")
             }
         }
-        Metric::UpscalingsAve3Per1000 => per("worden opgeschaald naar AVE 3 (langs welke weg ook)"),
-        Metric::UpscalingsComplexPer1000 => {
-            per("worden opgeschaald omdat het wijkteam complexe problematiek herkende")
+        Metric::UpscalingsAve3Per1000 => {
+            per("het aantal dat wordt opgeschaald naar AVE 3 (langs welke weg ook)")
         }
+        Metric::UpscalingsComplexPer1000 => per(
+            "het aantal dat wordt opgeschaald omdat het wijkteam complexe problematiek herkende",
+        ),
         Metric::UpscalingsStalledCooperationPer1000 => {
-            per("worden opgeschaald omdat de samenwerking rond de casus stagneerde")
+            per("het aantal dat wordt opgeschaald omdat de samenwerking rond de casus stagneerde")
         }
-        Metric::OverTheFencePer1000 => {
-            per("gaan te vroeg naar het Veiligheidshuis ('over de schutting')")
+        Metric::OverTheFencePer1000 => per(
+            "het aantal dat te vroeg aan het Veiligheidshuis wordt overgedragen ('over de schutting')",
+        ),
+        Metric::OverflowPer1000 => {
+            per("het aantal dat wordt opgeschaald omdat het wijkteam het niet aankan")
         }
-        Metric::OverflowPer1000 => per("worden opgeschaald omdat het wijkteam het niet aankan"),
-        Metric::UpscalingsAfterIncidentPer1000 => per("komen pas na een acuut incident in AVE 3"),
+        Metric::UpscalingsAfterIncidentPer1000 => {
+            per("het aantal dat pas na een acuut incident in AVE 3 komt")
+        }
         Metric::TimeToAve3DaysMean => format!(
             "Een casus die wordt opgeschaald, zit daarvoor gemiddeld {m} dagen in AVE 2{c}; het onderzoek noemt geen termijn voor opschaling, dus dit getal rust op aangenomen waarden."
         ),
-        Metric::AcuteCrisesPer1000 => per("krijgen te maken met een acuut veiligheidsincident"),
+        Metric::AcuteCrisesPer1000 => per("het aantal met een acuut veiligheidsincident"),
         Metric::LateUpscalingShare => format!(
             "{p} van de acute incidenten treft een casus in AVE 2 die nog niet in AVE 3 was geweest, complex of niet{cp}."
         ),
         Metric::EscalationsAve4Per1000 => per(
-            "komen in AVE 4: een acuut incident met dreigende maatschappelijke onrust, de burgemeester neemt de regie",
+            "het aantal dat in AVE 4 komt (bij een acuut incident met dreigende maatschappelijke onrust neemt de burgemeester de regie, met de driehoek)",
         ),
         Metric::AdviceConsultsPerYear => {
             format!("Wijkteams vragen het Veiligheidshuis ongeveer {m} keer per jaar om advies{c}.")
@@ -228,7 +241,7 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             format!("De caseloads van de wijkteams zijn gemiddeld voor {p} gevuld{cp}.")
         }
         Metric::WijkteamWaitDaysMean => format!(
-            "Een nieuwe casus wacht gemiddeld {m} dagen op een medewerker van het wijkteam (de intake werkt in kantooruren){c}."
+            "Een nieuwe casus wacht gemiddeld {m} dagen op een medewerker van het wijkteam{c}; de intake werkt in kantooruren."
         ),
         Metric::VhhHoursUtilisation => format!(
             "De uren van de procescoördinatoren van het Veiligheidshuis zijn voor {p} bezet met procesregie en advies samen{cp}."
@@ -237,7 +250,7 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             format!("Het Veiligheidshuis neemt per jaar ongeveer {m} casussen in behandeling{c}.")
         }
         Metric::VhhEntriesFromMunicipalityShare => format!(
-            "{p} van de casussen die het Veiligheidshuis in behandeling neemt, is van de gemeente zelf{cp}."
+            "{p} van de casussen die het Veiligheidshuis in behandeling neemt, komt uit de gemeente zelf{cp}."
         ),
         Metric::VhhWaitDaysMean => format!(
             "Een opgeschaalde casus wacht gemiddeld {m} dagen voordat een procescoördinator de procesregie oppakt{c}."
@@ -254,13 +267,15 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             nl.num(&crate::format::message(params.zsm.target_h))
         ),
         Metric::ZsmDecisionHoursMean => {
-            format!("Een ZSM-beslissing valt gemiddeld {m} uur na binnenkomst (of na opening){c}.")
+            format!(
+                "Een ZSM-beslissing valt gemiddeld {m} uur na binnenkomst{c}, of na de opening als de zaak buiten openingstijd binnenkwam."
+            )
         }
         Metric::ZsmKnownComplexDecisionsPerYear => format!(
             "ZSM beslist ongeveer {m} keer per jaar over personen met een lopende complexe casus{c}."
         ),
         Metric::ZsmInformedShare => format!(
-            "Bij {p} van die beslissingen had ZSM de context: advies gelezen, een signaal, een telefoontje of via de Raad voor de Kinderbescherming{cp}."
+            "Bij {p} van de ZSM-beslissingen over personen met een lopende complexe casus had ZSM de context: advies gelezen, een signaal van het wijkteam (waar dat kan), een telefoontje of via de Raad voor de Kinderbescherming{cp}."
         ),
         Metric::AdviceUnusedShare => format!(
             "Bij {p} van de ZSM-beslissingen over personen met advies van het Veiligheidshuis in het systeem is dat advies niet gelezen en ook niet op een andere manier ingebracht: advies dat niet wordt benut, waar het onderzoek een risico op schijnsamenwerking ziet{cp}."
@@ -275,25 +290,53 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             "De terugkoppeling bereikt het Veiligheidshuis gemiddeld {m} uur na de beslissing{c}."
         ),
         Metric::AdviceFitFirstYear => {
-            format!("In het eerste jaar sluit het advies voor {p} aan bij wat ZSM nodig heeft{cp}.")
+            format!(
+                "Aansluiting van het advies op wat ZSM nodig heeft, eerste jaar: {p} (een score van 0 tot 1, met een aangenomen beginwaarde){cp}."
+            )
         }
         Metric::AdviceFitLastYear => format!(
-            "In het laatste jaar sluit het advies voor {p} aan bij wat ZSM nodig heeft{cp}."
+            "Aansluiting van het advies op wat ZSM nodig heeft, laatste jaar: {p} (een score van 0 tot 1, met een aangenomen beginwaarde){cp}."
         ),
         Metric::CallInformedShare => format!(
             "Een telefoontje van een procescoördinator brengt de context in bij {p} van de ZSM-beslissingen over personen onder procesregie{cp}."
         ),
         Metric::CallInformedShareCoordinatorSd => format!(
-            "Dat aandeel verschilt tussen de procescoördinatoren van het Veiligheidshuis met {} procentpunt (standaardafwijking): het hangt af van wie de casus heeft; de kant van ZSM, waar het onderzoek de meeste persoonsafhankelijkheid ziet, is niet per persoon gemodelleerd{cp}.",
-            nl.num(&format_value(100.0 * i.mean))
+            "Dat aandeel verschilt tussen de procescoördinatoren van het Veiligheidshuis met {} procentpunt (standaardafwijking{}): het hangt af van wie de casus heeft; de kant van ZSM, waar het onderzoek de meeste persoonsafhankelijkheid ziet, is niet per persoon gemodelleerd.",
+            nl.num(&format_value(100.0 * i.mean)),
+            points(nl, i)
         ),
         Metric::CollegeCasesPerYear => format!(
-            "Per jaar komen ongeveer {m} eigen casussen van de gemeente in AVE 3; het college van B&W is er bestuurlijk verantwoordelijk voor{c}."
+            "Per jaar komen ongeveer {m} casussen uit de gemeente zelf in AVE 3; het college van B&W is er bestuurlijk verantwoordelijk voor{c}."
         ),
         Metric::DriehoekCasesPerYear => format!(
-            "Per jaar komen ongeveer {m} eigen casussen van de gemeente in AVE 4: de burgemeester neemt de regie, met de driehoek; hoe vaak maatschappelijke onrust dreigt, is een aanname{c}."
+            "Per jaar komen ongeveer {m} casussen uit de gemeente zelf in AVE 4: de burgemeester neemt de regie, met de driehoek; hoe vaak maatschappelijke onrust dreigt, is een aanname{c}."
         ),
     }
+}
+
+/// "; 95% interval a–b percentage points", or nothing.
+fn points(lang: Lang, i: &Interval) -> String {
+    if !(i.low.is_finite() && i.high.is_finite()) || i.low == i.high {
+        return String::new();
+    }
+    let f = |v: f64| lang.num(&format_value(100.0 * v));
+    lang.pick(
+        format!("; 95% interval {}–{} points", f(i.low), f(i.high)),
+        format!("; 95%-interval {}–{} procentpunt", f(i.low), f(i.high)),
+    )
+}
+
+/// "; 95% interval a–b per 1,000)." for a rate per 1,000 (so that the interval is not read
+/// as a percentage), or ")." without an interval.
+fn per_1000(lang: Lang, i: &Interval) -> String {
+    if !(i.low.is_finite() && i.high.is_finite()) || i.low == i.high {
+        return ").".into();
+    }
+    let f = |v: f64| lang.num(&format_value(v));
+    lang.pick(
+        format!("; 95% interval {}–{} per 1,000).", f(i.low), f(i.high)),
+        format!("; 95%-interval {}–{} per 1.000).", f(i.low), f(i.high)),
+    )
 }
 
 /// " (95% interval a–b)" / " (95%-interval a–b)", or nothing when the interval is not defined

@@ -24,7 +24,7 @@ impl Metric {
             ),
             Metric::OverflowPer1000 => (
                 "of which the wijkteam could not cope",
-                "waarvan het wijkteam het niet aankan",
+                "waarvan omdat het wijkteam het niet aankan",
             ),
             Metric::UpscalingsAfterIncidentPer1000 => (
                 "of which only after an acute incident",
@@ -32,9 +32,10 @@ impl Metric {
             ),
             Metric::TimeToAve3DaysMean => ("days to AVE 3 (mean)", "dagen tot AVE 3 (gemiddeld)"),
             Metric::AcuteCrisesPer1000 => ("acute incidents", "acute incidenten"),
-            Metric::LateUpscalingShare => {
-                ("incidents before any AVE 3", "incidenten vóór enige AVE 3")
-            }
+            Metric::LateUpscalingShare => (
+                "incidents before any AVE 3",
+                "incidenten zonder eerdere opschaling naar AVE 3",
+            ),
             Metric::EscalationsAve4Per1000 => (
                 "opschalingen naar AVE 4 (bij escalatie)",
                 "opschalingen naar AVE 4 (bij escalatie)",
@@ -58,7 +59,7 @@ impl Metric {
             ),
             Metric::VhhWaitDaysP90 => (
                 "wait for procesregie (9 in 10 within)",
-                "wachttijd procesregie (9 op 10 binnen)",
+                "wachttijd procesregie (90% binnen)",
             ),
             Metric::VhhQueueMean => (
                 "cases waiting for procesregie",
@@ -72,7 +73,7 @@ impl Metric {
             Metric::ZsmDecisionHoursMean => ("hours to a ZSM decision", "uren tot ZSM-beslissing"),
             Metric::ZsmKnownComplexDecisionsPerYear => (
                 "ZSM decisions on known complex persons",
-                "ZSM-beslissingen over bekende complexe personen",
+                "ZSM-beslissingen over personen met een lopende complexe casus",
             ),
             Metric::ZsmInformedShare => {
                 ("ZSM decisions with context", "ZSM-beslissingen met context")

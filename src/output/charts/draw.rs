@@ -254,7 +254,7 @@ fn draw_time<DB: DrawingBackend>(
             GREY.mix(0.15).filled(),
         )))?;
         chart.draw_series(std::iter::once(Text::new(
-            lang.pick("warm-up", "inloop"),
+            lang.pick("warm-up", "inloopperiode"),
             (warmup_years * 0.05, y_top * 0.97),
             (FONT, 14).into_font().color(&GREY),
         )))?;
@@ -567,7 +567,10 @@ fn draw_metric<DB: DrawingBackend>(
         )))?;
     } else {
         chart.draw_series(std::iter::once(Text::new(
-            lang.pick("not defined in this run", "niet gedefinieerd in deze run"),
+            lang.pick(
+                "not defined in this run",
+                "niet gedefinieerd in deze doorrekening",
+            ),
             (0.1, (y0 + y1) / 2.0),
             (FONT, 13).into_font().color(&GREY),
         )))?;

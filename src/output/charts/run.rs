@@ -31,7 +31,7 @@ pub(crate) fn build_charts(
         info: ChartInfo {
             stem: "opschaling",
             title: lang.pick(format!("{name}: opschaling and acute incidents per 1,000 cases in progress (rolling 30 days)"), format!("{name}: opschaling en acute incidenten per 1.000 lopende casussen (voortschrijdend, 30 dagen)")),
-            caption: t("How often cases move up: opschaling naar AVE 3 (the Veiligheidshuis takes procesregie); acute safety incidents, those before any AVE 3 (a case in AVE 2 never in AVE 3) and those that reach AVE 4 (a threat of public unrest: the burgemeester leads). Note: these rates are per 1,000 cases in progress over 30 days; the headline rates are per 1,000 cases entered.", "Hoe vaak casussen omhoog gaan: opschaling naar AVE 3 (het Veiligheidshuis neemt de procesregie); acute veiligheidsincidenten, die vóór enige AVE 3 (een casus in AVE 2 die nooit in AVE 3 was) en die welke AVE 4 bereiken (dreigende maatschappelijke onrust: de burgemeester neemt de regie). Let op: deze cijfers zijn per 1.000 lopende casussen over 30 dagen; de cijfers bij de uitkomsten zijn per 1.000 nieuwe casussen.").into(),
+            caption: t("How often cases move up: opschaling naar AVE 3 (the Veiligheidshuis takes procesregie); acute safety incidents, those before any AVE 3 (a case in AVE 2 never in AVE 3) and those that reach AVE 4 (a threat of public unrest: the burgemeester leads). Note: these rates are per 1,000 cases in progress over 30 days; the headline rates are per 1,000 cases entered.", "Hoe vaak casussen omhoog gaan: opschaling naar AVE 3 (het Veiligheidshuis neemt de procesregie); acute veiligheidsincidenten, die zonder eerdere opschaling naar AVE 3 (een casus in AVE 2 die nooit in AVE 3 was) en die welke AVE 4 bereiken (dreigende maatschappelijke onrust: de burgemeester neemt de regie). Let op: deze cijfers zijn per 1.000 lopende casussen over 30 dagen; de cijfers bij de uitkomsten zijn per 1.000 nieuwe casussen.").into(),
         },
         cols: 1,
         legend: vec![],
@@ -46,11 +46,11 @@ pub(crate) fn build_charts(
             ),
             time_panel(
                 lang,
-                t("Acute incidents, before any AVE 3, and AVE 4", "Acute incidenten, vóór enige AVE 3, en AVE 4"),
+                t("Acute incidents, before any AVE 3, and AVE 4", "Acute incidenten, zonder eerdere opschaling naar AVE 3, en AVE 4"),
                 rate_label,
                 vec![
                     line(results, Series::Derived(Derived::IncidentRolling), t("acute incident", "acuut incident"), RED),
-                    line(results, Series::Derived(Derived::LateRolling), t("before any AVE 3: in AVE 2, never in AVE 3", "vóór enige AVE 3: in AVE 2, nooit in AVE 3"), ORANGE),
+                    line(results, Series::Derived(Derived::LateRolling), t("before any AVE 3: in AVE 2, never in AVE 3", "zonder eerdere opschaling: in AVE 2, nooit in AVE 3"), ORANGE),
                     line(results, Series::Derived(Derived::Ave4Rolling), "opschaling naar AVE 4 (bij escalatie)", PURPLE),
                 ],
                 vec![],
@@ -223,7 +223,7 @@ pub(crate) fn build_charts(
                 wy,
             ),
             Panel::Bars {
-                title: t("Queue by hour of the day (after warm-up)", "Wachtrij per uur van de dag (na de inloop)").into(),
+                title: t("Queue by hour of the day (after warm-up)", "Wachtrij per uur van de dag (na de inloopperiode)").into(),
                 x_label: t("hour of the day", "uur van de dag").into(),
                 y_label: t("suspects waiting", "wachtende verdachten").into(),
                 series: vec![hourly],
@@ -246,17 +246,17 @@ pub(crate) fn build_charts(
         info: ChartInfo {
             stem: "time_to_opschaling",
             title: lang.pick(format!("{name}: time to opschaling, complex cases"), format!("{name}: tijd tot opschaling, complexe casussen")),
-            caption: t("Days a complex case spends in AVE 2 before its first opschaling naar AVE 3, with acute incidents before any AVE 3 (a case in AVE 2 never in AVE 3) in red.", "Dagen die een complexe casus in AVE 2 doorbrengt vóór de eerste opschaling naar AVE 3, met in rood de acute incidenten vóór enige AVE 3 (een casus in AVE 2 die nooit in AVE 3 was).").into(),
+            caption: t("Days a complex case spends in AVE 2 before its first opschaling naar AVE 3, with acute incidents before any AVE 3 (a case in AVE 2 never in AVE 3) in red.", "Dagen die een complexe casus in AVE 2 doorbrengt vóór de eerste opschaling naar AVE 3, met in rood de acute incidenten zonder eerdere opschaling naar AVE 3 (een casus in AVE 2 die nooit in AVE 3 was).").into(),
         },
         cols: 1,
         legend: vec![],
         panels: vec![Panel::Bars {
-            title: t("Days in AVE 2 before AVE 3 (weekly bins, mean per replication after warm-up)", "Dagen in AVE 2 vóór AVE 3 (per week, gemiddeld per replicatie na de inloop)").into(),
+            title: t("Days in AVE 2 before AVE 3 (weekly bins, mean per replication after warm-up)", "Dagen in AVE 2 vóór AVE 3 (per week, gemiddeld per herhaling na de inloopperiode)").into(),
             x_label: t("days in AVE 2", "dagen in AVE 2").into(),
-            y_label: t("cases per replication", "casussen per replicatie").into(),
+            y_label: t("cases per replication", "casussen per herhaling").into(),
             series: vec![
                 BarSeries { label: t("opschaling naar AVE 3 (complex cases)", "opschaling naar AVE 3 (complexe casussen)").into(), color: BLUE, bars: bars(&results.time_to_ave3) },
-                BarSeries { label: t("acute incident before any AVE 3", "acuut incident vóór enige AVE 3").into(), color: RED, bars: bars(&results.time_to_late) },
+                BarSeries { label: t("acute incident before any AVE 3", "acuut incident zonder eerdere opschaling naar AVE 3").into(), color: RED, bars: bars(&results.time_to_late) },
             ],
             marks: vec![],
         }],
@@ -270,12 +270,12 @@ pub(crate) fn build_charts(
             title: if params.run.replications > 1 {
                 lang.pick(
                     format!("{name}: headline metrics (mean and 95% interval over {} replications)", params.run.replications),
-                    format!("{name}: belangrijkste uitkomsten (gemiddelde en 95%-interval over {} replicaties)", params.run.replications),
+                    format!("{name}: belangrijkste uitkomsten (gemiddelde en 95%-interval over {} herhalingen)", params.run.replications),
                 )
             } else {
                 lang.pick(
                     format!("{name}: headline metrics (1 replication, so no interval)"),
-                    format!("{name}: belangrijkste uitkomsten (1 replicatie, dus geen interval)"),
+                    format!("{name}: belangrijkste uitkomsten (1 herhaling, dus geen interval)"),
                 )
             },
             caption: t("Every headline metric with its mean (dot) and 95% confidence interval (whiskers).", "Elke uitkomst met het gemiddelde (punt) en het 95%-betrouwbaarheidsinterval (streepjes).").into(),

@@ -129,7 +129,7 @@ pub fn write_compare_charts(
             Group::Escalation,
             lang.pick(
                 "Opschaling and acute incidents: how often, by which route and how timely cases move up, per scenario.",
-                "Opschaling en acute incidenten: hoe vaak, langs welke weg en hoe tijdig casussen omhoog gaan, per scenario.",
+                "Opschaling en acute incidenten: hoe vaak, langs welke weg en hoe tijdig casussen worden opgeschaald, per scenario.",
             ),
         ),
         (

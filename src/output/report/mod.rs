@@ -87,7 +87,7 @@ impl Page {
             "<div class=\"warn\" id=\"warnings\"><p><b>{}</b></p><ul>",
             self.lang.pick(
                 "Read this before using the numbers below:",
-                "Lees dit voordat je de getallen hieronder gebruikt:"
+                "Lees dit voordat u de getallen hieronder gebruikt:"
             )
         );
         for t in texts {
@@ -171,7 +171,7 @@ impl Page {
                     esc(version)
                 ),
                 format!(
-                    "Gemaakt met avesim {} — een discrete-event-simulatie van hoe casussen onder AVE (Aanpak ter Voorkoming van Escalatie) tussen wijkteams, Veiligheidshuis en ZSM bewegen. Elke regel staat in docs/model.md, elk bestand in docs/outputs.md (beide in het Engels).",
+                    "Gemaakt met avesim {} — een discrete-event-simulatie van hoe casussen onder AVE (Aanpak ter Voorkoming van Escalatie) tussen wijkteams, Veiligheidshuis en ZSM bewegen. Alle modelregels staan in docs/model.md, alle bestanden in docs/outputs.md (beide in het Engels).",
                     esc(version)
                 )
             )

@@ -78,7 +78,7 @@ fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResult
         lang.pick("Year by year", "Per jaar"),
         lang.pick(
             "Each calendar year of the measured period on its own (mean over replications, 95% interval in yearly.csv): counts are per year, waiting lines and hours the year's average. A year the period cuts is partial.",
-            "Elk kalenderjaar van de meetperiode apart (gemiddelde over de replicaties, 95%-interval in yearly.csv): aantallen per jaar, wachtrijen en uren als jaargemiddelde. Een jaar dat de periode afsnijdt, is onvolledig."
+            "Elk kalenderjaar van de meetperiode apart (gemiddelde over de herhalingen, 95%-interval in yearly.csv): aantallen per jaar, wachtrijen en uren als jaargemiddelde. Een jaar dat de periode afsnijdt, is onvolledig."
         ),
         lang.pick("year", "jaar"),
         cols.iter()
@@ -144,14 +144,18 @@ fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResult
         h,
         "<p>{}</p>",
         match first_full {
+            Some(year) if Some(year) == years.first().map(|y| y.year) => lang.pick(
+                format!("The procescoördinatoren's hours in use are above 90% of their budget from the start of the measured period (<b>{year}</b>)."),
+                format!("De uren van de procescoördinatoren zitten vanaf het begin van de meetperiode (<b>{year}</b>) boven 90% van de beschikbare uren."),
+            ),
             Some(year) => lang.pick(
                 format!("The procescoördinatoren's hours in use first pass 90% of their budget in <b>{year}</b>."),
-                format!("De uren van de procescoördinatoren komen voor het eerst boven 90% van hun budget in <b>{year}</b>."),
+                format!("De uren van de procescoördinatoren komen voor het eerst boven 90% van de beschikbare uren in <b>{year}</b>."),
             ),
             None => lang
                 .pick(
                     "In no year do the procescoördinatoren's hours in use pass 90% of their budget.",
-                    "In geen enkel jaar komen de uren van de procescoördinatoren boven 90% van hun budget.",
+                    "In geen enkel jaar komen de uren van de procescoördinatoren boven 90% van de beschikbare uren.",
                 )
                 .to_string(),
         }
@@ -197,13 +201,13 @@ pub fn write_report(
     let _ = write!(
         h,
         "<h2 id=\"run\">{}</h2>\n<table>\n<tr><th>scenario</th><td>{name} <span class=\"small\">({})</span></td></tr>\n<tr><th>seed</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}; {} {}; {}</td></tr>\n{}<tr><th>{}</th><td>{}</td></tr>\n</table>\n",
-        lang.pick("What was run", "Wat is gerekend"),
+        lang.pick("What was run", "Wat is doorgerekend"),
         esc(&match lang {
             Lang::Nl => facts.source.replacen("embedded ", "ingebouwd: ", 1),
             Lang::En => facts.source.clone(),
         }),
         facts.seed,
-        lang.pick("replications", "replicaties"),
+        lang.pick("replications", "herhalingen"),
         facts.replications,
         lang.pick("horizon", "looptijd"),
         lang.pick(
@@ -214,7 +218,7 @@ pub fn write_report(
                 params.run.warmup_days
             ),
             format!(
-                "{} dagen ({} jaar) per replicatie, waarvan de eerste {} dagen inloop zijn en niet meetellen",
+                "{} dagen ({} jaar) per herhaling, waarvan de eerste {} dagen inloopperiode zijn en niet meetellen",
                 params.run.horizon_days,
                 n(years),
                 params.run.warmup_days
@@ -239,8 +243,8 @@ pub fn write_report(
         match (scenario.advice.enabled, lang) {
             (true, Lang::En) => "on",
             (false, Lang::En) => "off",
-            (true, Lang::Nl) => "aan",
-            (false, Lang::Nl) => "uit",
+            (true, Lang::Nl) => "ja",
+            (false, Lang::Nl) => "nee",
         },
         match scenario.link.system {
             System::Bridged => lang.pick(
@@ -278,7 +282,7 @@ pub fn write_report(
         lang.pick("mean", "gemiddelde"),
         lang.pick("95% interval", "95%-interval"),
         lang.pick("unit", "eenheid"),
-        lang.pick("in plain words", "in gewone woorden"),
+        lang.pick("in plain words", "toelichting"),
     );
     let _ = write!(
         h,
@@ -290,15 +294,23 @@ pub fn write_report(
                 params.run.replications
             ),
             format!(
-                "Gemiddelde over {} replicaties met het 95%-betrouwbaarheidsinterval (Student t). Het interval is de onzekerheid van de simulatie zelf; de onzekerheid in de aannames hieronder is groter en verken je door ze te veranderen.",
+                "Gemiddelde over {} herhalingen met het 95%-betrouwbaarheidsinterval (Student t). Het interval is de onzekerheid van de simulatie zelf; de onzekerheid in de aannames hieronder is groter en is te verkennen door ze te veranderen.",
                 params.run.replications
             )
         )
     );
     for (m, row) in METRICS.iter().zip(&results.summary) {
         let i = &row.interval;
+        // A share reads as a percentage, as in the sentence next to it.
+        let v = |x: f64| {
+            if m.metric.is_share() && m.metric != Metric::CallInformedShareCoordinatorSd {
+                lang.num(&crate::format::pct(x))
+            } else {
+                n(x)
+            }
+        };
         let interval = if i.low.is_finite() {
-            format!("{} – {}", n(i.low), n(i.high))
+            format!("{} – {}", v(i.low), v(i.high))
         } else {
             "–".into()
         };
@@ -307,7 +319,7 @@ pub fn write_report(
             "<tr><td data-label=\"{metric_h}\">{}<br><code class=\"small\">{}</code></td><td class=\"num\" data-label=\"{mean_h}\">{}</td><td class=\"num\" data-label=\"{interval_h}\">{}</td><td data-label=\"{unit_h}\">{}</td><td data-label=\"{words_h}\">{}</td></tr>",
             esc(m.metric.label(lang)),
             m.name,
-            n(i.mean),
+            v(i.mean),
             interval,
             esc(m.metric.unit_text(lang)),
             esc(&m.metric.reading(lang, i, params))
@@ -321,7 +333,7 @@ pub fn write_report(
         charts,
         lang.pick(
             "Lines are means over replications; shaded bands and whiskers are 95% intervals. The grey area is the warm-up, not counted in the headline results. Each chart is also in <code>charts/</code> as PNG and SVG.",
-            "Lijnen zijn gemiddelden over de replicaties; de gekleurde banden en de streepjes zijn 95%-intervallen. Het grijze deel is de inloop, die niet meetelt in de uitkomsten. Elke grafiek staat ook in <code>charts/</code> als PNG en SVG.",
+            "Lijnen zijn gemiddelden over de herhalingen; de gekleurde banden en de streepjes zijn 95%-intervallen. Het grijze deel is de inloopperiode, die niet meetelt in de uitkomsten. Elke grafiek staat ook in <code>charts/</code> als PNG en SVG.",
         ),
     )?;
     let h = page.html();
@@ -330,14 +342,14 @@ pub fn write_report(
         "parameter",
         lang.pick("value", "waarde"),
         lang.pick("unit", "eenheid"),
-        lang.pick("grade", "graad"),
+        lang.pick("grade", "bewijskracht"),
         lang.pick("source", "bron"),
         lang.pick(
             "the study says / reasoning",
             "het onderzoek zegt / redenering",
         ),
-        lang.pick("plausible range", "plausibel bereik"),
-        lang.pick("set in", "gezet in"),
+        lang.pick("plausible range", "aannemelijke bandbreedte"),
+        lang.pick("set in", "vastgelegd in"),
     ];
     let _ = write!(
         h,
@@ -345,7 +357,7 @@ pub fn write_report(
         lang.pick("Assumptions register", "Register van aannames"),
         lang.pick(
             "Every parameter as used, with its unit and the evidence for its value, graded: <span class=\"tag gA\">A</span> a number in the study, <span class=\"tag gB\">B</span> a direction in the study with the size assumed, <span class=\"tag gC\">C</span> an assumption (or a value calibrated to a target), <span class=\"tag gP\">P</span> a public source outside the study, with its year. A and B name the section and line of the study and quote it. Where a value is assumed, the plausible range says how far it might reasonably be off: the numbers that carry a result are usually the assumptions, so try them with <code>--set</code> or <code>avesim sweep</code>.",
-            "Elke parameter zoals gebruikt, met de eenheid en het bewijs voor de waarde, met een graad: <span class=\"tag gA\">A</span> een getal uit het onderzoek, <span class=\"tag gB\">B</span> een richting uit het onderzoek, de grootte aangenomen, <span class=\"tag gC\">C</span> een aanname (of een waarde geijkt op een doel), <span class=\"tag gP\">P</span> een openbare bron buiten het onderzoek, met het jaar. Bij A en B staan paragraaf en regel van het onderzoek, met een citaat. Waar een waarde is aangenomen, zegt het plausibele bereik hoever die redelijkerwijs kan afwijken: de getallen die een uitkomst dragen zijn meestal aannames, dus probeer ze met <code>--set</code> of <code>avesim sweep</code>. De toelichting bij de parameters is (nog) in het Engels; de citaten komen uit het onderzoek."
+            "Elke parameter zoals gebruikt, met de eenheid en de onderbouwing van de waarde, naar bewijskracht: <span class=\"tag gA\">A</span>: een getal uit het onderzoek; <span class=\"tag gB\">B</span>: een richting uit het onderzoek, de omvang aangenomen; <span class=\"tag gC\">C</span>: een aanname (of een waarde gekalibreerd op een doelwaarde); <span class=\"tag gP\">P</span>: een openbare bron buiten het onderzoek, met het jaar. Bij A en B staan paragraaf en regel van het onderzoek, met een citaat. Waar een waarde is aangenomen, zegt de aannemelijke bandbreedte hoever die redelijkerwijs kan afwijken: de getallen die een uitkomst dragen zijn meestal aannames, dus probeer ze met <code>--set</code> of <code>avesim sweep</code>. De toelichting, de eenheden en de bronaanduidingen bij de parameters zijn (nog) in het Engels; de citaten komen uit het onderzoek."
         ),
         heads.map(|x| format!("<th>{x}</th>")).join("")
     );

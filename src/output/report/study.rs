@@ -45,7 +45,7 @@ fn run_line(lang: Lang, p: &Params, what: &str) -> String {
             p.run.replications, p.run.horizon_days, p.run.warmup_days, p.run.seed
         ),
         format!(
-            "{} replicaties × {} dagen (inloop {}) per {what}, seed {}, overal dezelfde toevalsgetallen (common random numbers): verschillen komen door de instelling, niet door toeval.",
+            "{} herhalingen × {} dagen (inloopperiode {}) per {what}, seed {}, overal dezelfde toevalsgetallen (common random numbers): verschillen komen door de andere keuzes in het scenario; de toevalsruis is zoveel mogelijk gelijk gehouden.",
             p.run.replications, p.run.horizon_days, p.run.warmup_days, p.run.seed
         ),
     )
@@ -77,6 +77,18 @@ const MAIN: [Metric; 6] = [
     Metric::VhhHoursUtilisation,
     Metric::VhhWaitDaysMean,
     Metric::ZsmInformedShare,
+];
+
+/// The outcomes a comparison's key findings are about.
+const OUTCOMES: [Metric; 8] = [
+    Metric::AcuteCrisesPer1000,
+    Metric::EscalationsAve4Per1000,
+    Metric::LateUpscalingShare,
+    Metric::OverTheFencePer1000,
+    Metric::VhhWaitDaysMean,
+    Metric::AdviceAnsweredInTimeShare,
+    Metric::ZsmInformedShare,
+    Metric::ZsmWithinTargetShare,
 ];
 
 /// Write the report of a comparison.
@@ -128,17 +140,18 @@ pub fn write_compare_report(
     }
     page.warnings(&warn);
 
-    // Key findings: the largest differences beyond the simulation's noise in an outcome (a
-    // metric with a better direction), relative to the baseline's value.
+    // Key findings: the largest differences beyond the simulation's noise in the outcomes a
+    // memo leads with, by their relative size (the change over the larger of the two values,
+    // so a rise from almost nothing does not outrank everything).
     let mut real: Vec<(f64, &String, &Difference, f64)> = Vec::new();
-    let outcome = |m: Metric| m.def().better != crate::model::metrics::Better::Neither;
+    let outcome = |m: Metric| OUTCOMES.contains(&m);
     for (k, diffs) in differences.iter().enumerate() {
         for d in diffs
             .iter()
             .filter(|d| d.excludes_zero() && outcome(d.metric))
         {
             let base = results[0].metric(d.metric).mean;
-            let size = d.paired.mean.abs() / base.abs().max(1e-9);
+            let size = d.paired.mean.abs() / base.abs().max((base + d.paired.mean).abs()).max(1e-9);
             real.push((size, &names[k + 1], d, base));
         }
     }
@@ -154,14 +167,9 @@ pub fn write_compare_report(
             };
             lang.pick(
                 format!(
-                    "<b>{}</b>: {} {} from {} to {} ({}, 95% interval {} to {}): {}.",
+                    "<b>{}</b> — {}: from {} to {} ({}; 95% interval {} to {}): {}.",
                     esc(name),
                     esc(m.label(lang)),
-                    if d.paired.mean > 0.0 {
-                        "rises"
-                    } else {
-                        "falls"
-                    },
                     shown(lang, m, *base),
                     shown(lang, m, base + d.paired.mean),
                     signed(lang, m, d.paired.mean),
@@ -170,14 +178,9 @@ pub fn write_compare_report(
                     if better { "better" } else { "worse" }
                 ),
                 format!(
-                    "<b>{}</b>: {} {} van {} naar {} ({}, 95%-interval {} tot {}): {}.",
+                    "<b>{}</b> — {}: van {} naar {} ({}; 95%-interval {} tot {}): {}.",
                     esc(name),
                     esc(m.label(lang)),
-                    if d.paired.mean > 0.0 {
-                        "stijgt"
-                    } else {
-                        "daalt"
-                    },
                     shown(lang, m, *base),
                     shown(lang, m, base + d.paired.mean),
                     signed(lang, m, d.paired.mean),
@@ -190,12 +193,12 @@ pub fn write_compare_report(
         .collect();
     findings.push(lang.pick(
         format!(
-            "{} of {} differences from {first} in an outcome are beyond the simulation's noise; the largest, relative to {first}'s value, are listed above. Every difference, with its interval, is in differences.csv.",
+            "{} of {} differences from {first} in these outcomes (acute incidents, AVE 4, incidents before any AVE 3, over the fence, wait for procesregie, consults in time, ZSM with context, ZSM within the target) are beyond the simulation's noise; the largest, by relative size, are listed above. Every metric's difference, with its interval, is in differences.csv.",
             real.len(),
             differences.iter().flatten().filter(|d| outcome(d.metric)).count()
         ),
         format!(
-            "{} van de {} verschillen met {first} in een uitkomst gaan de ruis van de simulatie te boven; de grootste, gemeten aan de waarde bij {first}, staan hierboven. Elk verschil staat met interval in differences.csv.",
+            "{} van de {} verschillen met {first} in deze uitkomsten (acute incidenten, AVE 4, incidenten vóór enige AVE 3, over de schutting, wachttijd procesregie, adviesvragen op tijd, ZSM met context, ZSM binnen de termijn) zijn groter dan de toevalsruis; de grootste, naar relatieve omvang, staan hierboven. Het verschil in elke maat staat met interval in differences.csv.",
             real.len(),
             differences.iter().flatten().filter(|d| outcome(d.metric)).count()
         ),
@@ -209,7 +212,7 @@ pub fn write_compare_report(
         lang.pick("Main metrics per scenario", "Belangrijkste maten per scenario"),
         lang.pick(
             format!("Mean over replications; <b>bold</b> where the paired difference from {first} excludes zero. comparison.csv and differences.csv in this folder have every metric."),
-            format!("Gemiddelde over de replicaties; <b>vet</b> waar het gepaarde verschil met {first} nul uitsluit. comparison.csv en differences.csv in deze map hebben alle maten."),
+            format!("Gemiddelde over de herhalingen; <b>vet</b>: het verschil met {first} is groter dan de toevalsruis. comparison.csv en differences.csv in deze map hebben alle maten."),
         )
     );
     let mut head = vec!["scenario".to_string()];
@@ -236,7 +239,7 @@ pub fn write_compare_report(
         charts,
         lang.pick(
             "Bars are means over replications, whiskers 95% intervals; the legend names the scenarios in order.",
-            "Staven zijn gemiddelden over de replicaties, streepjes 95%-intervallen; de legenda noemt de scenario's op volgorde.",
+            "Staven zijn gemiddelden over de herhalingen, streepjes 95%-intervallen; de legenda noemt de scenario's op volgorde.",
         ),
     )?;
     limits_section(page.html(), lang, &first, &results[0]);
@@ -347,7 +350,7 @@ pub fn write_sweep_report(
         lang.pick("Main metrics per point", "Belangrijkste maten per punt"),
         lang.pick(
             "Mean over replications; every metric with its interval is in sweep.csv.",
-            "Gemiddelde over de replicaties; elke maat met interval staat in sweep.csv.",
+            "Gemiddelde over de herhalingen; elke maat met interval staat in sweep.csv.",
         )
     );
     let mut head = vec![lang.pick("point", "punt").to_string()];
