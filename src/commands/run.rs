@@ -76,7 +76,15 @@ pub fn run(
         changes: common.sets.clone(),
         warnings: WarningNote::of(&warnings),
     };
-    output::write_results(dir.path(), scenario, params, &results, &facts).map_err(internal)?;
+    output::write_results(
+        dir.path(),
+        scenario,
+        params,
+        &results,
+        &facts,
+        &loaded.provenance,
+    )
+    .map_err(internal)?;
     let cases_rows = if cases {
         join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
         Some(count_rows(&dir.path().join("cases.csv")).map_err(internal)?)

@@ -91,7 +91,7 @@ pub fn run_sweep(
     let results =
         experiment::run_many(&points, &opts, false, "sweep").map_err(|e| run_err(e, &dir))?;
     study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
-    files::write_resolved(dir.path(), &base.scenario).map_err(internal)?;
+    files::write_resolved(dir.path(), &base.scenario, &base.provenance).map_err(internal)?;
     if common.charts {
         let drawn = charts::write_sweep_charts(
             common.lang,

@@ -57,7 +57,7 @@ pub struct RunResults {
     pub threads: usize,
     /// Wall time.
     pub wall: Duration,
-    /// For each line of [`TREND_QUEUES`](crate::model::results::TREND_QUEUES): its mean
+    /// For each line of [`TREND_QUEUES`]: its mean
     /// length over the first half of the measured period, and the growth to the second half
     /// (per replication, then over replications).
     pub queue_trends: Vec<QueueTrend>,

@@ -128,6 +128,7 @@ pub fn write_results(
     params: &crate::scenario::Params,
     results: &RunResults,
     facts: &RunFacts,
+    provenance: &crate::scenario::Provenance,
 ) -> Result<(), WriteError> {
     rows(
         &dir.join("summary.csv"),
@@ -250,23 +251,62 @@ pub fn write_results(
             })
         }),
     )?;
-    write_resolved(dir, scenario)?;
+    write_resolved(dir, scenario, provenance)?;
     write_json(dir, "run.json", facts)
 }
 
 /// Write `scenario.resolved.toml`: every parameter as used.
-pub fn write_resolved(dir: &Path, scenario: &Scenario) -> Result<(), WriteError> {
+pub fn write_resolved(
+    dir: &Path,
+    scenario: &Scenario,
+    provenance: &crate::scenario::Provenance,
+) -> Result<(), WriteError> {
     let resolved = dir.join("scenario.resolved.toml");
     let body = toml::to_string(&scenario.resolved()).map_err(|e| WriteError {
         path: resolved.clone(),
         source: std::io::Error::other(e.to_string()),
     })?;
+    let body = annotate(&body, provenance);
     let text = format!(
-        "# Every parameter of scenario `{}` as avesim {} used it.\n# `avesim run` on this file reproduces the results byte for byte.\n\n{body}",
+        "# Every parameter of scenario `{}` as avesim {} used it, each with [unit] and [evidence]\n# (A a number in the study, B a direction in the study, C an assumption, P a public source;\n# `avesim check` gives the quotes and reasons). `avesim run` on this file reproduces the\n# results byte for byte.\n\n{body}",
         scenario.name,
         env!("CARGO_PKG_VERSION")
     );
     std::fs::write(&resolved, text).map_err(werr(&resolved))
+}
+
+/// Add `# [unit] [evidence]` to every one-line `key = value` of a TOML text.
+fn annotate(body: &str, provenance: &crate::scenario::Provenance) -> String {
+    let mut table = String::new();
+    let mut out = String::with_capacity(body.len() * 2);
+    for line in body.lines() {
+        let t = line.trim();
+        if let Some(name) = t.strip_prefix("[[").and_then(|x| x.strip_suffix("]]")) {
+            table = name.to_string();
+            out.push_str(line);
+        } else if let Some(name) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+            table = name.to_string();
+            out.push_str(line);
+        } else if let Some((key, _)) = t.split_once(" = ").filter(|_| !t.starts_with('#')) {
+            let full = if table.is_empty() {
+                key.to_string()
+            } else {
+                format!("{table}.{key}")
+            };
+            out.push_str(line);
+            // Parameters only: not the fields of a `[[change]]` or of a distribution.
+            if table != "change" {
+                let d = crate::scenario::register::describe(&full, provenance);
+                if !d.unit.is_empty() {
+                    out.push_str(&format!("    # [{}] [{}]", d.unit, d.tag));
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Write a value as pretty JSON (`run.json`).

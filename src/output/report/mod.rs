@@ -41,7 +41,8 @@ figcaption{font-size:.9em;color:#555}.small{font-size:.85em;color:#555}
 q{font-style:italic}
 .warn{border-left:6px solid #d62728;background:#fdecea;padding:.2em 1em;margin:1em 0}
 .findings{border-left:6px solid #1f77b4;background:#eef5fb;padding:.2em 1em;margin:1em 0}
-@media print{figure svg{max-width:100%}}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{margin:0;padding:0;font-size:10.5pt}figure svg{width:100%;max-width:100%;height:auto}figure{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid;page-break-after:avoid}tr{break-inside:avoid}.warn,.findings{break-inside:avoid}}
 @media print{body{max-width:none}h2{page-break-before:auto}}
 @media (max-width:700px){table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left}table.cards td:empty{display:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
 ";
