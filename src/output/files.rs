@@ -268,7 +268,7 @@ pub fn write_resolved(
     })?;
     let body = annotate(&body, provenance);
     let text = format!(
-        "# Every parameter of scenario `{}` as avesim {} used it, each with [unit] and [evidence]\n# (A a number in the study, B a direction in the study, C an assumption, P a public source;\n# `avesim check` gives the quotes and reasons). `avesim run` on this file reproduces the\n# results byte for byte.\n\n{body}",
+        "# Every parameter of scenario `{}` as avesim {} used it, each with [evidence] and unit\n# (A a number in the study, B a direction in the study, C an assumption, P a public source;\n# `avesim check` gives the quotes and reasons). `avesim run` on this file reproduces the\n# results byte for byte.\n\n{body}",
         scenario.name,
         env!("CARGO_PKG_VERSION")
     );
@@ -298,7 +298,7 @@ fn annotate(body: &str, provenance: &crate::scenario::Provenance) -> String {
             if table != "change" {
                 let d = crate::scenario::register::describe(&full, provenance);
                 if !d.unit.is_empty() {
-                    out.push_str(&format!("    # [{}] [{}]", d.unit, d.tag));
+                    out.push_str(&format!("    # [{}] {}", d.tag, d.unit));
                 }
             }
         } else {
