@@ -10,8 +10,9 @@ use avesim::commands::{self, Common};
 use avesim::lang::Lang;
 use avesim::output::terminal;
 
-fn run(lang: Lang, out: &Path) -> commands::RunOutcome {
-    let common = Common {
+/// Short runs in `lang` into `out`, with charts and reports.
+fn common(lang: Lang, out: &Path) -> Common {
+    Common {
         out: Some(out.to_path_buf()),
         reps: Some(3),
         seed: Some(7),
@@ -20,8 +21,11 @@ fn run(lang: Lang, out: &Path) -> commands::RunOutcome {
         charts: true,
         lang,
         ..Default::default()
-    };
-    commands::run(None, &common, false, false).unwrap()
+    }
+}
+
+fn run(lang: Lang, out: &Path) -> commands::RunOutcome {
+    commands::run(None, &common(lang, out), false, false).unwrap()
 }
 
 /// Remove every `<tag>…</tag>` element of a kind (with its content).
@@ -162,16 +166,7 @@ fn the_segments_helper_finds_english_when_it_is_there() {
 #[test]
 fn the_dutch_reports_of_a_comparison_and_a_sweep_have_no_english_left() {
     let tmp = tempfile::tempdir().unwrap();
-    let common = |lang, out: &str| Common {
-        out: Some(tmp.path().join(out)),
-        reps: Some(3),
-        seed: Some(7),
-        threads: Some(1),
-        sets: vec!["run.horizon_days=400".into(), "run.warmup_days=60".into()],
-        charts: true,
-        lang,
-        ..Default::default()
-    };
+    let common = |lang, out: &str| common(lang, &tmp.path().join(out));
     let files = [
         std::path::PathBuf::from("scenarios/leeuwarden.toml"),
         std::path::PathBuf::from("scenarios/what-if/no-advice.toml"),

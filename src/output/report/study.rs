@@ -165,29 +165,30 @@ pub fn write_compare_report(
                 crate::model::metrics::Better::Higher => d.paired.mean > 0.0,
                 _ => d.paired.mean < 0.0,
             };
-            lang.pick(
-                format!(
-                    "<b>{}</b> — {}: from {} to {} ({}; 95% interval {} to {}): {}.",
-                    esc(name),
-                    esc(m.label(lang)),
-                    shown(lang, m, *base),
-                    shown(lang, m, base + d.paired.mean),
-                    signed(lang, m, d.paired.mean),
-                    signed(lang, m, d.paired.low),
-                    signed(lang, m, d.paired.high),
-                    if better { "better" } else { "worse" }
+            let (from, to, interval, verdict) = match (lang, better) {
+                (Lang::En, b) => (
+                    "from",
+                    "to",
+                    "95% interval",
+                    if b { "better" } else { "worse" },
                 ),
-                format!(
-                    "<b>{}</b> — {}: van {} naar {} ({}; 95%-interval {} tot {}): {}.",
-                    esc(name),
-                    esc(m.label(lang)),
-                    shown(lang, m, *base),
-                    shown(lang, m, base + d.paired.mean),
-                    signed(lang, m, d.paired.mean),
-                    signed(lang, m, d.paired.low),
-                    signed(lang, m, d.paired.high),
-                    if better { "beter" } else { "slechter" }
+                (Lang::Nl, b) => (
+                    "van",
+                    "naar",
+                    "95%-interval",
+                    if b { "beter" } else { "slechter" },
                 ),
+            };
+            format!(
+                "<b>{}</b> — {}: {from} {} {to} {} ({}; {interval} {} {} {}): {verdict}.",
+                esc(name),
+                esc(m.label(lang)),
+                shown(lang, m, *base),
+                shown(lang, m, base + d.paired.mean),
+                signed(lang, m, d.paired.mean),
+                signed(lang, m, d.paired.low),
+                lang.pick("to", "tot"),
+                signed(lang, m, d.paired.high),
             )
         })
         .collect();
