@@ -39,7 +39,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
     let cp = ci(Lang::En, i, true);
     let per = |what: &str| {
         format!(
-            "{m} of every 1,000 new wijkteam cases {what} ({}{}",
+            "Of every 1,000 new wijkteam cases, {m} {what} ({}{}",
             pct(i.mean / 1000.0),
             per_1000(Lang::En, i)
         )
@@ -55,7 +55,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
             }
         }
         Metric::UpscalingsAve3Per1000 => {
-            per("are scaled up to AVE 3 (opschaling naar AVE 3, by any route)")
+            per("are scaled up to AVE 3 by any route: opschaling naar AVE 3")
         }
         Metric::UpscalingsComplexPer1000 => {
             per("are scaled up because the wijkteam recognised complex problems")
@@ -64,7 +64,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
             per("are scaled up because cooperation around them had stalled")
         }
         Metric::OverTheFencePer1000 => {
-            per("are handed to the Veiligheidshuis too early ('over de schutting')")
+            per("are handed to the Veiligheidshuis too early: 'over de schutting'")
         }
         Metric::OverflowPer1000 => per("are pushed up because the wijkteam could not cope"),
         Metric::UpscalingsAfterIncidentPer1000 => per("reach AVE 3 only after an acute incident"),
@@ -78,7 +78,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
             "{p} of acute incidents hit a case in AVE 2 that had not been in AVE 3 by any route, complex or not{cp}."
         ),
         Metric::EscalationsAve4Per1000 => per(
-            "reach AVE 4 (an acute incident with a threat of public unrest: the burgemeester leads, with the driehoek)",
+            "reach AVE 4: an acute incident with a threat of public unrest, where the burgemeester leads with the driehoek",
         ),
         Metric::AdviceConsultsPerYear => {
             format!("Wijkteams consult the Veiligheidshuis about {m} times a year{c}.")

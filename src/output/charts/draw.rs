@@ -3,6 +3,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::spec::{Band, BarSeries, Chart, Line, Panel, Reference, finite};
 use super::{BLUE, FONT, GREY};
@@ -512,16 +513,31 @@ fn draw_group<DB: DrawingBackend>(
         .iter()
         .map(|(_, i)| finite(i.high).or(finite(i.mean)).unwrap_or(0.0))
         .fold(0.0, f64::max);
+    // Room above the tallest whisker for the bars' values.
     let y_top = if top > 0.0 {
-        top * 1.15
+        top * 1.3
     } else if is_share(unit) {
         0.1
     } else {
         1.0
     };
     let n = bars.len() as f64;
+    let (w, _) = area.dim_in_pixel();
     let mut chart = small_panel(area, title, unit, 0.0..n, 0.0..y_top, lang)?;
-    for (k, (color, i)) in bars.iter().enumerate() {
+    // Each bar's value above it, as small as it must be to fit the bar's width.
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|(_, i)| finite(i.mean).map_or(String::new(), |m| lang.num(&fmtv(m))))
+        .collect();
+    let widest = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let per_bar = f64::from(w.saturating_sub(80)) / n.max(1.0);
+    let size = (per_bar / (0.6 * widest as f64)).clamp(7.0, 12.0);
+    for (k, ((color, i), label)) in bars.iter().zip(&labels).enumerate() {
         let x = k as f64;
         if let Some(m) = finite(i.mean) {
             chart.draw_series(std::iter::once(Rectangle::new(
@@ -529,6 +545,15 @@ fn draw_group<DB: DrawingBackend>(
                 color.mix(0.85).filled(),
             )))?;
             whisker(&mut chart, x + 0.5, 0.15, i)?;
+            let above = finite(i.high).unwrap_or(m).max(m);
+            chart.draw_series(std::iter::once(Text::new(
+                label.clone(),
+                (x + 0.5, above + y_top * 0.02),
+                (FONT, size)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Center, VPos::Bottom)),
+            )))?;
         }
     }
     Ok(())
