@@ -100,6 +100,22 @@ pub fn warnings(params: &Params, results: &RunResults) -> Vec<Warning> {
 }
 
 impl Warning {
+    /// A waiting line's name, in English and Dutch.
+    pub fn queue_name(queue: Daily) -> (&'static str, &'static str) {
+        match queue {
+            Daily::VhhWaiting => ("The line for procesregie", "De wachtrij voor procesregie"),
+            Daily::AdviceWaiting => (
+                "The line of consults at the Veiligheidshuis",
+                "De wachtrij van adviesvragen bij het Veiligheidshuis",
+            ),
+            Daily::WijkteamWaiting => (
+                "The line for the wijkteams",
+                "De wachtrij voor de wijkteams",
+            ),
+            _ => ("The line at ZSM", "De wachtrij bij ZSM"),
+        }
+    }
+
     /// A stable name for files (`run.json`).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -120,15 +136,7 @@ impl Warning {
                 second,
                 growth,
             } => {
-                let (en, nl) = match queue {
-                    Daily::VhhWaiting => ("The line for procesregie", "De wachtrij voor procesregie"),
-                    Daily::AdviceWaiting => (
-                        "The line of consults at the Veiligheidshuis",
-                        "De wachtrij van adviesvragen bij het Veiligheidshuis",
-                    ),
-                    Daily::WijkteamWaiting => ("The line for the wijkteams", "De wachtrij voor de wijkteams"),
-                    _ => ("The line at ZSM", "De wachtrij bij ZSM"),
-                };
+                let (en, nl) = Warning::queue_name(*queue);
                 lang.pick(
                     format!(
                         "{en} is still growing at the end of the run: on average {} in the first half of the measured period, {} in the second (an increase of {} to {}, 95% interval over the replications). The system does not settle, so its means (waits, use) depend on how long you run: read them as 'at least', and look at the yearly table.",

@@ -105,13 +105,19 @@ pub const COLUMNS: &[Column] = &[
     Column {
         name: "vhh_waiting_mean",
         unit: "cases",
-        label: ("waiting for procesregie", "wachtend op procesregie"),
+        label: (
+            "cases waiting for procesregie",
+            "casussen wachtend op procesregie",
+        ),
         kind: Kind::Mean(Daily::VhhWaiting),
     },
     Column {
         name: "wijkteam_waiting_mean",
         unit: "cases",
-        label: ("waiting for a wijkteam", "wachtend op een wijkteam"),
+        label: (
+            "cases waiting for a wijkteam",
+            "casussen wachtend op een wijkteam",
+        ),
         kind: Kind::Mean(Daily::WijkteamWaiting),
     },
     Column {

@@ -153,7 +153,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
         ),
         Metric::CollegeCasesPerYear => {
             format!(
-                "About {m} of the municipality's own cases a year enter AVE 3, for which the college van B&W is answerable{c}."
+                "About {m} of the municipality's own cases a year enter AVE 3 — its families' opschalingen and its residents' direct cases and ZSM referrals — for which the college van B&W is answerable{c}."
             )
         }
         Metric::DriehoekCasesPerYear => format!(
@@ -306,7 +306,7 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             points(nl, i)
         ),
         Metric::CollegeCasesPerYear => format!(
-            "Per jaar komen ongeveer {m} casussen uit de gemeente zelf in AVE 3; het college van B&W is er bestuurlijk verantwoordelijk voor{c}."
+            "Per jaar komen ongeveer {m} casussen uit de gemeente zelf in AVE 3 — opschalingen van haar gezinnen en rechtstreekse casussen en doorverwijzingen van ZSM van haar inwoners; het college van B&W is er bestuurlijk verantwoordelijk voor{c}."
         ),
         Metric::DriehoekCasesPerYear => format!(
             "Per jaar komen ongeveer {m} casussen uit de gemeente zelf in AVE 4: de burgemeester neemt de regie, met de driehoek; hoe vaak maatschappelijke onrust dreigt, is een aanname{c}."

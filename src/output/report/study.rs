@@ -58,15 +58,38 @@ fn growing_lines(
     params: &[&Params],
     results: &[RunResults],
 ) -> Vec<String> {
-    let mut out = Vec::new();
+    // One warning per line, naming every scenario or point where it never settles.
+    let mut by_queue: Vec<(crate::model::metrics::Daily, Vec<&str>)> = Vec::new();
     for ((name, p), r) in names.iter().zip(params).zip(results) {
         for w in warnings(p, r) {
-            if matches!(w, Warning::QueueGrowing { .. }) {
-                out.push(format!("{name}: {}", w.text(lang)));
+            if let Warning::QueueGrowing { queue, .. } = w {
+                match by_queue.iter_mut().find(|(q, _)| *q == queue) {
+                    Some((_, at)) => at.push(name),
+                    None => by_queue.push((queue, vec![name])),
+                }
             }
         }
     }
-    out
+    by_queue
+        .iter()
+        .map(|(queue, at)| {
+            let (en, nl) = Warning::queue_name(*queue);
+            lang.pick(
+                format!(
+                    "{en} is still growing at the end of the run at {} of {}: {}. There the system does not settle, so waits and use depend on how long you run: read them as lower bounds (a single run of one of them shows it year by year).",
+                    at.len(),
+                    names.len(),
+                    at.join("; ")
+                ),
+                format!(
+                    "{nl} groeit aan het eind van de doorrekening nog bij {} van de {}: {}. Daar komt het systeem niet tot rust, dus wachttijden en bezetting hangen af van hoe lang wordt doorgerekend: lees ze als ondergrens (een doorrekening van één ervan laat het per jaar zien).",
+                    at.len(),
+                    names.len(),
+                    at.join("; ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The metrics a study's table shows.
@@ -271,18 +294,14 @@ pub fn write_sweep_report(
         &title,
         &run_line(lang, p0, lang.pick("point", "punt")),
     );
-    // Lines that never settle, named once per line at the first point where they do.
-    let mut warn = Vec::new();
-    let mut seen = Vec::new();
-    for (k, (p, r)) in params.iter().zip(results).enumerate() {
-        for w in warnings(p, r) {
-            if let Warning::QueueGrowing { queue, .. } = &w
-                && !seen.contains(queue)
-            {
-                seen.push(*queue);
-                warn.push(format!("{}: {}", labels[k], w.text(lang)));
+    let mut warn = growing_lines(lang, labels, params, results);
+    if p0.run.replications < crate::experiment::warnings::FEW_REPLICATIONS {
+        warn.push(
+            Warning::FewReplications {
+                replications: p0.run.replications,
             }
-        }
+            .text(lang),
+        );
     }
     page.warnings(&warn);
 
