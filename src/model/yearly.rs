@@ -36,17 +36,11 @@ pub struct Column {
 impl Column {
     /// An interval clipped to what the column can be (at least 0; a share at most 1).
     pub fn clip(&self, i: crate::stats::Interval) -> crate::stats::Interval {
-        let top = if self.unit == "share" {
+        i.clipped(if self.unit == "share" {
             1.0
         } else {
             f64::INFINITY
-        };
-        let clamp = |v: f64| if v.is_finite() { v.clamp(0.0, top) } else { v };
-        crate::stats::Interval {
-            low: clamp(i.low),
-            high: clamp(i.high),
-            ..i
-        }
+        })
     }
 
     /// Its label for people.

@@ -224,6 +224,19 @@ pub struct Interval {
     pub n: usize,
 }
 
+impl Interval {
+    /// The interval clipped to `[0, top]` (a Student-t interval from few replications can cross
+    /// what a quantity can be); the mean is left as it is.
+    pub fn clipped(self, top: f64) -> Interval {
+        let clamp = |v: f64| if v.is_finite() { v.clamp(0.0, top) } else { v };
+        Interval {
+            low: clamp(self.low),
+            high: clamp(self.high),
+            ..self
+        }
+    }
+}
+
 /// Accumulates replication values in order (Welford) for a mean and t interval.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Welford {

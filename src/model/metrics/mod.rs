@@ -478,20 +478,7 @@ impl Metric {
     /// most 1 (a Student-t interval from few replications can cross those bounds). The mean
     /// is left as it is.
     pub fn clip(self, i: crate::stats::Interval) -> crate::stats::Interval {
-        let top = if self.is_share() { 1.0 } else { f64::INFINITY };
-        crate::stats::Interval {
-            low: if i.low.is_finite() {
-                i.low.clamp(0.0, top)
-            } else {
-                i.low
-            },
-            high: if i.high.is_finite() {
-                i.high.clamp(0.0, top)
-            } else {
-                i.high
-            },
-            ..i
-        }
+        i.clipped(if self.is_share() { 1.0 } else { f64::INFINITY })
     }
 
     /// The metric with this name, if any.

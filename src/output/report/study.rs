@@ -51,8 +51,9 @@ fn run_line(lang: Lang, p: &Params, what: &str) -> String {
     )
 }
 
-/// The lines still growing at the end, per result, as one warning each (with where).
-fn growing_lines(
+/// A study's warnings: each waiting line that never settles, with every scenario or point where
+/// it does not, and few replications.
+fn study_warnings(
     lang: Lang,
     names: &[String],
     params: &[&Params],
@@ -89,6 +90,12 @@ fn growing_lines(
                 ),
             )
         })
+        .chain((params[0].run.replications < crate::experiment::warnings::FEW_REPLICATIONS).then(|| {
+            Warning::FewReplications {
+                replications: params[0].run.replications,
+            }
+            .text(lang)
+        }))
         .collect()
 }
 
@@ -152,16 +159,7 @@ pub fn write_compare_report(
         &title,
         &run_line(lang, p0, lang.pick("scenario", "scenario")),
     );
-    let mut warn = growing_lines(lang, &names, params, results);
-    if p0.run.replications < crate::experiment::warnings::FEW_REPLICATIONS {
-        warn.push(
-            Warning::FewReplications {
-                replications: p0.run.replications,
-            }
-            .text(lang),
-        );
-    }
-    page.warnings(&warn);
+    page.warnings(&study_warnings(lang, &names, params, results));
 
     // Key findings: the largest differences beyond the simulation's noise in the outcomes a
     // memo leads with, by their relative size (the change over the larger of the two values,
@@ -294,16 +292,7 @@ pub fn write_sweep_report(
         &title,
         &run_line(lang, p0, lang.pick("point", "punt")),
     );
-    let mut warn = growing_lines(lang, labels, params, results);
-    if p0.run.replications < crate::experiment::warnings::FEW_REPLICATIONS {
-        warn.push(
-            Warning::FewReplications {
-                replications: p0.run.replications,
-            }
-            .text(lang),
-        );
-    }
-    page.warnings(&warn);
+    page.warnings(&study_warnings(lang, labels, params, results));
 
     let mut findings = Vec::new();
     for (alarm, finding) in alarms {
