@@ -41,7 +41,7 @@ fn signed(lang: Lang, m: Metric, v: f64) -> String {
 fn run_line(lang: Lang, p: &Params, what: &str) -> String {
     lang.pick(
         format!(
-            "{} replications × {} days (warm-up {}) per {what}, seed {}, the same random streams everywhere (common random numbers): differences are the setting's effect, not chance.",
+            "{} replications × {} days (warm-up {}) per {what}, seed {}, the same random streams everywhere (common random numbers): differences come from the scenario's different choices, with the random noise kept as equal as possible.",
             p.run.replications, p.run.horizon_days, p.run.warmup_days, p.run.seed
         ),
         format!(
