@@ -10,6 +10,8 @@
 
 use std::sync::OnceLock;
 
+use crate::lang::Lang;
+
 /// Where a parameter's value comes from, graded: A a number in the study, B a direction in
 /// the study with the size assumed, C an assumption (or a value calibrated to a target),
 /// P a public source outside the study. A and B name the place in the study (section and
@@ -163,6 +165,22 @@ pub struct Key {
     pub evidence: Evidence,
     /// Plausible range, for assumed values.
     pub range: Option<Range>,
+    /// The same texts in Dutch.
+    pub nl: Dutch,
+}
+
+/// A key's texts in Dutch, written next to the English: what it means, the evidence's note
+/// (why this size, the reasoning, the source or the calibration target; empty where the
+/// English note is empty) and why the plausible range (empty without a range). The quotes
+/// are the study's own Dutch and are not repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Dutch {
+    /// What the key means.
+    pub doc: &'static str,
+    /// The evidence's note.
+    pub note: &'static str,
+    /// Why the plausible range.
+    pub range: &'static str,
 }
 
 impl Key {
@@ -170,6 +188,15 @@ impl Key {
     pub const fn range(self, low: f64, high: f64, why: &'static str) -> Key {
         Key {
             range: Some(Range { low, high, why }),
+            ..self
+        }
+    }
+
+    /// The same key with its texts in Dutch: what it means, the evidence's note, and why
+    /// the range (`""` where the English has none).
+    pub const fn nl(self, doc: &'static str, note: &'static str, range: &'static str) -> Key {
+        Key {
+            nl: Dutch { doc, note, range },
             ..self
         }
     }
@@ -188,6 +215,11 @@ pub const fn key(
         doc,
         evidence,
         range: None,
+        nl: Dutch {
+            doc: "",
+            note: "",
+            range: "",
+        },
     }
 }
 
@@ -249,6 +281,77 @@ pub struct Param {
     pub evidence: Evidence,
     /// Plausible range, for assumed values.
     pub range: Option<Range>,
+    /// The same texts in Dutch.
+    pub nl: Dutch,
+}
+
+impl Param {
+    /// What it means, in `lang`.
+    pub fn doc(&self, lang: Lang) -> &'static str {
+        lang.pick(self.doc, self.nl.doc)
+    }
+
+    /// The evidence's note (for B: why this size), in `lang`.
+    pub fn note(&self, lang: Lang) -> &'static str {
+        lang.pick(self.evidence.note(), self.nl.note)
+    }
+
+    /// The unit, in `lang`.
+    pub fn unit(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.unit,
+            Lang::Nl => unit_nl(self.unit).unwrap_or(self.unit),
+        }
+    }
+
+    /// "low–high: why" of its range in `lang`, empty without one.
+    pub fn range_text(&self, lang: Lang) -> String {
+        use crate::format::message;
+        self.range.as_ref().map_or(String::new(), |r| {
+            format!(
+                "{}–{}: {}",
+                lang.num(&message(r.low)),
+                lang.num(&message(r.high)),
+                lang.pick(r.why, self.nl.range)
+            )
+        })
+    }
+}
+
+/// The Dutch of a register unit (`None` for a unit without one, which a test forbids).
+pub fn unit_nl(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "per year" => "per jaar",
+        "probability" => "kans",
+        "share" => "aandeel",
+        "days" => "dagen",
+        "day" => "dag",
+        "factor" => "factor",
+        "hours" => "uren",
+        "switch" => "aan/uit",
+        "count" => "aantal",
+        "sd of log factor" => "sd van de log-factor",
+        "factor Mon..Sun" => "factor ma..zo",
+        "cases/day" => "zaken/dag",
+        "hours/week" => "uren/week",
+        "weights for 1..5 domains" => "gewichten voor 1..5 leefgebieden",
+        "suspects waiting" => "wachtende verdachten",
+        "share of budget" => "aandeel van het budget",
+        "probability per briefing" => "kans per briefing",
+        "probability by 1..5 domains" => "kans bij 1..5 leefgebieden",
+        "per served non-complex family per year" => "per geholpen niet-complex gezin per jaar",
+        "office hours" => "kantooruren",
+        "integer" => "geheel getal",
+        "factor per consult" => "factor per consult",
+        "date YYYY-MM-DD" => "datum JJJJ-MM-DD",
+        "cases" => "zaken",
+        "text" => "tekst",
+        // Choices are the words a scenario file writes.
+        "advice | procesregie" => "advice | procesregie",
+        "ave | informal | crisis_only" => "ave | informal | crisis_only",
+        "bridged | shared | joint" => "bridged | shared | joint",
+        _ => return None,
+    })
 }
 
 /// Every key of a scenario file, in scenario order.
@@ -274,6 +377,7 @@ fn full(prefix: &str, k: &Key) -> Param {
         doc: k.doc,
         evidence: k.evidence,
         range: k.range,
+        nl: k.nl,
     }
 }
 
@@ -492,6 +596,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_key_is_explained_in_dutch_too() {
+        let mut missing = Vec::new();
+        for p in all() {
+            let words = |s: &str| s.split_whitespace().count();
+            if p.nl.doc.trim().is_empty() || (words(p.doc) > 2 && p.nl.doc == p.doc) {
+                missing.push(format!("{}: what it means", p.key));
+            }
+            let note = p.evidence.note();
+            if note.is_empty() != p.nl.note.is_empty() || (words(note) > 2 && p.nl.note == note) {
+                missing.push(format!("{}: the evidence's note", p.key));
+            }
+            if p.range.is_some() == p.nl.range.is_empty() {
+                missing.push(format!("{}: why the range", p.key));
+            }
+            if unit_nl(p.unit).is_none() {
+                missing.push(format!("{}: the unit {:?}", p.key, p.unit));
+            }
+        }
+        assert!(missing.is_empty(), "not in Dutch: {missing:#?}");
     }
 
     #[test]
