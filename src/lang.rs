@@ -117,6 +117,63 @@ fn group_thousands(text: &str, sep: char) -> String {
     out
 }
 
+/// A text people read, held in both languages until it is shown (error messages, which are
+/// made before anyone knows where they will be read). Shown as English where no language is
+/// at hand (`Display`, logs, tests).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Dutch.
+    pub nl: String,
+}
+
+impl Text {
+    /// A text in English and Dutch.
+    pub fn new(en: impl Into<String>, nl: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            nl: nl.into(),
+        }
+    }
+
+    /// A text that reads the same in both (a file name, a message from a library).
+    pub fn same(s: impl Into<String>) -> Text {
+        let s = s.into();
+        Text {
+            en: s.clone(),
+            nl: s,
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.nl)
+    }
+
+    /// Both parts changed by `f` (quoting, shortening numbers).
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Text {
+        Text {
+            en: f(&self.en),
+            nl: f(&self.nl),
+        }
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// A [`Text`] from two format strings, English first: `both!("got {v}", "kreeg {v}")`.
+#[macro_export]
+macro_rules! both {
+    ($en:literal, $nl:literal $(,)?) => {
+        $crate::lang::Text::new(format!($en), format!($nl))
+    };
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -155,37 +155,47 @@ struct CompareArgs {
 }
 
 /// A note on stderr (what was cleaned up from an earlier stopped run).
-fn notice(msg: &str) {
-    eprintln!("note: {}", one_line(msg));
+fn notice(lang: Lang, msg: &str) {
+    eprintln!("{}: {}", lang.pick("note", "let op"), one_line(msg));
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
     if let Err(e) = avesim::interrupt::install() {
-        eprintln!("note: Ctrl-C will stop avesim at once, without cleaning up ({e})");
+        eprintln!(
+            "{}",
+            lang.pick(
+                format!("note: Ctrl-C will stop avesim at once, without cleaning up ({e})"),
+                format!("let op: Ctrl-C stopt avesim meteen, zonder op te ruimen ({e})")
+            )
+        );
     }
-    match std::panic::catch_unwind(|| dispatch(cli)) {
+    match std::panic::catch_unwind(|| dispatch(cli, lang)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             let lead = match e {
-                CommandError::Input(_) => "error: ",
-                CommandError::Internal(_) => "internal error: ",
+                CommandError::Input(_) => lang.pick("error: ", "fout: "),
+                CommandError::Internal(_) => lang.pick("internal error: ", "interne fout: "),
                 CommandError::Interrupted { .. } => "",
             };
-            eprintln!("{lead}{}", one_line(&e.to_string()));
+            eprintln!("{lead}{}", one_line(&e.in_lang(lang)));
             ExitCode::from(e.exit_code())
         }
         Err(_) => {
             eprintln!(
-                "internal error: avesim stopped unexpectedly; please report this with the command you ran"
+                "{}",
+                lang.pick(
+                    "internal error: avesim stopped unexpectedly; please report this with the command you ran",
+                    "interne fout: avesim stopte onverwacht; meld dit alstublieft, met het commando dat u gaf"
+                )
             );
             ExitCode::from(1)
         }
     }
 }
 
-fn dispatch(cli: Cli) -> Result<(), CommandError> {
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
     let results = lang.pick("results", "resultaten");
     match cli.command {
         Command::Run(args) => {
@@ -268,7 +278,7 @@ fn dispatch(cli: Cli) -> Result<(), CommandError> {
         }
         Command::Check { scenario, sets } => {
             let (loaded, source) = commands::load(scenario.as_deref(), &sets, Vec::new())?;
-            commands::say_notes(&loaded);
+            commands::say_notes(&loaded, lang);
             print(&terminal::check_listing(lang, &loaded, &source));
         }
         Command::Bench { quick } => commands::bench(quick, &mut |line| say!("{line}")),

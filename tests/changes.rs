@@ -135,8 +135,8 @@ fn a_change_after_the_end_of_a_shortened_run_is_a_note_not_an_error() {
     assert!(loaded.params.changes.is_empty());
     assert_eq!(loaded.notes.len(), 1, "{:?}", loaded.notes);
     assert!(
-        loaded.notes[0].contains("criteria.adherence on 2030-01-01")
-            && loaded.notes[0].contains("2015-12-31"),
+        loaded.notes[0].en.contains("criteria.adherence 2030-01-01")
+            && loaded.notes[0].en.contains("2015-12-31"),
         "{}",
         loaded.notes[0]
     );

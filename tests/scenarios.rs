@@ -163,7 +163,7 @@ fn every_value_is_described_by_the_file_and_line_that_set_it() {
         avesim::scenario::load_file_traced(std::path::Path::new("scenarios/rotterdam.toml"), &[])
             .unwrap();
     // Set by the region file, with the study fact on its line.
-    let d = params::describe("link.system", &loaded.provenance);
+    let d = params::describe("link.system", &loaded.provenance, avesim::lang::Lang::En);
     assert_eq!(d.tag, "B §6.5 l.3902");
     assert_eq!(d.grade, "B");
     assert!(
@@ -178,7 +178,11 @@ fn every_value_is_described_by_the_file_and_line_that_set_it() {
         d.set_in
     );
     // In a table the region also touches ([zsm]), but set only by the base.
-    let d = params::describe("zsm.decision_target_hours", &loaded.provenance);
+    let d = params::describe(
+        "zsm.decision_target_hours",
+        &loaded.provenance,
+        avesim::lang::Lang::En,
+    );
     assert_eq!(d.tag, "A §2.3 l.531");
     assert_eq!(d.quote, "binnen de wettelijke termijn van zes uur");
     assert!(
@@ -192,7 +196,12 @@ fn every_value_is_described_by_the_file_and_line_that_set_it() {
         avesim::scenario::load_file_traced(std::path::Path::new("scenarios/rotterdam.toml"), &sets)
             .unwrap();
     assert_eq!(
-        params::describe("vhh.coordinators", &loaded.provenance).set_in,
+        params::describe(
+            "vhh.coordinators",
+            &loaded.provenance,
+            avesim::lang::Lang::En
+        )
+        .set_in,
         "--set vhh.coordinators=9"
     );
 }

@@ -1,5 +1,6 @@
 //! `avesim compare`: several scenarios on common random numbers, paired with the first.
 
+use crate::lang::Text;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -28,9 +29,10 @@ pub struct CompareOutcome {
 /// compare each with the first.
 pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome, CommandError> {
     let Some(first_path) = paths.first() else {
-        return Err(CommandError::Input(
-            "give at least two scenario files to compare".into(),
-        ));
+        return Err(CommandError::Input(Text::new(
+            "give at least two scenario files to compare",
+            "geef minstens twee scenariobestanden om te vergelijken",
+        )));
     };
     let flags = flag_overrides(common)?;
     let (first, _) = load(Some(first_path), &common.sets, flags.clone())?;
@@ -48,16 +50,21 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
             format!("{key} of {} (the first scenario)", first_path.display()),
         ));
     }
-    say_notes(&first);
+    say_notes(&first, common.lang);
     let mut loaded = vec![first];
     for path in &paths[1..] {
         loaded.push(load(Some(path), &common.sets, run_control.clone())?.0);
-        say_notes(&loaded[loaded.len() - 1]);
+        say_notes(&loaded[loaded.len() - 1], common.lang);
     }
     let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
     let opts = common.options();
     let threads = experiment::thread_count(&p0, &opts);
-    refuse_if_too_long(&params, threads, "comparison", common)?;
+    refuse_if_too_long(
+        &params,
+        threads,
+        Text::new("comparison", "vergelijking"),
+        common,
+    )?;
     let names: Vec<&str> = loaded.iter().map(|l| l.scenario.name.as_str()).collect();
     let default_dir = if names.len() == 2 {
         format!("compare-{}-{}", names[0], names[1])

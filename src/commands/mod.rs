@@ -17,8 +17,10 @@ pub use sweep::{SweepOutcome, run_sweep};
 
 use std::path::{Path, PathBuf};
 
+use crate::both;
 use crate::experiment::{self, RunError, RunOptions};
 use crate::interrupt::Interrupted;
+use crate::lang::{Lang, Text};
 use crate::output::ResultDir;
 use crate::output::resultdir::ResultDirError;
 use crate::scenario::{self, Loaded, Override, Params, ScenarioError};
@@ -28,7 +30,7 @@ use crate::scenario::{self, Loaded, Override, Params, ScenarioError};
 pub enum CommandError {
     /// Bad input the user can fix (exit code 2).
     #[error("{0}")]
-    Input(String),
+    Input(Text),
     /// Something failed inside avesim or the file system (exit code 1).
     #[error("{0}")]
     Internal(String),
@@ -43,6 +45,21 @@ pub enum CommandError {
 }
 
 impl CommandError {
+    /// The message in `lang` (an internal error keeps its technical English detail).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            CommandError::Input(t) => t.get(lang).to_string(),
+            CommandError::Internal(s) => s.clone(),
+            CommandError::Interrupted { by, out } => {
+                let (by, out) = (by.name(), out.display());
+                lang.pick(
+                    format!("stopped by {by}: the unfinished results were removed and nothing was written to {out}"),
+                    format!("gestopt door {by}: de onvoltooide resultaten zijn verwijderd en er is niets geschreven naar {out}"),
+                )
+            }
+        }
+    }
+
     /// The process exit code: 2 for input the user can fix, 128 + signal when stopped, 1
     /// otherwise.
     pub fn exit_code(&self) -> u8 {
@@ -72,7 +89,9 @@ pub(crate) fn commit(dir: ResultDir, common: &Common) -> Result<PathBuf, Command
     }
     let done = dir.commit().map_err(dir_err)?;
     if let Some(notice) = common.notice {
-        done.notes.iter().for_each(|n| notice(n));
+        done.notes
+            .iter()
+            .for_each(|n| notice(common.lang, n.get(common.lang)));
     }
     Ok(done.path)
 }
@@ -86,7 +105,7 @@ pub(crate) fn dir_err(e: ResultDirError) -> CommandError {
 
 impl From<ScenarioError> for CommandError {
     fn from(e: ScenarioError) -> Self {
-        CommandError::Input(e.to_string())
+        CommandError::Input(e.text())
     }
 }
 
@@ -102,9 +121,10 @@ pub(crate) fn internal(e: impl std::fmt::Display) -> CommandError {
     .iter()
     .any(|s| text.contains(s));
     if full {
-        CommandError::Input(
-            "there is not enough disk space to write the results; free some space or choose another --out".into(),
-        )
+        CommandError::Input(Text::new(
+            "there is not enough disk space to write the results; free some space or choose another --out",
+            "er is niet genoeg schijfruimte om de resultaten te schrijven; maak ruimte vrij of kies een andere --out",
+        ))
     } else {
         CommandError::Internal(text)
     }
@@ -131,8 +151,9 @@ pub struct Common {
     pub charts: bool,
     /// Run even when the estimate says it takes more than an hour.
     pub allow_long: bool,
-    /// Where to tell the user what was cleaned up from earlier stopped runs.
-    pub notice: Option<fn(&str)>,
+    /// Where to tell the user what was cleaned up from earlier stopped runs (in the
+    /// language given).
+    pub notice: Option<fn(Lang, &str)>,
     /// The language of the report, the charts and the tables.
     pub lang: crate::lang::Lang,
 }
@@ -172,9 +193,13 @@ pub fn load(
 }
 
 /// Say on stderr what the user should know about how a scenario was read.
-pub fn say_notes(loaded: &Loaded) {
+pub fn say_notes(loaded: &Loaded, lang: Lang) {
     for note in &loaded.notes {
-        eprintln!("note: {}", crate::text::one_line(note));
+        eprintln!(
+            "{}: {}",
+            lang.pick("note", "let op"),
+            crate::text::one_line(note.get(lang))
+        );
     }
 }
 
@@ -195,9 +220,10 @@ pub(crate) fn flag_overrides(common: &Common) -> Result<Vec<Override>, CommandEr
     }
     if let Some(s) = common.seed {
         let v = i64::try_from(s).map_err(|_| {
-            CommandError::Input(format!(
-                "--seed {s} is too large: allowed up to {}",
-                i64::MAX
+            let most = i64::MAX;
+            CommandError::Input(both!(
+                "--seed {s} is too large: allowed up to {most}",
+                "--seed {s} is te groot: toegestaan tot {most}"
             ))
         })?;
         extra.push(flag_override(
@@ -218,7 +244,9 @@ pub(crate) fn result_dir(common: &Common, default: String) -> Result<ResultDir, 
         .unwrap_or_else(|| Path::new("output").join(default));
     let dir = ResultDir::create(&dest, common.force).map_err(dir_err)?;
     if let Some(notice) = common.notice {
-        dir.notes().iter().for_each(|n| notice(n));
+        dir.notes()
+            .iter()
+            .for_each(|n| notice(common.lang, n.get(common.lang)));
     }
     Ok(dir)
 }
@@ -227,7 +255,7 @@ pub(crate) fn result_dir(common: &Common, default: String) -> Result<ResultDir, 
 pub(crate) fn refuse_if_too_long(
     params: &[&Params],
     threads: usize,
-    what: &str,
+    what: Text,
     common: &Common,
 ) -> Result<(), CommandError> {
     if common.allow_long {
@@ -240,37 +268,58 @@ pub(crate) fn refuse_if_too_long(
             .floor() as u32;
         let jobs: u32 = params.iter().map(|p| p.run.replications).sum();
         let used = threads.min(jobs.max(1) as usize);
-        let mut ways = Vec::new();
-        if params.len() > 1 {
-            ways.push("fewer points".to_string());
-        }
-        if fewer >= 2 {
-            ways.push(format!("fewer replications (e.g. --reps {fewer})"));
-        }
-        ways.push("a shorter run.horizon_days".to_string());
-        return Err(CommandError::Input(format!(
-            "this {what} would process about {:.1e} events, roughly {} on {used} thread{}: more than an hour. \
-             Use {}, or add --allow-long to run it anyway",
-            est.events,
-            duration_words(est.seconds),
-            if used == 1 { "" } else { "s" },
-            ways.join(", ")
+        let text = |lang: Lang| {
+            let mut ways = Vec::new();
+            if params.len() > 1 {
+                ways.push(lang.pick("fewer points", "minder punten").to_string());
+            }
+            if fewer >= 2 {
+                ways.push(lang.pick(
+                    format!("fewer replications (e.g. --reps {fewer})"),
+                    format!("minder herhalingen (bijvoorbeeld --reps {fewer})"),
+                ));
+            }
+            ways.push(
+                lang.pick("a shorter run.horizon_days", "een kortere run.horizon_days")
+                    .to_string(),
+            );
+            let (events, took, ways) = (
+                format!("{:.1e}", est.events),
+                duration_words(est.seconds, lang),
+                ways.join(", "),
+            );
+            let what = what.get(lang);
+            lang.pick(
+                format!(
+                    "this {what} would process about {events} events, roughly {took} on {used} thread{}: more than an hour. Use {ways}, or add --allow-long to run it anyway",
+                    if used == 1 { "" } else { "s" }
+                ),
+                format!(
+                    "deze {what} zou ongeveer {events} gebeurtenissen verwerken, grofweg {took} op {used} thread{}: meer dan een uur. Gebruik {ways}, of voeg --allow-long toe om toch te draaien",
+                    if used == 1 { "" } else { "s" }
+                ),
+            )
+        };
+        return Err(CommandError::Input(Text::new(
+            text(Lang::En),
+            text(Lang::Nl),
         )));
     }
     Ok(())
 }
 
 /// "95 minutes", "40 hours", "3.2e4 days": an estimate in words.
-fn duration_words(seconds: f64) -> String {
+fn duration_words(seconds: f64, lang: Lang) -> String {
     let minutes = seconds / 60.0;
     if minutes < 180.0 {
-        format!("{minutes:.0} minutes")
+        format!("{minutes:.0} {}", lang.pick("minutes", "minuten"))
     } else if minutes < 72.0 * 60.0 {
-        format!("{:.0} hours", minutes / 60.0)
+        format!("{:.0} {}", minutes / 60.0, lang.pick("hours", "uur"))
     } else {
         format!(
-            "{} days",
-            crate::format::message((minutes / 1440.0).round())
+            "{} {}",
+            crate::format::message((minutes / 1440.0).round()),
+            lang.pick("days", "dagen")
         )
     }
 }

@@ -1,5 +1,6 @@
 //! `avesim run`: one scenario, all its replications, every result file, the charts and the report.
 
+use crate::lang::Text;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -36,13 +37,13 @@ pub fn run(
     trace: bool,
 ) -> Result<RunOutcome, CommandError> {
     let (loaded, source) = load(path, &common.sets, flag_overrides(common)?)?;
-    say_notes(&loaded);
+    say_notes(&loaded, common.lang);
     let (scenario, params) = (&loaded.scenario, &loaded.params);
     let opts = common.options();
     refuse_if_too_long(
         &[params],
         experiment::thread_count(params, &opts),
-        "run",
+        Text::new("run", "run"),
         common,
     )?;
     let dir = result_dir(common, scenario.name.clone())?;

@@ -1,5 +1,6 @@
 //! `avesim sweep`: a grid of parameter values on common random numbers, with alarms.
 
+use crate::lang::Text;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -72,7 +73,7 @@ pub fn run_sweep(
     };
     let flags = flag_overrides(common)?;
     let (base, _) = load(path, &common.sets, flags.clone())?;
-    say_notes(&base);
+    say_notes(&base, common.lang);
     let grid = sweep::grid(&axes);
     let mut loaded = Vec::with_capacity(grid.len());
     for p in &grid {
@@ -83,7 +84,7 @@ pub fn run_sweep(
     let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
     let opts = common.options();
     let threads = experiment::thread_count(&base.params, &opts);
-    refuse_if_too_long(&params, threads, "sweep", common)?;
+    refuse_if_too_long(&params, threads, Text::new("sweep", "reeks"), common)?;
     let dir = result_dir(common, format!("sweep-{}", base.scenario.name))?;
     let started = Instant::now();
     let points: Vec<(&Scenario, &Params)> =

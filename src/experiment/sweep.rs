@@ -4,7 +4,9 @@
 
 use std::time::Instant;
 
+use crate::both;
 use crate::engine::HOURS_PER_DAY;
+use crate::lang::Text;
 use crate::model::Quiet;
 use crate::model::metrics::{METRICS, Metric};
 use crate::model::world::World;
@@ -30,13 +32,19 @@ fn value_label(v: &toml::Value) -> String {
 
 impl Axis {
     /// Parse `key=v1,v2,...` or `key=from..to:steps`.
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        let (key, spec) = raw
-            .split_once('=')
-            .ok_or_else(|| format!("--vary {raw}: expected key=v1,v2,... or key=from..to:steps"))?;
+    pub fn parse(raw: &str) -> Result<Self, Text> {
+        let (key, spec) = raw.split_once('=').ok_or_else(|| {
+            both!(
+                "--vary {raw}: expected key=v1,v2,... or key=from..to:steps",
+                "--vary {raw}: verwacht sleutel=w1,w2,... of sleutel=van..tot:stappen"
+            )
+        })?;
         let key = key.trim();
         if key.is_empty() {
-            return Err(format!("--vary {raw}: no key before `=`"));
+            return Err(both!(
+                "--vary {raw}: no key before `=`",
+                "--vary {raw}: geen sleutel vóór `=`"
+            ));
         }
         let spec = spec.trim();
         let values = if let Some((range, steps)) =
@@ -45,8 +53,9 @@ impl Axis {
             let (from, to) = range.split_once("..").unwrap_or_default();
             let parse = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite());
             let (Some(a), Some(b)) = (parse(from), parse(to)) else {
-                return Err(format!(
-                    "--vary {raw}: `{range}` is not a range of numbers like 1..3"
+                return Err(both!(
+                    "--vary {raw}: `{range}` is not a range of numbers like 1..3",
+                    "--vary {raw}: `{range}` is geen reeks getallen zoals 1..3"
                 ));
             };
             let steps: usize = steps
@@ -55,7 +64,10 @@ impl Axis {
                 .ok()
                 .filter(|&n| (2..=1000).contains(&n))
                 .ok_or_else(|| {
-                    format!("--vary {raw}: steps must be a whole number from 2 to 1000")
+                    both!(
+                        "--vary {raw}: steps must be a whole number from 2 to 1000",
+                        "--vary {raw}: het aantal stappen moet een geheel getal van 2 tot 1000 zijn"
+                    )
                 })?;
             let integral = a.fract() == 0.0
                 && b.fract() == 0.0
@@ -77,14 +89,18 @@ impl Axis {
                     Override::parse_as("--vary", &format!("{key}={}", v.trim())).map(|o| o.value)
                 })
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| e.to_string())?
+                .map_err(|e| e.text())?
         };
         if values.is_empty() {
-            return Err(format!("--vary {raw}: no values"));
+            return Err(both!(
+                "--vary {raw}: no values",
+                "--vary {raw}: geen waarden"
+            ));
         }
         if matches!(key, "name" | "description" | "extends") || key.starts_with("run.") {
-            return Err(format!(
-                "--vary {raw}: `{key}` is run control or a label, not a model parameter: vary a model key such as growth.multiplier, and set run control with --reps, --seed or --set"
+            return Err(both!(
+                "--vary {raw}: `{key}` is run control or a label, not a model parameter: vary a model key such as growth.multiplier, and set run control with --reps, --seed or --set",
+                "--vary {raw}: `{key}` stuurt de run of is een naam, geen parameter van het model: varieer een sleutel van het model zoals growth.multiplier, en stel de run in met --reps, --seed of --set"
             ));
         }
         let labels: Vec<String> = values.iter().map(value_label).collect();
@@ -94,8 +110,9 @@ impl Axis {
             .find(|(i, l)| labels[..*i].contains(l))
             .map(|(_, l)| l)
         {
-            return Err(format!(
-                "--vary {raw}: the value {dup} is given twice: give each value once"
+            return Err(both!(
+                "--vary {raw}: the value {dup} is given twice: give each value once",
+                "--vary {raw}: de waarde {dup} staat er twee keer: geef elke waarde één keer"
             ));
         }
         Ok(Self {
@@ -169,22 +186,24 @@ pub struct Alarm {
 
 impl Alarm {
     /// Parse `metric>value` or `metric<value`.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Text> {
         let (name, value, above) = if let Some((n, v)) = raw.split_once('>') {
             (n, v, true)
         } else if let Some((n, v)) = raw.split_once('<') {
             (n, v, false)
         } else {
-            return Err(format!(
-                "--alarm {raw}: expected metric>value or metric<value, e.g. vhh_utilisation>0.9"
+            return Err(both!(
+                "--alarm {raw}: expected metric>value or metric<value, e.g. 'vhh_hours_utilisation>0.9' (in quotes)",
+                "--alarm {raw}: verwacht maat>waarde of maat<waarde, bijvoorbeeld 'vhh_hours_utilisation>0.9' (tussen aanhalingstekens)"
             ));
         };
         let name = name.trim();
         let Some(metric) = Metric::from_name(name) else {
             let names: Vec<&str> = METRICS.iter().map(|m| m.name).collect();
-            return Err(format!(
-                "--alarm {raw}: `{name}` is not a metric (allowed: {})",
-                names.join(", ")
+            let names = names.join(", ");
+            return Err(both!(
+                "--alarm {raw}: `{name}` is not a metric (allowed: {names})",
+                "--alarm {raw}: `{name}` is geen uitkomstmaat (toegestaan: {names})"
             ));
         };
         let value: f64 = value
@@ -192,7 +211,13 @@ impl Alarm {
             .parse()
             .ok()
             .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| format!("--alarm {raw}: `{}` is not a number", value.trim()))?;
+            .ok_or_else(|| {
+                let v = value.trim();
+                both!(
+                    "--alarm {raw}: `{v}` is not a number",
+                    "--alarm {raw}: `{v}` is geen getal"
+                )
+            })?;
         Ok(Self {
             metric,
             above,
@@ -417,6 +442,7 @@ mod tests {
         assert!(
             Alarm::parse("vhh_hours_utilization>0.9")
                 .unwrap_err()
+                .en
                 .contains("not a metric")
         );
     }

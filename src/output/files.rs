@@ -296,7 +296,8 @@ fn annotate(body: &str, provenance: &crate::scenario::Provenance) -> String {
             out.push_str(line);
             // Parameters only: not the fields of a `[[change]]` or of a distribution.
             if table != "change" {
-                let d = crate::scenario::register::describe(&full, provenance);
+                let d =
+                    crate::scenario::register::describe(&full, provenance, crate::lang::Lang::En);
                 if !d.unit.is_empty() {
                     out.push_str(&format!("    # [{}] {}", d.tag, d.unit));
                 }

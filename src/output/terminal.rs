@@ -287,7 +287,7 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
         }
     };
     for (key, v) in register::leaves(&value) {
-        let d = register::describe(&key, &loaded.provenance);
+        let d = register::describe(&key, &loaded.provenance, lang);
         let mut why = String::new();
         if !d.quote.is_empty() {
             let _ = write!(why, " \"{}\"", d.quote);

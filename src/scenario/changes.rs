@@ -8,7 +8,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::check::Invalid;
+use crate::both;
 use crate::engine::HOURS_PER_DAY;
+use crate::lang::Text;
 
 /// Ramps and decays change in steps of this many days.
 pub const STEP_DAYS: i64 = 30;
@@ -116,49 +118,52 @@ pub(crate) fn plan(
     let mut out = Plan::default();
     for (i, c) in changes.iter().enumerate() {
         let at = format!("change.{i}");
-        let bad = |message: String| -> Invalid { (at.clone(), message) };
-        if fixed(&c.key) {
-            return Err(bad(format!(
-                "`{}` cannot change during a run (run control, the number of wijkteams, the spreads drawn once per replication, and growth are fixed)",
-                c.key
+        let bad = |message: Text| -> Invalid { (at.clone(), message) };
+        let key = &c.key;
+        if fixed(key) {
+            return Err(bad(both!(
+                "`{key}` cannot change during a run (run control, the number of wijkteams, the spreads drawn once per replication, and growth are fixed)",
+                "`{key}` kan niet veranderen tijdens een run (de besturing van de run, het aantal wijkteams, de spreiding die eens per herhaling wordt getrokken en de groei liggen vast)"
             )));
         }
-        if let Some(why) = super::explain::renamed(&c.key) {
-            return Err(bad(format!("`{}` {why}", c.key)));
+        if let Some(why) = super::explain::renamed(key) {
+            return Err(bad(why.map(|w| format!("`{key}` {w}"))));
         }
         let from: Date = c.from.trim().parse().map_err(|_| {
-            bad(format!(
-                "`{}` is not a date: write YYYY-MM-DD",
-                crate::text::one_line(&c.from)
+            let given = crate::text::one_line(&c.from);
+            bad(both!(
+                "`{given}` is not a date: write YYYY-MM-DD",
+                "`{given}` is geen datum: schrijf JJJJ-MM-DD"
             ))
         })?;
         let start_day = from.since(origin).map_or(-1.0, |s| f64::from(s.get_days()));
         if start_day >= f64::from(horizon_days) && start_day.is_finite() {
             // A shortened run (`--set run.horizon_days=…`) ends before it: it never happens.
-            out.beyond.push(format!("{} on {from}", c.key));
+            out.beyond.push(format!("{key} {from}"));
             continue;
         }
         if !(0.0..f64::from(horizon_days)).contains(&start_day) {
             let end = origin
                 .checked_add(jiff::Span::new().days(i64::from(horizon_days) - 1))
                 .unwrap_or(origin);
-            return Err(bad(format!(
-                "{from} is outside the run ({origin} to {end}, warm-up included)"
+            return Err(bad(both!(
+                "{from} is outside the run ({origin} to {end}, warm-up included)",
+                "{from} valt buiten de run ({origin} tot {end}, inloopperiode meegeteld)"
             )));
         }
         let to = match &c.to {
             Target::Word(word) => {
                 if !WORD_KEYS.contains(&c.key.as_str()) {
-                    return Err(bad(format!(
-                        "`to` = \"{}\" is a word; only {} may change to a word (other keys take a number)",
-                        crate::text::one_line(word),
-                        WORD_KEYS.join(", ")
+                    let (word, keys) = (crate::text::one_line(word), WORD_KEYS.join(", "));
+                    return Err(bad(both!(
+                        "`to` = \"{word}\" is a word; only {keys} may change to a word (other keys take a number)",
+                        "`to` = \"{word}\" is een woord; alleen {keys} kunnen in een woord veranderen (andere sleutels krijgen een getal)"
                     )));
                 }
                 if c.shape != Shape::Step {
-                    return Err(bad(format!(
-                        "`{}` can only change in a step (shape = \"step\")",
-                        c.key
+                    return Err(bad(both!(
+                        "`{key}` can only change in a step (shape = \"step\")",
+                        "`{key}` kan alleen in één stap veranderen (shape = \"step\")"
                     )));
                 }
                 out.words.push(PlannedWord {
@@ -171,31 +176,44 @@ pub(crate) fn plan(
             Target::Number(to) => *to,
         };
         let Some((_, integer)) = value_of(&c.key) else {
-            return Err(bad(format!(
-                "`{}` is not a numeric parameter of this scenario: a change needs a key whose value is a number, e.g. criteria.adherence{}",
-                c.key,
-                if WORD_KEYS.contains(&c.key.as_str()) {
-                    " (this key takes a word: to = \"shared\")"
-                } else {
-                    ""
-                }
+            let word = WORD_KEYS.contains(&key.as_str());
+            let (hint_en, hint_nl) = if word {
+                (
+                    " (this key takes a word: to = \"shared\")",
+                    " (deze sleutel krijgt een woord: to = \"shared\")",
+                )
+            } else {
+                ("", "")
+            };
+            return Err(bad(both!(
+                "`{key}` is not a numeric parameter of this scenario: a change needs a key whose value is a number, e.g. criteria.adherence{hint_en}",
+                "`{key}` is geen getal in dit scenario: een wijziging vraagt een sleutel met een getal als waarde, bijvoorbeeld criteria.adherence{hint_nl}"
             )));
         };
         if !to.is_finite() {
-            return Err(bad(format!("`to` must be a number, got {to}")));
-        }
-        if c.shape != Shape::Step && !(c.over_days.is_finite() && c.over_days > 0.0) {
-            return Err(bad(format!(
-                "a {} needs `over_days` > 0 (its length, or half-life for a decay)",
-                if c.shape == Shape::Ramp {
-                    "ramp"
-                } else {
-                    "decay"
-                }
+            return Err(bad(both!(
+                "`to` must be a number, got {to}",
+                "`to` moet een getal zijn, gegeven {to}"
             )));
         }
+        if c.shape != Shape::Step && !(c.over_days.is_finite() && c.over_days > 0.0) {
+            return Err(bad(if c.shape == Shape::Ramp {
+                Text::new(
+                    "a ramp needs `over_days` > 0 (its length)",
+                    "een geleidelijke overgang (ramp) vraagt `over_days` > 0 (de duur)",
+                )
+            } else {
+                Text::new(
+                    "a decay needs `over_days` > 0 (its half-life)",
+                    "een uitdoving (decay) vraagt `over_days` > 0 (de halveringstijd)",
+                )
+            }));
+        }
         if c.over_days > 36_500.0 {
-            return Err(bad("`over_days` may be at most 36500".into()));
+            return Err(bad(Text::new(
+                "`over_days` may be at most 36500",
+                "`over_days` mag hoogstens 36500 zijn",
+            )));
         }
         out.numbers.push(Planned {
             key: c.key.clone(),

@@ -9,6 +9,7 @@ use super::sections::{
     overflow::OverflowParams, run::RunParams, stagnation::StagnationParams, vhh::VhhParams,
     wijkteam::WijkteamParams, zsm::ZsmParams,
 };
+use crate::both;
 
 /// A validated scenario, compiled for the model, nested by section.
 #[derive(Debug, Clone)]
@@ -68,8 +69,9 @@ fn check_name(name: &str) -> Result<(), Invalid> {
     {
         return Err(bad(
             "name",
-            format!(
-                "`{name}` cannot name an output folder: use up to 100 letters, digits, '-', '_' or '.', not starting with '.'"
+            both!(
+                "`{name}` cannot name an output folder: use up to 100 letters, digits, '-', '_' or '.', not starting with '.'",
+                "`{name}` kan geen map voor resultaten heten: gebruik hoogstens 100 letters, cijfers, '-', '_' of '.', niet beginnend met '.'"
             ),
         ));
     }

@@ -1,6 +1,8 @@
 //! Duration distributions as the user writes them (`{ dist = "gamma", mean = 21, cv = 0.5 }`)
 //! and their compiled samplers.
 
+use crate::both;
+use crate::lang::Text;
 use rand::Rng;
 use rand_distr::{Distribution, Exp, Gamma, LogNormal, Triangular};
 use serde::{Deserialize, Serialize};
@@ -83,79 +85,86 @@ impl DurationSpec {
     }
 
     /// Check the parameters and build a sampler; the error says what is allowed.
-    pub fn compile(&self) -> Result<Sampler, String> {
-        let finite = |name: &str, v: f64| -> Result<(), String> {
+    pub fn compile(&self) -> Result<Sampler, Text> {
+        let finite = |name: &str, v: f64| -> Result<(), Text> {
             if v.is_finite() {
                 Ok(())
             } else {
-                Err(format!("`{name}` must be a finite number"))
+                Err(both!(
+                    "`{name}` must be a finite number",
+                    "`{name}` moet een eindig getal zijn"
+                ))
             }
         };
         match *self {
             Self::Fixed { value } => {
                 finite("value", value)?;
                 if value < 0.0 {
-                    return Err(format!("fixed `value` must be >= 0, got {}", number(value)));
+                    let v = number(value);
+                    return Err(both!(
+                        "fixed `value` must be >= 0, got {v}",
+                        "vaste `value` moet >= 0 zijn, gegeven {v}"
+                    ));
                 }
                 Ok(Sampler::Fixed(value))
             }
             Self::Exponential { mean } => {
                 finite("mean", mean)?;
                 if mean <= 0.0 {
-                    return Err(format!(
-                        "exponential `mean` must be > 0, got {}",
-                        number(mean)
+                    let m = number(mean);
+                    return Err(both!(
+                        "exponential `mean` must be > 0, got {m}",
+                        "exponentieel: `mean` moet > 0 zijn, gegeven {m}"
                     ));
                 }
                 Exp::new(1.0 / mean)
                     .map(Sampler::Exp)
-                    .map_err(|e| format!("exponential: {e}"))
+                    .map_err(|e| both!("exponential: {e}", "exponentieel: {e}"))
             }
             Self::Gamma { mean, cv } => {
                 finite("mean", mean)?;
                 finite("cv", cv)?;
                 if mean <= 0.0 || cv <= 0.0 || cv > MAX_CV {
-                    return Err(format!(
-                        "gamma needs `mean` > 0 and `cv` from above 0 to {MAX_CV}, got mean = {}, cv = {}",
-                        number(mean),
-                        number(cv)
+                    let (m, c) = (number(mean), number(cv));
+                    return Err(both!(
+                        "gamma needs `mean` > 0 and `cv` from above 0 to {MAX_CV}, got mean = {m}, cv = {c}",
+                        "gamma vraagt `mean` > 0 en `cv` boven 0 tot {MAX_CV}, gegeven mean = {m}, cv = {c}"
                     ));
                 }
                 let shape = 1.0 / (cv * cv);
                 Gamma::new(shape, mean / shape)
                     .map(Sampler::Gamma)
-                    .map_err(|e| format!("gamma: {e}"))
+                    .map_err(|e| both!("gamma: {e}", "gamma: {e}"))
             }
             Self::Lognormal { mean, cv } => {
                 finite("mean", mean)?;
                 finite("cv", cv)?;
                 if mean <= 0.0 || cv <= 0.0 || cv > MAX_CV {
-                    return Err(format!(
-                        "lognormal needs `mean` > 0 and `cv` from above 0 to {MAX_CV}, got mean = {}, cv = {}",
-                        number(mean),
-                        number(cv)
+                    let (m, c) = (number(mean), number(cv));
+                    return Err(both!(
+                        "lognormal needs `mean` > 0 and `cv` from above 0 to {MAX_CV}, got mean = {m}, cv = {c}",
+                        "lognormaal vraagt `mean` > 0 en `cv` boven 0 tot {MAX_CV}, gegeven mean = {m}, cv = {c}"
                     ));
                 }
                 let sigma2 = (1.0 + cv * cv).ln();
                 LogNormal::new(mean.ln() - sigma2 / 2.0, sigma2.sqrt())
                     .map(Sampler::LogNormal)
-                    .map_err(|e| format!("lognormal: {e}"))
+                    .map_err(|e| both!("lognormal: {e}", "lognormaal: {e}"))
             }
             Self::Triangular { min, mode, max } => {
                 finite("min", min)?;
                 finite("mode", mode)?;
                 finite("max", max)?;
                 if !(0.0 <= min && min <= mode && mode <= max && min < max) {
-                    return Err(format!(
-                        "triangular needs 0 <= min <= mode <= max and min < max, got {}, {}, {}",
-                        number(min),
-                        number(mode),
-                        number(max)
+                    let (a, m, b) = (number(min), number(mode), number(max));
+                    return Err(both!(
+                        "triangular needs 0 <= min <= mode <= max and min < max, got {a}, {m}, {b}",
+                        "driehoekig vraagt 0 <= min <= mode <= max en min < max, gegeven {a}, {m}, {b}"
                     ));
                 }
                 Triangular::new(min, max, mode)
                     .map(Sampler::Triangular)
-                    .map_err(|e| format!("triangular: {e}"))
+                    .map_err(|e| both!("triangular: {e}", "driehoekig: {e}"))
             }
         }
     }

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use super::Scenario;
 use super::compile::{Params, compile};
-use super::explain::explain;
+use super::explain::{self, explain};
 use super::provenance::{Lines, Provenance, SetAt, line_of, record_spans};
+use crate::both;
+use crate::lang::{Lang, Text};
 use crate::text::{one_line, short_numbers};
 
 /// A scenario problem the user can fix: where it is and what is allowed.
@@ -20,20 +22,38 @@ pub struct ScenarioError {
     /// Dotted key, when the problem is one key.
     pub key: Option<String>,
     /// What is wrong and what is allowed.
-    pub message: String,
+    pub message: Text,
+}
+
+impl ScenarioError {
+    /// The whole message, on one line, in `lang`: where, then what is wrong.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        // One line, whatever the file or the `--set` argument held.
+        let mut s = short_numbers(&one_line(&self.origin));
+        if let Some(line) = self.line {
+            s.push_str(&format!(", {} {line}", lang.pick("line", "regel")));
+        }
+        if let Some(key) = &self.key {
+            s.push_str(&format!(
+                ", {} `{}`",
+                lang.pick("key", "sleutel"),
+                one_line(key)
+            ));
+        }
+        s.push_str(": ");
+        s.push_str(&short_numbers(&one_line(self.message.get(lang))));
+        s
+    }
+
+    /// The whole message in both languages.
+    pub fn text(&self) -> Text {
+        Text::new(self.in_lang(Lang::En), self.in_lang(Lang::Nl))
+    }
 }
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // One line, whatever the file or the `--set` argument held.
-        write!(f, "{}", short_numbers(&one_line(&self.origin)))?;
-        if let Some(line) = self.line {
-            write!(f, ", line {line}")?;
-        }
-        if let Some(key) = &self.key {
-            write!(f, ", key `{}`", one_line(key))?;
-        }
-        write!(f, ": {}", short_numbers(&one_line(&self.message)))
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 
@@ -69,16 +89,17 @@ impl Override {
     /// Parse `key=value` as given to `flag`.
     pub fn parse_as(flag: &str, raw: &str) -> Result<Self, ScenarioError> {
         let origin = format!("{flag} {raw}");
-        let err = |message: String| ScenarioError {
+        let err = |message: Text| ScenarioError {
             origin: origin.clone(),
             line: None,
             key: None,
             message,
         };
         let Some((key, value)) = raw.split_once('=') else {
-            return Err(err(
-                "expected key=value, e.g. --set growth.multiplier=3".into()
-            ));
+            return Err(err(Text::new(
+                "expected key=value, e.g. --set growth.multiplier=3",
+                "verwacht sleutel=waarde, bijvoorbeeld --set growth.multiplier=3",
+            )));
         };
         let key = key.trim();
         if key.is_empty()
@@ -86,13 +107,17 @@ impl Override {
                 .split('.')
                 .any(|s| s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         {
-            return Err(err(format!(
-                "`{key}` is not a dotted key like `vhh.coordinators`"
+            return Err(err(both!(
+                "`{key}` is not a dotted key like `vhh.coordinators`",
+                "`{key}` is geen sleutel met punten zoals `vhh.coordinators`"
             )));
         }
         let value = value.trim();
         if value.is_empty() {
-            return Err(err(format!("no value given for `{key}`")));
+            return Err(err(both!(
+                "no value given for `{key}`",
+                "geen waarde gegeven voor `{key}`"
+            )));
         }
         let parsed = match toml::from_str::<toml::Table>(&format!("v = {value}"))
             .ok()
@@ -101,8 +126,9 @@ impl Override {
             Some(v) => v,
             // A number TOML cannot hold (too many digits) is a mistake, not a word.
             None if value.parse::<f64>().is_ok() => {
-                return Err(err(format!(
-                    "`{value}` is out of range for a number in a scenario"
+                return Err(err(both!(
+                    "`{value}` is out of range for a number in a scenario",
+                    "`{value}` is te groot of te klein voor een getal in een scenario"
                 )));
             }
             None => toml::Value::String(value.to_string()),
@@ -143,23 +169,39 @@ pub const MAX_EXTENDS_DEPTH: usize = 32;
 
 /// Open a scenario file without blocking on a pipe or device, and read it only if it is a
 /// regular file of sane size.
-fn read_scenario_file(path: &Path) -> Result<String, String> {
+fn read_scenario_file(path: &Path) -> Result<String, Text> {
     use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        both!(
+            "cannot read the file: {e}",
+            "kan het bestand niet lezen: {e}"
+        )
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err("file not found".into()),
-        Err(e) => return Err(format!("cannot read the file: {e}")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Text::new("file not found", "bestand niet gevonden"));
+        }
+        Err(e) => return Err(unreadable(e)),
     };
-    let not_a_file = |meta: &std::fs::Metadata| -> Option<String> {
+    let most = MAX_FILE_BYTES >> 20;
+    let not_a_file = |meta: &std::fs::Metadata| -> Option<Text> {
         if meta.is_dir() {
-            Some("is a folder, not a scenario file: give a .toml file, e.g. scenarios/leeuwarden.toml".into())
+            Some(Text::new(
+                "is a folder, not a scenario file: give a .toml file, e.g. scenarios/leeuwarden.toml",
+                "is een map, geen scenariobestand: geef een .toml-bestand, bijvoorbeeld scenarios/leeuwarden.toml",
+            ))
         } else if !meta.is_file() {
-            Some("is not a regular file (a pipe, device or socket): avesim reads scenarios only from files".into())
+            Some(Text::new(
+                "is not a regular file (a pipe, device or socket): avesim reads scenarios only from files",
+                "is geen gewoon bestand (een pipe, apparaat of socket): avesim leest scenario's alleen uit bestanden",
+            ))
         } else if meta.len() > MAX_FILE_BYTES {
-            Some(format!(
-                "is {:.1} MB; a scenario file may be at most {} MB (avesim's own are under 10 kB)",
-                meta.len() as f64 / 1e6,
-                MAX_FILE_BYTES >> 20
+            let mb = format!("{:.1}", meta.len() as f64 / 1e6);
+            let mb_nl = mb.replace('.', ",");
+            Some(both!(
+                "is {mb} MB; a scenario file may be at most {most} MB (avesim's own are under 10 kB)",
+                "is {mb_nl} MB; een scenariobestand mag hoogstens {most} MB zijn (die van avesim zijn kleiner dan 10 kB)"
             ))
         } else {
             None
@@ -176,26 +218,27 @@ fn read_scenario_file(path: &Path) -> Result<String, String> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
     }
-    let file = options
-        .open(path)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let file = options.open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
     if let Some(why) = not_a_file(&meta) {
         return Err(why);
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "is larger than {} MB, the most a scenario file may be",
-            MAX_FILE_BYTES >> 20
+        return Err(both!(
+            "is larger than {most} MB, the most a scenario file may be",
+            "is groter dan {most} MB, het meeste dat een scenariobestand mag zijn"
         ));
     }
-    String::from_utf8(bytes).map_err(|_| "is not UTF-8 text: save it as UTF-8 (plain text)".into())
+    String::from_utf8(bytes).map_err(|_| {
+        Text::new(
+            "is not UTF-8 text: save it as UTF-8 (plain text)",
+            "is geen UTF-8-tekst: sla het op als UTF-8 (platte tekst)",
+        )
+    })
 }
 
 /// One file of an `extends` chain, parsed.
@@ -222,7 +265,7 @@ fn read_chain(
     let mut layers = Vec::new();
     let (mut src, mut origin, mut dir) = (first_src, first_origin, first_dir);
     loop {
-        let err = |line: Option<usize>, key: Option<&str>, message: String| ScenarioError {
+        let err = |line: Option<usize>, key: Option<&str>, message: Text| ScenarioError {
             origin: origin.clone(),
             line,
             key: key.map(str::to_string),
@@ -238,7 +281,13 @@ fn read_chain(
                 return Err(err(
                     line,
                     Some("extends"),
-                    format!("expected a file name (string), got a {}", other.type_str()),
+                    Text::new(
+                        format!("expected a file name (string), got a {}", other.type_str()),
+                        format!(
+                            "verwacht een bestandsnaam (tekst), gegeven een {}",
+                            other.type_str()
+                        ),
+                    ),
                 ));
             }
         };
@@ -246,8 +295,9 @@ fn read_chain(
             return Err(err(
                 line,
                 Some("extends"),
-                format!(
-                    "`extends` chains more than {MAX_EXTENDS_DEPTH} files deep: layer a region on the base and a what-if on the region, not more"
+                both!(
+                    "`extends` chains more than {MAX_EXTENDS_DEPTH} files deep: layer a region on the base and a what-if on the region, not more",
+                    "`extends` stapelt meer dan {MAX_EXTENDS_DEPTH} bestanden: leg een regio op de basis en een wat-als op de regio, niet meer"
                 ),
             ));
         }
@@ -267,11 +317,13 @@ fn read_chain(
                 .chain(std::iter::once(&key))
                 .map(|p| p.display().to_string())
                 .collect();
-            return Err(err(
-                line,
-                Some("extends"),
-                format!("`extends` forms a cycle: {}", chain.join(" -> ")),
-            ));
+            return Err(err(line, Some("extends"), {
+                let chain = chain.join(" -> ");
+                both!(
+                    "`extends` forms a cycle: {chain}",
+                    "`extends` vormt een kringloop: {chain}"
+                )
+            }));
         }
         seen.push(key);
         match next {
@@ -282,14 +334,13 @@ fn read_chain(
             }
             Next::File(path) => {
                 if std::fs::symlink_metadata(&path).is_err() {
-                    return Err(err(
-                        line,
-                        Some("extends"),
-                        format!(
-                            "the base scenario `{}` does not exist (paths are relative to this file)",
-                            path.display()
-                        ),
-                    ));
+                    return Err(err(line, Some("extends"), {
+                        let base = path.display();
+                        both!(
+                            "the base scenario `{base}` does not exist (paths are relative to this file)",
+                            "het basisscenario `{base}` bestaat niet (paden gelden vanaf dit bestand)"
+                        )
+                    }));
                 }
                 let base_origin = path.display().to_string();
                 src = read_scenario_file(&path).map_err(|message| ScenarioError {
@@ -333,7 +384,7 @@ fn read_layers(path: &Path) -> Result<Layered, ScenarioError> {
 /// Parse one file: its table without `extends`, where each of its keys was set, and the
 /// `extends` value if it has one.
 fn parse_layer(src: &str, origin: &str) -> Result<(Layer, Option<toml::Value>), ScenarioError> {
-    let err = |line: Option<usize>, message: String| ScenarioError {
+    let err = |line: Option<usize>, message: Text| ScenarioError {
         origin: origin.to_string(),
         line,
         key: None,
@@ -344,35 +395,42 @@ fn parse_layer(src: &str, origin: &str) -> Result<(Layer, Option<toml::Value>), 
         let text = line.map_or("", |l| Lines::new(src).text(l));
         let value = text.split_once('=').map_or("", |(_, v)| v);
         let value = value.split('#').next().unwrap_or_default();
-        let hint = if super::explain::decimal_comma(value) {
-            format!(
-                " (write {} with a decimal point)",
-                value.trim().replace(',', ".")
+        let point = value.trim().replace(',', ".");
+        let detail = one_line(e.message().trim());
+        let message = if super::explain::decimal_comma(value) {
+            both!(
+                "invalid TOML: {detail} (write {point} with a decimal point)",
+                "ongeldige TOML: schrijf {point} met een decimale punt"
             )
         } else {
-            String::new()
+            invalid_toml(&detail)
         };
-        err(
-            line,
-            format!("invalid TOML: {}{hint}", one_line(e.message().trim())),
-        )
+        err(line, message)
     })?;
     if spanned.get_ref().is_empty() {
         return Err(err(
             None,
-            "the scenario file is empty: give at least `name = \"...\"` (every other key has a default; see scenarios/leeuwarden.toml)".into(),
+            Text::new(
+                "the scenario file is empty: give at least `name = \"...\"` (every other key has a default; see scenarios/leeuwarden.toml)",
+                "het scenariobestand is leeg: geef minstens `name = \"...\"` (elke andere sleutel heeft een standaardwaarde; zie scenarios/leeuwarden.toml)",
+            ),
         ));
     }
     let mut own = Provenance::default();
     record_spans(&Lines::new(src), origin, "", spanned.get_ref(), &mut own);
-    let mut table: toml::Table = toml::from_str(src).map_err(|e| {
-        err(
-            None,
-            format!("invalid TOML: {}", one_line(e.message().trim())),
-        )
-    })?;
+    let mut table: toml::Table =
+        toml::from_str(src).map_err(|e| err(None, invalid_toml(&one_line(e.message().trim()))))?;
     let extends = table.remove("extends");
     Ok((Layer { table, own }, extends))
+}
+
+/// "invalid TOML" with the TOML reader's own detail, which is in English (and said so in
+/// Dutch).
+fn invalid_toml(detail: &str) -> Text {
+    both!(
+        "invalid TOML: {detail}",
+        "ongeldige TOML (de TOML-lezer meldt in het Engels: {detail})"
+    )
 }
 
 fn apply_override(
@@ -394,7 +452,10 @@ fn apply_override(
                     origin,
                     line: None,
                     key: Some(parts[..=i].join(".")),
-                    message: "is a value, not a table: it has no sub-keys".into(),
+                    message: Text::new(
+                        "is a value, not a table: it has no sub-keys",
+                        "is een waarde, geen tabel: er horen geen sleutels onder",
+                    ),
                 });
             }
         };
@@ -430,7 +491,7 @@ pub struct Loaded {
     /// Where each key was set.
     pub provenance: Provenance,
     /// What the user should know about how the scenario was read (one line each).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 fn build(
@@ -442,7 +503,7 @@ fn build(
         apply_override(&mut layered.table, &mut layered.prov, o)?;
     }
     let prov = layered.prov;
-    let locate = |key: &str, message: String| {
+    let locate = |key: &str, message: Text| {
         let (origin, line) = prov
             .find(key)
             .or_else(|| prov.first_child(key))
@@ -476,10 +537,15 @@ fn build(
         let (timeline, beyond) = timeline(&scenario, &params, &full, &locate)?;
         params.changes = std::sync::Arc::new(timeline);
         if let Some(first) = beyond.first() {
-            notes.push(format!(
-                "{} of the scenario's changes fall after the run's last day ({}) and do not take effect (the first: {first})",
+            let (n, last) = (
                 beyond.len(),
-                params.run.date_of_day(i64::from(params.run.horizon_days) - 1)
+                params
+                    .run
+                    .date_of_day(i64::from(params.run.horizon_days) - 1),
+            );
+            notes.push(both!(
+                "{n} of the scenario's changes fall after the run's last day ({last}) and do not take effect (the first: {first})",
+                "{n} van de wijzigingen in het scenario vallen na de laatste dag van de run ({last}) en gaan niet in (de eerste: {first})"
             ));
         }
     }
@@ -551,7 +617,7 @@ fn timeline(
     scenario: &Scenario,
     params: &Params,
     table: &toml::Table,
-    locate: &dyn Fn(&str, String) -> ScenarioError,
+    locate: &dyn Fn(&str, Text) -> ScenarioError,
 ) -> Result<Timeline, ScenarioError> {
     use super::changes;
     let run = &params.run;
@@ -586,15 +652,15 @@ fn timeline(
             }
         }
         let date = run.date_of_day(day.floor() as i64);
-        let at = |message: String| ScenarioError {
-            origin: format!("the changes in force on {date}"),
+        let at = |message: Text| ScenarioError {
+            origin: format!("[[change]] {date}"),
             line: None,
             key: None,
             message,
         };
         let s: Scenario = serde_path_to_error::deserialize(toml::Value::Table(t))
-            .map_err(|e| at(e.into_inner().message().trim().to_string()))?;
-        let p = compile(&s).map_err(|(key, message)| at(format!("{key} {message}")))?;
+            .map_err(|e| at(explain::plain_types(e.into_inner().message().trim())))?;
+        let p = compile(&s).map_err(|(key, message)| at(message.map(|m| format!("{key} {m}"))))?;
         out.push((changes::hours(day), p));
     }
     Ok((out, planned.beyond))

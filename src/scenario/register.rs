@@ -434,15 +434,39 @@ fn grade_of(tag: &str) -> String {
     }
 }
 
-/// "low–high: why" of a range.
-fn show_range(r: &Range) -> String {
-    use crate::format::message;
-    format!("{}–{}: {}", message(r.low), message(r.high), r.why)
+/// A tag as people read it in `lang`: `C calibrated` is `C gekalibreerd`, `run control` is
+/// `besturing van de run` in Dutch; section and line stay as they are.
+fn tag_in(tag: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => tag.to_string(),
+        Lang::Nl => match tag {
+            "C calibrated" => "C gekalibreerd".into(),
+            "run control" => "besturing van de run".into(),
+            "unregistered" => "niet geregistreerd".into(),
+            _ => tag.to_string(),
+        },
+    }
 }
 
-/// Describe `key`: the scenario file's own `[tag] "quote" reason` comment on the line that
-/// set it when there is one (the register fills an empty reason), else the register.
-pub fn describe(key: &str, provenance: &super::Provenance) -> Described {
+/// Where a value was set, in `lang`: `embedded scenarios/base.toml, line 23`,
+/// `--set …`, `built-in default`.
+fn origin_in(origin: &str, line: Option<usize>, lang: Lang) -> String {
+    let origin = match (lang, origin.strip_prefix("embedded ")) {
+        (Lang::Nl, Some(rest)) => format!("ingebouwd {rest}"),
+        _ => origin.to_string(),
+    };
+    match line {
+        Some(l) => format!("{origin}, {} {l}", lang.pick("line", "regel")),
+        None => origin,
+    }
+}
+
+/// Describe `key` in `lang`: the scenario file's own `[tag] "quote" reason` comment on the
+/// line that set it when there is one (the register fills an empty reason), else the
+/// register. In Dutch, a file comment with the register's own grade and source is shown
+/// with the register's Dutch; a file that grades or explains a value its own way is quoted
+/// as written.
+pub fn describe(key: &str, provenance: &super::Provenance, lang: Lang) -> Described {
     let reg = lookup(key);
     let at = provenance.find(key);
     // The line's own comment, else that of the table header above it in the same file.
@@ -468,36 +492,35 @@ pub fn describe(key: &str, provenance: &super::Provenance) -> Described {
             } else {
                 q
             };
-            let n = if n.is_empty() {
-                same.map_or(String::new(), |p| p.evidence.note().to_string())
-            } else {
-                n
+            let n = match (lang, same) {
+                (Lang::Nl, Some(p)) => p.note(lang).to_string(),
+                (_, same) if n.is_empty() => {
+                    same.map_or(String::new(), |p| p.note(lang).to_string())
+                }
+                _ => n,
             };
             (t, q, n)
         }
         (None, Some(p)) => (
             p.evidence.tag(),
             p.evidence.quote().to_string(),
-            p.evidence.note().to_string(),
+            p.note(lang).to_string(),
         ),
         (None, None) => ("unregistered".into(), String::new(), String::new()),
     };
     let set_in = match at {
-        Some(a) => match a.line {
-            Some(l) => format!("{}, line {l}", a.origin),
-            None => a.origin.clone(),
-        },
-        None => "built-in default".into(),
+        Some(a) => origin_in(&a.origin, a.line, lang),
+        None => lang
+            .pick("built-in default", "ingebouwde standaardwaarde")
+            .into(),
     };
     Described {
-        unit: reg.map_or("", |p| p.unit),
+        unit: reg.map_or("", |p| p.unit(lang)),
         grade: grade_of(&tag),
-        tag,
+        tag: tag_in(&tag, lang),
         quote,
         note,
-        range: reg
-            .and_then(|p| p.range.as_ref())
-            .map_or(String::new(), show_range),
+        range: reg.map_or(String::new(), |p| p.range_text(lang)),
         set_in,
     }
 }

@@ -364,7 +364,7 @@ pub fn write_report(
     let value = toml::Value::try_from(scenario.resolved())
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     for (key, v) in params::leaves(&value) {
-        let d = params::describe(&key, provenance);
+        let d = params::describe(&key, provenance, lang);
         let source = d
             .tag
             .strip_prefix(&d.grade)

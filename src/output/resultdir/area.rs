@@ -8,6 +8,9 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::both;
+use crate::lang::Text;
+
 /// Suffix of lock files.
 const LOCK: &str = ".avesim-lock";
 /// The infix of per-process temporary and set-aside folders.
@@ -261,7 +264,7 @@ fn size_words(bytes: u64) -> String {
 /// Restore or remove what stopped runs left in `parent`. `own` is the result folder whose
 /// lock the caller holds; every other name is cleaned only if its lock can be taken now.
 /// Returns one sentence per thing done.
-pub fn clean_stale(parent: &Path, own: &str) -> Vec<String> {
+pub fn clean_stale(parent: &Path, own: &str) -> Vec<Text> {
     let Ok(rd) = std::fs::read_dir(parent) else {
         return Vec::new();
     };
@@ -308,10 +311,10 @@ pub fn clean_stale(parent: &Path, own: &str) -> Vec<String> {
             if let Some(old) = olds.last()
                 && std::fs::rename(old, &dest).is_ok()
             {
-                notes.push(format!(
-                    "restored {} from {}, where an earlier avesim run that was stopped while replacing it had set it aside",
-                    dest.display(),
-                    old.display()
+                let (dest, old) = (dest.display(), old.display());
+                notes.push(both!(
+                    "restored {dest} from {old}, where an earlier avesim run that was stopped while replacing it had set it aside",
+                    "{dest} teruggezet uit {old}, waar een eerdere run van avesim die tijdens het vervangen werd gestopt hem had neergezet"
                 ));
             }
         }
@@ -331,10 +334,10 @@ pub fn clean_stale(parent: &Path, own: &str) -> Vec<String> {
                 std::fs::remove_file(path)
             };
             if removed.is_ok() {
-                notes.push(format!(
-                    "removed {} ({}), left by an earlier avesim run that was stopped before it finished",
-                    path.display(),
-                    size_words(bytes)
+                let (path, size) = (path.display(), size_words(bytes));
+                notes.push(both!(
+                    "removed {path} ({size}), left by an earlier avesim run that was stopped before it finished",
+                    "{path} verwijderd ({size}), achtergelaten door een eerdere run van avesim die werd gestopt voordat hij klaar was"
                 ));
             }
         }
@@ -465,7 +468,7 @@ mod tests {
         std::fs::write(d.join(".old.tmp-4000001/charts/a.png"), "x").unwrap();
         let notes = clean_stale(d, "mine");
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("bytes"), "{notes:?}");
+        assert!(notes[0].en.contains("bytes"), "{notes:?}");
         assert!(!d.join(".old.tmp-4000001").exists());
     }
 

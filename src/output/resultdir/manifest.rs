@@ -2,6 +2,8 @@
 //! folder is avesim's to replace only while its files still match: a `summary.csv` an
 //! advisor edited, or a note saved next to the charts, is the advisor's work and is kept.
 
+use crate::both;
+use crate::lang::Text;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Read;
@@ -48,23 +50,44 @@ pub enum NotOurs {
     /// A manifest that cannot be read.
     BadManifest(String),
     /// Files added or changed since avesim wrote them (a few names).
-    Changed(Vec<String>),
+    Changed(Vec<Text>),
+}
+
+impl NotOurs {
+    /// Why, in both languages (it completes "… because ").
+    pub fn text(&self) -> Text {
+        match self {
+            NotOurs::NoManifest => both!(
+                "it is not a result folder avesim wrote (it has no {MANIFEST})",
+                "het geen map met resultaten is die avesim schreef (er staat geen {MANIFEST} in)"
+            ),
+            NotOurs::BadManifest(why) => both!(
+                "its {MANIFEST} cannot be read ({why})",
+                "de {MANIFEST} erin niet te lezen is ({why})"
+            ),
+            NotOurs::Changed(what) => {
+                let en = what
+                    .iter()
+                    .map(|t| t.en.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let nl = what
+                    .iter()
+                    .map(|t| t.nl.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                both!(
+                    "it holds files avesim did not write or that changed since ({en})",
+                    "er bestanden in staan die avesim niet schreef of die sindsdien veranderden ({nl})"
+                )
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for NotOurs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NotOurs::NoManifest => write!(
-                f,
-                "it is not a result folder avesim wrote (it has no {MANIFEST})"
-            ),
-            NotOurs::BadManifest(why) => write!(f, "its {MANIFEST} cannot be read ({why})"),
-            NotOurs::Changed(what) => write!(
-                f,
-                "it holds files avesim did not write or that changed since ({})",
-                what.join("; ")
-            ),
-        }
+        f.write_str(&self.text().en)
     }
 }
 
@@ -172,12 +195,12 @@ pub fn verify(dir: &Path) -> Result<(), NotOurs> {
     let mut problems = Vec::new();
     for (rel, path, kind) in entries {
         if problems.len() >= 3 {
-            problems.push("…".to_string());
+            problems.push(Text::same("…"));
             break;
         }
         if kind.is_dir() {
             if !m.dirs.contains(&rel) {
-                problems.push(format!("folder {rel} added"));
+                problems.push(both!("folder {rel} added", "map {rel} toegevoegd"));
             }
             continue;
         }
@@ -185,11 +208,17 @@ pub fn verify(dir: &Path) -> Result<(), NotOurs> {
         match (kind.is_file(), listed) {
             (true, Some(want)) => match sha256_of(&path, false) {
                 Ok((bytes, sha)) if bytes == want.bytes && sha == want.sha256 => {}
-                Ok(_) => problems.push(format!("{rel} changed")),
-                Err(e) => problems.push(format!("{rel} cannot be read: {e}")),
+                Ok(_) => problems.push(both!("{rel} changed", "{rel} veranderd")),
+                Err(e) => problems.push(both!(
+                    "{rel} cannot be read: {e}",
+                    "{rel} is niet te lezen: {e}"
+                )),
             },
-            (true, None) => problems.push(format!("{rel} added")),
-            (false, _) => problems.push(format!("{rel} is not a plain file")),
+            (true, None) => problems.push(both!("{rel} added", "{rel} toegevoegd")),
+            (false, _) => problems.push(both!(
+                "{rel} is not a plain file",
+                "{rel} is geen gewoon bestand"
+            )),
         }
     }
     if problems.is_empty() {
@@ -216,12 +245,12 @@ mod tests {
         assert_eq!(verify(dir.path()), Ok(()), "a removed file loses nothing");
         std::fs::write(dir.path().join("summary.csv"), "metric,mean\na,2\n").unwrap();
         assert!(
-            matches!(verify(dir.path()), Err(NotOurs::Changed(w)) if w[0].contains("summary.csv changed"))
+            matches!(verify(dir.path()), Err(NotOurs::Changed(w)) if w[0].en.contains("summary.csv changed"))
         );
         write(dir.path()).unwrap();
         std::fs::write(dir.path().join("charts/notes.txt"), "mine").unwrap();
         assert!(
-            matches!(verify(dir.path()), Err(NotOurs::Changed(w)) if w[0].contains("charts/notes.txt added"))
+            matches!(verify(dir.path()), Err(NotOurs::Changed(w)) if w[0].en.contains("charts/notes.txt added"))
         );
     }
 }

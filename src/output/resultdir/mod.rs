@@ -19,12 +19,15 @@ pub mod manifest;
 
 use area::{Lock, Swap};
 
+use crate::both;
+use crate::lang::Text;
+
 /// Why a result folder could not be prepared or committed.
 #[derive(Debug, thiserror::Error)]
 pub enum ResultDirError {
     /// The destination cannot or may not be used; the text says why and what to do.
     #[error("{0}")]
-    Refused(String),
+    Refused(Text),
     /// A file-system operation failed.
     #[error("{what} {path}: {source}")]
     Io {
@@ -43,7 +46,7 @@ pub struct Committed {
     /// The result folder.
     pub path: PathBuf,
     /// One sentence per thing worth telling (an old folder kept, results put elsewhere).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// A result folder being written.
@@ -54,7 +57,7 @@ pub struct ResultDir {
     /// The destination existed and was checked replaceable.
     replace: bool,
     committed: bool,
-    notes: Vec<String>,
+    notes: Vec<Text>,
     /// Folders created for the destination's parent, deepest first (removed again, if
     /// still empty, when nothing is committed).
     created: Vec<PathBuf>,
@@ -66,25 +69,46 @@ pub struct ResultDir {
 const MAX_NAME_BYTES: usize = 200;
 
 /// A file-system failure the user can fix, in plain words with what to do.
-fn user_fixable(e: &io::Error) -> Option<&'static str> {
+fn user_fixable(e: &io::Error) -> Option<Text> {
     use io::ErrorKind as K;
-    Some(match e.kind() {
-        K::NotADirectory => "a part of that path is a file, not a folder; choose another --out",
-        K::InvalidFilename => "the name is too long for the file system; choose another --out",
-        K::PermissionDenied => "permission denied; choose another --out",
-        K::ReadOnlyFilesystem => "the file system is read-only; choose another --out",
-        K::StorageFull | K::QuotaExceeded => {
-            "there is not enough disk space; free some space or choose another --out"
-        }
-        K::NotFound => "a part of that path does not exist; choose another --out",
+    let (en, nl) = match e.kind() {
+        K::NotADirectory => (
+            "a part of that path is a file, not a folder; choose another --out",
+            "een deel van dat pad is een bestand, geen map; kies een andere --out",
+        ),
+        K::InvalidFilename => (
+            "the name is too long for the file system; choose another --out",
+            "de naam is te lang voor het bestandssysteem; kies een andere --out",
+        ),
+        K::PermissionDenied => (
+            "permission denied; choose another --out",
+            "geen toestemming; kies een andere --out",
+        ),
+        K::ReadOnlyFilesystem => (
+            "the file system is read-only; choose another --out",
+            "het bestandssysteem is alleen-lezen; kies een andere --out",
+        ),
+        K::StorageFull | K::QuotaExceeded => (
+            "there is not enough disk space; free some space or choose another --out",
+            "er is niet genoeg schijfruimte; maak ruimte vrij of kies een andere --out",
+        ),
+        K::NotFound => (
+            "a part of that path does not exist; choose another --out",
+            "een deel van dat pad bestaat niet; kies een andere --out",
+        ),
         _ => return None,
-    })
+    };
+    Some(Text::new(en, nl))
 }
 
 fn io_err(what: &'static str, path: &Path, e: io::Error) -> ResultDirError {
     match user_fixable(&e) {
         Some(why) => {
-            ResultDirError::Refused(format!("cannot write results to {}: {why}", path.display()))
+            let (path, en, nl) = (path.display(), why.en, why.nl);
+            ResultDirError::Refused(both!(
+                "cannot write results to {path}: {en}",
+                "kan de resultaten niet schrijven naar {path}: {nl}"
+            ))
         }
         None => ResultDirError::Io {
             what,
@@ -106,25 +130,36 @@ fn normalise(dest: &Path) -> PathBuf {
 /// Refuse a folder name that cannot be shown or typed back: blank, with spaces around it,
 /// with control characters, or too long.
 fn check_name(shown: &str, name: &str) -> Result<(), ResultDirError> {
-    let refuse = |why: &str| {
-        Err(ResultDirError::Refused(format!(
-            "--out {}: {why}; choose another --out",
-            crate::text::one_line(shown)
+    let refuse = |why: Text| {
+        let (shown, en, nl) = (crate::text::one_line(shown), why.en, why.nl);
+        Err(ResultDirError::Refused(both!(
+            "--out {shown}: {en}; choose another --out",
+            "--out {shown}: {nl}; kies een andere --out"
         )))
     };
     if name.trim().is_empty() {
-        return refuse("the folder name is blank");
+        return refuse(Text::new(
+            "the folder name is blank",
+            "de naam van de map is leeg",
+        ));
     }
     if name.trim() != name {
-        return refuse("the folder name starts or ends with a space");
+        return refuse(Text::new(
+            "the folder name starts or ends with a space",
+            "de naam van de map begint of eindigt met een spatie",
+        ));
     }
     if name.chars().any(char::is_control) {
-        return refuse("the folder name contains a control character (such as a line break)");
+        return refuse(Text::new(
+            "the folder name contains a control character (such as a line break)",
+            "de naam van de map bevat een stuurteken (zoals een regeleinde)",
+        ));
     }
     if name.len() > MAX_NAME_BYTES {
-        return refuse(&format!(
-            "the folder name is {} characters long; use at most {MAX_NAME_BYTES}",
-            name.chars().count()
+        let n = name.chars().count();
+        return refuse(both!(
+            "the folder name is {n} characters long; use at most {MAX_NAME_BYTES}",
+            "de naam van de map is {n} tekens lang; gebruik er hoogstens {MAX_NAME_BYTES}"
         ));
     }
     Ok(())
@@ -142,15 +177,19 @@ fn create_parent(parent: &Path, shown: &str) -> Result<Vec<PathBuf>, ResultDirEr
         if let Some(blocker) = parent.ancestors().find(|a| {
             std::fs::symlink_metadata(a).is_ok() && !std::fs::metadata(a).is_ok_and(|m| m.is_dir())
         }) {
-            let what = if std::fs::symlink_metadata(blocker).is_ok_and(|m| m.is_symlink()) {
-                "is a link to a place that does not exist"
+            let link = std::fs::symlink_metadata(blocker).is_ok_and(|m| m.is_symlink());
+            let blocker = blocker.display();
+            return Err(ResultDirError::Refused(if link {
+                both!(
+                    "cannot write results to {shown}: {blocker} is a link to a place that does not exist; choose another --out",
+                    "kan de resultaten niet schrijven naar {shown}: {blocker} verwijst naar een plek die niet bestaat; kies een andere --out"
+                )
             } else {
-                "is a file, not a folder"
-            };
-            return Err(ResultDirError::Refused(format!(
-                "cannot write results to {shown}: {} {what}; choose another --out",
-                blocker.display()
-            )));
+                both!(
+                    "cannot write results to {shown}: {blocker} is a file, not a folder; choose another --out",
+                    "kan de resultaten niet schrijven naar {shown}: {blocker} is een bestand, geen map; kies een andere --out"
+                )
+            }));
         }
         return Err(io_err("cannot create", parent, e));
     }
@@ -192,8 +231,9 @@ impl ResultDir {
         let dest = normalise(dest);
         let shown = dest.display().to_string();
         let Some(name) = dest.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-            return Err(ResultDirError::Refused(format!(
-                "--out {shown} names no folder of its own: give a new folder name, e.g. --out output/my-run"
+            return Err(ResultDirError::Refused(both!(
+                "--out {shown} names no folder of its own: give a new folder name, e.g. --out output/my-run",
+                "--out {shown} noemt geen eigen map: geef een nieuwe mapnaam, bijvoorbeeld --out output/mijn-run"
             )));
         };
         check_name(&shown, &name)?;
@@ -211,17 +251,20 @@ impl ResultDir {
         let lock = match Lock::try_take(&parent, &name) {
             Ok(Some(lock)) => lock,
             Ok(None) => {
-                return Err(ResultDirError::Refused(format!(
-                    "another avesim run is writing this folder ({shown}); wait for it to finish or choose another --out"
+                return Err(ResultDirError::Refused(both!(
+                    "another avesim run is writing this folder ({shown}); wait for it to finish or choose another --out",
+                    "een andere run van avesim schrijft deze map ({shown}); wacht tot die klaar is of kies een andere --out"
                 )));
             }
             Err(e) => {
                 remove_created();
-                let why = user_fixable(&e)
-                    .map_or_else(|| format!("{e}; choose another --out"), str::to_string);
-                return Err(ResultDirError::Refused(format!(
-                    "cannot write results in {}: {why}",
-                    parent.display()
+                let why = user_fixable(&e).unwrap_or_else(|| {
+                    both!("{e}; choose another --out", "{e}; kies een andere --out")
+                });
+                let (parent, en, nl) = (parent.display(), why.en, why.nl);
+                return Err(ResultDirError::Refused(both!(
+                    "cannot write results in {parent}: {en}",
+                    "kan de resultaten niet schrijven in {parent}: {nl}"
                 )));
             }
         };
@@ -229,34 +272,45 @@ impl ResultDir {
         let replace = match std::fs::symlink_metadata(&dest) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let dangling = std::fs::metadata(&dest).is_err();
-                return Err(ResultDirError::Refused(format!(
-                    "{shown} is a symbolic link{}; avesim writes results only into a real folder: choose another --out",
-                    if dangling {
-                        " to a place that does not exist"
-                    } else {
-                        ""
-                    }
+                let (en, nl) = if dangling {
+                    (
+                        " to a place that does not exist",
+                        " naar een plek die niet bestaat",
+                    )
+                } else {
+                    ("", "")
+                };
+                return Err(ResultDirError::Refused(both!(
+                    "{shown} is a symbolic link{en}; avesim writes results only into a real folder: choose another --out",
+                    "{shown} is een symbolische koppeling{nl}; avesim schrijft resultaten alleen in een echte map: kies een andere --out"
                 )));
             }
             Ok(meta) if !meta.is_dir() => {
-                return Err(ResultDirError::Refused(format!(
-                    "{shown} is a file, not a result folder; avesim leaves it as it is: choose another --out"
+                return Err(ResultDirError::Refused(both!(
+                    "{shown} is a file, not a result folder; avesim leaves it as it is: choose another --out",
+                    "{shown} is een bestand, geen map met resultaten; avesim laat het zoals het is: kies een andere --out"
                 )));
             }
             Ok(_) if !force => {
-                let hint = if manifest::present(&dest) {
-                    "choose another --out, or add --force to replace it"
+                return Err(ResultDirError::Refused(if manifest::present(&dest) {
+                    both!(
+                        "{shown} already exists; choose another --out, or add --force to replace it",
+                        "{shown} bestaat al; kies een andere --out, of voeg --force toe om de map te vervangen"
+                    )
                 } else {
-                    "choose another --out (it is not a result folder avesim wrote, so --force will not replace it either)"
-                };
-                return Err(ResultDirError::Refused(format!(
-                    "{shown} already exists; {hint}"
-                )));
+                    both!(
+                        "{shown} already exists; choose another --out (it is not a result folder avesim wrote, so --force will not replace it either)",
+                        "{shown} bestaat al; kies een andere --out (het is geen map met resultaten die avesim schreef, dus ook --force vervangt hem niet)"
+                    )
+                }));
             }
             Ok(_) => {
                 manifest::verify(&dest).map_err(|why| {
-                    ResultDirError::Refused(format!(
-                        "--force refused: {shown} may not be replaced because {why}, so it may hold your own work; move it away yourself or choose another --out"
+                    let why = why.text();
+                    let (en, nl) = (why.en, why.nl);
+                    ResultDirError::Refused(both!(
+                        "--force refused: {shown} may not be replaced because {en}, so it may hold your own work; move it away yourself or choose another --out",
+                        "--force geweigerd: {shown} mag niet worden vervangen omdat {nl}; de map kan dus uw eigen werk bevatten: verplaats hem zelf of kies een andere --out"
                     ))
                 })?;
                 true
@@ -307,21 +361,21 @@ impl ResultDir {
     }
 
     /// What was cleaned up or restored from earlier runs that were stopped, one sentence each.
-    pub fn notes(&self) -> &[String] {
+    pub fn notes(&self) -> &[Text] {
         &self.notes
     }
 
     /// Put the finished results at a free name next to the destination, which changed or
     /// appeared while avesim ran and is left alone.
-    fn commit_beside(mut self, why: String) -> Result<Committed, ResultDirError> {
+    fn commit_beside(mut self, why: Text) -> Result<Committed, ResultDirError> {
         let other = free_sibling(&self.dest);
         area::rename_new(&self.tmp, &other).map_err(|e| io_err("cannot rename", &self.tmp, e))?;
         self.committed = true;
+        let (dest, there, en, nl) = (self.dest.display(), other.display(), why.en, why.nl);
         Ok(Committed {
-            notes: vec![format!(
-                "{} {why}, so it was left as it is; the new results are in {}",
-                self.dest.display(),
-                other.display()
+            notes: vec![both!(
+                "{dest} {en}, so it was left as it is; the new results are in {there}",
+                "{dest} {nl}; de map is gelaten zoals hij was, de nieuwe resultaten staan in {there}"
             )],
             path: other,
         })
@@ -329,7 +383,7 @@ impl ResultDir {
 
     /// After the old folder was swapped out to `old`: remove it if it still holds only
     /// what avesim wrote; otherwise something was added or changed meanwhile, and it is kept.
-    fn retire_old(&self, old: &Path, notes: &mut Vec<String>) {
+    fn retire_old(&self, old: &Path, notes: &mut Vec<Text>) {
         match manifest::verify(old) {
             Ok(()) => {
                 let _ = std::fs::remove_dir_all(old);
@@ -337,11 +391,12 @@ impl ResultDir {
             Err(why) => {
                 let keep = free_previous(&self.dest);
                 if std::fs::rename(old, &keep).is_ok() {
-                    notes.push(format!(
-                        "while avesim replaced {}, {why}; the old folder is kept as {}",
-                        self.dest.display(),
-                        keep.display(),
-                        why = format!("{why}").replacen("it holds", "it came to hold", 1)
+                    let (dest, kept, why) = (self.dest.display(), keep.display(), why.text());
+                    let en = why.en.replacen("it holds", "it came to hold", 1);
+                    let nl = why.nl;
+                    notes.push(both!(
+                        "while avesim replaced {dest}, {en}; the old folder is kept as {kept}",
+                        "terwijl avesim {dest} verving, bleek: {nl}; de oude map is bewaard als {kept}"
                     ));
                 }
             }
@@ -358,7 +413,12 @@ impl ResultDir {
         let mut notes = Vec::new();
         if self.replace {
             if let Err(why) = manifest::verify(&self.dest) {
-                return self.commit_beside(format!("changed while avesim was running ({why})"));
+                let why = why.text();
+                let (en, nl) = (why.en, why.nl);
+                return self.commit_beside(both!(
+                    "changed while avesim was running ({en})",
+                    "veranderde terwijl avesim draaide ({nl})"
+                ));
             }
             match area::exchange(&self.tmp, &self.dest)
                 .map_err(|e| io_err("cannot swap into place", &self.dest, e))?
@@ -392,9 +452,10 @@ impl ResultDir {
                     if e.kind() == io::ErrorKind::AlreadyExists
                         || e.kind() == io::ErrorKind::DirectoryNotEmpty =>
                 {
-                    return self.commit_beside(
-                        "was created by something else while avesim was running".into(),
-                    );
+                    return self.commit_beside(Text::new(
+                        "was created by something else while avesim was running",
+                        "werd door iets anders gemaakt terwijl avesim draaide",
+                    ));
                 }
                 Err(e) => return Err(io_err("cannot rename", &self.tmp, e)),
             }
@@ -451,7 +512,7 @@ mod tests {
             "mine"
         );
         assert!(
-            notes[0].contains("notes.txt added") && notes[0].contains("res.previous"),
+            notes[0].en.contains("notes.txt added") && notes[0].en.contains("res.previous"),
             "{notes:?}"
         );
         // An unchanged old folder is removed.
@@ -478,7 +539,11 @@ mod tests {
             std::fs::read_to_string(done.path.join("summary.csv")).unwrap(),
             "new\n"
         );
-        assert!(done.notes[0].contains("left as it is"), "{:?}", done.notes);
+        assert!(
+            done.notes[0].en.contains("left as it is"),
+            "{:?}",
+            done.notes
+        );
     }
 
     #[test]

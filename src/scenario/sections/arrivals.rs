@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::both;
 use crate::engine::HOURS_PER_DAY;
+use crate::lang::Text;
 use crate::scenario::check::{Invalid, bad, nonneg, weight};
 use crate::scenario::register::{c, cal, key, p};
 
@@ -83,18 +85,21 @@ fn stream(key: &str, s: &Stream) -> Result<ArrivalParams, Invalid> {
     if per_day > 100_000.0 {
         return Err(bad(
             &format!("{key}.per_day"),
-            "must be at most 100000 a day",
+            Text::new(
+                "must be at most 100000 a day",
+                "mag hoogstens 100000 per dag zijn",
+            ),
         ));
     }
     let pkey = format!("{key}.weekly_profile");
     if s.weekly_profile.len() != 7 {
-        return Err(bad(
-            &pkey,
-            format!(
-                "needs 7 factors, Monday to Sunday, got {}",
-                s.weekly_profile.len()
-            ),
-        ));
+        return Err(bad(&pkey, {
+            let n = s.weekly_profile.len();
+            both!(
+                "needs 7 factors, Monday to Sunday, got {n}",
+                "vraagt 7 factoren, maandag tot en met zondag, gegeven {n}"
+            )
+        }));
     }
     let mut profile = [0.0; 7];
     for (i, &f) in s.weekly_profile.iter().enumerate() {
@@ -102,7 +107,13 @@ fn stream(key: &str, s: &Stream) -> Result<ArrivalParams, Invalid> {
     }
     let mean = profile.iter().sum::<f64>() / 7.0;
     if mean <= 0.0 {
-        return Err(bad(&pkey, "needs at least one factor > 0"));
+        return Err(bad(
+            &pkey,
+            Text::new(
+                "needs at least one factor > 0",
+                "vraagt minstens één factor > 0",
+            ),
+        ));
     }
     for f in &mut profile {
         *f /= mean;

@@ -1,5 +1,7 @@
 //! `[case]`: Case attributes at entry.
 
+use crate::both;
+use crate::lang::Text;
 use crate::scenario::check::{Invalid, bad, prob, weight};
 use crate::scenario::register::{b, c, cal, key};
 
@@ -35,13 +37,13 @@ pub struct CaseParams {
 impl CaseMix {
     pub(crate) fn compile(&self) -> Result<CaseParams, Invalid> {
         if self.domain_weights.len() != 5 {
-            return Err(bad(
-                "case.domain_weights",
-                format!(
-                    "needs 5 weights (1 to 5 domains), got {}",
-                    self.domain_weights.len()
-                ),
-            ));
+            return Err(bad("case.domain_weights", {
+                let n = self.domain_weights.len();
+                both!(
+                    "needs 5 weights (1 to 5 domains), got {n}",
+                    "vraagt 5 gewichten (1 tot 5 leefgebieden), gegeven {n}"
+                )
+            }));
         }
         let mut domain_cdf = [0.0; 5];
         let mut acc = 0.0;
@@ -50,19 +52,25 @@ impl CaseMix {
             domain_cdf[i] = acc;
         }
         if acc <= 0.0 {
-            return Err(bad("case.domain_weights", "needs at least one weight > 0"));
+            return Err(bad(
+                "case.domain_weights",
+                Text::new(
+                    "needs at least one weight > 0",
+                    "vraagt minstens één gewicht > 0",
+                ),
+            ));
         }
         for v in &mut domain_cdf {
             *v /= acc;
         }
         if self.complex_prob_by_domains.len() != 5 {
-            return Err(bad(
-                "case.complex_prob_by_domains",
-                format!(
-                    "needs 5 probabilities (1 to 5 domains), got {}",
-                    self.complex_prob_by_domains.len()
-                ),
-            ));
+            return Err(bad("case.complex_prob_by_domains", {
+                let n = self.complex_prob_by_domains.len();
+                both!(
+                    "needs 5 probabilities (1 to 5 domains), got {n}",
+                    "vraagt 5 kansen (1 tot 5 leefgebieden), gegeven {n}"
+                )
+            }));
         }
         let mut complex_prob = [0.0; 5];
         for (i, &p) in self.complex_prob_by_domains.iter().enumerate() {

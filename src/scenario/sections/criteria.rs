@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::both;
 use crate::format::message as number;
 use crate::scenario::check::{Invalid, bad, factor, nonneg, per_year, prob};
 use crate::scenario::register::{b, c, key};
@@ -217,13 +218,13 @@ impl Criteria {
         let v = self.preset.values();
         let sd = nonneg("criteria.adherence_sd", self.adherence_sd)?;
         if sd > 2.0 {
-            return Err(bad(
-                "criteria.adherence_sd",
-                format!(
-                    "is the spread of adherence over teams on a log scale: allowed 0 to 2, got {}",
-                    number(sd)
-                ),
-            ));
+            return Err(bad("criteria.adherence_sd", {
+                let v = number(sd);
+                both!(
+                    "is the spread of adherence over teams on a log scale: allowed 0 to 2, got {v}",
+                    "is de spreiding van de naleving over teams op een log-schaal: toegestaan 0 tot 2, gegeven {v}"
+                )
+            }));
         }
         Ok(CriteriaParams {
             preset: self.preset,

@@ -1,5 +1,6 @@
 //! `[growth]`: Growth of the social-case arrivals, optionally ramped.
 
+use crate::both;
 use crate::format::message as number;
 use crate::scenario::check::{Invalid, bad, days, nonneg};
 use crate::scenario::register::{c, key};
@@ -37,10 +38,13 @@ impl Growth {
     pub(crate) fn compile(&self) -> Result<GrowthParams, Invalid> {
         let multiplier = nonneg("growth.multiplier", self.multiplier)?;
         if multiplier > 100.0 {
-            return Err(bad(
-                "growth.multiplier",
-                format!("allowed 0 to 100, got {}", number(multiplier)),
-            ));
+            return Err(bad("growth.multiplier", {
+                let m = number(multiplier);
+                both!(
+                    "allowed 0 to 100, got {m}",
+                    "toegestaan 0 tot 100, gegeven {m}"
+                )
+            }));
         }
         Ok(GrowthParams {
             multiplier,

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::both;
 use crate::engine::Calendar;
+use crate::lang::Text;
 use crate::scenario::check::{Invalid, bad};
 use crate::scenario::register::{Evidence, Key, key};
 
@@ -70,6 +72,9 @@ pub const fn rows(evidence: Evidence) -> [Key; 3] {
 
 /// The one way the allowed opening hours are stated, in every message and document.
 pub const HOURS_RULE: &str = "opening hours are \"HH:MM\" from 00:00 to 24:00, open before close";
+/// [`HOURS_RULE`] in Dutch.
+pub const HOURS_RULE_NL: &str =
+    "openingstijden zijn \"UU:MM\" van 00:00 tot 24:00, open vóór dicht";
 
 fn clock(key: &str, s: &str) -> Result<f64, Invalid> {
     let parsed = s.split_once(':').and_then(|(h, m)| {
@@ -77,7 +82,15 @@ fn clock(key: &str, s: &str) -> Result<f64, Invalid> {
         let m: u32 = m.trim().parse().ok()?;
         (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h as f64 + m as f64 / 60.0)
     });
-    parsed.ok_or_else(|| bad(key, format!("`{s}` is not a time: {HOURS_RULE}")))
+    parsed.ok_or_else(|| {
+        bad(
+            key,
+            both!(
+                "`{s}` is not a time: {HOURS_RULE}",
+                "`{s}` is geen tijd: {HOURS_RULE_NL}"
+            ),
+        )
+    })
 }
 
 pub(crate) fn calendar(key: &str, h: &Hours) -> Result<Calendar, Invalid> {
@@ -88,7 +101,10 @@ pub(crate) fn calendar(key: &str, h: &Hours) -> Result<Calendar, Invalid> {
         let Some(i) = NAMES.iter().position(|n| lower.starts_with(n)) else {
             return Err(bad(
                 &format!("{key}.days"),
-                format!("`{d}` is not a weekday: allowed mon, tue, wed, thu, fri, sat, sun"),
+                both!(
+                    "`{d}` is not a weekday: allowed mon, tue, wed, thu, fri, sat, sun",
+                    "`{d}` is geen weekdag: toegestaan mon, tue, wed, thu, fri, sat, sun"
+                ),
             ));
         };
         days[i] = true;
@@ -96,19 +112,23 @@ pub(crate) fn calendar(key: &str, h: &Hours) -> Result<Calendar, Invalid> {
     if !days.iter().any(|&d| d) {
         return Err(bad(
             &format!("{key}.days"),
-            "needs at least one open weekday",
+            Text::new(
+                "needs at least one open weekday",
+                "vraagt minstens één open weekdag",
+            ),
         ));
     }
     let open = clock(&format!("{key}.open"), &h.open)?;
     let close = clock(&format!("{key}.close"), &h.close)?;
     if close <= open {
-        return Err(bad(
-            &format!("{key}.close"),
-            format!(
-                "closes at {} but opens at {}: {HOURS_RULE}",
-                h.close, h.open
-            ),
-        ));
+        return Err(bad(&format!("{key}.close"), {
+            let (open, close) = (&h.open, &h.close);
+            both!(
+                "closes at {close} but opens at {open}: {HOURS_RULE}",
+                "sluit om {close} maar opent om {open}: {HOURS_RULE_NL}"
+            )
+        }));
     }
-    Calendar::new(days, open, close).map_err(|e| bad(key, format!("{e}: {HOURS_RULE}")))
+    Calendar::new(days, open, close)
+        .map_err(|e| bad(key, both!("{e}: {HOURS_RULE}", "{e}: {HOURS_RULE_NL}")))
 }

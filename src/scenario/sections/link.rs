@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::both;
 use crate::format::message as number;
 use crate::scenario::DurationSpec;
 use crate::scenario::check::{Duration, Invalid, bad, days, duration, nonneg, prob};
@@ -180,23 +181,23 @@ impl Link {
     pub(crate) fn compile(&self) -> Result<LinkParams, Invalid> {
         let spread = nonneg("link.call_spread", self.call_spread)?;
         if spread > 2.0 {
-            return Err(bad(
-                "link.call_spread",
-                format!(
-                    "is the spread of calling over coordinators on a log scale: allowed 0 to 2, got {}",
-                    number(spread)
-                ),
-            ));
+            return Err(bad("link.call_spread", {
+                let v = number(spread);
+                both!(
+                    "is the spread of calling over coordinators on a log scale: allowed 0 to 2, got {v}",
+                    "is de spreiding van het bellen over coördinatoren op een log-schaal: toegestaan 0 tot 2, gegeven {v}"
+                )
+            }));
         }
         let review = days("link.fit_review_days", self.fit_review_days)?;
         if review < 24.0 {
-            return Err(bad(
-                "link.fit_review_days",
-                format!(
-                    "is the time between feedback sessions: at least 1 day, got {}",
-                    number(self.fit_review_days)
-                ),
-            ));
+            return Err(bad("link.fit_review_days", {
+                let v = number(self.fit_review_days);
+                both!(
+                    "is the time between feedback sessions: at least 1 day, got {v}",
+                    "is de tijd tussen terugkoppelmomenten: minstens 1 dag, gegeven {v}"
+                )
+            }));
         }
         Ok(LinkParams {
             system: self.system,

@@ -3,7 +3,9 @@
 
 use jiff::civil::Date;
 
+use crate::both;
 use crate::engine::HOURS_PER_DAY;
+use crate::lang::Text;
 use crate::scenario::check::{Invalid, bad, capacity};
 use crate::scenario::register::{Evidence::*, key};
 
@@ -124,45 +126,62 @@ impl RunParams {
 impl Run {
     pub(crate) fn compile(&self) -> Result<RunParams, Invalid> {
         if self.horizon_days == 0 || self.horizon_days > 36_500 {
-            return Err(bad(
-                "run.horizon_days",
-                format!("allowed 1 to 36500 days, got {}", self.horizon_days),
-            ));
+            return Err(bad("run.horizon_days", {
+                let v = self.horizon_days;
+                both!(
+                    "allowed 1 to 36500 days, got {v}",
+                    "toegestaan 1 tot 36500 dagen, gegeven {v}"
+                )
+            }));
         }
         if self.warmup_days >= self.horizon_days {
-            return Err(bad(
-                "run.warmup_days",
-                format!(
-                    "warm-up ({} days) must be shorter than the horizon ({} days)",
-                    self.warmup_days, self.horizon_days
-                ),
-            ));
+            return Err(bad("run.warmup_days", {
+                let (w, h) = (self.warmup_days, self.horizon_days);
+                both!(
+                    "warm-up ({w} days) must be shorter than the horizon ({h} days)",
+                    "de inloopperiode ({w} dagen) moet korter zijn dan de looptijd ({h} dagen)"
+                )
+            }));
         }
         capacity("run.replications", self.replications, 100_000)?;
         if self.threads > 1024 {
-            return Err(bad(
-                "run.threads",
-                format!("allowed 0 (all cores) to 1024, got {}", self.threads),
-            ));
+            return Err(bad("run.threads", {
+                let v = self.threads;
+                both!(
+                    "allowed 0 (all cores) to 1024, got {v}",
+                    "toegestaan 0 (alle kernen) tot 1024, gegeven {v}"
+                )
+            }));
         }
         let start_date: Date = self.start_date.trim().parse().map_err(|_| {
-            bad(
-                "run.start_date",
-                format!(
-                    "`{}` is not a date: write YYYY-MM-DD, e.g. \"2015-01-01\"",
-                    crate::text::one_line(&self.start_date)
-                ),
-            )
+            bad("run.start_date", {
+                let d = crate::text::one_line(&self.start_date);
+                both!(
+                    "`{d}` is not a date: write YYYY-MM-DD, e.g. \"2015-01-01\"",
+                    "`{d}` is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld \"2015-01-01\""
+                )
+            })
         })?;
         if !(1900..=2200).contains(&start_date.year()) {
             return Err(bad(
                 "run.start_date",
-                format!("allowed from 1900 to 2200, got {start_date}"),
+                both!(
+                    "allowed from 1900 to 2200, got {start_date}",
+                    "toegestaan van 1900 tot 2200, gegeven {start_date}"
+                ),
             ));
         }
         let origin = start_date
             .checked_sub(jiff::Span::new().days(i64::from(self.warmup_days)))
-            .map_err(|_| bad("run.warmup_days", "reaches before the year 1900"))?;
+            .map_err(|_| {
+                bad(
+                    "run.warmup_days",
+                    Text::new(
+                        "reaches before the year 1900",
+                        "reikt tot vóór het jaar 1900",
+                    ),
+                )
+            })?;
         Ok(RunParams {
             start_date,
             origin,

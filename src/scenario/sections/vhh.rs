@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::hours::{self, Hours, calendar};
+use crate::both;
 use crate::engine::{Calendar, HOURS_PER_DAY};
 use crate::format::message as number;
 use crate::scenario::DurationSpec;
@@ -148,23 +149,26 @@ impl Vhh {
         let coordinators = capacity("vhh.coordinators", self.coordinators, 100_000)?;
         let hours = positive("vhh.hours_per_week", self.hours_per_week)?;
         if hours > 168.0 {
-            return Err(bad(
-                "vhh.hours_per_week",
-                format!(
-                    "is the hours a week each coordinator has: at most 168, got {}",
-                    number(hours)
-                ),
-            ));
+            return Err(bad("vhh.hours_per_week", {
+                let v = number(hours);
+                both!(
+                    "is the hours a week each coordinator has: at most 168, got {v}",
+                    "is het aantal uren per week van elke coördinator: hoogstens 168, gegeven {v}"
+                )
+            }));
         }
         let per_case = positive(
             "vhh.procesregie_hours_per_week",
             self.procesregie_hours_per_week,
         )?;
         if per_case > 168.0 {
-            return Err(bad(
-                "vhh.procesregie_hours_per_week",
-                format!("at most 168 hours a week, got {}", number(per_case)),
-            ));
+            return Err(bad("vhh.procesregie_hours_per_week", {
+                let v = number(per_case);
+                both!(
+                    "at most 168 hours a week, got {v}",
+                    "hoogstens 168 uur per week, gegeven {v}"
+                )
+            }));
         }
         Ok(VhhParams {
             coordinators,

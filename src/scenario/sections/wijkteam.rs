@@ -1,8 +1,10 @@
 //! `[wijkteam]`: Wijkteams.
 
 use super::hours::{self, Hours, calendar};
+use crate::both;
 use crate::engine::Calendar;
 use crate::format::message as number;
+use crate::lang::Text;
 use crate::scenario::check::{Invalid, bad, capacity, nonneg, prob};
 use crate::scenario::register::{Key, a, b, c, key};
 
@@ -81,28 +83,31 @@ impl Wijkteam {
             .ok_or_else(|| {
                 bad(
                     "wijkteam.caseload_per_worker",
-                    "workers_per_team x caseload_per_worker must be at most 10 million",
+                    Text::new(
+                        "workers_per_team x caseload_per_worker must be at most 10 million",
+                        "workers_per_team x caseload_per_worker mag hoogstens 10 miljoen zijn",
+                    ),
                 )
             })?;
         let skill_sd = nonneg("wijkteam.skill_sd", self.skill_sd)?;
         if skill_sd > 2.0 {
-            return Err(bad(
-                "wijkteam.skill_sd",
-                format!(
-                    "is the spread of team skill on a log scale: allowed 0 to 2, got {}",
-                    number(skill_sd)
-                ),
-            ));
+            return Err(bad("wijkteam.skill_sd", {
+                let v = number(skill_sd);
+                both!(
+                    "is the spread of team skill on a log scale: allowed 0 to 2, got {v}",
+                    "is de spreiding van de vaardigheid van teams op een log-schaal: toegestaan 0 tot 2, gegeven {v}"
+                )
+            }));
         }
         let teamleader_sd = nonneg("wijkteam.teamleader_sd", self.teamleader_sd)?;
         if teamleader_sd > 2.0 {
-            return Err(bad(
-                "wijkteam.teamleader_sd",
-                format!(
-                    "is the spread of teamleider quality on a log scale: allowed 0 to 2, got {}",
-                    number(teamleader_sd)
-                ),
-            ));
+            return Err(bad("wijkteam.teamleader_sd", {
+                let v = number(teamleader_sd);
+                both!(
+                    "is the spread of teamleider quality on a log scale: allowed 0 to 2, got {v}",
+                    "is de spreiding van de kwaliteit van teamleiders op een log-schaal: toegestaan 0 tot 2, gegeven {v}"
+                )
+            }));
         }
         Ok(WijkteamParams {
             teams,
