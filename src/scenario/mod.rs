@@ -133,30 +133,55 @@ pub(crate) const TOP_KEYS: &[Key] = &[
         "text",
         "scenario name; names the output folder",
         Control,
+    )
+    .nl(
+        "naam van het scenario; geeft de uitvoermap haar naam",
+        "",
+        "",
     ),
     key(
         "description",
         "text",
         "one line describing the scenario",
         Control,
+    )
+    .nl(
+        "één regel die het scenario beschrijft",
+        "",
+        "",
     ),
     key(
         "description_nl",
         "text",
         "the same line in Dutch, for reports in Dutch",
         Control,
+    )
+    .nl(
+        "dezelfde regel in het Nederlands, voor rapporten in het Nederlands",
+        "",
+        "",
     ),
     key(
         "extends",
         "path",
         "file whose values this file overrides (relative to this file)",
         Control,
+    )
+    .nl(
+        "bestand waarvan dit bestand de waarden overschrijft (pad ten opzichte van dit bestand)",
+        "",
+        "",
     ),
     key(
         "change",
         "list of changes",
         "parameters that change during the run: key, from (date), to, shape (step | ramp | decay), over_days",
         Control,
+    )
+    .nl(
+        "parameters die tijdens de simulatie veranderen: key, from (datum), to, shape (step | ramp | decay), over_days",
+        "",
+        "",
     ),
 ];
 

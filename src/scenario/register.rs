@@ -346,6 +346,11 @@ pub fn unit_nl(unit: &str) -> Option<&'static str> {
         "date YYYY-MM-DD" => "datum JJJJ-MM-DD",
         "cases" => "zaken",
         "text" => "tekst",
+        "path" => "pad",
+        "list of changes" => "lijst van wijzigingen",
+        "weekdays" => "dagen van de week",
+        "HH:MM, 00:00 to 24:00, before close" => "UU:MM, 00:00 tot 24:00, vóór de sluitingstijd",
+        "HH:MM, 00:00 to 24:00, after open" => "UU:MM, 00:00 tot 24:00, na de openingstijd",
         // Choices are the words a scenario file writes.
         "advice | procesregie" => "advice | procesregie",
         "ave | informal | crisis_only" => "ave | informal | crisis_only",

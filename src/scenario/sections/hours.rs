@@ -46,27 +46,30 @@ impl Default for Hours {
 pub const ALL_DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// The register rows of a desk's `hours.days`, `hours.open` and `hours.close`, with the
-/// evidence for that desk's hours.
-pub const fn rows(evidence: Evidence) -> [Key; 3] {
+/// evidence for that desk's hours and the Dutch of its note (`""` where it has none).
+pub const fn rows(evidence: Evidence, note_nl: &'static str) -> [Key; 3] {
     [
         key(
             "hours.days",
             "weekdays",
             "open weekdays (mon..sun)",
             evidence,
-        ),
+        )
+        .nl("open dagen van de week (mon..sun)", note_nl, ""),
         key(
             "hours.open",
             "HH:MM, 00:00 to 24:00, before close",
             "opening time",
             evidence,
-        ),
+        )
+        .nl("openingstijd", note_nl, ""),
         key(
             "hours.close",
             "HH:MM, 00:00 to 24:00, after open",
             "closing time",
             evidence,
-        ),
+        )
+        .nl("sluitingstijd", note_nl, ""),
     ]
 }
 

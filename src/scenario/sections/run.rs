@@ -14,27 +14,27 @@ section! {
     pub struct Run {
         /// Calendar date the measured period starts; the warm-up runs before it.
         start_date: String = "2015-01-01".into() => [
-            key("start_date", "date YYYY-MM-DD", "first day of the measured period; the warm-up runs before it", Control),
+            key("start_date", "date YYYY-MM-DD", "first day of the measured period; the warm-up runs before it", Control).nl("eerste dag van de gemeten periode; de inloopperiode gaat eraan vooraf", "", ""),
         ],
         /// Simulated days per replication, warm-up included.
         horizon_days: u32 = 3650 => [
-            key("horizon_days", "days", "simulated days per replication, warm-up included", Control),
+            key("horizon_days", "days", "simulated days per replication, warm-up included", Control).nl("gesimuleerde dagen per herhaling, inclusief de inloopperiode", "", ""),
         ],
         /// Days discarded before statistics are collected.
         warmup_days: u32 = 365 => [
-            key("warmup_days", "days", "days discarded before statistics start", Control),
+            key("warmup_days", "days", "days discarded before statistics start", Control).nl("dagen die niet meetellen voordat de statistieken beginnen", "", ""),
         ],
         /// Independent replications.
         replications: u32 = 30 => [
-            key("replications", "count", "independent replications", Control),
+            key("replications", "count", "independent replications", Control).nl("onafhankelijke herhalingen", "", ""),
         ],
         /// Master seed.
         seed: u64 = 20150101 => [
-            key("seed", "integer", "master seed of all random streams", Control),
+            key("seed", "integer", "master seed of all random streams", Control).nl("hoofdseed van alle toevalsreeksen", "", ""),
         ],
         /// Worker threads (0 = all cores); never changes results.
         threads: u32 = 0 => [
-            key("threads", "count", "worker threads, 0 = all cores; never changes results", Control),
+            key("threads", "count", "worker threads, 0 = all cores; never changes results", Control).nl("rekenthreads, 0 = alle kernen; verandert de uitkomsten nooit", "", ""),
         ],
     }
 }

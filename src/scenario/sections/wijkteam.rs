@@ -9,38 +9,41 @@ use crate::scenario::check::{Invalid, bad, capacity, nonneg, prob};
 use crate::scenario::register::{Key, a, b, c, key};
 
 /// The wijkteams' working hours match the VHH's office hours.
-const HOURS: [Key; 3] = hours::rows(b(
-    "§5.3.4 l.3217",
-    "werktijden komen overeen",
-    "office hours, Monday to Friday 08:30-17:00, are assumed",
-));
+const HOURS: [Key; 3] = hours::rows(
+    b(
+        "§5.3.4 l.3217",
+        "werktijden komen overeen",
+        "office hours, Monday to Friday 08:30-17:00, are assumed",
+    ),
+    "kantoortijden, maandag tot en met vrijdag 08:30-17:00, zijn aangenomen",
+);
 
 section! {
     /// Wijkteams.
     pub struct Wijkteam {
         /// Number of teams.
         teams: u32 = 9 => [
-            key("teams", "count", "number of wijkteams", a("§5.1 l.2401", "negen sociale teams actief")).range(9.0, 9.0, "Leeuwarden; other regions differ (the regions issue)"),
+            key("teams", "count", "number of wijkteams", a("§5.1 l.2401", "negen sociale teams actief")).range(9.0, 9.0, "Leeuwarden; other regions differ (the regions issue)").nl("aantal wijkteams", "", "Leeuwarden; andere regio's verschillen (het regiovraagstuk)"),
         ],
         /// Case workers per team.
         workers_per_team: u32 = 12 => [
-            key("workers_per_team", "count", "case workers per team", c("about 110 workers over 9 teams")).range(9.0, 15.0, "80 to 135 workers"),
+            key("workers_per_team", "count", "case workers per team", c("about 110 workers over 9 teams")).range(9.0, 15.0, "80 to 135 workers").nl("medewerkers per team", "ongeveer 110 medewerkers over 9 teams", "80 tot 135 medewerkers"),
         ],
         /// Cases one worker carries at once.
         caseload_per_worker: u32 = 22 => [
-            key("caseload_per_worker", "cases", "cases one worker carries at once", c("no norm yet in 2015 ('nu moeten we ervaren wat een goede caseload is', §5.3.1 l.2913); 22 blends a published tool's 5-7 families (heaviest 5%), 30-40 (vulnerable 15%) and ~100 (the rest)")).range(15.0, 30.0, "the heavier half of that tool's bands"),
+            key("caseload_per_worker", "cases", "cases one worker carries at once", c("no norm yet in 2015 ('nu moeten we ervaren wat een goede caseload is', §5.3.1 l.2913); 22 blends a published tool's 5-7 families (heaviest 5%), 30-40 (vulnerable 15%) and ~100 (the rest)")).range(15.0, 30.0, "the heavier half of that tool's bands").nl("casussen die één medewerker tegelijk heeft", "in 2015 nog geen norm ('nu moeten we ervaren wat een goede caseload is', §5.3.1 l.2913); 22 mengt de bandbreedtes van een gepubliceerd instrument: 5-7 gezinnen (zwaarste 5%), 30-40 (kwetsbare 15%) en ~100 (de rest)", "de zwaardere helft van de bandbreedtes van dat instrument"),
         ],
         /// Spread (sd of log) of the per-team recognition skill factor (mean 1).
         skill_sd: f64 = 0.3 => [
-            key("skill_sd", "sd of log factor", "spread of teams' skill in recognising complex problems", b("§5.3.2 l.3134", "Het is vooral het inschatten van de casus en het inschatten van de ernst", "teams differ in judging a case; the spread is assumed")).range(0.0, 0.6, "equal teams up to a factor of about 2"),
+            key("skill_sd", "sd of log factor", "spread of teams' skill in recognising complex problems", b("§5.3.2 l.3134", "Het is vooral het inschatten van de casus en het inschatten van de ernst", "teams differ in judging a case; the spread is assumed")).range(0.0, 0.6, "equal teams up to a factor of about 2").nl("spreiding in de vaardigheid van teams om complexe problematiek te herkennen", "teams verschillen in het inschatten van een casus; de spreiding is aangenomen", "van gelijke teams tot ongeveer een factor 2"),
         ],
         /// Spread (sd of log) of the teamleiders' quality at the briefing (mean 1).
         teamleader_sd: f64 = 0.5 => [
-            key("teamleader_sd", "sd of log factor", "spread of the teamleiders in picking up stalled cases at the briefing", b("§5.3.2 l.3163", "Maar niet iedere teamleider heeft dezelfde kwaliteit", "teamleiders differ; the spread is assumed")).range(0.0, 1.0, "equal teamleiders up to a factor of about 3"),
+            key("teamleader_sd", "sd of log factor", "spread of the teamleiders in picking up stalled cases at the briefing", b("§5.3.2 l.3163", "Maar niet iedere teamleider heeft dezelfde kwaliteit", "teamleiders differ; the spread is assumed")).range(0.0, 1.0, "equal teamleiders up to a factor of about 3").nl("spreiding tussen teamleiders in het oppakken van stagnerende casussen in de briefing", "teamleiders verschillen; de spreiding is aangenomen", "van gelijke teamleiders tot ongeveer een factor 3"),
         ],
         /// Share of new or young workers.
         inexperienced_share: f64 = 0.3 => [
-            key("inexperienced_share", "share", "new or young workers in the teams (they hand cases over too early more often)", b("§5.3.2 l.3150", "zeker voor de mensen die nieuw of jong zijn", "teams formed in 2015 with many new people; a third is assumed; may fall with a [[change]]")).range(0.1, 0.5, "a tenth to a half"),
+            key("inexperienced_share", "share", "new or young workers in the teams (they hand cases over too early more often)", b("§5.3.2 l.3150", "zeker voor de mensen die nieuw of jong zijn", "teams formed in 2015 with many new people; a third is assumed; may fall with a [[change]]")).range(0.1, 0.5, "a tenth to a half").nl("nieuwe of jonge medewerkers in de teams (zij dragen casussen vaker te vroeg over)", "teams gevormd in 2015 met veel nieuwe mensen; een derde is aangenomen; kan dalen met een [[change]]", "een tiende tot de helft"),
         ],
         /// Office hours in which intake starts.
         hours: Hours = Hours::office() => [
