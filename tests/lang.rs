@@ -1,7 +1,7 @@
 //! Dutch for everything a person reads: a run's report, its charts and the terminal table in
 //! Dutch contain none of the English texts of the same run in English. Identifiers (metric
-//! ids, keys), the study's own words and titles (`<q>`, `<cite>`) and the parameter notes of the assumptions register
-//! (still English, and said so) are left out of the comparison.
+//! ids, keys) and the study's own words and titles (`<q>`, `<cite>`) are left out of the
+//! comparison.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -62,13 +62,6 @@ fn segments(html: &str) -> BTreeSet<String> {
     out
 }
 
-/// The report up to the rows of the assumptions register (whose notes are English for now).
-fn before_register(html: &str) -> &str {
-    let at = html.find("id=\"assumptions\"").expect("a register");
-    let rows = html[at..].find("<tr><td").map_or(html.len(), |k| at + k);
-    &html[..rows]
-}
-
 /// Texts that are the same in both languages (names, the study's terms).
 const SAME_IN_BOTH: &[&str] = &[
     "opschalingen naar AVE 3",
@@ -80,6 +73,11 @@ const SAME_IN_BOTH: &[&str] = &[
     "AVE 3 (procesregie Veiligheidshuis)",
     "AVE 4 (burgemeester, driehoek)",
     "Caseload per wijkteam",
+    // Units that are the words a scenario file writes, and one that is Dutch as it is.
+    "advice | procesregie",
+    "ave | informal | crisis_only",
+    "bridged | shared | joint",
+    "factor per consult",
 ];
 
 fn untranslated(en: &BTreeSet<String>, nl: &BTreeSet<String>) -> Vec<String> {
@@ -105,8 +103,8 @@ fn the_dutch_report_charts_and_table_have_no_english_left() {
     let nl_report = read(&nl.path, "report.html");
     assert!(nl_report.contains("<html lang=\"nl\">"));
     let left = untranslated(
-        &segments(before_register(&en_report)),
-        &segments(before_register(&nl_report)),
+        &segments(&en_report),
+        &segments(&nl_report),
     );
     assert!(left.is_empty(), "English in the Dutch report: {left:#?}");
     // The register's heading and explanation are Dutch, and so is the footer.
@@ -153,6 +151,27 @@ fn the_dutch_report_charts_and_table_have_no_english_left() {
     }
     // Dutch writes a decimal comma.
     assert!(nl_table.contains("0,"), "{nl_table}");
+
+    // `check`'s listing: every parameter's note, unit and source in Dutch.
+    let listing = |lang, out: &commands::RunOutcome| {
+        terminal::check_listing(lang, &out.loaded, "embedded scenarios/leeuwarden.toml")
+    };
+    let notes = |text: &str| -> BTreeSet<String> {
+        text.lines()
+            .filter_map(|l| l.split_once("    # ").map(|(_, c)| c))
+            // The study's quotes are Dutch in both; what surrounds them is compared.
+            .flat_map(|c| c.split('"').step_by(2).map(str::to_string).collect::<Vec<_>>())
+            .map(|c| c.trim_matches([' ', ';', ':', '(', ')']).to_string())
+            .filter(|c| c.split_whitespace().count() >= 3 && !c.contains('='))
+            .collect()
+    };
+    let (en_list, nl_list) = (listing(Lang::En, &en), listing(Lang::Nl, &nl));
+    let (en_notes, nl_notes) = (notes(&en_list), notes(&nl_list));
+    let same: Vec<&String> = en_notes
+        .intersection(&nl_notes)
+        .filter(|s| !s.starts_with('[') && !s.contains("scenarios/"))
+        .collect();
+    assert!(same.is_empty(), "English in the Dutch check listing: {same:#?}");
 }
 
 #[test]

@@ -276,7 +276,7 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
         "# {}",
         lang.pick(
             "Grades: A a number in the study, B a direction in the study (size assumed), C an assumption, P a public source (year).",
-            "Graden: A een getal uit het onderzoek, B een richting uit het onderzoek (grootte aangenomen), C een aanname, P een openbare bron (jaar). De toelichting per parameter is in het Engels; de citaten komen uit het onderzoek."
+            "Graden: A een getal uit het onderzoek, B een richting uit het onderzoek (grootte aangenomen), C een aanname, P een openbare bron (jaar). De citaten komen uit het onderzoek."
         )
     );
     let value = match toml::Value::try_from(loaded.scenario.resolved()) {
@@ -301,7 +301,7 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
             );
         }
         if !d.range.is_empty() {
-            let _ = write!(why, "; {} {}", lang.pick("plausible", "plausibel"), d.range);
+            let _ = write!(why, "; {} {}", lang.pick("plausible", "aannemelijk"), d.range);
         }
         let _ = writeln!(
             s,

@@ -490,6 +490,11 @@ pub fn describe(key: &str, provenance: &super::Provenance, lang: Lang) -> Descri
     });
     let (tag, quote, note) = match (from_file, reg) {
         (Some((t, n)), reg) => {
+            // A file may give its reason in both languages: `english | nl: dutch`.
+            let n = match n.split_once(" | nl: ") {
+                Some((en, nl)) => lang.pick(en, nl).trim().to_string(),
+                None => n,
+            };
             let (q, n) = split_quote(&n);
             let same = reg.filter(|p| p.evidence.tag() == t);
             let q = if q.is_empty() {

@@ -357,7 +357,7 @@ pub fn write_report(
         lang.pick("Assumptions register", "Register van aannames"),
         lang.pick(
             "Every parameter as used, with its unit and the evidence for its value, graded: <span class=\"tag gA\">A</span> a number in the study, <span class=\"tag gB\">B</span> a direction in the study with the size assumed, <span class=\"tag gC\">C</span> an assumption (or a value calibrated to a target), <span class=\"tag gP\">P</span> a public source outside the study, with its year. A and B name the section and line of the study and quote it. Where a value is assumed, the plausible range says how far it might reasonably be off: the numbers that carry a result are usually the assumptions, so try them with <code>--set</code> or <code>avesim sweep</code>.",
-            "Elke parameter zoals gebruikt, met de eenheid en de onderbouwing van de waarde, naar bewijskracht: <span class=\"tag gA\">A</span>: een getal uit het onderzoek; <span class=\"tag gB\">B</span>: een richting uit het onderzoek, de omvang aangenomen; <span class=\"tag gC\">C</span>: een aanname (of een waarde gekalibreerd op een doelwaarde); <span class=\"tag gP\">P</span>: een openbare bron buiten het onderzoek, met het jaar. Bij A en B staan paragraaf en regel van het onderzoek, met een citaat. Waar een waarde is aangenomen, zegt de aannemelijke bandbreedte hoever die redelijkerwijs kan afwijken: de getallen die een uitkomst dragen zijn meestal aannames, dus probeer ze met <code>--set</code> of <code>avesim sweep</code>. De toelichting, de eenheden en de bronaanduidingen bij de parameters zijn (nog) in het Engels; de citaten komen uit het onderzoek."
+            "Elke parameter zoals gebruikt, met de eenheid en de onderbouwing van de waarde, naar bewijskracht: <span class=\"tag gA\">A</span>: een getal uit het onderzoek; <span class=\"tag gB\">B</span>: een richting uit het onderzoek, de omvang aangenomen; <span class=\"tag gC\">C</span>: een aanname (of een waarde gekalibreerd op een doelwaarde); <span class=\"tag gP\">P</span>: een openbare bron buiten het onderzoek, met het jaar. Bij A en B staan paragraaf en regel van het onderzoek, met een citaat. Waar een waarde is aangenomen, zegt de aannemelijke bandbreedte hoever die redelijkerwijs kan afwijken: de getallen die een uitkomst dragen zijn meestal aannames, dus probeer ze met <code>--set</code> of <code>avesim sweep</code>. De citaten komen letterlijk uit het onderzoek."
         ),
         heads.map(|x| format!("<th>{x}</th>")).join("")
     );
@@ -380,7 +380,7 @@ pub fn write_report(
             heads[0],
             esc(&key),
             heads[1],
-            esc(&display_value(&v)),
+            format!("<code>{}</code>", esc(&display_value(&v))),
             heads[2],
             esc(d.unit),
             heads[3],

@@ -112,7 +112,7 @@ section! {
         ],
         /// Share of the gap to a perfect fit each session closes.
         fit_learning: f64 = 0.1 => [
-            key("fit_learning", "share", "each operational feedback session closes this share of the gap between fit and 1", c("a tenth a session: from 0.5 to about 0.8 in three years")).range(0.03, 0.3, "slow to fast learning").nl("elke operationele terugkoppelsessie dicht dit aandeel van het gat tussen aansluiting en 1", "een tiende per sessie: van 0,5 naar ongeveer 0,8 in drie jaar", "langzaam tot snel leren"),
+            key("fit_learning", "share", "each operational feedback session closes this share of the gap between fit and 1", c("a tenth a session: from 0.5 to about 0.85 in three years of quarterly sessions")).range(0.03, 0.3, "slow to fast learning").nl("elke operationele terugkoppelsessie dicht dit aandeel van het gat tussen aansluiting en 1", "een tiende per sessie: van 0,5 naar ongeveer 0,85 in drie jaar met een sessie per kwartaal", "langzaam tot snel leren"),
         ],
         /// Mean propensity of a coordinator to call ZSM about their case at a decision.
         call_prob: f64 = 0.3 => [
