@@ -111,6 +111,7 @@ impl CommonArgs {
             allow_long: self.allow_long,
             notice: Some(notice),
             lang,
+            alarms: Vec::new(),
         }
     }
 }
@@ -127,6 +128,11 @@ struct RunArgs {
     /// Also write trace.csv (every event of replication 0).
     #[arg(long)]
     trace: bool,
+    /// Name the first calendar year in which a metric passes a threshold, e.g.
+    /// --alarm 'vhh_wait_days_mean>7' (quote it: the shell reads > as a redirect;
+    /// default: vhh_hours_utilisation>0.9 and vhh_wait_days_mean>7).
+    #[arg(long = "alarm", value_name = "METRIC>VALUE")]
+    alarms: Vec<String>,
 }
 
 #[derive(Args)]
@@ -199,12 +205,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
     let results = lang.pick("results", "resultaten");
     match cli.command {
         Command::Run(args) => {
-            let out = commands::run(
-                args.scenario.as_deref(),
-                &args.common.to_common(lang),
-                args.cases,
-                args.trace,
-            )?;
+            let common = commands::Common {
+                alarms: args.alarms.clone(),
+                ..args.common.to_common(lang)
+            };
+            let out = commands::run(args.scenario.as_deref(), &common, args.cases, args.trace)?;
             if !args.common.quiet {
                 print(&terminal::run_table(
                     lang,
@@ -219,6 +224,9 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                         args.common.sets.join(", ")
                     );
                 }
+            }
+            if let Some(first) = avesim::model::yearly::years(&out.loaded.params.run).first() {
+                print(&terminal::year_alarm_lines(lang, &out.alarms, first.year));
             }
             for w in &out.warnings {
                 eprintln!(

@@ -164,3 +164,44 @@ fn the_years_add_up_to_the_whole_measured_period() {
         mean(&upscalings)
     );
 }
+
+#[test]
+fn a_year_that_is_the_whole_measured_period_gives_the_headline_wait_and_use_and_alarms_name_it() {
+    use avesim::experiment::alarm::{Alarm, YearFinding};
+    use avesim::model::yearly::COLUMNS;
+    // One replication measured over exactly 2015, under the +200% stress test.
+    let (s, p) = scenario(
+        DEFAULT_SCENARIO,
+        &[
+            "run.replications=1",
+            "run.horizon_days=730",
+            "run.warmup_days=365",
+            "overflow.extra_per_year=0.3",
+        ],
+    );
+    let r = run(&s, &p, &RunOptions::default()).unwrap();
+    assert_eq!(r.yearly.len(), 1);
+    let col = |name: &str| COLUMNS.iter().position(|c| c.name == name).unwrap();
+    let year = |name: &str| r.yearly[0][col(name)].mean;
+    let near = |a: f64, b: f64| (a - b).abs() <= 1e-4 * b.abs().max(1e-3);
+    let wait = r.metric(Metric::VhhWaitDaysMean).mean;
+    let used = r.metric(Metric::VhhHoursUtilisation).mean;
+    assert!(wait > 1.0, "the stress test makes people wait: {wait}");
+    assert!(
+        near(year("vhh_wait_days_mean"), wait),
+        "{} vs {wait}",
+        year("vhh_wait_days_mean")
+    );
+    assert!(
+        near(year("vhh_hours_utilisation"), used),
+        "{} vs {used}",
+        year("vhh_hours_utilisation")
+    );
+    let alarm = |raw: &str| Alarm::parse(raw).unwrap().first_year(&r, &p.run);
+    assert_eq!(alarm("vhh_hours_utilisation>0.9"), YearFinding::First(2015));
+    assert!(matches!(
+        alarm("vhh_hours_utilisation>1.5"),
+        YearFinding::Never(Some((2015, _)))
+    ));
+    assert_eq!(alarm("acute_crises_per_1000>1"), YearFinding::NotPerYear);
+}

@@ -102,10 +102,7 @@ fn the_dutch_report_charts_and_table_have_no_english_left() {
     let en_report = read(&en.path, "report.html");
     let nl_report = read(&nl.path, "report.html");
     assert!(nl_report.contains("<html lang=\"nl\">"));
-    let left = untranslated(
-        &segments(&en_report),
-        &segments(&nl_report),
-    );
+    let left = untranslated(&segments(&en_report), &segments(&nl_report));
     assert!(left.is_empty(), "English in the Dutch report: {left:#?}");
     // The register's heading and explanation are Dutch, and so is the footer.
     assert!(nl_report.contains("Register van aannames"));
@@ -160,7 +157,12 @@ fn the_dutch_report_charts_and_table_have_no_english_left() {
         text.lines()
             .filter_map(|l| l.split_once("    # ").map(|(_, c)| c))
             // The study's quotes are Dutch in both; what surrounds them is compared.
-            .flat_map(|c| c.split('"').step_by(2).map(str::to_string).collect::<Vec<_>>())
+            .flat_map(|c| {
+                c.split('"')
+                    .step_by(2)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
             .map(|c| c.trim_matches([' ', ';', ':', '(', ')']).to_string())
             .filter(|c| c.split_whitespace().count() >= 3 && !c.contains('='))
             .collect()
@@ -171,7 +173,10 @@ fn the_dutch_report_charts_and_table_have_no_english_left() {
         .intersection(&nl_notes)
         .filter(|s| !s.starts_with('[') && !s.contains("scenarios/"))
         .collect();
-    assert!(same.is_empty(), "English in the Dutch check listing: {same:#?}");
+    assert!(
+        same.is_empty(),
+        "English in the Dutch check listing: {same:#?}"
+    );
 }
 
 #[test]

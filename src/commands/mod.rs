@@ -156,6 +156,8 @@ pub struct Common {
     pub notice: Option<fn(Lang, &str)>,
     /// The language of the report, the charts and the tables.
     pub lang: crate::lang::Lang,
+    /// `metric>value` alarms of a run, checked year by year (empty: the defaults).
+    pub alarms: Vec<String>,
 }
 
 impl Common {

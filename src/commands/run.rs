@@ -8,9 +8,10 @@ use super::{
     CommandError, Common, commit, flag_overrides, internal, load, refuse_if_too_long, result_dir,
     run_err, say_notes,
 };
+use crate::experiment::alarm::{Alarm, YearFinding};
 use crate::experiment::warnings::Warning;
 use crate::experiment::{self, RunResults};
-use crate::output::files::{RunFacts, WarningNote, join_case_parts};
+use crate::output::files::{AlarmNote, RunFacts, WarningNote, join_case_parts};
 use crate::output::recorder::replicate_recorded;
 use crate::output::{self, charts, report};
 use crate::scenario::Loaded;
@@ -27,6 +28,8 @@ pub struct RunOutcome {
     pub report: Option<PathBuf>,
     /// What a reader must know before trusting the headline numbers.
     pub warnings: Vec<Warning>,
+    /// Each alarm and the first calendar year it fires in.
+    pub alarms: Vec<(Alarm, YearFinding)>,
 }
 
 /// Run a scenario (the embedded default without `path`) into a result folder.
@@ -36,6 +39,7 @@ pub fn run(
     cases: bool,
     trace: bool,
 ) -> Result<RunOutcome, CommandError> {
+    let alarms = Alarm::parse_all(&common.alarms).map_err(CommandError::Input)?;
     let (loaded, source) = load(path, &common.sets, flag_overrides(common)?)?;
     say_notes(&loaded, common.lang);
     let (scenario, params) = (&loaded.scenario, &loaded.params);
@@ -63,6 +67,13 @@ pub fn run(
     .map_err(|e| run_err(e, &dir))?
     .remove(0);
     let warnings = experiment::warnings::warnings(params, &results);
+    let alarms: Vec<(Alarm, YearFinding)> = alarms
+        .into_iter()
+        .map(|a| {
+            let f = a.first_year(&results, &params.run);
+            (a, f)
+        })
+        .collect();
     let facts = RunFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),
         scenario: scenario.name.clone(),
@@ -76,6 +87,7 @@ pub fn run(
         wall_s: started.elapsed().as_secs_f64(),
         changes: common.sets.clone(),
         warnings: WarningNote::of(&warnings),
+        alarms: AlarmNote::of(&alarms),
     };
     output::write_results(
         dir.path(),
@@ -120,6 +132,7 @@ pub fn run(
             &drawn,
             &loaded.provenance,
             &warnings,
+            &alarms,
         )
         .map_err(|e| internal(format!("writing report.html: {e}")))?;
     }
@@ -131,6 +144,7 @@ pub fn run(
         path,
         report,
         warnings,
+        alarms,
     })
 }
 

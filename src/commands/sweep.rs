@@ -62,15 +62,7 @@ pub fn run_sweep(
         .map(|v| Axis::parse(v))
         .collect::<Result<Vec<_>, _>>()
         .map_err(CommandError::Input)?;
-    let alarms = if alarms.is_empty() {
-        Alarm::defaults()
-    } else {
-        alarms
-            .iter()
-            .map(|a| Alarm::parse(a))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(CommandError::Input)?
-    };
+    let alarms = Alarm::parse_all(alarms).map_err(CommandError::Input)?;
     let flags = flag_overrides(common)?;
     let (base, _) = load(path, &common.sets, flags.clone())?;
     say_notes(&base, common.lang);

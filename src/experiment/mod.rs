@@ -4,6 +4,7 @@
 //! output layer saves them; sweeps and comparisons are designs of several runs.
 
 pub mod aggregate;
+pub mod alarm;
 pub mod bench;
 pub mod compare;
 pub mod run;

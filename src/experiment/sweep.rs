@@ -8,11 +8,8 @@ use crate::both;
 use crate::engine::HOURS_PER_DAY;
 use crate::lang::Text;
 use crate::model::Quiet;
-use crate::model::metrics::{METRICS, Metric};
 use crate::model::world::World;
 use crate::scenario::{Override, Params};
-
-use super::RunResults;
 
 /// One varied key and its values.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,132 +170,7 @@ pub fn point_overrides(axes: &[Axis], p: &[usize]) -> Vec<Override> {
         .collect()
 }
 
-/// A threshold on a headline metric: `metric>value` or `metric<value`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Alarm {
-    /// The metric.
-    pub metric: Metric,
-    /// True for `>`, false for `<`.
-    pub above: bool,
-    /// Threshold.
-    pub value: f64,
-}
-
-impl Alarm {
-    /// Parse `metric>value` or `metric<value`.
-    pub fn parse(raw: &str) -> Result<Self, Text> {
-        let (name, value, above) = if let Some((n, v)) = raw.split_once('>') {
-            (n, v, true)
-        } else if let Some((n, v)) = raw.split_once('<') {
-            (n, v, false)
-        } else {
-            return Err(both!(
-                "--alarm {raw}: expected metric>value or metric<value, e.g. 'vhh_hours_utilisation>0.9' (in quotes)",
-                "--alarm {raw}: verwacht maat>waarde of maat<waarde, bijvoorbeeld 'vhh_hours_utilisation>0.9' (tussen aanhalingstekens)"
-            ));
-        };
-        let name = name.trim();
-        let Some(metric) = Metric::from_name(name) else {
-            let names: Vec<&str> = METRICS.iter().map(|m| m.name).collect();
-            let names = names.join(", ");
-            return Err(both!(
-                "--alarm {raw}: `{name}` is not a metric (allowed: {names})",
-                "--alarm {raw}: `{name}` is geen uitkomstmaat (toegestaan: {names})"
-            ));
-        };
-        let value: f64 = value
-            .trim()
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| {
-                let v = value.trim();
-                both!(
-                    "--alarm {raw}: `{v}` is not a number",
-                    "--alarm {raw}: `{v}` is geen getal"
-                )
-            })?;
-        Ok(Self {
-            metric,
-            above,
-            value,
-        })
-    }
-
-    /// The default alarms: VHH hours above 90% used, mean wait for procesregie above a week.
-    pub fn defaults() -> Vec<Alarm> {
-        vec![
-            Alarm {
-                metric: Metric::VhhHoursUtilisation,
-                above: true,
-                value: 0.9,
-            },
-            Alarm {
-                metric: Metric::VhhWaitDaysMean,
-                above: true,
-                value: 7.0,
-            },
-        ]
-    }
-
-    /// Whether a mean sets the alarm off.
-    pub fn fires(&self, mean: f64) -> bool {
-        if self.above {
-            mean > self.value
-        } else {
-            mean < self.value
-        }
-    }
-
-    /// The index of the first point whose mean sets the alarm off.
-    pub fn first(&self, results: &[RunResults]) -> Option<usize> {
-        results
-            .iter()
-            .position(|r| self.fires(r.metric(self.metric).mean))
-    }
-
-    /// Where the alarm first fires over the points of a sweep, or how close it came.
-    pub fn evaluate(&self, results: &[RunResults]) -> AlarmFinding {
-        match self.first(results) {
-            Some(k) => AlarmFinding::First(k),
-            None => AlarmFinding::NotReached(
-                results
-                    .iter()
-                    .enumerate()
-                    .map(|(k, r)| (k, r.metric(self.metric).mean))
-                    .filter(|(_, m)| m.is_finite())
-                    .max_by(|a, b| {
-                        if self.above {
-                            a.1.total_cmp(&b.1)
-                        } else {
-                            b.1.total_cmp(&a.1)
-                        }
-                    }),
-            ),
-        }
-    }
-}
-
-/// What an alarm found in a sweep.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AlarmFinding {
-    /// The first point (index) whose mean passes the threshold.
-    First(usize),
-    /// Never passed; the point that came closest and its mean, if any.
-    NotReached(Option<(usize, f64)>),
-}
-
-impl std::fmt::Display for Alarm {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} {} {}",
-            self.metric.name(),
-            if self.above { ">" } else { "<" },
-            self.value
-        )
-    }
-}
+pub use super::alarm::{Alarm, AlarmFinding};
 
 /// What an experiment is expected to cost.
 #[derive(Debug, Clone, Copy)]
@@ -433,17 +305,5 @@ mod tests {
         assert!(Axis::parse("growth.multiplier=1..3:1").is_err());
         assert!(Axis::parse("growth.multiplier").is_err());
         assert_eq!(grid(&[a, c]).len(), 10);
-    }
-
-    #[test]
-    fn alarms_parse_and_name_unknown_metrics() {
-        let a = Alarm::parse("vhh_hours_utilisation>0.9").unwrap();
-        assert!(a.fires(0.95) && !a.fires(0.85));
-        assert!(
-            Alarm::parse("vhh_hours_utilization>0.9")
-                .unwrap_err()
-                .en
-                .contains("not a metric")
-        );
     }
 }

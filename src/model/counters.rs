@@ -26,7 +26,7 @@ pub struct Counters {
     pub(crate) zsm_by_hour: HourlyLevel,
     pub(crate) advice_fit: Level,
     pub(crate) stalled: Level,
-    pub(crate) day_counts: [u32; DAILY_FIXED],
+    pub(crate) day_counts: [f64; DAILY_FIXED],
     pub(crate) daily: Vec<Vec<f32>>,
     // window counters
     pub(crate) entered: u64,
@@ -84,7 +84,7 @@ impl Counters {
             zsm_by_hour: HourlyLevel::default(),
             advice_fit: Level::default(),
             stalled: Level::default(),
-            day_counts: [0; DAILY_FIXED],
+            day_counts: [0.0; DAILY_FIXED],
             daily: (0..series).map(|_| Vec::with_capacity(days)).collect(),
             entered: 0,
             up3: 0,
@@ -124,7 +124,12 @@ impl Counters {
     /// Count one event of a daily counter.
     #[inline]
     pub(crate) fn count(&mut self, series: Daily) {
-        self.day_counts[series as usize] += 1;
+        self.day_counts[series as usize] += 1.0;
+    }
+
+    /// Add `v` to the day's sum of a series that sums amounts (days waited).
+    pub(crate) fn add_to_day(&mut self, series: Daily, v: f64) {
+        self.day_counts[series as usize] += v;
     }
 
     /// The level behind a fixed daily series that is a level.
@@ -142,6 +147,7 @@ impl Counters {
             Daily::ZsmBusy => &mut self.zsm_busy,
             Daily::AdviceFit => &mut self.advice_fit,
             Daily::StalledCases => &mut self.stalled,
+            Daily::VhhBudget => &mut self.vhh_budget,
             _ => unreachable!("{series:?} is a count, not a level"),
         }
     }
@@ -155,9 +161,8 @@ impl Counters {
         }
         for i in Daily::Entered as usize..DAILY_FIXED {
             self.daily[i].push(self.day_counts[i] as f32);
-            self.day_counts[i] = 0;
+            self.day_counts[i] = 0.0;
         }
-        self.vhh_budget.close_day(t, HOURS_PER_DAY);
         let teams = self.team_busy.len();
         for (k, level) in self.team_busy.iter_mut().enumerate() {
             self.daily[DAILY_FIXED + k].push(level.close_day(t, HOURS_PER_DAY) as f32);

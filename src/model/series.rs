@@ -30,6 +30,8 @@ pub enum Daily {
     AdviceFit,
     /// Cases with stalled cooperation nobody has acted on.
     StalledCases,
+    /// The VHH's budget of coordinator hours a week (it may change on a date).
+    VhhBudget,
     /// Families entered (count per day).
     Entered,
     /// Opschalingen naar AVE 3 of wijk families (count).
@@ -56,10 +58,14 @@ pub enum Daily {
     ZsmKnownComplex,
     /// Of which informed (count).
     ZsmInformed,
+    /// Cases whose procesregie started (count).
+    VhhStarted,
+    /// Days those cases waited for procesregie, summed (a sum of days, not a count).
+    VhhWaitDays,
 }
 
 /// Number of fixed daily series.
-pub const DAILY_FIXED: usize = 25;
+pub const DAILY_FIXED: usize = 28;
 
 impl Daily {
     /// Every fixed daily series, in output order.
@@ -76,6 +82,7 @@ impl Daily {
         Daily::ZsmBusy,
         Daily::AdviceFit,
         Daily::StalledCases,
+        Daily::VhhBudget,
         Daily::Entered,
         Daily::UpscalingsAve3,
         Daily::OverTheFence,
@@ -89,6 +96,8 @@ impl Daily {
         Daily::ZsmReferrals,
         Daily::ZsmKnownComplex,
         Daily::ZsmInformed,
+        Daily::VhhStarted,
+        Daily::VhhWaitDays,
     ];
 
     /// The levels among the fixed series (they come first; the rest are counts per day).
@@ -111,6 +120,7 @@ pub const DAILY_NAMES: [&str; DAILY_FIXED] = [
     "zsm_busy",
     "advice_fit",
     "stalled_cases",
+    "vhh_hours_budget",
     "cases_entered",
     "upscalings_ave3",
     "over_the_fence",
@@ -124,6 +134,8 @@ pub const DAILY_NAMES: [&str; DAILY_FIXED] = [
     "zsm_referrals",
     "zsm_known_complex_decisions",
     "zsm_informed_decisions",
+    "vhh_procesregie_started",
+    "vhh_wait_days_sum",
 ];
 
 /// A series derived per replication from the daily ones (so its intervals are honest).
@@ -213,7 +225,7 @@ mod tests {
         for (i, d) in Daily::ALL.iter().enumerate() {
             assert_eq!(*d as usize, i);
         }
-        assert_eq!(Daily::levels().last(), Some(&Daily::StalledCases));
+        assert_eq!(Daily::levels().last(), Some(&Daily::VhhBudget));
         assert_eq!(Series::all(2).len(), DAILY_FIXED + 4 + Derived::ALL.len());
         assert_eq!(Series::TeamWaiting(1).name(), "wijkteam_waiting_team2");
     }

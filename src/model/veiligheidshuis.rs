@@ -129,6 +129,9 @@ impl<O: Observer> World<'_, O> {
         self.vhh.procesregie_waiting -= 1;
         self.stats.vhh_held.add(now, units);
         self.stats.vhh_waiting.add(now, -1.0);
+        self.stats.count(Daily::VhhStarted);
+        self.stats
+            .add_to_day(Daily::VhhWaitDays, waited / HOURS_PER_DAY);
         if self.stats.in_window {
             self.stats.vhh_wait.push(waited);
             self.stats.vhh_wait_hist.push(waited / HOURS_PER_DAY);

@@ -5,7 +5,7 @@
 //! two sums. Only days of the measured period count; a year the period cuts is partial, and its
 //! first and last date say so.
 
-use super::metrics::Daily;
+use super::metrics::{Daily, Metric};
 use crate::lang::Lang;
 use crate::scenario::sections::run::RunParams;
 
@@ -31,6 +31,9 @@ pub struct Column {
     pub label: (&'static str, &'static str),
     /// How it is made.
     pub kind: Kind,
+    /// The headline metric this column is year by year, if any (a count scaled to a full
+    /// year for a partial one): what an alarm on that metric is checked against per year.
+    pub metric: Option<Metric>,
 }
 
 impl Column {
@@ -56,36 +59,42 @@ pub const COLUMNS: &[Column] = &[
         unit: "cases",
         label: ("new cases", "nieuwe casussen"),
         kind: Kind::Sum(Daily::Entered),
+        metric: Some(Metric::CasesEnteredPerYear),
     },
     Column {
         name: "upscalings_ave3",
         unit: "cases",
         label: ("opschalingen naar AVE 3", "opschalingen naar AVE 3"),
         kind: Kind::Sum(Daily::UpscalingsAve3),
+        metric: None,
     },
     Column {
         name: "over_the_fence",
         unit: "cases",
         label: ("of which over the fence", "waarvan over de schutting"),
         kind: Kind::Sum(Daily::OverTheFence),
+        metric: None,
     },
     Column {
         name: "acute_incidents",
         unit: "cases",
         label: ("acute incidents", "acute incidenten"),
         kind: Kind::Sum(Daily::AcuteCrises),
+        metric: None,
     },
     Column {
         name: "escalations_ave4",
         unit: "cases",
         label: ("opschalingen naar AVE 4", "opschalingen naar AVE 4"),
         kind: Kind::Sum(Daily::EscalationsAve4),
+        metric: None,
     },
     Column {
         name: "advice_consults",
         unit: "consults",
         label: ("advice consults", "adviesvragen"),
         kind: Kind::Sum(Daily::AdviceConsults),
+        metric: Some(Metric::AdviceConsultsPerYear),
     },
     Column {
         name: "vhh_hours_held_mean",
@@ -95,6 +104,7 @@ pub const COLUMNS: &[Column] = &[
             "uren procescoördinatoren in gebruik",
         ),
         kind: Kind::Mean(Daily::VhhHoursHeld),
+        metric: None,
     },
     Column {
         name: "vhh_waiting_mean",
@@ -104,6 +114,27 @@ pub const COLUMNS: &[Column] = &[
             "casussen wachtend op procesregie",
         ),
         kind: Kind::Mean(Daily::VhhWaiting),
+        metric: Some(Metric::VhhQueueMean),
+    },
+    Column {
+        name: "vhh_hours_utilisation",
+        unit: "share",
+        label: (
+            "procescoördinatoren's hours in use, share of the budget",
+            "uren procescoördinatoren in gebruik, deel van de beschikbare uren",
+        ),
+        kind: Kind::Share(Daily::VhhHoursHeld, Daily::VhhBudget),
+        metric: Some(Metric::VhhHoursUtilisation),
+    },
+    Column {
+        name: "vhh_wait_days_mean",
+        unit: "days",
+        label: (
+            "mean wait for procesregie",
+            "gemiddelde wachttijd op procesregie",
+        ),
+        kind: Kind::Share(Daily::VhhWaitDays, Daily::VhhStarted),
+        metric: Some(Metric::VhhWaitDaysMean),
     },
     Column {
         name: "wijkteam_waiting_mean",
@@ -113,12 +144,14 @@ pub const COLUMNS: &[Column] = &[
             "casussen wachtend op een wijkteam",
         ),
         kind: Kind::Mean(Daily::WijkteamWaiting),
+        metric: None,
     },
     Column {
         name: "zsm_decisions",
         unit: "decisions",
         label: ("ZSM decisions", "ZSM-beslissingen"),
         kind: Kind::Sum(Daily::ZsmDecisions),
+        metric: None,
     },
     Column {
         name: "zsm_within_target_share",
@@ -128,12 +161,14 @@ pub const COLUMNS: &[Column] = &[
             "ZSM-beslissingen binnen de termijn",
         ),
         kind: Kind::Share(Daily::ZsmWithinTarget, Daily::ZsmDecisions),
+        metric: Some(Metric::ZsmWithinTargetShare),
     },
     Column {
         name: "zsm_informed_share",
         unit: "share",
         label: ("ZSM decisions with context", "ZSM-beslissingen met context"),
         kind: Kind::Share(Daily::ZsmInformed, Daily::ZsmKnownComplex),
+        metric: Some(Metric::ZsmInformedShare),
     },
 ];
 

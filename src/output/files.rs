@@ -39,6 +39,8 @@ pub struct RunFacts {
     pub changes: Vec<String>,
     /// What a reader must know before trusting the headline numbers.
     pub warnings: Vec<WarningNote>,
+    /// Each alarm and the first calendar year it fires in.
+    pub alarms: Vec<AlarmNote>,
 }
 
 /// A warning as `run.json` holds it.
@@ -58,6 +60,40 @@ impl WarningNote {
             .map(|w| WarningNote {
                 kind: w.kind(),
                 text: w.text(crate::lang::Lang::En),
+            })
+            .collect()
+    }
+}
+
+/// An alarm of a run as `run.json` holds it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AlarmNote {
+    /// `metric > value`.
+    pub alarm: String,
+    /// The first calendar year whose mean passes it (none: no year does).
+    pub first_year: Option<i16>,
+    /// Whether the metric is counted year by year (in `yearly.csv`).
+    pub per_year: bool,
+}
+
+impl AlarmNote {
+    /// The notes of a run's alarms.
+    pub fn of(
+        alarms: &[(
+            crate::experiment::alarm::Alarm,
+            crate::experiment::alarm::YearFinding,
+        )],
+    ) -> Vec<AlarmNote> {
+        use crate::experiment::alarm::YearFinding;
+        alarms
+            .iter()
+            .map(|(a, f)| AlarmNote {
+                alarm: a.to_string(),
+                first_year: match f {
+                    YearFinding::First(y) => Some(*y),
+                    _ => None,
+                },
+                per_year: !matches!(f, YearFinding::NotPerYear),
             })
             .collect()
     }

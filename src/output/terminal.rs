@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::experiment::RunResults;
+use crate::experiment::alarm::{Alarm, AlarmFinding, YearFinding};
 use crate::experiment::compare::Difference;
-use crate::experiment::sweep::{Alarm, AlarmFinding};
 use crate::format::terminal as sig_en;
 use crate::lang::Lang;
 use crate::model::Metric;
@@ -145,6 +145,54 @@ fn short(lang: Lang, m: Metric) -> String {
         format!("{cut}…")
     } else {
         text.to_string()
+    }
+}
+
+/// One line per alarm of a run: the first calendar year it fires in, or that no year does.
+pub fn year_alarm_lines(lang: Lang, alarms: &[(Alarm, YearFinding)], first: i16) -> String {
+    let mut s = String::new();
+    for (alarm, finding) in alarms {
+        let _ = writeln!(
+            s,
+            "alarm {alarm}: {}",
+            year_finding(lang, alarm, finding, first)
+        );
+    }
+    s
+}
+
+/// What an alarm found year by year, in words (`first` is the first measured year).
+pub fn year_finding(lang: Lang, alarm: &Alarm, finding: &YearFinding, first: i16) -> String {
+    match finding {
+        YearFinding::First(y) if *y == first => lang.pick(
+            format!("from the first measured year, {y}"),
+            format!("vanaf het eerste gemeten jaar, {y}"),
+        ),
+        YearFinding::First(y) => {
+            lang.pick(format!("first in {y}"), format!("voor het eerst in {y}"))
+        }
+        YearFinding::Never(Some((y, v))) => {
+            let v = if alarm.metric.is_share() {
+                alarm.metric.show(lang, *v)
+            } else {
+                format!(
+                    "{} {}",
+                    alarm.metric.show(lang, *v),
+                    alarm.metric.unit_text(lang)
+                )
+            };
+            lang.pick(
+                format!("in no year (closest: {v} in {y})"),
+                format!("in geen enkel jaar (het dichtst bij: {v} in {y})"),
+            )
+        }
+        YearFinding::Never(None) => lang.pick("in no year", "in geen enkel jaar").to_string(),
+        YearFinding::NotPerYear => lang
+            .pick(
+                "not counted year by year (yearly.csv has no column for it); see the headline",
+                "niet per jaar geteld (yearly.csv heeft er geen kolom voor); zie de kernuitkomsten",
+            )
+            .to_string(),
     }
 }
 
@@ -301,7 +349,12 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
             );
         }
         if !d.range.is_empty() {
-            let _ = write!(why, "; {} {}", lang.pick("plausible", "aannemelijk"), d.range);
+            let _ = write!(
+                why,
+                "; {} {}",
+                lang.pick("plausible", "aannemelijk"),
+                d.range
+            );
         }
         let _ = writeln!(
             s,

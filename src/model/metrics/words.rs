@@ -111,6 +111,15 @@ impl Metric {
         lang.pick(en, nl)
     }
 
+    /// A value as people read it: a share as a percentage, numbers in `lang`'s way.
+    pub fn show(self, lang: Lang, v: f64) -> String {
+        lang.num(&if self.is_share() {
+            crate::format::pct(v)
+        } else {
+            crate::format::value(v)
+        })
+    }
+
     /// Its unit, for people.
     pub fn unit_text(self, lang: Lang) -> &'static str {
         unit(self.def().unit, lang)

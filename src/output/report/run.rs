@@ -8,6 +8,7 @@ use std::path::Path;
 use super::limits::limits_section;
 use super::{Page, esc};
 use crate::experiment::RunResults;
+use crate::experiment::alarm::{Alarm, YearFinding};
 use crate::experiment::warnings::Warning;
 use crate::format::value as format_value;
 use crate::lang::Lang;
@@ -39,19 +40,14 @@ fn display_value(v: &toml::Value) -> String {
     }
 }
 
-/// The budget of VHH hours in force on a day (the scenario's, or a `[[change]]`'s).
-fn budget_on(params: &Params, day: u32) -> f64 {
-    let t = f64::from(day) * crate::engine::HOURS_PER_DAY;
-    params
-        .changes
-        .iter()
-        .rev()
-        .find(|(at, _)| *at <= t)
-        .map_or(params.vhh.budget, |(_, p)| p.vhh.budget)
-}
-
-/// Each calendar year on its own, and the first year the VHH's hours pass 90% of its budget.
-fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResults) {
+/// Each calendar year on its own, and the first year each alarm fires in.
+fn yearly_table(
+    h: &mut String,
+    lang: Lang,
+    params: &Params,
+    results: &RunResults,
+    alarms: &[(Alarm, YearFinding)],
+) {
     use crate::model::yearly::{COLUMNS, years};
     let years = years(&params.run);
     if years.is_empty() || results.yearly.is_empty() {
@@ -62,8 +58,9 @@ fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResult
         "cases_entered",
         "upscalings_ave3",
         "acute_incidents",
-        "vhh_hours_held_mean",
+        "vhh_hours_utilisation",
         "vhh_waiting_mean",
+        "vhh_wait_days_mean",
         "wijkteam_waiting_mean",
         "zsm_within_target_share",
     ];
@@ -77,30 +74,14 @@ fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResult
         "<h2 id=\"yearly\">{}</h2>\n<p>{}</p>\n<table class=\"cards\">\n<tr><th>{}</th>{}</tr>\n",
         lang.pick("Year by year", "Per jaar"),
         lang.pick(
-            "Each calendar year of the measured period on its own (mean over replications, 95% interval in yearly.csv): counts are per year, waiting lines and hours the year's average. A year the period cuts is partial.",
-            "Elk kalenderjaar van de meetperiode apart (gemiddelde over de herhalingen, 95%-interval in yearly.csv): aantallen per jaar, wachtrijen en uren als jaargemiddelde. Een jaar dat de periode afsnijdt, is onvolledig."
+            "Each calendar year of the measured period on its own (mean over replications, 95% interval in yearly.csv): counts are per year, waiting lines and hours the year's average, waits in days. A year the period cuts is partial.",
+            "Elk kalenderjaar van de meetperiode apart (gemiddelde over de herhalingen, 95%-interval in yearly.csv): aantallen per jaar, wachtrijen en uren als jaargemiddelde, wachttijden in dagen. Een jaar dat de periode afsnijdt, is onvolledig."
         ),
         lang.pick("year", "jaar"),
         cols.iter()
-            .map(|(_, c)| {
-                if c.name == "vhh_hours_held_mean" {
-                    format!(
-                        "<th>{} <span class=\"small\">({} {})</span></th>",
-                        esc(c.label(lang)),
-                        lang.pick("budget", "budget"),
-                        lang.pick(
-                            format!("{} a week", n(params.vhh.budget)),
-                            format!("{} per week", n(params.vhh.budget))
-                        )
-                    )
-                } else {
-                    format!("<th>{}</th>", esc(c.label(lang)))
-                }
-            })
+            .map(|(_, c)| format!("<th>{}</th>", esc(c.label(lang))))
             .collect::<String>()
     );
-    let held = COLUMNS.iter().position(|c| c.name == "vhh_hours_held_mean");
-    let mut first_full: Option<i16> = None;
     for (y, row) in years.iter().zip(&results.yearly) {
         let label = if y.last_day - y.first_day + 1 < 365 {
             format!(
@@ -112,17 +93,13 @@ fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResult
         } else {
             y.year.to_string()
         };
-        if let Some(k) = held
-            && first_full.is_none()
-            && row[k].mean > 0.9 * budget_on(params, y.first_day)
-        {
-            first_full = Some(y.year);
-        }
         let cells: String = cols
             .iter()
             .map(|(k, c)| {
                 let v = row[*k].mean;
-                let text = if c.unit == "share" {
+                let text = if !v.is_finite() {
+                    "–".to_string()
+                } else if c.unit == "share" {
                     lang.num(&crate::format::pct(v))
                 } else {
                     n(v)
@@ -140,26 +117,29 @@ fn yearly_table(h: &mut String, lang: Lang, params: &Params, results: &RunResult
         );
     }
     h.push_str("</table>\n");
-    let _ = writeln!(
-        h,
-        "<p>{}</p>",
-        match first_full {
-            Some(year) if Some(year) == years.first().map(|y| y.year) => lang.pick(
-                format!("The procescoördinatoren's hours in use are above 90% of their budget from the start of the measured period (<b>{year}</b>)."),
-                format!("De uren van de procescoördinatoren zitten vanaf het begin van de meetperiode (<b>{year}</b>) boven 90% van de beschikbare uren."),
-            ),
-            Some(year) => lang.pick(
-                format!("The procescoördinatoren's hours in use first pass 90% of their budget in <b>{year}</b>."),
-                format!("De uren van de procescoördinatoren komen voor het eerst boven 90% van de beschikbare uren in <b>{year}</b>."),
-            ),
-            None => lang
-                .pick(
-                    "In no year do the procescoördinatoren's hours in use pass 90% of their budget.",
-                    "In geen enkel jaar komen de uren van de procescoördinatoren boven 90% van de beschikbare uren.",
-                )
-                .to_string(),
+    if !alarms.is_empty() {
+        let first = years[0].year;
+        let _ = writeln!(
+            h,
+            "<p>{}</p>\n<ul>",
+            lang.pick(
+                "The first year each alarm fires in (the year's mean over replications; set alarms with <code>--alarm 'metric&gt;value'</code>):",
+                "Het eerste jaar waarin elk alarm afgaat (het jaargemiddelde over de herhalingen; stel alarmen in met <code>--alarm 'maat&gt;waarde'</code>):"
+            )
+        );
+        for (alarm, f) in alarms {
+            let _ = writeln!(
+                h,
+                "<li>{} <code>{}</code>: <b>{}</b></li>",
+                esc(alarm.metric.label(lang)),
+                esc(&alarm.to_string()),
+                esc(&crate::output::terminal::year_finding(
+                    lang, alarm, f, first
+                ))
+            );
         }
-    );
+        h.push_str("</ul>\n");
+    }
 }
 
 /// Write `report.html` into `dir` (charts are read from `dir/charts/*.svg`).
@@ -174,6 +154,7 @@ pub fn write_report(
     charts: &[ChartInfo],
     provenance: &Provenance,
     warnings: &[Warning],
+    alarms: &[(Alarm, YearFinding)],
 ) -> std::io::Result<()> {
     let name = esc(&scenario.name);
     let title = if facts.changes.is_empty() {
@@ -193,7 +174,7 @@ pub fn write_report(
     };
     let mut page = Page::new(lang, &title, subtitle);
     page.warnings(&warnings.iter().map(|w| w.text(lang)).collect::<Vec<_>>());
-    page.findings(&findings(lang, params, results));
+    page.findings(&findings(lang, params, results, alarms));
     let h = page.html();
     // What was run.
     let years = f64::from(params.run.horizon_days) / 365.0;
@@ -326,7 +307,7 @@ pub fn write_report(
         );
     }
     h.push_str("</table>\n");
-    yearly_table(h, lang, params, results);
+    yearly_table(h, lang, params, results, alarms);
     limits_section(h, lang, &scenario.name, results);
     page.charts(
         dir,
@@ -376,11 +357,11 @@ pub fn write_report(
         };
         let _ = writeln!(
             h,
-            "<tr><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"tag {}\">{}</span></td><td class=\"small\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"small\" data-label=\"{}\">{}</td><td class=\"small\" data-label=\"{}\">{}</td></tr>",
+            "<tr><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\"><code>{}</code></td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"tag {}\">{}</span></td><td class=\"small\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"small\" data-label=\"{}\">{}</td><td class=\"small\" data-label=\"{}\">{}</td></tr>",
             heads[0],
             esc(&key),
             heads[1],
-            format!("<code>{}</code>", esc(&display_value(&v))),
+            esc(&display_value(&v)),
             heads[2],
             esc(d.unit),
             heads[3],
@@ -405,8 +386,13 @@ pub fn write_report(
 }
 
 /// A run's key findings: the few numbers a memo leads with, in plain words.
-fn findings(lang: Lang, params: &Params, results: &RunResults) -> Vec<String> {
-    [
+fn findings(
+    lang: Lang,
+    params: &Params,
+    results: &RunResults,
+    alarms: &[(Alarm, YearFinding)],
+) -> Vec<String> {
+    let mut out: Vec<String> = [
         Metric::UpscalingsAve3Per1000,
         Metric::AcuteCrisesPer1000,
         Metric::VhhHoursUtilisation,
@@ -415,5 +401,22 @@ fn findings(lang: Lang, params: &Params, results: &RunResults) -> Vec<String> {
     ]
     .iter()
     .map(|&m| esc(&m.reading(lang, results.metric(m), params)))
-    .collect()
+    .collect();
+    // Alarms that fire, with their year.
+    let first = crate::model::yearly::years(&params.run)
+        .first()
+        .map(|y| y.year);
+    for (alarm, f) in alarms {
+        if let (YearFinding::First(_), Some(first)) = (f, first) {
+            out.push(format!(
+                "{} <code>{}</code>: <b>{}</b>.",
+                lang.pick("Alarm", "Alarm"),
+                esc(&alarm.to_string()),
+                esc(&crate::output::terminal::year_finding(
+                    lang, alarm, f, first
+                ))
+            ));
+        }
+    }
+    out
 }

@@ -11,7 +11,7 @@ use crate::experiment::RunResults;
 use crate::experiment::compare::Difference;
 use crate::experiment::sweep::{Alarm, AlarmFinding};
 use crate::experiment::warnings::{Warning, warnings};
-use crate::format::{pct, value as format_value};
+use crate::format::value as format_value;
 use crate::lang::Lang;
 use crate::model::Metric;
 use crate::output::charts::ChartInfo;
@@ -19,11 +19,7 @@ use crate::scenario::Params;
 
 /// A value of a metric as people read it (a share as a percentage).
 fn shown(lang: Lang, m: Metric, v: f64) -> String {
-    lang.num(&if m.is_share() {
-        pct(v)
-    } else {
-        format_value(v)
-    })
+    m.show(lang, v)
 }
 
 /// A signed difference (a share's in percentage points).
