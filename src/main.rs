@@ -252,14 +252,15 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                     lang,
                     &out.base.scenario.name,
                     &out.base.params,
-                    &out.labels(),
+                    &out.values(lang),
+                    &out.keys(),
                     &out.results,
                 ));
             }
             print(&terminal::alarm_lines(
                 lang,
                 &out.alarms,
-                &out.labels(),
+                &out.labels(lang),
                 &out.results,
             ));
             say!("{results}: {}", out.path.display());

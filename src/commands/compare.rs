@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
-    refuse_if_too_long, result_dir, run_err, say_notes,
+    refuse_if_too_long, result_dir, run_err, say_notes, study_about,
 };
 use crate::experiment::compare::Difference;
 use crate::experiment::{self, RunResults};
-use crate::output::{charts, files, report, study};
+use crate::output::{self, charts, files, report, study};
 use crate::scenario::{Params, Scenario};
 
 /// What a comparison produced.
@@ -78,20 +78,37 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     let results =
         experiment::run_many(&points, &opts, false, "compare").map_err(|e| run_err(e, &dir))?;
     let differences = study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
+    let lang = common.lang;
     let sets = if common.sets.is_empty() {
         String::new()
     } else {
-        format!(
-            " Applied to every scenario: `--set {}`.",
-            common.sets.join("`, `--set ")
+        let sets = common.sets.join("`, `--set ");
+        lang.pick(
+            format!(" Applied to every scenario: `--set {sets}`."),
+            format!(" Voor elk scenario: `--set {sets}`."),
         )
     };
-    let facts_line = format!(
-        "{} replications × {} days (warm-up {}), seed {}, the same random streams for every scenario (common random numbers); run control of {} applies to all.{sets}",
-        p0.run.replications, p0.run.horizon_days, p0.run.warmup_days, p0.run.seed, names[0]
+    let (reps, days, warm, seed, first) = (
+        p0.run.replications,
+        p0.run.horizon_days,
+        p0.run.warmup_days,
+        p0.run.seed,
+        &names[0],
     );
-    study::write_comparison_md(dir.path(), &results, &differences, &facts_line)
+    let facts_line = lang.pick(
+        format!("{reps} replications × {days} days (warm-up {warm}), seed {seed}, the same random streams for every scenario (common random numbers); run control of {first} applies to all.{sets}"),
+        format!("{reps} herhalingen × {days} dagen (inloopperiode {warm}), seed {seed}, dezelfde toevalsreeksen voor elk scenario (gemeenschappelijke toevalsgetallen); de instellingen van de run van {first} gelden voor alle.{sets}"),
+    );
+    study::write_comparison_md(lang, dir.path(), &results, &differences, &facts_line)
         .map_err(internal)?;
+    output::excel::write_study_xlsx(
+        lang,
+        dir.path(),
+        p0.run.start_date,
+        &study_about(lang, &loaded.iter().collect::<Vec<_>>(), &[], &common.sets),
+        &["comparison.csv", "differences.csv"],
+    )
+    .map_err(|e| internal(format!("writing results.xlsx: {e}")))?;
     if common.charts {
         let drawn = charts::write_compare_charts(common.lang, &dir.path().join("charts"), &results)
             .map_err(internal)?;
@@ -102,6 +119,10 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
             &results,
             &differences,
             &common.sets,
+            &loaded
+                .iter()
+                .map(|l| l.scenario.description_in(common.lang).to_string())
+                .collect::<Vec<_>>(),
             &drawn,
             env!("CARGO_PKG_VERSION"),
         )

@@ -326,6 +326,53 @@ fn duration_words(seconds: f64, lang: Lang) -> String {
     }
 }
 
+/// The "about" rows of a sweep's or comparison's workbook: each scenario with its
+/// description, run control, the changes and the version.
+pub(crate) fn study_about(
+    lang: Lang,
+    loaded: &[&Loaded],
+    varied: &[String],
+    sets: &[String],
+) -> Vec<(String, String)> {
+    let t = |en: &str, nl: &str| lang.pick(en, nl).to_string();
+    let mut rows: Vec<(String, String)> = loaded
+        .iter()
+        .map(|l| {
+            let s = &l.scenario;
+            let d = s.description_in(lang);
+            (t("scenario", "scenario"), format!("{}: {d}", s.name))
+        })
+        .collect();
+    if let Some(first) = loaded.first() {
+        let run = &first.params.run;
+        rows.push(("seed".into(), run.seed.to_string()));
+        rows.push((
+            t("replications", "herhalingen"),
+            run.replications.to_string(),
+        ));
+        rows.push((
+            t("days per replication", "dagen per herhaling"),
+            run.horizon_days.to_string(),
+        ));
+        rows.push((
+            t("of which warm-up", "waarvan inloopperiode"),
+            run.warmup_days.to_string(),
+        ));
+    }
+    if !varied.is_empty() {
+        rows.push((
+            t("varied with --vary", "gevarieerd met --vary"),
+            varied.join(", "),
+        ));
+    }
+    rows.push((
+        t("changed with --set", "gewijzigd met --set"),
+        sets.join(", "),
+    ));
+    rows.push(("avesim".into(), env!("CARGO_PKG_VERSION").to_string()));
+    rows
+}
+
 /// The facts of a sweep or comparison for `run.json`.
 #[derive(serde::Serialize)]
 pub(crate) struct StudyFacts<'a> {

@@ -1,16 +1,16 @@
 //! `avesim sweep`: a grid of parameter values on common random numbers, with alarms.
 
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_overrides, internal, load, refuse_if_too_long,
-    result_dir, run_err, say_notes,
+    result_dir, run_err, say_notes, study_about,
 };
 use crate::experiment::sweep::{self, Alarm, AlarmFinding, Axis};
 use crate::experiment::{self, RunResults};
-use crate::output::{charts, files, report, study};
+use crate::output::{self, charts, files, report, study};
 use crate::scenario::{Loaded, Params, Scenario};
 
 /// What a sweep produced.
@@ -30,22 +30,48 @@ pub struct SweepOutcome {
 }
 
 impl SweepOutcome {
-    /// "key = value, key2 = value2" of every point.
-    pub fn labels(&self) -> Vec<String> {
-        (0..self.grid.len()).map(|k| self.label(k)).collect()
+    /// "key = value, key2 = value2" of every point, numbers as `lang` writes them.
+    pub fn labels(&self, lang: Lang) -> Vec<String> {
+        (0..self.grid.len()).map(|k| self.label(k, lang)).collect()
+    }
+
+    /// The varied keys, in order.
+    pub fn keys(&self) -> Vec<String> {
+        self.axes.iter().map(|a| a.key.clone()).collect()
+    }
+
+    /// Each point's value of each varied key, as people read it in `lang` (a decimal comma
+    /// in Dutch).
+    pub fn values(&self, lang: Lang) -> Vec<Vec<String>> {
+        self.grid
+            .iter()
+            .map(|p| {
+                self.axes
+                    .iter()
+                    .zip(p)
+                    .map(|(a, &i)| value_in(a, i, lang))
+                    .collect()
+            })
+            .collect()
     }
 
     /// "key = value, key2 = value2" of point `k`.
-    pub fn label(&self, k: usize) -> String {
-        point_label(&self.axes, &self.grid[k])
+    pub fn label(&self, k: usize, lang: Lang) -> String {
+        point_label(&self.axes, &self.grid[k], lang)
     }
 }
 
+/// Value `i` of an axis as people read it in `lang` (a decimal comma in Dutch).
+fn value_in(a: &Axis, i: usize, lang: Lang) -> String {
+    let l = &a.labels()[i];
+    if a.numeric() { lang.num(l) } else { l.clone() }
+}
+
 /// "key = value, key2 = value2" of a point (value indices per axis).
-fn point_label(axes: &[Axis], point: &[usize]) -> String {
+fn point_label(axes: &[Axis], point: &[usize], lang: Lang) -> String {
     axes.iter()
         .zip(point)
-        .map(|(a, &i)| format!("{} = {}", a.key, a.labels()[i]))
+        .map(|(a, &i)| format!("{} = {}", a.key, value_in(a, i, lang)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -84,6 +110,14 @@ pub fn run_sweep(
     let results =
         experiment::run_many(&points, &opts, false, "sweep").map_err(|e| run_err(e, &dir))?;
     study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
+    output::excel::write_study_xlsx(
+        common.lang,
+        dir.path(),
+        base.params.run.start_date,
+        &study_about(common.lang, &[&base], vary, &common.sets),
+        &["sweep.csv"],
+    )
+    .map_err(|e| internal(format!("writing results.xlsx: {e}")))?;
     files::write_resolved(dir.path(), &base.scenario, &base.provenance).map_err(internal)?;
     if common.charts {
         let drawn = charts::write_sweep_charts(
@@ -96,7 +130,10 @@ pub fn run_sweep(
             &alarms,
         )
         .map_err(internal)?;
-        let labels: Vec<String> = grid.iter().map(|p| point_label(&axes, p)).collect();
+        let labels: Vec<String> = grid
+            .iter()
+            .map(|p| point_label(&axes, p, common.lang))
+            .collect();
         let found: Vec<(Alarm, AlarmFinding)> = alarms
             .iter()
             .map(|a| (a.clone(), a.evaluate(&results)))

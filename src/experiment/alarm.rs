@@ -4,7 +4,7 @@
 //! which growth?" have direct answers.
 
 use crate::both;
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::model::metrics::{METRICS, Metric};
 use crate::model::yearly::{COLUMNS, Kind, years};
 use crate::scenario::sections::run::RunParams;
@@ -86,6 +86,31 @@ impl Alarm {
         } else {
             raw.iter().map(|a| Alarm::parse(a)).collect()
         }
+    }
+
+    /// "> 90%" or "< 7": the comparison and the threshold as people read them.
+    pub fn sign_and_value(&self, lang: Lang) -> String {
+        let m = self.metric;
+        let value = if m.is_share() {
+            format!("{}%", lang.num(&crate::format::message(100.0 * self.value)))
+        } else {
+            let unit = match m.def().unit {
+                "days" | "hours" => format!(" {}", m.unit_text(lang)),
+                _ => String::new(),
+            };
+            format!("{}{unit}", lang.num(&crate::format::message(self.value)))
+        };
+        format!("{} {value}", if self.above { ">" } else { "<" })
+    }
+
+    /// The alarm in words, with its id as `--alarm` takes it: "VHH hours in use > 90%
+    /// (vhh_hours_utilisation > 0.9)".
+    pub fn words(&self, lang: Lang) -> String {
+        format!(
+            "{} {} ({self})",
+            self.metric.label(lang),
+            self.sign_and_value(lang)
+        )
     }
 
     /// Whether a mean sets the alarm off.

@@ -54,7 +54,13 @@ pub fn write_xlsx(
     let about = book.add_worksheet().set_name(lang.pick("about", "over"))?;
     let mut rows: Vec<(String, String)> = vec![
         (t("scenario", "scenario"), facts.scenario.clone()),
-        (t("source", "bron"), facts.source.clone()),
+        (
+            t("source", "bron"),
+            match (lang, facts.source.strip_prefix("embedded ")) {
+                (Lang::Nl, Some(rest)) => format!("ingebouwd {rest}"),
+                _ => facts.source.clone(),
+            },
+        ),
         ("seed".into(), facts.seed.to_string()),
         (
             t("replications", "herhalingen"),
@@ -82,7 +88,7 @@ pub fn write_xlsx(
         match cases_rows {
             Some(n) if n + 1 > u64::from(SHEET_ROWS) => lang.pick(
                 format!("cases.csv: {n} rows, more than an Excel sheet holds ({SHEET_ROWS}); open it in a tool for large data, or run fewer replications"),
-                format!("cases.csv: {n} regels, meer dan een Excel-blad bevat ({SHEET_ROWS}); open het in een programma voor grote bestanden, of reken met minder replicaties"),
+                format!("cases.csv: {n} regels, meer dan een Excel-blad bevat ({SHEET_ROWS}); open het in een programma voor grote bestanden, of reken met minder herhalingen"),
             ),
             Some(n) => lang.pick(
                 format!("cases.csv: {n} rows (not in this workbook)"),
@@ -243,5 +249,74 @@ pub fn write_xlsx(
         }
     }
 
+    book.save(dir.join("results.xlsx"))
+}
+
+/// Write `results.xlsx` of a sweep or a comparison into `dir`: an "about" sheet (`about`:
+/// label and value per row), then one sheet per CSV table in `dir` named in `tables` (the
+/// file's stem names the sheet), numbers as numbers, and next to each metric id its label in
+/// `lang`. `created` pins the creation time (the run's start date).
+pub fn write_study_xlsx(
+    lang: Lang,
+    dir: &Path,
+    created: jiff::civil::Date,
+    about: &[(String, String)],
+    tables: &[&str],
+) -> Result<(), XlsxError> {
+    let mut book = Workbook::new();
+    let d = created;
+    let created = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let bold = Format::new().set_bold();
+    let sheet = book.add_worksheet().set_name(lang.pick("about", "over"))?;
+    for (r, (k, v)) in about.iter().enumerate() {
+        sheet.write_string_with_format(r as u32, 0, k, &bold)?;
+        sheet.write_string(r as u32, 1, v)?;
+    }
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 100)?;
+    for file in tables {
+        let path = dir.join(file);
+        let mut reader = csv::Reader::from_path(&path).map_err(|e| XlsxError::IoError(e.into()))?;
+        let head: Vec<String> = reader
+            .headers()
+            .map_err(|e| XlsxError::IoError(e.into()))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let metric_col = head.iter().position(|h| h == "metric");
+        let mut names = head.clone();
+        if let Some(k) = metric_col {
+            names.insert(k + 1, lang.pick("label", "omschrijving").to_string());
+        }
+        let stem = Path::new(file)
+            .file_stem()
+            .map_or_else(|| (*file).to_string(), |s| s.to_string_lossy().into_owned());
+        let sheet = book.add_worksheet().set_name(&stem)?;
+        header(sheet, &names, &bold)?;
+        for (r, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| XlsxError::IoError(e.into()))?;
+            let r = r as u32 + 1;
+            let mut c = 0u16;
+            for (k, field) in record.iter().enumerate() {
+                match field.parse::<f64>() {
+                    Ok(v) if v.is_finite() => sheet.write_number(r, c, v)?,
+                    Ok(_) => sheet,
+                    Err(_) => sheet.write_string(r, c, field)?,
+                };
+                c += 1;
+                if Some(k) == metric_col {
+                    let label =
+                        crate::model::Metric::from_name(field).map_or("", |m| m.label(lang));
+                    sheet.write_string(r, c, label)?;
+                    c += 1;
+                }
+            }
+        }
+        sheet.set_column_width(metric_col.map_or(0, |k| k as u16), 40)?;
+        if let Some(k) = metric_col {
+            sheet.set_column_width(k as u16 + 1, 45)?;
+        }
+    }
     book.save(dir.join("results.xlsx"))
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::experiment::RunResults;
 use crate::experiment::compare::{Difference, differences};
 use crate::experiment::sweep::Axis;
+use crate::lang::Lang;
 use crate::model::metrics::METRICS;
 use crate::stats::Interval;
 
@@ -118,7 +119,7 @@ fn cell(i: &Interval) -> String {
     }
 }
 
-fn signed(d: &Difference) -> String {
+fn signed(lang: Lang, d: &Difference) -> String {
     let i = &d.paired;
     if !i.mean.is_finite() {
         return "–".into();
@@ -133,9 +134,10 @@ fn signed(d: &Difference) -> String {
     let mark = if d.excludes_zero() { " **" } else { "" };
     if i.low.is_finite() && i.low != i.high {
         format!(
-            "{} ({} to {}){mark}",
+            "{} ({} {} {}){mark}",
             sign(i.mean),
             sign(i.low),
+            lang.pick("to", "tot"),
             sign(i.high)
         )
     } else {
@@ -143,8 +145,10 @@ fn signed(d: &Difference) -> String {
     }
 }
 
-/// `comparison.md`: the scenarios side by side and each one's paired difference from the first.
+/// `comparison.md`: the scenarios side by side and each one's paired difference from the
+/// first, in `lang` (labels and units for people, the metric id next to each).
 pub fn write_comparison_md(
+    lang: Lang,
     dir: &Path,
     results: &[RunResults],
     diffs: &[Vec<Difference>],
@@ -152,29 +156,62 @@ pub fn write_comparison_md(
 ) -> Result<(), WriteError> {
     let mut md = String::new();
     let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
-    let _ = writeln!(md, "# Comparison: {}\n", names.join(", "));
+    let _ = writeln!(
+        md,
+        "# {}: {}\n",
+        lang.pick("Comparison", "Vergelijking"),
+        names.join(", ")
+    );
     let _ = writeln!(md, "{facts}\n");
-    let _ = writeln!(md, "Mean with its 95% interval over replications.\n");
-    let _ = writeln!(md, "| metric | unit | {} |", names.join(" | "));
+    let _ = writeln!(
+        md,
+        "{}\n",
+        lang.pick(
+            "Mean with its 95% interval over replications.",
+            "Gemiddelde met het 95%-interval over de herhalingen."
+        )
+    );
+    let (metric, unit) = (lang.pick("metric", "maat"), lang.pick("unit", "eenheid"));
+    let _ = writeln!(md, "| {metric} | {unit} | {} |", names.join(" | "));
     let _ = writeln!(md, "|---|---|{}", "---|".repeat(names.len()));
     for (k, m) in METRICS.iter().enumerate() {
         let cells: Vec<String> = results
             .iter()
-            .map(|r| cell(&r.summary[k].interval))
+            .map(|r| lang.num(&cell(&r.summary[k].interval)))
             .collect();
-        let _ = writeln!(md, "| {} | {} | {} |", m.name, m.unit, cells.join(" | "));
-    }
-    if results.len() > 1 {
         let _ = writeln!(
             md,
-            "\n## Difference from {} (paired by replication)\n\nScenario minus {}, mean and 95% interval of the paired difference; `**` marks an interval that excludes zero (a difference the simulation can tell from noise).\n",
-            names[0], names[0]
+            "| {} (`{}`) | {} | {} |",
+            m.metric.label(lang),
+            m.name,
+            m.metric.unit_text(lang),
+            cells.join(" | ")
         );
-        let _ = writeln!(md, "| metric | {} |", names[1..].join(" | "));
+    }
+    if results.len() > 1 {
+        let first = names[0];
+        let _ = writeln!(
+            md,
+            "\n{}\n",
+            lang.pick(
+                format!("## Difference from {first} (paired by replication)\n\nScenario minus {first}, mean and 95% interval of the paired difference; `**` marks an interval that excludes zero (a difference the simulation can tell from noise)."),
+                format!("## Verschil met {first} (gepaard per herhaling)\n\nScenario min {first}: gemiddelde en 95%-interval van het gepaarde verschil; `**` markeert een interval dat nul uitsluit (een verschil dat de simulatie van toeval kan onderscheiden).")
+            )
+        );
+        let _ = writeln!(md, "| {metric} | {} |", names[1..].join(" | "));
         let _ = writeln!(md, "|---|{}", "---|".repeat(names.len() - 1));
         for (k, m) in METRICS.iter().enumerate() {
-            let cells: Vec<String> = diffs.iter().map(|d| signed(&d[k])).collect();
-            let _ = writeln!(md, "| {} | {} |", m.name, cells.join(" | "));
+            let cells: Vec<String> = diffs
+                .iter()
+                .map(|d| lang.num(&signed(lang, &d[k])))
+                .collect();
+            let _ = writeln!(
+                md,
+                "| {} (`{}`) | {} |",
+                m.metric.label(lang),
+                m.name,
+                cells.join(" | ")
+            );
         }
     }
     let path = dir.join("comparison.md");

@@ -11,21 +11,10 @@ use crate::format::terminal as sig_en;
 use crate::lang::Lang;
 use crate::model::Metric;
 use crate::scenario::{Loaded, Params, Scenario, register};
-use crate::stats::Interval;
 
 /// A value in a terminal table, with Dutch's decimal comma.
 fn sig(lang: Lang, v: f64) -> String {
     lang.num(&sig_en(v))
-}
-
-/// "mean (low–high)" with three significant digits.
-fn cell(lang: Lang, i: &Interval) -> String {
-    format!(
-        "{} ({}–{})",
-        sig(lang, i.mean),
-        sig(lang, i.low),
-        sig(lang, i.high)
-    )
 }
 
 /// The headline metrics of a run, one line each (English: the metric ids users type in
@@ -57,7 +46,17 @@ pub fn run_table(lang: Lang, scenario: &Scenario, params: &Params, results: &Run
             )
         )
     );
-    let width = lang.pick(38, 50);
+    let width = results
+        .summary
+        .iter()
+        .map(|row| {
+            lang.pick(row.metric.name(), row.metric.label(lang))
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+        .max(10);
     let _ = writeln!(
         s,
         "{:<width$} {:>10}   {:<23} {}",
@@ -71,7 +70,7 @@ pub fn run_table(lang: Lang, scenario: &Scenario, params: &Params, results: &Run
         let ci = if i.low.is_nan() {
             "-".to_string()
         } else {
-            format!("{} .. {}", sig(lang, i.low), sig(lang, i.high))
+            format!("{}–{}", sig(lang, i.low), sig(lang, i.high))
         };
         let _ = writeln!(
             s,
@@ -86,18 +85,21 @@ pub fn run_table(lang: Lang, scenario: &Scenario, params: &Params, results: &Run
     s
 }
 
-/// A few metrics for every point of a sweep.
+/// A few metrics for every point of a sweep: the points' values under the varied keys, then
+/// each metric's mean (a share as a percentage); the intervals are in the report.
 pub fn sweep_table(
     lang: Lang,
     name: &str,
     params: &Params,
-    labels: &[String],
+    points: &[Vec<String>],
+    keys: &[String],
     results: &[RunResults],
 ) -> String {
     let shown = [
         Metric::VhhEntriesPerYear,
         Metric::VhhHoursUtilisation,
         Metric::VhhWaitDaysMean,
+        Metric::AdviceAnsweredInTimeShare,
         Metric::LateUpscalingShare,
         Metric::AcuteCrisesPer1000,
     ];
@@ -108,44 +110,115 @@ pub fn sweep_table(
         lang.pick(
             format!(
                 "sweep of {name} — {} points × {} replications, seed {}",
-                labels.len(),
+                points.len(),
                 params.run.replications,
                 params.run.seed
             ),
             format!(
                 "reeks van {name} — {} punten × {} herhalingen, seed {}",
-                labels.len(),
+                points.len(),
                 params.run.replications,
                 params.run.seed
             )
         )
     );
+    let rows: Vec<(Vec<String>, &RunResults)> = points.iter().cloned().zip(results).collect();
+    s.push_str(&means_table(lang, keys, &rows, &shown, |_, _| ""));
     let _ = writeln!(
         s,
-        "{:<40}{}",
-        lang.pick("point", "punt"),
-        shown.map(|m| format!("{:>30}", short(lang, m))).join("")
+        "{}",
+        lang.pick(
+            format!(
+                "Means over {} replications; the 95% intervals are in report.html and sweep.csv. Metric ids for --alarm: {}.",
+                params.run.replications,
+                ids(&shown)
+            ),
+            format!(
+                "Gemiddelden over {} herhalingen; de 95%-intervallen staan in report.html en sweep.csv. Namen van de maten voor --alarm: {}.",
+                params.run.replications,
+                ids(&shown)
+            )
+        )
     );
-    for (label, r) in labels.iter().zip(results) {
-        let cells: String = shown
-            .iter()
-            .map(|&m| format!("{:>30}", cell(lang, r.metric(m))))
-            .collect();
-        let _ = writeln!(s, "{label:<40}{cells}");
-    }
-    s.push('\n');
     s
 }
 
-/// A column head: the id in English (what `--alarm` takes), the label in Dutch, cut to fit.
-fn short(lang: Lang, m: Metric) -> String {
-    let text = lang.pick(m.name(), m.label(lang));
-    if text.chars().count() > 29 {
-        let cut: String = text.chars().take(28).collect();
-        format!("{cut}…")
-    } else {
-        text.to_string()
+/// The metric ids, for `--alarm`.
+fn ids(metrics: &[Metric]) -> String {
+    metrics
+        .iter()
+        .map(|m| m.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A table with one row per scenario or point (`rows`: its first columns, under `heads`)
+/// and one column per metric: the mean (a share as a percentage) with a mark from `mark`
+/// (row index, metric). Columns are as wide as their widest text.
+fn means_table(
+    lang: Lang,
+    heads: &[String],
+    rows: &[(Vec<String>, &RunResults)],
+    metrics: &[Metric],
+    mark: impl Fn(usize, Metric) -> &'static str,
+) -> String {
+    let width = |k: usize| {
+        rows.iter()
+            .map(|(first, _)| first.get(k).map_or(0, |t| t.chars().count()))
+            .chain(std::iter::once(heads[k].chars().count()))
+            .max()
+            .unwrap_or(0)
+    };
+    let first: Vec<usize> = (0..heads.len()).map(width).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, (_, r))| {
+            metrics
+                .iter()
+                .map(|&m| format!("{}{}", m.show_short(lang, r.metric(m).mean), mark(k, m)))
+                .collect()
+        })
+        .collect();
+    let col: Vec<usize> = metrics
+        .iter()
+        .enumerate()
+        .map(|(j, m)| {
+            cells
+                .iter()
+                .map(|c| c[j].chars().count())
+                .chain(std::iter::once(m.short(lang).chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let pad_left =
+        |t: &str, w: usize| format!("{}{t}", " ".repeat(w.saturating_sub(t.chars().count())));
+    let pad_right =
+        |t: &str, w: usize| format!("{t}{}", " ".repeat(w.saturating_sub(t.chars().count())));
+    let mut s = String::new();
+    let mut line: Vec<String> = heads
+        .iter()
+        .zip(&first)
+        .map(|(h, &w)| pad_right(h, w))
+        .collect();
+    line.extend(
+        metrics
+            .iter()
+            .zip(&col)
+            .map(|(m, &w)| pad_left(m.short(lang), w)),
+    );
+    let _ = writeln!(s, "{}", line.join("  ").trim_end());
+    for ((firsts, _), c) in rows.iter().zip(&cells) {
+        let mut line: Vec<String> = firsts
+            .iter()
+            .zip(&first)
+            .map(|(t, &w)| pad_right(t, w))
+            .collect();
+        line.extend(c.iter().zip(&col).map(|(t, &w)| pad_left(t, w)));
+        let _ = writeln!(s, "{}", line.join("  ").trim_end());
     }
+    s
 }
 
 /// One line per alarm of a run: the first calendar year it fires in, or that no year does.
@@ -208,43 +281,29 @@ pub fn alarm_lines(
         let _ = match finding {
             AlarmFinding::First(k) => {
                 let i = results[*k].metric(alarm.metric);
+                let show = |v: f64| alarm.metric.show(lang, v);
+                let (label, mean, low, high) =
+                    (&labels[*k], show(i.mean), show(i.low), show(i.high));
                 writeln!(
                     s,
                     "{}",
                     lang.pick(
-                        format!(
-                            "alarm {alarm}: first at {} (mean {}, 95% interval {}–{})",
-                            labels[*k],
-                            sig(lang, i.mean),
-                            sig(lang, i.low),
-                            sig(lang, i.high)
-                        ),
-                        format!(
-                            "alarm {alarm}: voor het eerst bij {} (gemiddeld {}, 95%-interval {}–{})",
-                            labels[*k],
-                            sig(lang, i.mean),
-                            sig(lang, i.low),
-                            sig(lang, i.high)
-                        )
+                        format!("alarm {alarm}: first at {label} (mean {mean}, 95% interval {low}–{high})"),
+                        format!("alarm {alarm}: voor het eerst bij {label} (gemiddeld {mean}, 95%-interval {low}–{high})")
                     )
                 )
             }
-            AlarmFinding::NotReached(Some((k, m))) => writeln!(
-                s,
-                "{}",
-                lang.pick(
-                    format!(
-                        "alarm {alarm}: not reached (closest {} at {})",
-                        sig(lang, *m),
-                        labels[*k]
-                    ),
-                    format!(
-                        "alarm {alarm}: niet bereikt (het dichtst bij: {} bij {})",
-                        sig(lang, *m),
-                        labels[*k]
+            AlarmFinding::NotReached(Some((k, m))) => {
+                let (m, label) = (alarm.metric.show(lang, *m), &labels[*k]);
+                writeln!(
+                    s,
+                    "{}",
+                    lang.pick(
+                        format!("alarm {alarm}: not reached (closest {m} at {label})"),
+                        format!("alarm {alarm}: niet bereikt (het dichtst bij: {m} bij {label})")
                     )
                 )
-            ),
+            }
             AlarmFinding::NotReached(None) => writeln!(
                 s,
                 "alarm {alarm}: {}",
@@ -255,8 +314,8 @@ pub fn alarm_lines(
     s
 }
 
-/// A few metrics for every scenario of a comparison, marked where the paired difference
-/// from the first excludes zero.
+/// A few metrics for every scenario of a comparison (means; a share as a percentage),
+/// marked where the paired difference from the first excludes zero.
 pub fn comparison_table(
     lang: Lang,
     facts: &str,
@@ -272,36 +331,29 @@ pub fn comparison_table(
     ];
     let mut s = String::new();
     let _ = writeln!(s, "\n{} — {facts}", lang.pick("comparison", "vergelijking"));
-    let _ = writeln!(
-        s,
-        "{:<34}{}",
-        "scenario",
-        shown.map(|m| format!("{:>31}", short(lang, m))).join("")
-    );
-    for (k, r) in results.iter().enumerate() {
-        let cells: String = shown
-            .iter()
-            .map(|&m| {
-                let d = (k > 0)
-                    .then(|| differences[k - 1].iter().find(|d| d.metric == m))
-                    .flatten();
-                let mark = if d.is_some_and(|d| d.excludes_zero()) {
-                    "*"
-                } else {
-                    " "
-                };
-                format!("{:>30}{mark}", cell(lang, r.metric(m)))
-            })
-            .collect();
-        let _ = writeln!(s, "{:<34}{cells}", r.name);
-    }
+    let rows: Vec<(Vec<String>, &RunResults)> =
+        results.iter().map(|r| (vec![r.name.clone()], r)).collect();
+    let mark = |k: usize, m: Metric| {
+        let beyond = k > 0
+            && differences[k - 1]
+                .iter()
+                .any(|d| d.metric == m && d.excludes_zero());
+        if beyond { "*" } else { " " }
+    };
+    s.push_str(&means_table(
+        lang,
+        &["scenario".to_string()],
+        &rows,
+        &shown,
+        mark,
+    ));
     let first = results.first().map_or("", |r| r.name.as_str());
     let _ = writeln!(
         s,
         "{}",
         lang.pick(
-            format!("* paired difference from {first} excludes zero. Every metric: comparison.md"),
-            format!("* het gepaarde verschil met {first} sluit nul uit. Alle maten: comparison.md")
+            format!("* the paired difference from {first} excludes zero. Means; every metric with its intervals: report.html and comparison.md. Metric ids: {}.", ids(&shown)),
+            format!("* het gepaarde verschil met {first} sluit nul uit. Gemiddelden; alle maten met hun intervallen: report.html en comparison.md. Namen van de maten: {}.", ids(&shown))
         )
     );
     s

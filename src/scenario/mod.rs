@@ -88,6 +88,15 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// The one-line description in `lang` (the English one where no Dutch is given).
+    pub fn description_in(&self, lang: crate::lang::Lang) -> &str {
+        if lang == crate::lang::Lang::Nl && !self.description_nl.is_empty() {
+            &self.description_nl
+        } else {
+            &self.description
+        }
+    }
+
     /// The same scenario with every value a preset fills written out (what the model uses).
     pub fn resolved(&self) -> Scenario {
         Scenario {

@@ -111,6 +111,31 @@ impl Metric {
         lang.pick(en, nl)
     }
 
+    /// A column head for a narrow table (at most 15 characters).
+    pub fn short(self, lang: Lang) -> &'static str {
+        let (en, nl) = match self {
+            Metric::VhhEntriesPerYear => ("VHH cases/yr", "VHH-zaken/jr"),
+            Metric::VhhHoursUtilisation => ("VHH hours used", "VHH-uren benut"),
+            Metric::VhhWaitDaysMean => ("VHH wait (d)", "wacht VHH (d)"),
+            Metric::AdviceAnsweredInTimeShare => ("consult in time", "consult op tijd"),
+            Metric::LateUpscalingShare => ("late share", "te laat"),
+            Metric::AcuteCrisesPer1000 => ("incidents/1000", "incidenten/1000"),
+            Metric::OverTheFencePer1000 => ("fence/1000", "schutting/1000"),
+            Metric::ZsmInformedShare => ("ZSM informed", "ZSM met context"),
+            _ => return self.label(lang),
+        };
+        lang.pick(en, nl)
+    }
+
+    /// A value for a narrow table: three significant digits, a share as a percentage.
+    pub fn show_short(self, lang: Lang, v: f64) -> String {
+        lang.num(&if self.is_share() && v.is_finite() {
+            format!("{}%", crate::format::terminal(100.0 * v))
+        } else {
+            crate::format::terminal(v)
+        })
+    }
+
     /// A value as people read it: a share as a percentage, numbers in `lang`'s way.
     pub fn show(self, lang: Lang, v: f64) -> String {
         lang.num(&if self.is_share() {

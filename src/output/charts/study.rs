@@ -77,7 +77,7 @@ pub fn write_sweep_charts(
                 info: ChartInfo {
                     stem: m.name,
                     title: lang.pick(
-                        format!("{name}: {} against {}", m.name, first.key),
+                        format!("{name}: {} against {}", m.metric.label(lang), first.key),
                         format!("{name}: {} tegen {}", m.metric.label(lang), first.key),
                     ),
                     caption: lang.pick(m.doc, m.metric.label(lang)).to_string(),

@@ -30,7 +30,7 @@ pub fn esc(s: &str) -> String {
 const CSS: &str = "
 body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;color:#222;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.45}
 h1{font-size:1.7em;margin-bottom:.2em;overflow-wrap:anywhere}
-p,li,td,code{overflow-wrap:anywhere}h2{margin-top:2em;border-bottom:2px solid #1f77b4;padding-bottom:.2em}
+p,li{overflow-wrap:anywhere}td,code{overflow-wrap:break-word}h2{margin-top:2em;border-bottom:2px solid #1f77b4;padding-bottom:.2em}
 table{border-collapse:collapse;width:100%;font-size:.9em;margin:.6em 0}
 th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
 th{background:#f3f6f9}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -44,7 +44,7 @@ q{font-style:italic}
 @page{size:A4;margin:14mm 12mm}
 @media print{body{margin:0;padding:0;font-size:10.5pt}figure svg{width:100%;max-width:100%;height:auto}figure{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid;page-break-after:avoid}tr{break-inside:avoid}.warn,.findings{break-inside:avoid}}
 @media print{body{max-width:none}h2{page-break-before:auto}}
-@media (max-width:700px){table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left}table.cards td:empty{display:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
+@media (max-width:700px){td,code{overflow-wrap:anywhere}table.cards,table.cards tbody{display:block;width:100%}table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left;white-space:normal}table.cards td:empty{display:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
 ";
 
 /// A report page being built.

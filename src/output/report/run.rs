@@ -130,9 +130,8 @@ fn yearly_table(
         for (alarm, f) in alarms {
             let _ = writeln!(
                 h,
-                "<li>{} <code>{}</code>: <b>{}</b></li>",
-                esc(alarm.metric.label(lang)),
-                esc(&alarm.to_string()),
+                "<li>{}: <b>{}</b></li>",
+                esc(&alarm.words(lang)),
                 esc(&crate::output::terminal::year_finding(
                     lang, alarm, f, first
                 ))
@@ -167,11 +166,7 @@ pub fn write_report(
             facts.changes.join(", ")
         )
     };
-    let subtitle = if lang == Lang::Nl && !scenario.description_nl.is_empty() {
-        &scenario.description_nl
-    } else {
-        &scenario.description
-    };
+    let subtitle = scenario.description_in(lang);
     let mut page = Page::new(lang, &title, subtitle);
     page.warnings(&warnings.iter().map(|w| w.text(lang)).collect::<Vec<_>>());
     page.findings(&findings(lang, params, results, alarms));
@@ -409,9 +404,8 @@ fn findings(
     for (alarm, f) in alarms {
         if let (YearFinding::First(_), Some(first)) = (f, first) {
             out.push(format!(
-                "{} <code>{}</code>: <b>{}</b>.",
-                lang.pick("Alarm", "Alarm"),
-                esc(&alarm.to_string()),
+                "Alarm {}: <b>{}</b>.",
+                esc(&alarm.words(lang)),
                 esc(&crate::output::terminal::year_finding(
                     lang, alarm, f, first
                 ))

@@ -8,8 +8,8 @@ use std::path::Path;
 use super::limits::limits_section;
 use super::{Page, esc};
 use crate::experiment::RunResults;
+use crate::experiment::alarm::{Alarm, AlarmFinding, YearFinding};
 use crate::experiment::compare::Difference;
-use crate::experiment::sweep::{Alarm, AlarmFinding};
 use crate::experiment::warnings::{Warning, warnings};
 use crate::format::value as format_value;
 use crate::lang::Lang;
@@ -20,6 +20,29 @@ use crate::scenario::Params;
 /// A value of a metric as people read it (a share as a percentage).
 fn shown(lang: Lang, m: Metric, v: f64) -> String {
     m.show(lang, v)
+}
+
+/// The unit after a value in running text, where it is short (days, hours); empty for
+/// shares (shown as percentages) and for rates and counts, which the label names.
+fn short_unit(lang: Lang, m: Metric) -> String {
+    match m.def().unit {
+        "days" | "hours" => format!(" {}", m.unit_text(lang)),
+        _ => String::new(),
+    }
+}
+
+/// Whether a difference is large enough to matter to a reader: at least a day of waiting,
+/// half an hour, a percentage point, 0.2 per 1,000 cases or one a year.
+fn material(d: &Difference) -> bool {
+    let floor = match d.metric.def().unit {
+        "days" => 1.0,
+        "hours" => 0.5,
+        u if u.starts_with("per 1000") => 0.2,
+        u if u.contains("/year") => 1.0,
+        _ if d.metric.is_share() => 0.01,
+        _ => 0.0,
+    };
+    d.paired.mean.abs() >= floor
 }
 
 /// A signed difference (a share's in percentage points).
@@ -117,6 +140,73 @@ const OUTCOMES: [Metric; 8] = [
     Metric::ZsmWithinTargetShare,
 ];
 
+/// The metrics of a sweep's table.
+const SWEEP_MAIN: [Metric; 7] = [
+    Metric::VhhEntriesPerYear,
+    Metric::VhhHoursUtilisation,
+    Metric::VhhWaitDaysMean,
+    Metric::AdviceAnsweredInTimeShare,
+    Metric::LateUpscalingShare,
+    Metric::AcuteCrisesPer1000,
+    Metric::ZsmInformedShare,
+];
+
+/// A table of the first calendar year each alarm fires in, one row per scenario or point.
+fn alarm_years(
+    page: &mut Page,
+    lang: Lang,
+    labels: &[String],
+    params: &[&Params],
+    results: &[RunResults],
+    alarms: &[Alarm],
+) {
+    let Some(first) = params
+        .first()
+        .and_then(|p| crate::model::yearly::years(&p.run).first().map(|y| y.year))
+    else {
+        return;
+    };
+    let _ = write!(
+        page.html(),
+        "<h2 id=\"alarm-years\">{}</h2>\n<p>{}</p>\n",
+        lang.pick("In which year?", "In welk jaar?"),
+        lang.pick(
+            "The first calendar year in which each alarm fires (the year's mean over replications, as in a run's yearly.csv); “–”: in no year of the run.",
+            "Het eerste kalenderjaar waarin elk alarm afgaat (het jaargemiddelde over de herhalingen, zoals in yearly.csv van een run); “–”: in geen enkel jaar van de run."
+        )
+    );
+    let mut head = vec![String::new()];
+    head.extend(
+        alarms
+            .iter()
+            .map(|a| format!("{} {}", a.metric.label(lang), a.sign_and_value(lang))),
+    );
+    let rows: Vec<Vec<(String, bool)>> = labels
+        .iter()
+        .zip(results)
+        .zip(params)
+        .map(|((label, r), p)| {
+            let mut row = vec![(esc(label), false)];
+            row.extend(alarms.iter().map(|a| {
+                let text = match a.first_year(r, &p.run) {
+                    YearFinding::First(y) if y == first => lang.pick(
+                        format!("{y} (from the start)"),
+                        format!("{y} (vanaf het begin)"),
+                    ),
+                    YearFinding::First(y) => y.to_string(),
+                    YearFinding::Never(_) => "–".to_string(),
+                    YearFinding::NotPerYear => {
+                        lang.pick("not per year", "niet per jaar").to_string()
+                    }
+                };
+                (text, true)
+            }));
+            row
+        })
+        .collect();
+    page.table(&head, &rows);
+}
+
 /// Write the report of a comparison.
 #[allow(clippy::too_many_arguments)]
 pub fn write_compare_report(
@@ -126,6 +216,7 @@ pub fn write_compare_report(
     results: &[RunResults],
     differences: &[Vec<Difference>],
     sets: &[String],
+    descriptions: &[String],
     charts: &[ChartInfo],
     version: &str,
 ) -> std::io::Result<()> {
@@ -165,7 +256,7 @@ pub fn write_compare_report(
     for (k, diffs) in differences.iter().enumerate() {
         for d in diffs
             .iter()
-            .filter(|d| d.excludes_zero() && outcome(d.metric))
+            .filter(|d| d.excludes_zero() && outcome(d.metric) && material(d))
         {
             let base = results[0].metric(d.metric).mean;
             let size = d.paired.mean.abs() / base.abs().max((base + d.paired.mean).abs()).max(1e-9);
@@ -197,11 +288,12 @@ pub fn write_compare_report(
                 ),
             };
             format!(
-                "<b>{}</b> — {}: {from} {} {to} {} ({}; {interval} {} {} {}): {verdict}.",
+                "<b>{}</b> — {}: {from} {} {to} {}{} ({}; {interval} {} {} {}): {verdict}.",
                 esc(name),
                 esc(m.label(lang)),
                 shown(lang, m, *base),
                 shown(lang, m, base + d.paired.mean),
+                short_unit(lang, m),
                 signed(lang, m, d.paired.mean),
                 signed(lang, m, d.paired.low),
                 lang.pick("to", "tot"),
@@ -209,19 +301,42 @@ pub fn write_compare_report(
             )
         })
         .collect();
+    let (beyond, all) = (
+        real.len(),
+        differences
+            .iter()
+            .flatten()
+            .filter(|d| outcome(d.metric))
+            .count(),
+    );
+    let small = differences
+        .iter()
+        .flatten()
+        .filter(|d| d.excludes_zero() && outcome(d.metric) && !material(d))
+        .count();
     findings.push(lang.pick(
         format!(
-            "{} of {} differences from {first} in these outcomes (acute incidents, AVE 4, incidents before any AVE 3, over the fence, wait for procesregie, consults in time, ZSM with context, ZSM within the target) are beyond the simulation's noise; the largest, by relative size, are listed above. Every metric's difference, with its interval, is in differences.csv.",
-            real.len(),
-            differences.iter().flatten().filter(|d| outcome(d.metric)).count()
+            "{beyond} of {all} differences from {first} in these outcomes (acute incidents, AVE 4, incidents before any AVE 3, over the fence, wait for procesregie, consults in time, ZSM with context, ZSM within the target) are beyond the simulation's noise and large enough to matter (at least a day of waiting, a percentage point, 0.2 per 1,000 cases); the largest, by relative size, are listed above{}. Every metric's difference, with its interval, is in differences.csv.",
+            if small > 0 { format!("; {small} more are beyond the noise but smaller than that") } else { String::new() }
         ),
         format!(
-            "{} van de {} verschillen met {first} in deze uitkomsten (acute incidenten, AVE 4, incidenten vóór enige AVE 3, over de schutting, wachttijd procesregie, adviesvragen op tijd, ZSM met context, ZSM binnen de termijn) zijn groter dan de toevalsruis; de grootste, naar relatieve omvang, staan hierboven. Het verschil in elke maat staat met interval in differences.csv.",
-            real.len(),
-            differences.iter().flatten().filter(|d| outcome(d.metric)).count()
+            "{beyond} van de {all} verschillen met {first} in deze uitkomsten (acute incidenten, AVE 4, incidenten vóór enige AVE 3, over de schutting, wachttijd procesregie, adviesvragen op tijd, ZSM met context, ZSM binnen de termijn) zijn groter dan de toevalsruis én groot genoeg om ertoe te doen (minstens een dag wachten, een procentpunt, 0,2 per 1.000 casussen); de grootste, naar relatieve omvang, staan hierboven{}. Het verschil in elke maat staat met interval in differences.csv.",
+            if small > 0 { format!("; nog {small} zijn groter dan de ruis maar kleiner dan dat") } else { String::new() }
         ),
     ));
     page.findings(&findings);
+
+    // The scenarios, in the words of their files.
+    let h = page.html();
+    let _ = writeln!(
+        h,
+        "<h2 id=\"scenarios\">{}</h2>\n<ul>",
+        lang.pick("The scenarios", "De scenario's")
+    );
+    for (name, d) in names.iter().zip(descriptions) {
+        let _ = writeln!(h, "<li><b>{}</b>: {}</li>", esc(name), esc(d));
+    }
+    h.push_str("</ul>\n");
 
     let h = page.html();
     let _ = write!(
@@ -252,6 +367,7 @@ pub fn write_compare_report(
         })
         .collect();
     page.table(&head, &rows);
+    alarm_years(&mut page, lang, &names, params, results, &Alarm::defaults());
     page.charts(
         dir,
         charts,
@@ -297,16 +413,16 @@ pub fn write_sweep_report(
                 let i = results[*k].metric(alarm.metric);
                 lang.pick(
                     format!(
-                        "Alarm <code>{}</code> first at <b>{}</b> (mean {}, 95% interval {} to {}).",
-                        esc(&alarm.to_string()),
+                        "Alarm {} first at <b>{}</b> (mean {}, 95% interval {} to {}).",
+                        esc(&alarm.words(lang)),
                         esc(&labels[*k]),
                         shown(lang, alarm.metric, i.mean),
                         shown(lang, alarm.metric, i.low),
                         shown(lang, alarm.metric, i.high)
                     ),
                     format!(
-                        "Alarm <code>{}</code> voor het eerst bij <b>{}</b> (gemiddeld {}, 95%-interval {} tot {}).",
-                        esc(&alarm.to_string()),
+                        "Alarm {} voor het eerst bij <b>{}</b> (gemiddeld {}, 95%-interval {} tot {}).",
+                        esc(&alarm.words(lang)),
                         esc(&labels[*k]),
                         shown(lang, alarm.metric, i.mean),
                         shown(lang, alarm.metric, i.low),
@@ -315,8 +431,8 @@ pub fn write_sweep_report(
                 )
             }
             AlarmFinding::NotReached(_) => lang.pick(
-                format!("Alarm <code>{}</code> is not reached at any point.", esc(&alarm.to_string())),
-                format!("Alarm <code>{}</code> wordt bij geen enkel punt bereikt.", esc(&alarm.to_string())),
+                format!("Alarm {} is not reached at any point.", esc(&alarm.words(lang))),
+                format!("Alarm {} wordt bij geen enkel punt bereikt.", esc(&alarm.words(lang))),
             ),
         });
     }
@@ -326,9 +442,10 @@ pub fn write_sweep_report(
             Metric::VhhWaitDaysMean,
             Metric::AcuteCrisesPer1000,
         ] {
+            let unit = short_unit(lang, m);
             findings.push(lang.pick(
                 format!(
-                    "{}: {} at {} and {} at {}.",
+                    "{}: {}{unit} at {} and {}{unit} at {}.",
                     esc(m.label(lang)),
                     shown(lang, m, a.metric(m).mean),
                     esc(&labels[0]),
@@ -336,7 +453,7 @@ pub fn write_sweep_report(
                     esc(&labels[labels.len() - 1])
                 ),
                 format!(
-                    "{}: {} bij {} en {} bij {}.",
+                    "{}: {}{unit} bij {} en {}{unit} bij {}.",
                     esc(m.label(lang)),
                     shown(lang, m, a.metric(m).mean),
                     esc(&labels[0]),
@@ -347,6 +464,38 @@ pub fn write_sweep_report(
         }
     }
     page.findings(&findings);
+
+    // What was varied, in the register's words.
+    let h = page.html();
+    let _ = writeln!(
+        h,
+        "<h2 id=\"varied\">{}</h2>\n<ul>",
+        lang.pick("What was varied", "Wat is gevarieerd")
+    );
+    for v in vary {
+        let key = v.split_once('=').map_or(v.as_str(), |(k, _)| k).trim();
+        let Some(p) = crate::scenario::register::lookup(key) else {
+            continue;
+        };
+        let range = p.range_text(lang);
+        let _ = writeln!(
+            h,
+            "<li><code>{}</code>: {} ({}){}</li>",
+            esc(key),
+            esc(p.doc(lang)),
+            esc(p.unit(lang)),
+            if range.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; {} {}",
+                    lang.pick("plausible range", "aannemelijke bandbreedte"),
+                    esc(&range)
+                )
+            }
+        );
+    }
+    h.push_str("</ul>\n");
 
     let h = page.html();
     let _ = write!(
@@ -359,20 +508,23 @@ pub fn write_sweep_report(
         )
     );
     let mut head = vec![lang.pick("point", "punt").to_string()];
-    head.extend(MAIN.iter().map(|m| m.label(lang).to_string()));
+    head.extend(SWEEP_MAIN.iter().map(|m| m.label(lang).to_string()));
     let rows: Vec<Vec<(String, bool)>> = labels
         .iter()
         .zip(results)
         .map(|(label, r)| {
             let mut row = vec![(esc(label), false)];
             row.extend(
-                MAIN.iter()
+                SWEEP_MAIN
+                    .iter()
                     .map(|&m| (shown(lang, m, r.metric(m).mean), true)),
             );
             row
         })
         .collect();
     page.table(&head, &rows);
+    let alarm_list: Vec<Alarm> = alarms.iter().map(|(a, _)| a.clone()).collect();
+    alarm_years(&mut page, lang, labels, params, results, &alarm_list);
     page.charts(
         dir,
         charts,
