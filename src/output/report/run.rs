@@ -117,6 +117,9 @@ fn yearly_table(
         );
     }
     h.push_str("</table>\n");
+    if let Some(note) = filling_up(lang, &years, &results.yearly) {
+        let _ = writeln!(h, "<p class=\"small\">{note}</p>");
+    }
     if !alarms.is_empty() {
         let first = years[0].year;
         let _ = writeln!(
@@ -139,6 +142,37 @@ fn yearly_table(
         }
         h.push_str("</ul>\n");
     }
+}
+
+/// A note when the first measured year is still filling up: its opschalingen or hours in
+/// use more than 3% below (or above) the average of the later full years, per day.
+fn filling_up(
+    lang: Lang,
+    years: &[crate::model::yearly::Year],
+    yearly: &[Vec<crate::stats::Interval>],
+) -> Option<String> {
+    use crate::model::yearly::COLUMNS;
+    let days = |y: &crate::model::yearly::Year| f64::from(y.last_day - y.first_day + 1);
+    let later: Vec<usize> = (1..years.len()).filter(|&k| days(&years[k]) >= 365.0).collect();
+    if later.len() < 2 {
+        return None;
+    }
+    let off = |name: &str, per_day: bool| -> Option<f64> {
+        let c = COLUMNS.iter().position(|c| c.name == name)?;
+        let v = |k: usize| yearly[k][c].mean / if per_day { days(&years[k]) } else { 1.0 };
+        let rest = later.iter().map(|&k| v(k)).sum::<f64>() / later.len() as f64;
+        (rest > 0.0).then(|| v(0) / rest - 1.0)
+    };
+    let (up, held) = (off("upscalings_ave3", true)?, off("vhh_hours_held_mean", false)?);
+    if up.abs() < 0.03 && held.abs() < 0.03 {
+        return None;
+    }
+    let pct = |x: f64| lang.num(&format!("{:+.0}%", 100.0 * x));
+    let year = years[0].year;
+    Some(lang.pick(
+        format!("<b>{year} is still filling up.</b> The model starts empty; families with complex problems stay for years, so in the first measured year the caseloads are not yet full: opschalingen naar AVE 3 {} and the procescoördinatoren's hours in use {} against the later years' average. Read {year} with care, or lengthen the warm-up (<code>--set run.warmup_days=730</code>, and <code>run.horizon_days</code> by as much).", pct(up), pct(held)),
+        format!("<b>{year} loopt nog vol.</b> Het model begint leeg; gezinnen met complexe problematiek blijven jaren, dus in het eerste gemeten jaar zijn de caseloads nog niet vol: opschalingen naar AVE 3 {} en uren procescoördinatoren in gebruik {} ten opzichte van het gemiddelde van de latere jaren. Lees {year} met voorzichtigheid, of verleng de inloopperiode (<code>--set run.warmup_days=730</code>, en <code>run.horizon_days</code> evenveel).", pct(up), pct(held)),
+    ))
 }
 
 /// Write `report.html` into `dir` (charts are read from `dir/charts/*.svg`).
