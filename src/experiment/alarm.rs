@@ -94,11 +94,11 @@ impl Alarm {
         let value = if m.is_share() {
             format!("{}%", lang.num(&crate::format::message(100.0 * self.value)))
         } else {
-            let unit = match m.def().unit {
-                "days" | "hours" => format!(" {}", m.unit_text(lang)),
-                _ => String::new(),
-            };
-            format!("{}{unit}", lang.num(&crate::format::message(self.value)))
+            format!(
+                "{}{}",
+                lang.num(&crate::format::message(self.value)),
+                m.short_unit(lang)
+            )
         };
         format!("{} {value}", if self.above { ">" } else { "<" })
     }

@@ -245,15 +245,11 @@ pub fn year_finding(lang: Lang, alarm: &Alarm, finding: &YearFinding, first: i16
             lang.pick(format!("first in {y}"), format!("voor het eerst in {y}"))
         }
         YearFinding::Never(Some((y, v))) => {
-            let v = if alarm.metric.is_share() {
-                alarm.metric.show(lang, *v)
-            } else {
-                format!(
-                    "{} {}",
-                    alarm.metric.show(lang, *v),
-                    alarm.metric.unit_text(lang)
-                )
-            };
+            let v = format!(
+                "{}{}",
+                alarm.metric.show(lang, *v),
+                alarm.metric.short_unit(lang)
+            );
             lang.pick(
                 format!("in no year (closest: {v} in {y})"),
                 format!("in geen enkel jaar (het dichtst bij: {v} in {y})"),
@@ -282,8 +278,13 @@ pub fn alarm_lines(
             AlarmFinding::First(k) => {
                 let i = results[*k].metric(alarm.metric);
                 let show = |v: f64| alarm.metric.show(lang, v);
-                let (label, mean, low, high) =
-                    (&labels[*k], show(i.mean), show(i.low), show(i.high));
+                let unit = alarm.metric.short_unit(lang);
+                let (label, mean, low, high) = (
+                    &labels[*k],
+                    format!("{}{unit}", show(i.mean)),
+                    show(i.low),
+                    format!("{}{unit}", show(i.high)),
+                );
                 writeln!(
                     s,
                     "{}",
@@ -294,7 +295,12 @@ pub fn alarm_lines(
                 )
             }
             AlarmFinding::NotReached(Some((k, m))) => {
-                let (m, label) = (alarm.metric.show(lang, *m), &labels[*k]);
+                let m = format!(
+                    "{}{}",
+                    alarm.metric.show(lang, *m),
+                    alarm.metric.short_unit(lang)
+                );
+                let label = &labels[*k];
                 writeln!(
                     s,
                     "{}",

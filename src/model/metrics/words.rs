@@ -111,6 +111,15 @@ impl Metric {
         lang.pick(en, nl)
     }
 
+    /// The unit after a value in running text where it is short (" days", " hours"); empty
+    /// for shares (shown as percentages) and for rates and counts, which the label names.
+    pub fn short_unit(self, lang: Lang) -> String {
+        match self.def().unit {
+            "days" | "hours" => format!(" {}", self.unit_text(lang)),
+            _ => String::new(),
+        }
+    }
+
     /// A column head for a narrow table (at most 15 characters).
     pub fn short(self, lang: Lang) -> &'static str {
         let (en, nl) = match self {

@@ -153,7 +153,9 @@ fn filling_up(
 ) -> Option<String> {
     use crate::model::yearly::COLUMNS;
     let days = |y: &crate::model::yearly::Year| f64::from(y.last_day - y.first_day + 1);
-    let later: Vec<usize> = (1..years.len()).filter(|&k| days(&years[k]) >= 365.0).collect();
+    let later: Vec<usize> = (1..years.len())
+        .filter(|&k| days(&years[k]) >= 365.0)
+        .collect();
     if later.len() < 2 {
         return None;
     }
@@ -163,7 +165,10 @@ fn filling_up(
         let rest = later.iter().map(|&k| v(k)).sum::<f64>() / later.len() as f64;
         (rest > 0.0).then(|| v(0) / rest - 1.0)
     };
-    let (up, held) = (off("upscalings_ave3", true)?, off("vhh_hours_held_mean", false)?);
+    let (up, held) = (
+        off("upscalings_ave3", true)?,
+        off("vhh_hours_held_mean", false)?,
+    );
     if up.abs() < 0.03 && held.abs() < 0.03 {
         return None;
     }

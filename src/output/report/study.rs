@@ -22,15 +22,6 @@ fn shown(lang: Lang, m: Metric, v: f64) -> String {
     m.show(lang, v)
 }
 
-/// The unit after a value in running text, where it is short (days, hours); empty for
-/// shares (shown as percentages) and for rates and counts, which the label names.
-fn short_unit(lang: Lang, m: Metric) -> String {
-    match m.def().unit {
-        "days" | "hours" => format!(" {}", m.unit_text(lang)),
-        _ => String::new(),
-    }
-}
-
 /// Whether a difference is large enough to matter to a reader: at least a day of waiting,
 /// half an hour, a percentage point, 0.2 per 1,000 cases or one a year.
 fn material(d: &Difference) -> bool {
@@ -293,7 +284,7 @@ pub fn write_compare_report(
                 esc(m.label(lang)),
                 shown(lang, m, *base),
                 shown(lang, m, base + d.paired.mean),
-                short_unit(lang, m),
+                m.short_unit(lang),
                 signed(lang, m, d.paired.mean),
                 signed(lang, m, d.paired.low),
                 lang.pick("to", "tot"),
@@ -442,7 +433,7 @@ pub fn write_sweep_report(
             Metric::VhhWaitDaysMean,
             Metric::AcuteCrisesPer1000,
         ] {
-            let unit = short_unit(lang, m);
+            let unit = m.short_unit(lang);
             findings.push(lang.pick(
                 format!(
                     "{}: {}{unit} at {} and {}{unit} at {}.",
