@@ -99,6 +99,29 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
         }
         Err(e) => say(&format!("leeuwarden error={e}")),
     }
+    // The whole `run` command into a folder: simulation, then the serial tail of writing
+    // every file (CSVs, results.xlsx, charts, report), which Amdahl's law charges in full.
+    let out = std::env::temp_dir().join(format!("avesim-bench-run-{}", std::process::id()));
+    let common = super::Common {
+        out: Some(out.clone()),
+        sets: sets.to_vec(),
+        charts: true,
+        ..Default::default()
+    };
+    let start = Instant::now();
+    match super::run(None, &common, false, false) {
+        Ok(done) => {
+            let wall = start.elapsed().as_secs_f64();
+            let simulate = done.results.wall.as_secs_f64();
+            say(&format!(
+                "run_command replications={reps} years={years} wall_s={wall:.3} simulate_s={simulate:.3} outputs_s={:.3} outputs_share={:.2}",
+                wall - simulate,
+                (wall - simulate) / wall
+            ));
+        }
+        Err(e) => say(&format!("run_command error={e}")),
+    }
+    let _ = std::fs::remove_dir_all(&out);
     // Loading is linear in the file's size: 50,000 unknown keys get their answer at once.
     let mut many = String::from("name = \"many\"\n[run]\n");
     for i in 0..50_000 {
