@@ -172,11 +172,21 @@ fn filling_up(
     if up.abs() < 0.03 && held.abs() < 0.03 {
         return None;
     }
-    let pct = |x: f64| lang.num(&format!("{:+.0}%", 100.0 * x));
+    // "8% fewer" / "3% more", in words.
+    let size = |x: f64, en: (&str, &str), nl: (&str, &str)| {
+        let p = format!("{:.0}%", 100.0 * x.abs());
+        if x < 0.0 {
+            lang.pick(format!("{p} {}", en.0), format!("{p} {}", nl.0))
+        } else {
+            lang.pick(format!("{p} {}", en.1), format!("{p} {}", nl.1))
+        }
+    };
+    let up = size(up, ("fewer", "more"), ("minder", "meer"));
+    let held = size(held, ("fewer", "more"), ("minder", "meer"));
     let year = years[0].year;
     Some(lang.pick(
-        format!("<b>{year} is still filling up.</b> The model starts empty; families with complex problems stay for years, so in the first measured year the caseloads are not yet full: opschalingen naar AVE 3 {} and the procescoördinatoren's hours in use {} against the later years' average. Read {year} with care, or lengthen the warm-up (<code>--set run.warmup_days=730</code>, and <code>run.horizon_days</code> by as much).", pct(up), pct(held)),
-        format!("<b>{year} loopt nog vol.</b> Het model begint leeg; gezinnen met complexe problematiek blijven jaren, dus in het eerste gemeten jaar zijn de caseloads nog niet vol: opschalingen naar AVE 3 {} en uren procescoördinatoren in gebruik {} ten opzichte van het gemiddelde van de latere jaren. Lees {year} met voorzichtigheid, of verleng de inloopperiode (<code>--set run.warmup_days=730</code>, en <code>run.horizon_days</code> evenveel).", pct(up), pct(held)),
+        format!("<b>{year} is still filling up.</b> The model starts empty; families with complex problems stay for years, so in the first measured year the caseloads are not yet full: {up} opschalingen naar AVE 3 and {held} hours of the procescoördinatoren in use than on average in the later years. Read {year} with care, or lengthen the warm-up (<code>--set run.warmup_days=730</code>, and <code>run.horizon_days</code> by as much)."),
+        format!("<b>{year} loopt nog vol.</b> Het model begint leeg; gezinnen met complexe problematiek blijven jaren, dus in het eerste gemeten jaar zijn de caseloads nog niet vol: {up} opschalingen naar AVE 3 en {held} uren van de procescoördinatoren in gebruik dan gemiddeld in de latere jaren. Lees {year} met voorzichtigheid, of verleng de inloopperiode (<code>--set run.warmup_days=730</code>, en <code>run.horizon_days</code> evenveel)."),
     ))
 }
 

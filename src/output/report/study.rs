@@ -402,9 +402,10 @@ pub fn write_sweep_report(
         findings.push(match finding {
             AlarmFinding::First(k) => {
                 let i = results[*k].metric(alarm.metric);
+                let unit = alarm.metric.short_unit(lang);
                 lang.pick(
                     format!(
-                        "Alarm {} first at <b>{}</b> (mean {}, 95% interval {} to {}).",
+                        "Alarm {} first at <b>{}</b> (mean {}{unit}, 95% interval {} to {}{unit}).",
                         esc(&alarm.words(lang)),
                         esc(&labels[*k]),
                         shown(lang, alarm.metric, i.mean),
@@ -412,7 +413,7 @@ pub fn write_sweep_report(
                         shown(lang, alarm.metric, i.high)
                     ),
                     format!(
-                        "Alarm {} voor het eerst bij <b>{}</b> (gemiddeld {}, 95%-interval {} tot {}).",
+                        "Alarm {} voor het eerst bij <b>{}</b> (gemiddeld {}{unit}, 95%-interval {} tot {}{unit}).",
                         esc(&alarm.words(lang)),
                         esc(&labels[*k]),
                         shown(lang, alarm.metric, i.mean),
