@@ -165,6 +165,7 @@ impl Common {
         RunOptions {
             threads: self.threads.map(|t| t as usize),
             progress: self.progress,
+            lang: self.lang,
         }
     }
 }

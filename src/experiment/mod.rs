@@ -27,6 +27,8 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// Show a progress bar on a terminal.
     pub progress: bool,
+    /// The language of the progress bar.
+    pub lang: crate::lang::Lang,
 }
 
 /// An experiment failed for a reason outside the scenario (I/O, threads, a stop).

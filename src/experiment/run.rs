@@ -79,7 +79,7 @@ pub fn run_many_with(
             Aggregate::new(p.wijkteam.teams, days)
         })
         .collect();
-    let bar = progress_bar(jobs.len() as u64, opts.progress, label);
+    let bar = progress_bar(jobs.len() as u64, opts.progress, label, opts.lang);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -128,13 +128,16 @@ pub fn run_many_with(
 }
 
 /// A progress bar over `n` replications, drawn only on a terminal.
-pub fn progress_bar(n: u64, wanted: bool, label: &str) -> ProgressBar {
+pub fn progress_bar(n: u64, wanted: bool, label: &str, lang: crate::lang::Lang) -> ProgressBar {
     if !wanted || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr());
     if let Ok(style) =
-        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} replications ({eta} left)")
+        ProgressStyle::with_template(lang.pick(
+            "{msg} [{bar:40}] {pos}/{len} replications ({eta} left)",
+            "{msg} [{bar:40}] {pos}/{len} herhalingen (nog {eta})",
+        ))
     {
         bar.set_style(style.progress_chars("=> "));
     }
