@@ -73,6 +73,15 @@ impl Lang {
         }
     }
 
+    /// Where a scenario came from, as people read it: `embedded scenarios/base.toml` is
+    /// `ingebouwd scenarios/base.toml` in Dutch; a file path or `--set …` stays as it is.
+    pub fn origin(self, origin: &str) -> String {
+        match (self, origin.strip_prefix("embedded ")) {
+            (Lang::Nl, Some(rest)) => format!("ingebouwd {rest}"),
+            _ => origin.to_string(),
+        }
+    }
+
     /// The code for `<html lang>`.
     pub fn code(self) -> &'static str {
         self.pick("en", "nl")

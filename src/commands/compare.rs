@@ -75,8 +75,13 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     let started = Instant::now();
     let points: Vec<(&Scenario, &Params)> =
         loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results =
-        experiment::run_many(&points, &opts, false, common.lang.pick("compare", "vergelijking")).map_err(|e| run_err(e, &dir))?;
+    let results = experiment::run_many(
+        &points,
+        &opts,
+        false,
+        common.lang.pick("compare", "vergelijking"),
+    )
+    .map_err(|e| run_err(e, &dir))?;
     let differences = study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
     let lang = common.lang;
     let sets = if common.sets.is_empty() {

@@ -107,8 +107,8 @@ pub fn run_sweep(
     let started = Instant::now();
     let points: Vec<(&Scenario, &Params)> =
         loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results =
-        experiment::run_many(&points, &opts, false, common.lang.pick("sweep", "reeks")).map_err(|e| run_err(e, &dir))?;
+    let results = experiment::run_many(&points, &opts, false, common.lang.pick("sweep", "reeks"))
+        .map_err(|e| run_err(e, &dir))?;
     study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
     output::excel::write_study_xlsx(
         common.lang,

@@ -133,12 +133,10 @@ pub fn progress_bar(n: u64, wanted: bool, label: &str, lang: crate::lang::Lang) 
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template(lang.pick(
-            "{msg} [{bar:40}] {pos}/{len} replications ({eta} left)",
-            "{msg} [{bar:40}] {pos}/{len} herhalingen (nog {eta})",
-        ))
-    {
+    if let Ok(style) = ProgressStyle::with_template(lang.pick(
+        "{msg} [{bar:40}] {pos}/{len} replications ({eta} left)",
+        "{msg} [{bar:40}] {pos}/{len} herhalingen (nog {eta})",
+    )) {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_message(label.to_string());

@@ -54,13 +54,7 @@ pub fn write_xlsx(
     let about = book.add_worksheet().set_name(lang.pick("about", "over"))?;
     let mut rows: Vec<(String, String)> = vec![
         (t("scenario", "scenario"), facts.scenario.clone()),
-        (
-            t("source", "bron"),
-            match (lang, facts.source.strip_prefix("embedded ")) {
-                (Lang::Nl, Some(rest)) => format!("ingebouwd {rest}"),
-                _ => facts.source.clone(),
-            },
-        ),
+        (t("source", "bron"), lang.origin(&facts.source)),
         ("seed".into(), facts.seed.to_string()),
         (
             t("replications", "herhalingen"),

@@ -251,8 +251,14 @@ pub fn year_finding(lang: Lang, alarm: &Alarm, finding: &YearFinding, first: i16
                 alarm.metric.short_unit(lang)
             );
             lang.pick(
-                format!("in no year (closest: {v} in {y})"),
-                format!("in geen enkel jaar (het dichtst bij: {v} in {y})"),
+                format!(
+                    "in no year ({} yearly value: {v} in {y})",
+                    if alarm.above { "highest" } else { "lowest" }
+                ),
+                format!(
+                    "in geen enkel jaar ({} jaarwaarde: {v} in {y})",
+                    if alarm.above { "hoogste" } else { "laagste" }
+                ),
             )
         }
         YearFinding::Never(None) => lang.pick("in no year", "in geen enkel jaar").to_string(),
@@ -371,7 +377,8 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# {source}: {}",
+        "# {}: {}",
+        lang.origin(source),
         lang.pick(
             "valid. Every parameter as it will be used, with [unit], evidence grade and source.",
             "geldig. Elke parameter zoals hij wordt gebruikt, met [eenheid], bewijsgraad en bron."
@@ -410,7 +417,7 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
             let _ = write!(
                 why,
                 "; {} {}",
-                lang.pick("plausible", "aannemelijk"),
+                lang.pick("plausible", "aannemelijke bandbreedte"),
                 d.range
             );
         }

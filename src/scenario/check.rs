@@ -117,8 +117,8 @@ pub(crate) fn capacity(key: &str, v: u32, max: u32) -> Result<u32, Invalid> {
         Err(bad(
             key,
             both!(
-                "is a capacity: must be at least 1, got 0",
-                "is een capaciteit: minstens 1, gegeven 0"
+                "is a count: must be at least 1, got 0",
+                "is een aantal: minstens 1, gegeven 0"
             ),
         ))
     } else if v > max {

@@ -29,7 +29,7 @@ impl ScenarioError {
     /// The whole message, on one line, in `lang`: where, then what is wrong.
     pub fn in_lang(&self, lang: Lang) -> String {
         // One line, whatever the file or the `--set` argument held.
-        let mut s = short_numbers(&one_line(&self.origin));
+        let mut s = short_numbers(&one_line(&lang.origin(&self.origin)));
         if let Some(line) = self.line {
             s.push_str(&format!(", {} {line}", lang.pick("line", "regel")));
         }

@@ -332,7 +332,8 @@ pub fn unit_nl(unit: &str) -> Option<&'static str> {
         "count" => "aantal",
         "sd of log factor" => "sd van de log-factor",
         "factor Mon..Sun" => "factor ma..zo",
-        "cases/day" => "zaken/dag",
+        "cases/day" => "casussen/dag",
+        "suspects/day" => "verdachten/dag",
         "hours/week" => "uren/week",
         "weights for 1..5 domains" => "gewichten voor 1..5 leefgebieden",
         "suspects waiting" => "wachtende verdachten",
@@ -344,7 +345,7 @@ pub fn unit_nl(unit: &str) -> Option<&'static str> {
         "integer" => "geheel getal",
         "factor per consult" => "factor per consult",
         "date YYYY-MM-DD" => "datum JJJJ-MM-DD",
-        "cases" => "zaken",
+        "cases" => "casussen",
         "text" => "tekst",
         "path" => "pad",
         "list of changes" => "lijst van wijzigingen",
@@ -456,10 +457,7 @@ fn tag_in(tag: &str, lang: Lang) -> String {
 /// Where a value was set, in `lang`: `embedded scenarios/base.toml, line 23`,
 /// `--set …`, `built-in default`.
 fn origin_in(origin: &str, line: Option<usize>, lang: Lang) -> String {
-    let origin = match (lang, origin.strip_prefix("embedded ")) {
-        (Lang::Nl, Some(rest)) => format!("ingebouwd {rest}"),
-        _ => origin.to_string(),
-    };
+    let origin = lang.origin(origin);
     match line {
         Some(l) => format!("{origin}, {} {l}", lang.pick("line", "regel")),
         None => origin,

@@ -84,7 +84,7 @@ fn english(metric: Metric, i: &Interval, params: &Params) -> String {
             format!("Wijkteams consult the Veiligheidshuis about {m} times a year{c}.")
         }
         Metric::AdviceAnsweredInTimeShare => format!(
-            "{p} of consults are answered within {} days of the request{cp}.",
+            "{p} of consults are answered within {} days of the request (an assumed term: the study names none){cp}.",
             crate::format::message(params.advice.answer_target_h / 24.0)
         ),
         Metric::WijkteamUtilisation => {
@@ -232,7 +232,7 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             format!("Wijkteams vragen het Veiligheidshuis ongeveer {m} keer per jaar om advies{c}.")
         }
         Metric::AdviceAnsweredInTimeShare => format!(
-            "{p} van de adviesvragen is binnen {} dagen na de vraag beantwoord{cp}.",
+            "{p} van de adviesvragen is binnen {} dagen na de vraag beantwoord (een aangenomen termijn: het onderzoek noemt er geen){cp}.",
             nl.num(&crate::format::message(
                 params.advice.answer_target_h / 24.0
             ))

@@ -75,7 +75,7 @@ fn yearly_table(
         lang.pick("Year by year", "Per jaar"),
         lang.pick(
             "Each calendar year of the measured period on its own (mean over replications, 95% interval in yearly.csv): counts are per year, waiting lines and hours the year's average, waits in days. A year the period cuts is partial.",
-            "Elk kalenderjaar van de meetperiode apart (gemiddelde over de herhalingen, 95%-interval in yearly.csv): aantallen per jaar, wachtrijen en uren als jaargemiddelde, wachttijden in dagen. Een jaar dat de periode afsnijdt, is onvolledig."
+            "Elk kalenderjaar van de meetperiode apart (gemiddelde over de herhalingen, 95%-interval in yearly.csv): aantallen per jaar, wachtrijen en uren als jaargemiddelde, wachttijden in dagen. Een jaar dat maar deels in de meetperiode valt, is onvolledig."
         ),
         lang.pick("year", "jaar"),
         cols.iter()
@@ -127,7 +127,7 @@ fn yearly_table(
             "<p>{}</p>\n<ul>",
             lang.pick(
                 "The first year each alarm fires in (the year's mean over replications; set alarms with <code>--alarm 'metric&gt;value'</code>):",
-                "Het eerste jaar waarin elk alarm afgaat (het jaargemiddelde over de herhalingen; stel alarmen in met <code>--alarm 'maat&gt;waarde'</code>):"
+                "Per alarm het eerste jaar waarin het afgaat (het jaargemiddelde over de herhalingen; stel alarmen in met <code>--alarm 'maat&gt;waarde'</code>):"
             )
         );
         for (alarm, f) in alarms {

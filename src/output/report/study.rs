@@ -264,19 +264,18 @@ pub fn write_compare_report(
                 crate::model::metrics::Better::Higher => d.paired.mean > 0.0,
                 _ => d.paired.mean < 0.0,
             };
-            let (from, to, interval, verdict) = match (lang, better) {
-                (Lang::En, b) => (
-                    "from",
-                    "to",
-                    "95% interval",
-                    if b { "better" } else { "worse" },
-                ),
-                (Lang::Nl, b) => (
-                    "van",
-                    "naar",
-                    "95%-interval",
-                    if b { "beter" } else { "slechter" },
-                ),
+            // Fewer hand-overs too early, or a smaller share of incidents before any AVE 3,
+            // is not better in itself when fewer cases are scaled up at all: say which way.
+            let plain = matches!(m, Metric::OverTheFencePer1000 | Metric::LateUpscalingShare);
+            let verdict = match (plain, better, d.paired.mean > 0.0) {
+                (true, _, true) => lang.pick("higher", "hoger"),
+                (true, _, false) => lang.pick("lower", "lager"),
+                (false, true, _) => lang.pick("better", "beter"),
+                (false, false, _) => lang.pick("worse", "slechter"),
+            };
+            let (from, to, interval) = match lang {
+                Lang::En => ("from", "to", "95% interval"),
+                Lang::Nl => ("van", "naar", "95%-interval"),
             };
             format!(
                 "<b>{}</b> — {}: {from} {} {to} {}{} ({}; {interval} {} {} {}): {verdict}.",
@@ -309,11 +308,11 @@ pub fn write_compare_report(
         format!(
             "{beyond} of {all} differences from {first} in these outcomes (acute incidents, AVE 4, incidents before any AVE 3, over the fence, wait for procesregie, consults in time, ZSM with context, ZSM within the target) are beyond the simulation's noise and large enough to matter (at least a day of waiting, a percentage point, 0.2 per 1,000 cases); the largest, by relative size, are listed above{}. Every metric's difference, with its interval, is in differences.csv.",
             if small > 0 { format!("; {small} more are beyond the noise but smaller than that") } else { String::new() }
-        ),
+        ) + " Where a scenario sets an effect size itself (for example three times as many hand-overs too early without agreed criteria), its difference restates that assumption: the assumptions register gives the grade.",
         format!(
             "{beyond} van de {all} verschillen met {first} in deze uitkomsten (acute incidenten, AVE 4, incidenten vóór enige AVE 3, over de schutting, wachttijd procesregie, adviesvragen op tijd, ZSM met context, ZSM binnen de termijn) zijn groter dan de toevalsruis én groot genoeg om ertoe te doen (minstens een dag wachten, een procentpunt, 0,2 per 1.000 casussen); de grootste, naar relatieve omvang, staan hierboven{}. Het verschil in elke maat staat met interval in differences.csv.",
             if small > 0 { format!("; nog {small} zijn groter dan de ruis maar kleiner dan dat") } else { String::new() }
-        ),
+        ) + " Waar een scenario zelf een effectgrootte vastlegt (bijvoorbeeld drie keer zo vaak te vroeg overgedragen zonder afgesproken criteria), herhaalt het verschil die aanname: het register van aannames geeft de bewijskracht.",
     ));
     page.findings(&findings);
 

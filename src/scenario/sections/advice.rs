@@ -41,7 +41,7 @@ section! {
         ],
         /// Probability the consult keeps an over-the-fence impulse in the wijk.
         fence_keep_share: f64 = 0.7 => [
-            key("fence_keep_share", "probability", "after a consult about handing a case over, it stays in the wijk (else it is handed over all the same)", c("a consult can keep a case in the wijk (§5.3.1 l.2999–3000) but cannot stop a hand-over; 70% kept is assumed")).range(0.4, 0.9, "under half to most kept").nl("na een consult over het overdragen van een casus blijft die in de wijk (anders wordt hij toch overgedragen)", "een consult kan een casus in de wijk houden (§5.3.1 l.2999–3000) maar een overdracht niet tegenhouden; dat 70% in de wijk blijft, is aangenomen", "van minder dan de helft tot de meeste in de wijk gehouden"),
+            key("fence_keep_share", "probability", "after a consult about handing a case over, it stays in the wijk (else it is handed over all the same)", c("a consult can keep a case in the wijk (§5.3.1 l.2999–3000), but not always: the advice function is vrijblijvend (l.3001); 70% kept is assumed")).range(0.4, 0.9, "under half to most kept").nl("na een consult over het overdragen van een casus blijft die in de wijk (anders wordt hij toch overgedragen)", "een consult kan een casus in de wijk houden (§5.3.1 l.2999–3000), maar niet altijd: de adviesfunctie is vrijblijvend (l.3001); dat 70% in de wijk blijft, is aangenomen", "van minder dan de helft tot de meeste in de wijk gehouden"),
         ],
         /// Factor on the acute-incident rate of a case whose doubt advice settled.
         settled_incident_factor: f64 = 0.8 => [

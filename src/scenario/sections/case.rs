@@ -10,7 +10,7 @@ section! {
     pub struct CaseMix {
         /// Relative weight of 1..5 life domains.
         domain_weights: Vec<f64> = vec![0.40, 0.25, 0.17, 0.11, 0.07] => [
-            key("domain_weights", "weights for 1..5 domains", "how many life domains a new case touches", b("§5.3 l.2808", "Dan is veelal sprake van enkelvoudige problematiek", "most AVE 2 cases touch one domain; the weights are assumed")).range(0.0, 1.0, "relative weights").nl("hoeveel leefgebieden een nieuwe casus raakt", "de meeste casussen in AVE 2 raken één leefgebied; de gewichten zijn aangenomen", "relatieve gewichten"),
+            key("domain_weights", "weights for 1..5 domains", "how many life domains a new case touches", b("§5.3 l.2808", "Dan is veelal sprake van enkelvoudige problematiek", "most AVE 2 cases touch one domain; the weights are assumed")).range(0.0, 1.0, "relative weights").nl("hoeveel leefgebieden een nieuwe casus raakt", "in AVE 2 gaat het veelal om enkelvoudige problematiek (l.2808): hier raakt 40% één leefgebied, de grootste groep; de verdeling is aangenomen", "relatieve gewichten"),
         ],
         /// Probability a case is complex, by number of domains 1..5.
         complex_prob_by_domains: Vec<f64> = vec![0.0, 0.012, 0.05, 0.12, 0.25] => [

@@ -34,7 +34,7 @@ section! {
     pub struct Link {
         /// `bridged`, `shared` or `joint`.
         system: System = System::Bridged => [
-            key("system", "bridged | shared | joint", "information system between VHH and ZSM", b("§5.2.1 l.2557", "is besloten gebruik te maken van BVH", "Fryslân GCOS and Groningen/Drenthe VIS2 bridged via the police system BVH")).nl("informatiesysteem tussen Veiligheidshuis en ZSM", "GCOS in Fryslân en VIS2 in Groningen/Drenthe, gekoppeld via het politiesysteem BVH", ""),
+            key("system", "bridged | shared | joint", "information system between VHH and ZSM", b("§5.2.1 l.2557", "is besloten gebruik te maken van BVH", "advice goes from Fryslân's GCOS and Groningen/Drenthe's VIS2 to ZSM through the police system BVH, a stopgap 'nooit voor gemaakt' (l.2505–2506)")).nl("informatiesysteem tussen Veiligheidshuis en ZSM", "advies gaat vanuit GCOS (Fryslân) en VIS2 (Groningen/Drenthe) naar ZSM via het politiesysteem BVH, een tussenoplossing die daar 'nooit voor gemaakt' is (l.2505–2506)", ""),
         ],
         /// Probability ZSM reads VHH advice on file, bridged systems.
         read_prob_bridged: f64 = 0.15 => [
@@ -50,7 +50,7 @@ section! {
         ],
         /// A fixed contact person at ZSM.
         contact_person: bool = false => [
-            key("contact_person", "switch", "someone at ZSM has the task of the relation with the VHH", b("§7.3 l.4905", "Geef binnen ZSM iemand specifiek tot taak de relatie met ZSM te waarborgen", "recommendation 3 (the study's 'ZSM' means the VHH here); nowhere in place in 2015")).nl("iemand bij ZSM heeft de relatie met het Veiligheidshuis als taak", "aanbeveling 3 (met 'ZSM' bedoelt de studie hier het Veiligheidshuis); in 2015 nergens ingevoerd", ""),
+            key("contact_person", "switch", "someone at ZSM has the task of the relation with the VHH", b("§7.3 l.4905", "Geef binnen ZSM iemand specifiek tot taak de relatie met ZSM te waarborgen", "recommendation 3: the study writes 'de relatie met ZSM' and means the relation with the Veiligheidshuis; being built in Hollands Midden and Rotterdam through ketenprocescoördinatoren (l.3786–3790, l.4062–4063), not in Noord-Nederland")).nl("iemand bij ZSM heeft de relatie met het Veiligheidshuis als taak", "aanbeveling 3: er staat 'de relatie met ZSM', bedoeld is de relatie met het Veiligheidshuis; in Hollands Midden en Rotterdam in opbouw via ketenprocescoördinatoren (l.3786–3790, l.4062–4063), niet in Noord-Nederland", ""),
         ],
         /// Share of the unread (and unreferred) remainder a contact person recovers.
         contact_person_gain: f64 = 0.4 => [
@@ -76,7 +76,7 @@ section! {
         /// The VHH's perceived privacy hesitancy: advice for ZSM not entered, a call or a relay
         /// not made.
         vhh_privacy_hesitancy: f64 = 0.05 => [
-            key("vhh_privacy_hesitancy", "probability", "at the VHH: advice for ZSM not entered, or a call or relay to ZSM not made, for fear of what may be shared", c("entering advice for ZSM is the agreed step at the maatwerkoverleg in Fryslân (§5.2.1 l.2560); the problem is ZSM not reading it; a little hesitancy is assumed")).range(0.0, 0.3, "none to some").nl("bij het Veiligheidshuis: advies voor ZSM niet ingevoerd, of een telefoontje of doorgifte naar ZSM achterwege gelaten, uit vrees over wat gedeeld mag worden", "advies voor ZSM invoeren is in Fryslân de afgesproken stap bij het maatwerkoverleg (§5.2.1 l.2560); het probleem is dat ZSM het niet leest; een beetje terughoudendheid is aangenomen", "geen tot enige"),
+            key("vhh_privacy_hesitancy", "probability", "at the VHH: advice for ZSM not entered, or a call or relay to ZSM not made, for fear of what may be shared", c("entering advice for ZSM is the agreed step at the maatwerkoverleg in Fryslân (§5.2.1 l.2560); the problem is ZSM not reading it; a little hesitancy is assumed")).range(0.0, 0.3, "none to some").nl("bij het Veiligheidshuis: advies voor ZSM niet ingevoerd, of een telefoontje of doorgifte naar ZSM achterwege gelaten, uit vrees over wat gedeeld mag worden", "afgesproken is dat procescoördinatoren bij het invoeren van een maatwerkverslag in BVH advies meegeven aan ZSM (§5.2.1 l.2560–2561); het knelpunt is dat het aan de ZSM-tafel niet altijd wordt uitgelezen; een beetje terughoudendheid is aangenomen", "geen tot enige"),
         ],
         /// Probability ZSM reports its decision on a VHH case back to the VHH.
         feedback_prob: f64 = 0.1 => [

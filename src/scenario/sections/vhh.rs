@@ -69,7 +69,7 @@ section! {
         ],
         /// Probability the wijkteam does not accept the plan at once.
         plan_rejection_prob: f64 = 0.15 => [
-            key("plan_rejection_prob", "probability", "at afschaling the wijkteam does not take the plan over at once", b("§5.3.1 l.3080", "het wijkteam nog wel eens het advies niet overneemt", "friction at afschaling; 15% is assumed")).range(0.05, 0.4, "one in 20 to two in 5").nl("bij afschaling neemt het wijkteam het plan niet meteen over", "wrijving bij afschaling; 15% is aangenomen", "één op de 20 tot twee op de 5"),
+            key("plan_rejection_prob", "probability", "at afschaling the wijkteam does not take the plan over at once", b("§5.3.1 l.3080", "het wijkteam nog wel eens het advies niet overneemt", "friction at afschaling; 15% is assumed")).range(0.05, 0.4, "one in 20 to two in 5").nl("bij afschaling neemt het wijkteam het plan niet meteen over", "frictie bij afschaling; 15% is aangenomen", "één op de 20 tot twee op de 5"),
         ],
         /// Delay when the plan is not accepted (days).
         friction_days: DurationSpec = DurationSpec::gamma(14.0, 0.7) => [

@@ -43,7 +43,7 @@ section! {
         ],
         /// Share of new or young workers.
         inexperienced_share: f64 = 0.3 => [
-            key("inexperienced_share", "share", "new or young workers in the teams (they hand cases over too early more often)", b("§5.3.2 l.3150", "zeker voor de mensen die nieuw of jong zijn", "teams formed in 2015 with many new people; a third is assumed; may fall with a [[change]]")).range(0.1, 0.5, "a tenth to a half").nl("nieuwe of jonge medewerkers in de teams (zij dragen casussen vaker te vroeg over)", "teams gevormd in 2015 met veel nieuwe mensen; een derde is aangenomen; kan dalen met een [[change]]", "een tiende tot de helft"),
+            key("inexperienced_share", "share", "new or young workers in the teams (they hand cases over too early more often)", b("§5.3.2 l.3150", "zeker voor de mensen die nieuw of jong zijn", "the teams were topped up and took on new tasks towards 2015 (l.2911), with part of the workers 'nieuw of jong'; a third is assumed; may fall with a [[change]]")).range(0.1, 0.5, "a tenth to a half").nl("nieuwe of jonge medewerkers in de teams (zij dragen casussen vaker te vroeg over)", "de teams werden in aanloop naar 2015 aangevuld en kregen nieuwe taken (l.2911), met een deel 'nieuw of jong'; een derde onervaren is aangenomen; kan dalen met een [[change]]", "een tiende tot de helft"),
         ],
         /// Office hours in which intake starts.
         hours: Hours = Hours::office() => [
