@@ -73,6 +73,15 @@ impl Lang {
         }
     }
 
+    /// A number a user may type back (a range in `check`): Dutch writes a decimal comma but
+    /// no point between thousands (`3650`, not `3.650`, which TOML reads as 3.65).
+    pub fn num_plain(self, text: &str) -> String {
+        match self {
+            Lang::En => text.to_string(),
+            Lang::Nl => text.replace('.', ","),
+        }
+    }
+
     /// Where a scenario came from, as people read it: `embedded scenarios/base.toml` is
     /// `ingebouwd scenarios/base.toml` in Dutch; a file path or `--set …` stays as it is.
     pub fn origin(self, origin: &str) -> String {

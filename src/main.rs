@@ -160,6 +160,13 @@ struct CompareArgs {
     common: CommonArgs,
 }
 
+/// Each warning on stderr, one line each.
+fn warn(lang: Lang, warnings: &[String]) {
+    for w in warnings {
+        eprintln!("{}: {}", lang.pick("warning", "waarschuwing"), one_line(w));
+    }
+}
+
 /// A note on stderr (what was cleaned up from an earlier stopped run).
 fn notice(lang: Lang, msg: &str) {
     eprintln!("{}: {}", lang.pick("note", "let op"), one_line(msg));
@@ -228,13 +235,13 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             if let Some(first) = avesim::model::yearly::years(&out.loaded.params.run).first() {
                 print(&terminal::year_alarm_lines(lang, &out.alarms, first.year));
             }
-            for w in &out.warnings {
-                eprintln!(
-                    "{}: {}",
-                    lang.pick("warning", "waarschuwing"),
-                    one_line(&w.text(lang))
-                );
-            }
+            warn(
+                lang,
+                &out.warnings
+                    .iter()
+                    .map(|w| w.text(lang))
+                    .collect::<Vec<_>>(),
+            );
             say!("{results}: {}", out.path.display());
             if let Some(report) = out.report {
                 say!("{}: {}", lang.pick("report", "rapport"), report.display());
@@ -263,6 +270,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 &out.labels(lang),
                 &out.results,
             ));
+            warn(lang, &out.warnings);
             say!("{results}: {}", out.path.display());
             let report = out.path.join("report.html");
             if report.exists() {
@@ -279,6 +287,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                     &out.differences,
                 ));
             }
+            warn(lang, &out.warnings);
             say!("{results}: {}", out.path.display());
             let report = out.path.join("report.html");
             if report.exists() {

@@ -23,6 +23,9 @@ pub struct CompareOutcome {
     pub facts: String,
     /// The result folder.
     pub path: PathBuf,
+    /// What a reader must know first (in the command's language): lines that never settle,
+    /// too few replications.
+    pub warnings: Vec<String>,
 }
 
 /// Run several scenarios with the first one's run control (so replications pair up) and
@@ -147,10 +150,17 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
     let path = commit(dir, common)?;
+    let warnings = crate::experiment::warnings::study_warnings(
+        common.lang,
+        &results.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
+        &loaded.iter().map(|l| &l.params).collect::<Vec<_>>(),
+        &results,
+    );
     Ok(CompareOutcome {
         results,
         differences,
         facts: facts_line,
         path,
+        warnings,
     })
 }

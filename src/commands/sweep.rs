@@ -27,6 +27,9 @@ pub struct SweepOutcome {
     pub alarms: Vec<(Alarm, AlarmFinding)>,
     /// The result folder.
     pub path: PathBuf,
+    /// What a reader must know first (in the command's language): lines that never settle,
+    /// too few replications.
+    pub warnings: Vec<String>,
 }
 
 impl SweepOutcome {
@@ -173,6 +176,15 @@ pub fn run_sweep(
             (alarm, finding)
         })
         .collect();
+    let warnings = crate::experiment::warnings::study_warnings(
+        common.lang,
+        &grid
+            .iter()
+            .map(|p| point_label(&axes, p, common.lang))
+            .collect::<Vec<_>>(),
+        &loaded.iter().map(|l| &l.params).collect::<Vec<_>>(),
+        &results,
+    );
     Ok(SweepOutcome {
         base,
         axes,
@@ -180,5 +192,6 @@ pub fn run_sweep(
         results,
         alarms,
         path,
+        warnings,
     })
 }

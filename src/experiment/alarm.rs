@@ -51,10 +51,18 @@ impl Alarm {
             .filter(|v: &f64| v.is_finite())
             .ok_or_else(|| {
                 let v = value.trim();
-                both!(
-                    "--alarm {raw}: `{v}` is not a number",
-                    "--alarm {raw}: `{v}` is geen getal"
-                )
+                if crate::scenario::decimal_comma(v) {
+                    let point = v.replace(',', ".");
+                    both!(
+                        "--alarm {raw}: `{v}` is not a number (write {point} with a decimal point)",
+                        "--alarm {raw}: `{v}` is geen getal (schrijf {point} met een decimale punt)"
+                    )
+                } else {
+                    both!(
+                        "--alarm {raw}: `{v}` is not a number",
+                        "--alarm {raw}: `{v}` is geen getal"
+                    )
+                }
             })?;
         Ok(Self {
             metric,
@@ -179,8 +187,14 @@ pub enum YearFinding {
     First(i16),
     /// No year passes it; the year that came closest and its value, if any.
     Never(Option<(i16, f64)>),
-    /// The metric has no year-by-year form in `yearly.csv`.
-    NotPerYear,
+    /// The metric has no year-by-year form in `yearly.csv`: its mean over the whole measured
+    /// period, and whether that passes the threshold.
+    NotPerYear {
+        /// The mean over the measured period (over replications).
+        mean: f64,
+        /// Whether it passes the threshold.
+        fires: bool,
+    },
 }
 
 impl Alarm {
@@ -189,7 +203,11 @@ impl Alarm {
     /// scaled to a full year when the period cuts the year.
     pub fn first_year(&self, results: &RunResults, run: &RunParams) -> YearFinding {
         let Some(k) = COLUMNS.iter().position(|c| c.metric == Some(self.metric)) else {
-            return YearFinding::NotPerYear;
+            let mean = results.metric(self.metric).mean;
+            return YearFinding::NotPerYear {
+                mean,
+                fires: mean.is_finite() && self.fires(mean),
+            };
         };
         let mut closest: Option<(i16, f64)> = None;
         for (y, row) in years(run).iter().zip(&results.yearly) {

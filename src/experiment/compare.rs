@@ -21,6 +21,20 @@ pub struct Difference {
 }
 
 impl Difference {
+    /// Whether the difference is large enough to matter to a reader: at least a day of
+    /// waiting, half an hour, a percentage point, 0.2 per 1,000 cases or one a year.
+    pub fn material(&self) -> bool {
+        let floor = match self.metric.def().unit {
+            "days" => 1.0,
+            "hours" => 0.5,
+            u if u.starts_with("per 1000") => 0.2,
+            u if u.contains("/year") => 1.0,
+            _ if self.metric.is_share() => 0.01,
+            _ => 0.0,
+        };
+        self.paired.mean.abs() >= floor
+    }
+
     /// True if the paired interval excludes zero.
     pub fn excludes_zero(&self) -> bool {
         self.paired.low.is_finite() && (self.paired.low > 0.0 || self.paired.high < 0.0)

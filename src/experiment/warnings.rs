@@ -205,3 +205,51 @@ impl Warning {
         }
     }
 }
+
+/// A study's warnings: each waiting line that never settles, with every scenario or point where
+/// it does not, and few replications.
+pub fn study_warnings(
+    lang: Lang,
+    names: &[String],
+    params: &[&Params],
+    results: &[RunResults],
+) -> Vec<String> {
+    // One warning per line, naming every scenario or point where it never settles.
+    let mut by_queue: Vec<(crate::model::metrics::Daily, Vec<&str>)> = Vec::new();
+    for ((name, p), r) in names.iter().zip(params).zip(results) {
+        for w in warnings(p, r) {
+            if let Warning::QueueGrowing { queue, .. } = w {
+                match by_queue.iter_mut().find(|(q, _)| *q == queue) {
+                    Some((_, at)) => at.push(name),
+                    None => by_queue.push((queue, vec![name])),
+                }
+            }
+        }
+    }
+    by_queue
+        .iter()
+        .map(|(queue, at)| {
+            let (en, nl) = Warning::queue_name(*queue);
+            lang.pick(
+                format!(
+                    "{en} is still growing at the end of the run at {} of {}: {}. There the system does not settle, so waits and use depend on how long you run: read them as lower bounds (a single run of one of them shows it year by year).",
+                    at.len(),
+                    names.len(),
+                    at.join("; ")
+                ),
+                format!(
+                    "{nl} groeit aan het eind van de doorrekening nog bij {} van de {}: {}. Daar komt het systeem niet tot rust, dus wachttijden en bezetting hangen af van hoe lang wordt doorgerekend: lees ze als ondergrens (een doorrekening van één ervan laat het per jaar zien).",
+                    at.len(),
+                    names.len(),
+                    at.join("; ")
+                ),
+            )
+        })
+        .chain((params[0].run.replications < FEW_REPLICATIONS).then(|| {
+            Warning::FewReplications {
+                replications: params[0].run.replications,
+            }
+            .text(lang)
+        }))
+        .collect()
+}

@@ -74,6 +74,9 @@ pub struct AlarmNote {
     pub first_year: Option<i16>,
     /// Whether the metric is counted year by year (in `yearly.csv`).
     pub per_year: bool,
+    /// For a metric not counted year by year: whether its mean over the whole measured period
+    /// passes the threshold.
+    pub fires_over_period: Option<bool>,
 }
 
 impl AlarmNote {
@@ -93,7 +96,11 @@ impl AlarmNote {
                     YearFinding::First(y) => Some(*y),
                     _ => None,
                 },
-                per_year: !matches!(f, YearFinding::NotPerYear),
+                per_year: !matches!(f, YearFinding::NotPerYear { .. }),
+                fires_over_period: match f {
+                    YearFinding::NotPerYear { fires, .. } => Some(*fires),
+                    _ => None,
+                },
             })
             .collect()
     }

@@ -131,7 +131,11 @@ fn signed(lang: Lang, d: &Difference) -> String {
             format_value(v)
         }
     };
-    let mark = if d.excludes_zero() { " **" } else { "" };
+    let mark = if d.excludes_zero() && d.material() {
+        " **"
+    } else {
+        ""
+    };
     if i.low.is_finite() && i.low != i.high {
         format!(
             "{} ({} {} {}){mark}",
@@ -194,8 +198,8 @@ pub fn write_comparison_md(
             md,
             "\n{}\n",
             lang.pick(
-                format!("## Difference from {first} (paired by replication)\n\nScenario minus {first}, mean and 95% interval of the paired difference; `**` marks an interval that excludes zero (a difference the simulation can tell from noise)."),
-                format!("## Verschil met {first} (gepaard per herhaling)\n\nScenario min {first}: gemiddelde en 95%-interval van het gepaarde verschil; `**` markeert een interval dat nul uitsluit (een verschil dat de simulatie van toeval kan onderscheiden).")
+                format!("## Difference from {first} (paired by replication)\n\nScenario minus {first}, mean and 95% interval of the paired difference; `**` marks a difference the simulation can tell from noise (its interval excludes zero) that is large enough to matter (at least a day of waiting, a percentage point, 0.2 per 1,000 cases)."),
+                format!("## Verschil met {first} (gepaard per herhaling)\n\nScenario min {first}: gemiddelde en 95%-interval van het gepaarde verschil; `**` markeert een verschil dat de simulatie van toeval kan onderscheiden (het interval sluit nul uit) en dat groot genoeg is om ertoe te doen (minstens een dag wachten, een procentpunt, 0,2 per 1.000 casussen).")
             )
         );
         let _ = writeln!(md, "| {metric} | {} |", names[1..].join(" | "));

@@ -262,12 +262,23 @@ pub fn year_finding(lang: Lang, alarm: &Alarm, finding: &YearFinding, first: i16
             )
         }
         YearFinding::Never(None) => lang.pick("in no year", "in geen enkel jaar").to_string(),
-        YearFinding::NotPerYear => lang
-            .pick(
-                "not counted year by year (yearly.csv has no column for it); see the headline",
-                "niet per jaar geteld (yearly.csv heeft er geen kolom voor); zie de kernuitkomsten",
-            )
-            .to_string(),
+        YearFinding::NotPerYear { mean, fires } => {
+            let v = format!(
+                "{}{}",
+                alarm.metric.show(lang, *mean),
+                alarm.metric.short_unit(lang)
+            );
+            match fires {
+                true => lang.pick(
+                    format!("fires over the whole measured period (mean {v}); not counted year by year"),
+                    format!("gaat af over de hele meetperiode (gemiddeld {v}); niet per jaar geteld"),
+                ),
+                false => lang.pick(
+                    format!("does not fire over the whole measured period (mean {v}); not counted year by year"),
+                    format!("gaat niet af over de hele meetperiode (gemiddeld {v}); niet per jaar geteld"),
+                ),
+            }
+        }
     }
 }
 

@@ -18,6 +18,7 @@ pub mod provenance;
 pub mod sections;
 
 pub use check::{Duration, Invalid};
+pub(crate) use explain::decimal_comma;
 pub use compile::{Params, compile};
 pub use dist::{DurationSpec, Sampler};
 pub use load::{

@@ -310,8 +310,8 @@ impl Param {
         self.range.as_ref().map_or(String::new(), |r| {
             format!(
                 "{}–{}: {}",
-                lang.num(&message(r.low)),
-                lang.num(&message(r.high)),
+                lang.num_plain(&message(r.low)),
+                lang.num_plain(&message(r.high)),
                 lang.pick(r.why, self.nl.range)
             )
         })

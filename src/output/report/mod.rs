@@ -44,7 +44,7 @@ q{font-style:italic}
 @page{size:A4;margin:14mm 12mm}
 @media print{body{margin:0;padding:0;font-size:10.5pt}figure svg{width:100%;max-width:100%;height:auto}figure{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid;page-break-after:avoid}tr{break-inside:avoid}.warn,.findings{break-inside:avoid}}
 @media print{body{max-width:none}h2{page-break-before:auto}}
-@media (max-width:700px){td,code{overflow-wrap:anywhere}table.cards,table.cards tbody{display:block;width:100%}table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left;white-space:normal}table.cards td:empty{display:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
+@media (max-width:700px){td,code{overflow-wrap:anywhere}table.cards,table.cards tbody{display:block;width:100%}table.cards tr:first-child{display:none}table.cards tr{display:block;border-bottom:2px solid #ddd;padding:.3em 0}table.cards td{display:block;border:none;padding:.1em .3em;text-align:left}table.cards td::before{content:attr(data-label) \": \";font-weight:bold;font-size:.85em;color:#555}table.cards td.num{text-align:left;white-space:normal}table.cards td:empty{display:none}table.cards td[data-label=\"\"]::before{content:none}figure{overflow-x:auto}figure svg{width:1000px;max-width:none}}
 ";
 
 /// A report page being built.

@@ -117,7 +117,7 @@ fn yearly_table(
         );
     }
     h.push_str("</table>\n");
-    if let Some(note) = filling_up(lang, &years, &results.yearly) {
+    if let Some(note) = filling_up(lang, params, &years, &results.yearly) {
         let _ = writeln!(h, "<p class=\"small\">{note}</p>");
     }
     if !alarms.is_empty() {
@@ -148,6 +148,7 @@ fn yearly_table(
 /// use more than 3% below (or above) the average of the later full years, per day.
 fn filling_up(
     lang: Lang,
+    params: &Params,
     years: &[crate::model::yearly::Year],
     yearly: &[Vec<crate::stats::Interval>],
 ) -> Option<String> {
@@ -184,9 +185,13 @@ fn filling_up(
     let up = size(up, ("fewer", "more"), ("minder", "meer"));
     let held = size(held, ("fewer", "more"), ("minder", "meer"));
     let year = years[0].year;
+    let (warm, horizon) = (
+        params.run.warmup_days + 365,
+        params.run.horizon_days + 365,
+    );
     Some(lang.pick(
-        format!("<b>{year} is still filling up.</b> The model starts empty; families with complex problems stay for years, so in the first measured year the caseloads are not yet full: {up} opschalingen naar AVE 3 and {held} hours of the procescoördinatoren in use than on average in the later years. Read {year} with care, or lengthen the warm-up (<code>--set run.warmup_days=730</code>, and <code>run.horizon_days</code> by as much)."),
-        format!("<b>{year} loopt nog vol.</b> Het model begint leeg; gezinnen met complexe problematiek blijven jaren, dus in het eerste gemeten jaar zijn de caseloads nog niet vol: {up} opschalingen naar AVE 3 en {held} uren van de procescoördinatoren in gebruik dan gemiddeld in de latere jaren. Lees {year} met voorzichtigheid, of verleng de inloopperiode (<code>--set run.warmup_days=730</code>, en <code>run.horizon_days</code> evenveel)."),
+        format!("<b>{year} is still filling up.</b> The model starts empty; families with complex problems stay for years, so in the first measured year the caseloads are not yet full: {up} opschalingen naar AVE 3 and {held} hours of the procescoördinatoren in use than on average in the later years. Read {year} with care, or lengthen the warm-up by a year, keeping the measured years: <code>--set run.warmup_days={warm} --set run.horizon_days={horizon}</code>."),
+        format!("<b>{year} loopt nog vol.</b> Het model begint leeg; gezinnen met complexe problematiek blijven jaren, dus in het eerste gemeten jaar zijn de caseloads nog niet vol: {up} opschalingen naar AVE 3 en {held} uren van de procescoördinatoren in gebruik dan gemiddeld in de latere jaren. Lees {year} met voorzichtigheid, of verleng de inloopperiode met een jaar en houd dezelfde meetjaren: <code>--set run.warmup_days={warm} --set run.horizon_days={horizon}</code>."),
     ))
 }
 
@@ -451,7 +456,11 @@ fn findings(
         .first()
         .map(|y| y.year);
     for (alarm, f) in alarms {
-        if let (YearFinding::First(_), Some(first)) = (f, first) {
+        let fired = matches!(
+            f,
+            YearFinding::First(_) | YearFinding::NotPerYear { fires: true, .. }
+        );
+        if let (true, Some(first)) = (fired, first) {
             out.push(format!(
                 "Alarm {}: <b>{}</b>.",
                 esc(&alarm.words(lang)),

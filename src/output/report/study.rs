@@ -10,7 +10,7 @@ use super::{Page, esc};
 use crate::experiment::RunResults;
 use crate::experiment::alarm::{Alarm, AlarmFinding, YearFinding};
 use crate::experiment::compare::Difference;
-use crate::experiment::warnings::{Warning, warnings};
+use crate::experiment::warnings::study_warnings;
 use crate::format::value as format_value;
 use crate::lang::Lang;
 use crate::model::Metric;
@@ -20,20 +20,6 @@ use crate::scenario::Params;
 /// A value of a metric as people read it (a share as a percentage).
 fn shown(lang: Lang, m: Metric, v: f64) -> String {
     m.show(lang, v)
-}
-
-/// Whether a difference is large enough to matter to a reader: at least a day of waiting,
-/// half an hour, a percentage point, 0.2 per 1,000 cases or one a year.
-fn material(d: &Difference) -> bool {
-    let floor = match d.metric.def().unit {
-        "days" => 1.0,
-        "hours" => 0.5,
-        u if u.starts_with("per 1000") => 0.2,
-        u if u.contains("/year") => 1.0,
-        _ if d.metric.is_share() => 0.01,
-        _ => 0.0,
-    };
-    d.paired.mean.abs() >= floor
 }
 
 /// A signed difference (a share's in percentage points).
@@ -59,54 +45,6 @@ fn run_line(lang: Lang, p: &Params, what: &str) -> String {
             p.run.replications, p.run.horizon_days, p.run.warmup_days, p.run.seed
         ),
     )
-}
-
-/// A study's warnings: each waiting line that never settles, with every scenario or point where
-/// it does not, and few replications.
-fn study_warnings(
-    lang: Lang,
-    names: &[String],
-    params: &[&Params],
-    results: &[RunResults],
-) -> Vec<String> {
-    // One warning per line, naming every scenario or point where it never settles.
-    let mut by_queue: Vec<(crate::model::metrics::Daily, Vec<&str>)> = Vec::new();
-    for ((name, p), r) in names.iter().zip(params).zip(results) {
-        for w in warnings(p, r) {
-            if let Warning::QueueGrowing { queue, .. } = w {
-                match by_queue.iter_mut().find(|(q, _)| *q == queue) {
-                    Some((_, at)) => at.push(name),
-                    None => by_queue.push((queue, vec![name])),
-                }
-            }
-        }
-    }
-    by_queue
-        .iter()
-        .map(|(queue, at)| {
-            let (en, nl) = Warning::queue_name(*queue);
-            lang.pick(
-                format!(
-                    "{en} is still growing at the end of the run at {} of {}: {}. There the system does not settle, so waits and use depend on how long you run: read them as lower bounds (a single run of one of them shows it year by year).",
-                    at.len(),
-                    names.len(),
-                    at.join("; ")
-                ),
-                format!(
-                    "{nl} groeit aan het eind van de doorrekening nog bij {} van de {}: {}. Daar komt het systeem niet tot rust, dus wachttijden en bezetting hangen af van hoe lang wordt doorgerekend: lees ze als ondergrens (een doorrekening van één ervan laat het per jaar zien).",
-                    at.len(),
-                    names.len(),
-                    at.join("; ")
-                ),
-            )
-        })
-        .chain((params[0].run.replications < crate::experiment::warnings::FEW_REPLICATIONS).then(|| {
-            Warning::FewReplications {
-                replications: params[0].run.replications,
-            }
-            .text(lang)
-        }))
-        .collect()
 }
 
 /// The metrics a study's table shows.
@@ -186,9 +124,20 @@ fn alarm_years(
                     ),
                     YearFinding::First(y) => y.to_string(),
                     YearFinding::Never(_) => "–".to_string(),
-                    YearFinding::NotPerYear => {
-                        lang.pick("not per year", "niet per jaar").to_string()
-                    }
+                    YearFinding::NotPerYear { fires, .. } => lang
+                        .pick(
+                            if fires {
+                                "whole period: yes"
+                            } else {
+                                "whole period: no"
+                            },
+                            if fires {
+                                "hele periode: ja"
+                            } else {
+                                "hele periode: nee"
+                            },
+                        )
+                        .to_string(),
                 };
                 (text, true)
             }));
@@ -247,17 +196,28 @@ pub fn write_compare_report(
     for (k, diffs) in differences.iter().enumerate() {
         for d in diffs
             .iter()
-            .filter(|d| d.excludes_zero() && outcome(d.metric) && material(d))
+            .filter(|d| d.excludes_zero() && outcome(d.metric) && d.material())
         {
             let base = results[0].metric(d.metric).mean;
             let size = d.paired.mean.abs() / base.abs().max((base + d.paired.mean).abs()).max(1e-9);
             real.push((size, &names[k + 1], d, base));
         }
     }
-    real.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Acute incidents and AVE 4 first (what AVE is for), then by relative size.
+    let first_of = |m: Metric| {
+        !matches!(
+            m,
+            Metric::AcuteCrisesPer1000 | Metric::EscalationsAve4Per1000
+        )
+    };
+    real.sort_by(|a, b| {
+        first_of(a.2.metric)
+            .cmp(&first_of(b.2.metric))
+            .then(b.0.total_cmp(&a.0))
+    });
     let mut findings: Vec<String> = real
         .iter()
-        .take(6)
+        .take(10)
         .map(|(_, name, d, base)| {
             let m = d.metric;
             let better = match m.def().better {
@@ -302,15 +262,15 @@ pub fn write_compare_report(
     let small = differences
         .iter()
         .flatten()
-        .filter(|d| d.excludes_zero() && outcome(d.metric) && !material(d))
+        .filter(|d| d.excludes_zero() && outcome(d.metric) && !d.material())
         .count();
     findings.push(lang.pick(
         format!(
-            "{beyond} of {all} differences from {first} in these outcomes (acute incidents, AVE 4, incidents before any AVE 3, over the fence, wait for procesregie, consults in time, ZSM with context, ZSM within the target) are beyond the simulation's noise and large enough to matter (at least a day of waiting, a percentage point, 0.2 per 1,000 cases); the largest, by relative size, are listed above{}. Every metric's difference, with its interval, is in differences.csv.",
+            "{beyond} of {all} differences from {first} in these outcomes (acute incidents, AVE 4, incidents before any AVE 3, over the fence, wait for procesregie, consults in time, ZSM with context, ZSM within the target) are beyond the simulation's noise and large enough to matter (at least a day of waiting, a percentage point, 0.2 per 1,000 cases); listed above are acute incidents and AVE 4 first, then the largest by relative size (at most ten){}. Every metric's difference, with its interval, is in differences.csv.",
             if small > 0 { format!("; {small} more are beyond the noise but smaller than that") } else { String::new() }
         ) + " Where a scenario sets an effect size itself (for example three times as many hand-overs too early without agreed criteria), its difference restates that assumption: the assumptions register gives the grade.",
         format!(
-            "{beyond} van de {all} verschillen met {first} in deze uitkomsten (acute incidenten, AVE 4, incidenten vóór enige AVE 3, over de schutting, wachttijd procesregie, adviesvragen op tijd, ZSM met context, ZSM binnen de termijn) zijn groter dan de toevalsruis én groot genoeg om ertoe te doen (minstens een dag wachten, een procentpunt, 0,2 per 1.000 casussen); de grootste, naar relatieve omvang, staan hierboven{}. Het verschil in elke maat staat met interval in differences.csv.",
+            "{beyond} van de {all} verschillen met {first} in deze uitkomsten (acute incidenten, AVE 4, incidenten vóór enige AVE 3, over de schutting, wachttijd procesregie, adviesvragen op tijd, ZSM met context, ZSM binnen de termijn) zijn groter dan de toevalsruis én groot genoeg om ertoe te doen (minstens een dag wachten, een procentpunt, 0,2 per 1.000 casussen); hierboven staan eerst acute incidenten en AVE 4, dan de grootste naar relatieve omvang (hoogstens tien){}. Het verschil in elke maat staat met interval in differences.csv.",
             if small > 0 { format!("; nog {small} zijn groter dan de ruis maar kleiner dan dat") } else { String::new() }
         ) + " Waar een scenario zelf een effectgrootte vastlegt (bijvoorbeeld drie keer zo vaak te vroeg overgedragen zonder afgesproken criteria), herhaalt het verschil die aanname: het register van aannames geeft de bewijskracht.",
     ));
@@ -334,8 +294,8 @@ pub fn write_compare_report(
         "<h2 id=\"table\">{}</h2>\n<p>{}</p>\n",
         lang.pick("Main metrics per scenario", "Belangrijkste maten per scenario"),
         lang.pick(
-            format!("Mean over replications; <b>bold</b> where the paired difference from {first} excludes zero. comparison.csv and differences.csv in this folder have every metric."),
-            format!("Gemiddelde over de herhalingen; <b>vet</b>: het verschil met {first} is groter dan de toevalsruis. comparison.csv en differences.csv in deze map hebben alle maten."),
+            format!("Mean over replications; <b>bold</b> where the paired difference from {first} is beyond the simulation's noise and large enough to matter. comparison.csv and differences.csv in this folder have every metric."),
+            format!("Gemiddelde over de herhalingen; <b>vet</b>: het verschil met {first} is groter dan de toevalsruis en groot genoeg om ertoe te doen. comparison.csv en differences.csv in deze map hebben alle maten."),
         )
     );
     let mut head = vec!["scenario".to_string()];
@@ -350,7 +310,7 @@ pub fn write_compare_report(
                 let real = k > 0
                     && differences[k - 1]
                         .iter()
-                        .any(|d| d.metric == m && d.excludes_zero());
+                        .any(|d| d.metric == m && d.excludes_zero() && d.material());
                 row.push((if real { format!("<b>{text}</b>") } else { text }, true));
             }
             row
@@ -520,8 +480,8 @@ pub fn write_sweep_report(
         dir,
         charts,
         lang.pick(
-            "Each metric against the first varied key, one line per value of the others, with its 95% band; dashed lines are alarms.",
-            "Elke maat tegen de eerste gevarieerde sleutel, één lijn per waarde van de andere, met de 95%-band; gestippelde lijnen zijn alarmen.",
+            "Each metric against the first varied key, one line per value of the others, with its 95% band; a red line is an alarm's threshold.",
+            "Elke maat tegen de eerste gevarieerde sleutel, één lijn per waarde van de andere, met de 95%-band; een rode lijn is de drempel van een alarm.",
         ),
     )?;
     // The check against a public figure is for one run of a scenario, not for a grid.
