@@ -98,3 +98,60 @@ fn the_workbook_holds_the_csv_numbers_as_numbers() {
     assert_eq!(from_sheet, from_csv);
     assert_eq!(from_sheet.len(), 2);
 }
+
+#[test]
+fn a_comparison_workbook_holds_its_tables_as_numbers_with_labels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("cmp");
+    let common = Common {
+        out: Some(out.clone()),
+        reps: Some(3),
+        seed: Some(11),
+        threads: Some(2),
+        sets: vec!["run.horizon_days=600".into(), "run.warmup_days=100".into()],
+        charts: false,
+        lang: avesim::lang::Lang::Nl,
+        ..Default::default()
+    };
+    let scenarios = [
+        std::path::PathBuf::from("scenarios/leeuwarden.toml"),
+        std::path::PathBuf::from("scenarios/what-if/no-advice.toml"),
+    ];
+    commands::run_compare(&scenarios, &common).unwrap();
+    let mut book: Xlsx<_> = open_workbook(out.join("results.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["over", "comparison", "differences"],
+        "an about sheet, then one sheet per CSV table"
+    );
+    for (sheet, file, col) in [
+        ("comparison", "comparison.csv", "mean"),
+        ("differences", "differences.csv", "mean_difference"),
+    ] {
+        let range = book.worksheet_range(sheet).unwrap();
+        let head: Vec<String> = range
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let k = head.iter().position(|h| h == col).unwrap();
+        let label = head.iter().position(|h| h == "omschrijving").unwrap();
+        let want = csv_column(&out.join(file), col);
+        let got: Vec<Option<f64>> = range
+            .rows()
+            .skip(1)
+            .map(|r| match &r[k] {
+                Data::Float(v) => Some(*v),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(got, want, "{sheet}: the numbers of {file}, as numbers");
+        let first = range.rows().nth(1).unwrap();
+        assert!(
+            matches!(&first[label], Data::String(s) if !s.is_empty()),
+            "{sheet}: each metric id has its Dutch label"
+        );
+    }
+}

@@ -18,9 +18,9 @@ pub mod provenance;
 pub mod sections;
 
 pub use check::{Duration, Invalid};
-pub(crate) use explain::decimal_comma;
 pub use compile::{Params, compile};
 pub use dist::{DurationSpec, Sampler};
+pub(crate) use explain::decimal_comma;
 pub use load::{
     Loaded, Override, ScenarioError, load_file, load_file_traced, load_str, load_str_traced,
 };

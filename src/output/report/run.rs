@@ -185,10 +185,7 @@ fn filling_up(
     let up = size(up, ("fewer", "more"), ("minder", "meer"));
     let held = size(held, ("fewer", "more"), ("minder", "meer"));
     let year = years[0].year;
-    let (warm, horizon) = (
-        params.run.warmup_days + 365,
-        params.run.horizon_days + 365,
-    );
+    let (warm, horizon) = (params.run.warmup_days + 365, params.run.horizon_days + 365);
     Some(lang.pick(
         format!("<b>{year} is still filling up.</b> The model starts empty; families with complex problems stay for years, so in the first measured year the caseloads are not yet full: {up} opschalingen naar AVE 3 and {held} hours of the procescoördinatoren in use than on average in the later years. Read {year} with care, or lengthen the warm-up by a year, keeping the measured years: <code>--set run.warmup_days={warm} --set run.horizon_days={horizon}</code>."),
         format!("<b>{year} loopt nog vol.</b> Het model begint leeg; gezinnen met complexe problematiek blijven jaren, dus in het eerste gemeten jaar zijn de caseloads nog niet vol: {up} opschalingen naar AVE 3 en {held} uren van de procescoördinatoren in gebruik dan gemiddeld in de latere jaren. Lees {year} met voorzichtigheid, of verleng de inloopperiode met een jaar en houd dezelfde meetjaren: <code>--set run.warmup_days={warm} --set run.horizon_days={horizon}</code>."),
