@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod excel;
 pub mod files;
+pub mod glance;
 pub mod recorder;
 pub mod report;
 pub mod resultdir;

@@ -1,0 +1,54 @@
+//! The regions at a glance: one row per region file with what it sets itself — the keys that
+//! differ from the shared base, each with its value and evidence grade — generated from the
+//! files, so that the table in the README and in docs/regions.md cannot drift from them (a
+//! test regenerates it and compares).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::scenario::{ScenarioError, load_file_traced, register};
+
+/// The markdown table of `files` (region scenario files): region, description, and what the
+/// file itself sets, as `key = value [grade]`.
+pub fn regions_table(files: &[&Path]) -> Result<String, ScenarioError> {
+    let mut s = String::from(
+        "| region | in short | what differs from the shared base (key = value [evidence]) |\n|---|---|---|\n",
+    );
+    for path in files {
+        let loaded = load_file_traced(path, &[])?;
+        let own = path.display().to_string();
+        let value = toml::Value::try_from(loaded.scenario.resolved())
+            .unwrap_or(toml::Value::Table(toml::Table::new()));
+        let set: Vec<String> = register::leaves(&value)
+            .into_iter()
+            .filter(|(key, _)| !matches!(key.as_str(), "name" | "description" | "description_nl"))
+            .filter(|(key, _)| {
+                loaded
+                    .provenance
+                    .exact(key)
+                    .is_some_and(|at| at.origin == own)
+            })
+            .map(|(key, v)| {
+                let d = register::describe(&key, &loaded.provenance, crate::lang::Lang::En);
+                let tag = if d.tag.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", d.tag)
+                };
+                format!("`{key} = {v}`{tag}")
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |",
+            loaded.scenario.name,
+            loaded.scenario.description.replace('|', "/"),
+            if set.is_empty() {
+                "nothing: the base as it is".to_string()
+            } else {
+                set.join("; ").replace('|', "/")
+            }
+        );
+    }
+    Ok(s)
+}
