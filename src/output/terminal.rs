@@ -410,8 +410,33 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
             return s;
         }
     };
+    // Where the values come from: this file with a source, this file without one, `--set`,
+    // or still the shared base (by grade).
+    let (mut sourced, mut unsourced, mut flags) = (0usize, Vec::new(), 0usize);
+    let mut shared = [0usize; 5];
     for (key, v) in register::leaves(&value) {
         let d = register::describe(&key, &loaded.provenance, lang);
+        match loaded.provenance.exact(&key) {
+            Some(at) if at.origin == source => {
+                // Names and run control need no evidence.
+                if register::has_own_source(&key, &loaded.provenance) || d.grade.is_empty() {
+                    sourced += 1;
+                } else {
+                    unsourced.push(key.clone());
+                }
+            }
+            Some(at) if at.origin.starts_with("--") => flags += 1,
+            _ => {
+                let k = match d.grade.as_str() {
+                    "A" => 0,
+                    "B" => 1,
+                    "C" => 2,
+                    "P" => 3,
+                    _ => 4,
+                };
+                shared[k] += 1;
+            }
+        }
         let mut why = String::new();
         if !d.quote.is_empty() {
             let _ = write!(why, " \"{}\"", d.quote);
@@ -436,6 +461,36 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
             s,
             "{key} = {v}    # [{}] [{}]{why} ({})",
             d.unit, d.tag, d.set_in
+        );
+    }
+    let _ = writeln!(
+        s,
+        "# {}",
+        lang.pick(
+            format!(
+                "Where the values come from: {sourced} from {source} with a source (or run control), {} from it without one, {flags} from --set, and {} still the shared assumptions, from the base or built in (A {}, B {}, C {}, P {}, run control {}).",
+                unsourced.len(),
+                shared.iter().sum::<usize>(),
+                shared[0], shared[1], shared[2], shared[3], shared[4]
+            ),
+            format!(
+                "Waar de waarden vandaan komen: {sourced} uit {} met een bron (of een instelling van de run), {} eruit zonder bron, {flags} uit --set, en {} nog de gedeelde aannames, uit de basis of ingebouwd (A {}, B {}, C {}, P {}, instelling van de run {}).",
+                lang.origin(source),
+                unsourced.len(),
+                shared.iter().sum::<usize>(),
+                shared[0], shared[1], shared[2], shared[3], shared[4]
+            )
+        )
+    );
+    if !unsourced.is_empty() {
+        let _ = writeln!(
+            s,
+            "# {} {}",
+            lang.pick(
+                "Still to fill in with a source (a comment like [P 2024] source, [B §x l.N] \"quote\" or [C] reason):",
+                "Nog in te vullen met een bron (een commentaar als [P 2024] bron, [B §x l.N] \"citaat\" of [C] reden):"
+            ),
+            unsourced.join(", ")
         );
     }
     s

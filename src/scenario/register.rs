@@ -464,6 +464,29 @@ fn origin_in(origin: &str, line: Option<usize>, lang: Lang) -> String {
     }
 }
 
+/// The `[tag] reason` comment that gives a key's evidence in the file that set it: the line's
+/// own comment, else that of the table header above it in the same file.
+fn file_comment(key: &str, provenance: &super::Provenance) -> Option<(String, String)> {
+    let at = provenance.find(key)?;
+    let mut probe = key.to_string();
+    let mut comment = at.comment.as_deref().and_then(tagged);
+    while comment.is_none() {
+        probe.truncate(probe.rfind('.')?);
+        comment = provenance
+            .exact(&probe)
+            .filter(|p| p.origin == at.origin)
+            .and_then(|p| p.comment.as_deref())
+            .and_then(tagged);
+    }
+    comment
+}
+
+/// Whether the file that set `key` gives its evidence (a `[tag]` comment on the line or on
+/// its table's header).
+pub fn has_own_source(key: &str, provenance: &super::Provenance) -> bool {
+    file_comment(key, provenance).is_some()
+}
+
 /// Describe `key` in `lang`: the scenario file's own `[tag] "quote" reason` comment on the
 /// line that set it when there is one (the register fills an empty reason), else the
 /// register. In Dutch, a file comment with the register's own grade and source is shown
@@ -472,20 +495,7 @@ fn origin_in(origin: &str, line: Option<usize>, lang: Lang) -> String {
 pub fn describe(key: &str, provenance: &super::Provenance, lang: Lang) -> Described {
     let reg = lookup(key);
     let at = provenance.find(key);
-    // The line's own comment, else that of the table header above it in the same file.
-    let from_file = at.and_then(|at| {
-        let mut probe = key.to_string();
-        let mut comment = at.comment.as_deref().and_then(tagged);
-        while comment.is_none() {
-            probe.truncate(probe.rfind('.')?);
-            comment = provenance
-                .exact(&probe)
-                .filter(|p| p.origin == at.origin)
-                .and_then(|p| p.comment.as_deref())
-                .and_then(tagged);
-        }
-        comment
-    });
+    let from_file = file_comment(key, provenance);
     let (tag, quote, note) = match (from_file, reg) {
         (Some((t, n)), reg) => {
             // A file may give its reason in both languages: `english | nl: dutch`.
