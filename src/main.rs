@@ -130,7 +130,7 @@ struct RunArgs {
     trace: bool,
     /// Name the first calendar year in which a metric passes a threshold, e.g.
     /// --alarm 'vhh_wait_days_mean>7' (quote it: the shell reads > as a redirect;
-    /// default: vhh_hours_utilisation>0.9 and vhh_wait_days_mean>7).
+    /// default: vhh_hours_utilisation>0.9, vhh_wait_days_mean>7 and wijkteam_wait_days_mean>14).
     #[arg(long = "alarm", value_name = "METRIC>VALUE")]
     alarms: Vec<String>,
 }
@@ -144,7 +144,7 @@ struct SweepArgs {
     vary: Vec<String>,
     /// Name the first point where a metric passes a threshold, e.g.
     /// --alarm 'vhh_hours_utilisation>0.9' (quote it: the shell reads > as a redirect;
-    /// default: vhh_hours_utilisation>0.9 and vhh_wait_days_mean>7).
+    /// default: vhh_hours_utilisation>0.9, vhh_wait_days_mean>7 and wijkteam_wait_days_mean>14).
     #[arg(long = "alarm", value_name = "METRIC>VALUE")]
     alarms: Vec<String>,
     #[command(flatten)]

@@ -192,6 +192,12 @@ fn a_year_that_is_the_whole_measured_period_gives_the_headline_wait_and_use_and_
         "{} vs {wait}",
         year("vhh_wait_days_mean")
     );
+    let team = r.metric(Metric::WijkteamWaitDaysMean).mean;
+    assert!(
+        near(year("wijkteam_wait_days_mean"), team),
+        "{} vs {team}",
+        year("wijkteam_wait_days_mean")
+    );
     assert!(
         near(year("vhh_hours_utilisation"), used),
         "{} vs {used}",

@@ -71,7 +71,9 @@ impl Alarm {
         })
     }
 
-    /// The default alarms: VHH hours above 90% used, mean wait for procesregie above a week.
+    /// The default alarms: VHH hours above 90% used, mean wait for procesregie above a week,
+    /// and — so that the wijkteams are watched too — a mean wait for a wijkteam above two
+    /// weeks (thresholds of ours, grade C: the study names none).
     pub fn defaults() -> Vec<Alarm> {
         vec![
             Alarm {
@@ -83,6 +85,11 @@ impl Alarm {
                 metric: Metric::VhhWaitDaysMean,
                 above: true,
                 value: 7.0,
+            },
+            Alarm {
+                metric: Metric::WijkteamWaitDaysMean,
+                above: true,
+                value: 14.0,
             },
         ]
     }

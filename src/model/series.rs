@@ -62,10 +62,14 @@ pub enum Daily {
     VhhStarted,
     /// Days those cases waited for procesregie, summed (a sum of days, not a count).
     VhhWaitDays,
+    /// Families whose support at a wijkteam started (count).
+    WijkteamStarted,
+    /// Days those families waited for a wijkteam, summed (a sum of days).
+    WijkteamWaitDays,
 }
 
 /// Number of fixed daily series.
-pub const DAILY_FIXED: usize = 28;
+pub const DAILY_FIXED: usize = 30;
 
 impl Daily {
     /// Every fixed daily series, in output order.
@@ -98,6 +102,8 @@ impl Daily {
         Daily::ZsmInformed,
         Daily::VhhStarted,
         Daily::VhhWaitDays,
+        Daily::WijkteamStarted,
+        Daily::WijkteamWaitDays,
     ];
 
     /// The levels among the fixed series (they come first; the rest are counts per day).
@@ -136,6 +142,8 @@ pub const DAILY_NAMES: [&str; DAILY_FIXED] = [
     "zsm_informed_decisions",
     "vhh_procesregie_started",
     "vhh_wait_days_sum",
+    "wijkteam_started",
+    "wijkteam_wait_days_sum",
 ];
 
 /// A series derived per replication from the daily ones (so its intervals are honest).

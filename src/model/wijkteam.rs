@@ -11,6 +11,7 @@ use super::Observer;
 use super::case::{AveFase, TeamPlace};
 use super::event::Event;
 use super::happening::{DeskId, Happening};
+use super::metrics::Daily;
 use super::world::World;
 use crate::engine::HOURS_PER_DAY;
 use crate::engine::resource::Resource;
@@ -119,6 +120,9 @@ impl<O: Observer> World<'_, O> {
             c.at_team = TeamPlace::Served;
             let (waited, case) = (now - since, c.uid);
             self.set_team_levels(team, 1.0, -1.0);
+            self.stats.count(Daily::WijkteamStarted);
+            self.stats
+                .add_to_day(Daily::WijkteamWaitDays, waited / HOURS_PER_DAY);
             if self.stats.in_window {
                 self.stats.team_wait.push(waited);
                 self.stats.diag.team_queue.time_in_queue.push(waited);

@@ -147,6 +147,16 @@ pub const COLUMNS: &[Column] = &[
         metric: None,
     },
     Column {
+        name: "wijkteam_wait_days_mean",
+        unit: "days",
+        label: (
+            "mean wait for a wijkteam",
+            "gemiddelde wachttijd op een wijkteam",
+        ),
+        kind: Kind::Share(Daily::WijkteamWaitDays, Daily::WijkteamStarted),
+        metric: Some(Metric::WijkteamWaitDaysMean),
+    },
+    Column {
         name: "zsm_decisions",
         unit: "decisions",
         label: ("ZSM decisions", "ZSM-beslissingen"),

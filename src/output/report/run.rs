@@ -61,7 +61,7 @@ fn yearly_table(
         "vhh_hours_utilisation",
         "vhh_waiting_mean",
         "vhh_wait_days_mean",
-        "wijkteam_waiting_mean",
+        "wijkteam_wait_days_mean",
         "zsm_within_target_share",
     ];
     let cols: Vec<(usize, &crate::model::yearly::Column)> = COLUMNS
