@@ -1,63 +1,18 @@
 //! Reading scenario files: TOML parsing, `extends` layering, `--set` overrides, and errors
 //! that name the file, the key, the line and what is allowed.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::Scenario;
 use super::compile::{Params, compile};
-use super::explain::{self, explain};
+pub use super::error::ScenarioError;
+use super::explain::explain;
 use super::provenance::{Lines, Provenance, SetAt, line_of, record_spans};
+use super::read::read_scenario_file;
+use super::timeline::timeline;
 use crate::both;
-use crate::lang::{Lang, Text};
-use crate::text::{one_line, short_numbers};
-
-/// A scenario problem the user can fix: where it is and what is allowed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScenarioError {
-    /// The file (or `--set ...` argument) the problem is in.
-    pub origin: String,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// Dotted key, when the problem is one key.
-    pub key: Option<String>,
-    /// What is wrong and what is allowed.
-    pub message: Text,
-}
-
-impl ScenarioError {
-    /// The whole message, on one line, in `lang`: where, then what is wrong.
-    pub fn in_lang(&self, lang: Lang) -> String {
-        // One line, whatever the file or the `--set` argument held.
-        let mut s = short_numbers(&one_line(&lang.origin(&self.origin)));
-        if let Some(line) = self.line {
-            s.push_str(&format!(", {} {line}", lang.pick("line", "regel")));
-        }
-        if let Some(key) = &self.key {
-            s.push_str(&format!(
-                ", {} `{}`",
-                lang.pick("key", "sleutel"),
-                one_line(key)
-            ));
-        }
-        s.push_str(": ");
-        s.push_str(&short_numbers(&one_line(self.message.get(lang))));
-        s
-    }
-
-    /// The whole message in both languages.
-    pub fn text(&self) -> Text {
-        Text::new(self.in_lang(Lang::En), self.in_lang(Lang::Nl))
-    }
-}
-
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_lang(Lang::En))
-    }
-}
-
-impl std::error::Error for ScenarioError {}
+use crate::lang::Text;
+use crate::text::one_line;
 
 /// One override of a scenario key from the command line (`--set`, `--vary`, `--reps`, ...).
 #[derive(Debug, Clone, PartialEq)]
@@ -161,85 +116,8 @@ struct Layered {
     prov: Provenance,
 }
 
-/// Largest scenario file avesim reads (bytes); its own are under 10 kB.
-pub const MAX_FILE_BYTES: u64 = 4 << 20;
-
 /// Deepest `extends` chain: a file, its base, the base's base, ...
 pub const MAX_EXTENDS_DEPTH: usize = 32;
-
-/// Open a scenario file without blocking on a pipe or device, and read it only if it is a
-/// regular file of sane size.
-fn read_scenario_file(path: &Path) -> Result<String, Text> {
-    use std::io::Read;
-    let unreadable = |e: std::io::Error| {
-        both!(
-            "cannot read the file: {e}",
-            "kan het bestand niet lezen: {e}"
-        )
-    };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Text::new("file not found", "bestand niet gevonden"));
-        }
-        Err(e) => return Err(unreadable(e)),
-    };
-    let most = MAX_FILE_BYTES >> 20;
-    let not_a_file = |meta: &std::fs::Metadata| -> Option<Text> {
-        if meta.is_dir() {
-            Some(Text::new(
-                "is a folder, not a scenario file: give a .toml file, e.g. scenarios/leeuwarden.toml",
-                "is een map, geen scenariobestand: geef een .toml-bestand, bijvoorbeeld scenarios/leeuwarden.toml",
-            ))
-        } else if !meta.is_file() {
-            Some(Text::new(
-                "is not a regular file (a pipe, device or socket): avesim reads scenarios only from files",
-                "is geen gewoon bestand (een pipe, apparaat of socket): avesim leest scenario's alleen uit bestanden",
-            ))
-        } else if meta.len() > MAX_FILE_BYTES {
-            let mb = format!("{:.1}", meta.len() as f64 / 1e6);
-            let mb_nl = mb.replace('.', ",");
-            Some(both!(
-                "is {mb} MB; a scenario file may be at most {most} MB (avesim's own are under 10 kB)",
-                "is {mb_nl} MB; een scenariobestand mag hoogstens {most} MB zijn (die van avesim zijn kleiner dan 10 kB)"
-            ))
-        } else {
-            None
-        }
-    };
-    if let Some(why) = not_a_file(&meta) {
-        return Err(why);
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(any(target_os = "linux", target_os = "macos"))]
-    {
-        // If the path became a pipe since the look above, opening must not wait for a writer.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    }
-    let file = options.open(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
-    if let Some(why) = not_a_file(&meta) {
-        return Err(why);
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(both!(
-            "is larger than {most} MB, the most a scenario file may be",
-            "is groter dan {most} MB, het meeste dat een scenariobestand mag zijn"
-        ));
-    }
-    String::from_utf8(bytes).map_err(|_| {
-        Text::new(
-            "is not UTF-8 text: save it as UTF-8 (plain text)",
-            "is geen UTF-8-tekst: sla het op als UTF-8 (platte tekst)",
-        )
-    })
-}
 
 /// One file of an `extends` chain, parsed.
 struct Layer {
@@ -568,102 +446,6 @@ fn build(
         provenance: prov,
         notes,
     })
-}
-
-/// A number in a table at a dotted key, and whether it is a whole number.
-fn number_at(table: &toml::Table, key: &str) -> Option<(f64, bool)> {
-    let mut parts = key.split('.');
-    let first = parts.next()?;
-    let mut v = table.get(first)?;
-    for part in parts {
-        v = v.as_table()?.get(part)?;
-    }
-    match v {
-        toml::Value::Integer(i) => Some((*i as f64, true)),
-        toml::Value::Float(f) => Some((*f, false)),
-        _ => None,
-    }
-}
-
-/// Set a number at a dotted key of a table.
-fn set_number(table: &mut toml::Table, key: &str, value: f64, integer: bool) {
-    let v = if integer {
-        toml::Value::Integer(value as i64)
-    } else {
-        toml::Value::Float(value)
-    };
-    set_value(table, key, v);
-}
-
-/// Set a value at a dotted key of a table.
-fn set_value(table: &mut toml::Table, key: &str, v: toml::Value) {
-    let mut parts: Vec<&str> = key.split('.').collect();
-    let last = parts.pop().unwrap_or_default();
-    let mut cur = table;
-    for part in parts {
-        match cur.get_mut(part) {
-            Some(toml::Value::Table(t)) => cur = t,
-            _ => return,
-        }
-    }
-    cur.insert(last.to_string(), v);
-}
-
-/// The parameters from each moment something changes, and the changes after the run's end.
-type Timeline = (Vec<(f64, Params)>, Vec<String>);
-
-/// Compile the parameters on every day something changes.
-fn timeline(
-    scenario: &Scenario,
-    params: &Params,
-    table: &toml::Table,
-    locate: &dyn Fn(&str, Text) -> ScenarioError,
-) -> Result<Timeline, ScenarioError> {
-    use super::changes;
-    let run = &params.run;
-    let planned = changes::plan(
-        &scenario.change,
-        |key| number_at(table, key),
-        run.origin,
-        run.horizon_days,
-    )
-    .map_err(|(key, message)| locate(&key, message))?;
-    let mut keys: Vec<(&str, f64, bool)> = Vec::new();
-    for p in &planned.numbers {
-        if !keys.iter().any(|(k, _, _)| *k == p.key) {
-            let (before, integer) = number_at(table, &p.key).unwrap_or((0.0, false));
-            keys.push((&p.key, before, integer));
-        }
-    }
-    let mut out = Vec::new();
-    for day in changes::change_days(&planned, run.horizon_days) {
-        let mut t = table.clone();
-        for &(key, before, integer) in &keys {
-            set_number(
-                &mut t,
-                key,
-                changes::value_on(&planned.numbers, key, before, day),
-                integer,
-            );
-        }
-        for w in &planned.words {
-            if let Some(word) = changes::word_on(&planned.words, &w.key, day) {
-                set_value(&mut t, &w.key, toml::Value::String(word.to_string()));
-            }
-        }
-        let date = run.date_of_day(day.floor() as i64);
-        let at = |message: Text| ScenarioError {
-            origin: format!("[[change]] {date}"),
-            line: None,
-            key: None,
-            message,
-        };
-        let s: Scenario = serde_path_to_error::deserialize(toml::Value::Table(t))
-            .map_err(|e| at(explain::plain_types(e.into_inner().message().trim())))?;
-        let p = compile(&s).map_err(|(key, message)| at(message.map(|m| format!("{key} {m}"))))?;
-        out.push((changes::hours(day), p));
-    }
-    Ok((out, planned.beyond))
 }
 
 /// Load, layer, override and validate a scenario file.

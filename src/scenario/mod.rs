@@ -12,10 +12,13 @@ pub mod changes;
 pub mod check;
 pub mod compile;
 pub mod dist;
+mod error;
 mod explain;
 pub mod load;
 pub mod provenance;
+mod read;
 pub mod sections;
+mod timeline;
 
 pub use check::{Duration, Invalid};
 pub use compile::{Params, compile};
