@@ -117,6 +117,13 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
         &["comparison.csv", "differences.csv"],
     )
     .map_err(|e| internal(format!("writing results.xlsx: {e}")))?;
+    // Once, for the report, the terminal and the outcome.
+    let warnings = crate::experiment::warnings::study_warnings(
+        common.lang,
+        &results.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
+        &params,
+        &results,
+    );
     if common.charts {
         let drawn = charts::write_compare_charts(common.lang, &dir.path().join("charts"), &results)
             .map_err(internal)?;
@@ -131,6 +138,7 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
                 .iter()
                 .map(|l| l.scenario.description_in(common.lang).to_string())
                 .collect::<Vec<_>>(),
+            &warnings,
             &drawn,
             env!("CARGO_PKG_VERSION"),
         )
@@ -150,12 +158,6 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
     let path = commit(dir, common)?;
-    let warnings = crate::experiment::warnings::study_warnings(
-        common.lang,
-        &results.iter().map(|r| r.name.clone()).collect::<Vec<_>>(),
-        &loaded.iter().map(|l| &l.params).collect::<Vec<_>>(),
-        &results,
-    );
     Ok(CompareOutcome {
         results,
         differences,

@@ -122,6 +122,17 @@ pub fn run_sweep(
     )
     .map_err(|e| internal(format!("writing results.xlsx: {e}")))?;
     files::write_resolved(dir.path(), &base.scenario, &base.provenance).map_err(internal)?;
+    // Once, for the report, the terminal and the outcome.
+    let labels: Vec<String> = grid
+        .iter()
+        .map(|p| point_label(&axes, p, common.lang))
+        .collect();
+    let found: Vec<(Alarm, AlarmFinding)> = alarms
+        .iter()
+        .map(|a| (a.clone(), a.evaluate(&results)))
+        .collect();
+    let warnings =
+        crate::experiment::warnings::study_warnings(common.lang, &labels, &params, &results);
     if common.charts {
         let drawn = charts::write_sweep_charts(
             common.lang,
@@ -133,14 +144,6 @@ pub fn run_sweep(
             &alarms,
         )
         .map_err(internal)?;
-        let labels: Vec<String> = grid
-            .iter()
-            .map(|p| point_label(&axes, p, common.lang))
-            .collect();
-        let found: Vec<(Alarm, AlarmFinding)> = alarms
-            .iter()
-            .map(|a| (a.clone(), a.evaluate(&results)))
-            .collect();
         report::write_sweep_report(
             common.lang,
             dir.path(),
@@ -149,6 +152,7 @@ pub fn run_sweep(
             &params,
             &results,
             &found,
+            &warnings,
             vary,
             &drawn,
             env!("CARGO_PKG_VERSION"),
@@ -169,28 +173,12 @@ pub fn run_sweep(
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
     let path = commit(dir, common)?;
-    let alarms = alarms
-        .into_iter()
-        .map(|alarm| {
-            let finding = alarm.evaluate(&results);
-            (alarm, finding)
-        })
-        .collect();
-    let warnings = crate::experiment::warnings::study_warnings(
-        common.lang,
-        &grid
-            .iter()
-            .map(|p| point_label(&axes, p, common.lang))
-            .collect::<Vec<_>>(),
-        &loaded.iter().map(|l| &l.params).collect::<Vec<_>>(),
-        &results,
-    );
     Ok(SweepOutcome {
         base,
         axes,
         grid,
         results,
-        alarms,
+        alarms: found,
         path,
         warnings,
     })

@@ -10,7 +10,6 @@ use super::{Page, esc};
 use crate::experiment::RunResults;
 use crate::experiment::alarm::{Alarm, AlarmFinding, YearFinding};
 use crate::experiment::compare::Difference;
-use crate::experiment::warnings::study_warnings;
 use crate::format::value as format_value;
 use crate::lang::Lang;
 use crate::model::Metric;
@@ -157,6 +156,7 @@ pub fn write_compare_report(
     differences: &[Vec<Difference>],
     sets: &[String],
     descriptions: &[String],
+    warnings: &[String],
     charts: &[ChartInfo],
     version: &str,
 ) -> std::io::Result<()> {
@@ -186,7 +186,7 @@ pub fn write_compare_report(
         &title,
         &run_line(lang, p0, lang.pick("scenario", "scenario")),
     );
-    page.warnings(&study_warnings(lang, &names, params, results));
+    page.warnings(warnings);
 
     // Key findings: the largest differences beyond the simulation's noise in the outcomes a
     // memo leads with, by their relative size (the change over the larger of the two values,
@@ -340,6 +340,7 @@ pub fn write_sweep_report(
     params: &[&Params],
     results: &[RunResults],
     alarms: &[(Alarm, AlarmFinding)],
+    warnings: &[String],
     vary: &[String],
     charts: &[ChartInfo],
     version: &str,
@@ -354,7 +355,7 @@ pub fn write_sweep_report(
         &title,
         &run_line(lang, p0, lang.pick("point", "punt")),
     );
-    page.warnings(&study_warnings(lang, labels, params, results));
+    page.warnings(warnings);
 
     let mut findings = Vec::new();
     for (alarm, finding) in alarms {
