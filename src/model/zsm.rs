@@ -130,12 +130,18 @@ fn with_contact_person(p: &Params, prob: f64) -> f64 {
     prob + gain * (1.0 - prob)
 }
 
+/// Awareness of the VHH at ZSM (kijkdagen, recommendation 5) recovers part of what would
+/// otherwise be missed.
+fn with_awareness(p: &Params, prob: f64) -> f64 {
+    prob + p.link.awareness * (1.0 - prob)
+}
+
 /// The chance ZSM reads VHH advice on file, before pressure at the table: it depends on the
 /// information system, on a contact person and on feedback agreements ("dwingt … de
 /// informatie daadwerkelijk te betrekken", §7.3 l.4805).
 pub fn advice_read_prob(p: &Params) -> f64 {
     let l = &p.link;
-    let mut prob = with_contact_person(p, l.read_prob[l.system.index()]);
+    let mut prob = with_awareness(p, with_contact_person(p, l.read_prob[l.system.index()]));
     if l.feedback_agreements {
         prob += l.agreement_read_lift * (1.0 - prob);
     }
@@ -144,7 +150,7 @@ pub fn advice_read_prob(p: &Params) -> f64 {
 
 /// The chance ZSM refers an upgraded complex case to the VHH, with a contact person's lift.
 pub fn referral_prob(p: &Params) -> f64 {
-    with_contact_person(p, p.zsm.referral_prob)
+    with_awareness(p, with_contact_person(p, p.zsm.referral_prob))
 }
 
 /// The chance ZSM reports a decision on a case in AVE 3 back, with a contact person's lift

@@ -34,6 +34,8 @@ pub enum Shape {
 pub enum Target {
     /// A number (any numeric key).
     Number(f64),
+    /// Yes or no, for a key whose value is `true` or `false` (a step only).
+    Flag(bool),
     /// A word, for the keys in [`WORD_KEYS`] (a step only).
     Word(String),
 }
@@ -49,8 +51,8 @@ pub struct Change {
     pub key: String,
     /// The date the change starts, YYYY-MM-DD.
     pub from: String,
-    /// The value it moves to: a number, or for a key whose value is a word (only
-    /// `link.system`) that word, in a step.
+    /// The value it moves to: a number; or, in a step, `true`/`false` for a key that is
+    /// switched on or off, or a word for a key whose value is a word (only `link.system`).
     pub to: Target,
     /// `step`, `ramp` or `decay`.
     #[serde(default)]
@@ -89,12 +91,12 @@ pub(crate) struct Planned {
     pub integer: bool,
 }
 
-/// A change of a word-valued key (a step on a date).
+/// A change of a word-valued or yes/no key (a step on a date).
 #[derive(Debug, Clone)]
 pub(crate) struct PlannedWord {
     pub key: String,
     pub start_day: f64,
-    pub to: String,
+    pub to: toml::Value,
 }
 
 /// Every change checked: the numeric ones and the words.
@@ -108,10 +110,12 @@ pub(crate) struct Plan {
 
 /// Check every change: a known numeric key that may change, a date in the run, a length for
 /// ramps and decays. `value_of` gives a key's value before any change (`None` if the key is
-/// not a number). `origin` is day 0; `horizon_days` the run's length.
+/// not a number); `is_flag` says whether a key's value is `true` or `false`. `origin` is day
+/// 0; `horizon_days` the run's length.
 pub(crate) fn plan(
     changes: &[Change],
     value_of: impl Fn(&str) -> Option<(f64, bool)>,
+    is_flag: impl Fn(&str) -> bool,
     origin: Date,
     horizon_days: u32,
 ) -> Result<Plan, Invalid> {
@@ -169,7 +173,27 @@ pub(crate) fn plan(
                 out.words.push(PlannedWord {
                     key: c.key.clone(),
                     start_day,
-                    to: word.trim().to_string(),
+                    to: toml::Value::String(word.trim().to_string()),
+                });
+                continue;
+            }
+            Target::Flag(on) => {
+                if !is_flag(key) {
+                    return Err(bad(both!(
+                        "`to` = {on} is yes/no, but `{key}` is not switched on or off (it takes a number, or for link.system a word)",
+                        "`to` = {on} is ja/nee, maar `{key}` wordt niet aan- of uitgezet (deze sleutel krijgt een getal, of voor link.system een woord)"
+                    )));
+                }
+                if c.shape != Shape::Step {
+                    return Err(bad(both!(
+                        "`{key}` can only change in a step (shape = \"step\")",
+                        "`{key}` kan alleen in één stap veranderen (shape = \"step\")"
+                    )));
+                }
+                out.words.push(PlannedWord {
+                    key: c.key.clone(),
+                    start_day,
+                    to: toml::Value::Boolean(*on),
                 });
                 continue;
             }
@@ -282,13 +306,17 @@ fn chain(changes: &[&Planned], before: f64, day: f64) -> f64 {
     if last.integer { v.round() } else { v }
 }
 
-/// The word at `key` on day `day`: the last step on or before it, if any.
-pub(crate) fn word_on<'a>(words: &'a [PlannedWord], key: &str, day: f64) -> Option<&'a str> {
+/// The word or yes/no at `key` on day `day`: the last step on or before it, if any.
+pub(crate) fn word_on<'a>(
+    words: &'a [PlannedWord],
+    key: &str,
+    day: f64,
+) -> Option<&'a toml::Value> {
     words
         .iter()
         .filter(|w| w.key == key && w.start_day <= day)
         .max_by(|a, b| a.start_day.total_cmp(&b.start_day))
-        .map(|w| w.to.as_str())
+        .map(|w| &w.to)
 }
 
 /// Hours from day 0 of day `day`.

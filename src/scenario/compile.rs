@@ -81,6 +81,7 @@ fn check_name(name: &str) -> Result<(), Invalid> {
 /// Check every key and compile the scenario.
 pub fn compile(s: &Scenario) -> Result<Params, Invalid> {
     check_name(&s.name)?;
+    s.governance.check()?;
     let mut p = Params {
         run: s.run.compile()?,
         arrivals: s.arrivals.compile()?,

@@ -7,6 +7,7 @@ use super::Scenario;
 use super::compile::{Params, compile};
 pub use super::error::ScenarioError;
 use super::explain::explain;
+pub use super::layers::{LayerInfo, LayerSource};
 use super::provenance::{Lines, Provenance, SetAt, line_of, record_spans};
 use super::read::read_scenario_file;
 use super::timeline::timeline;
@@ -98,7 +99,7 @@ impl Override {
 
 /// Merge `over` into `base`: tables merge key by key, except distribution tables
 /// (those with a `dist` key), which replace the whole value.
-fn merge(base: &mut toml::Table, over: toml::Table) {
+pub(super) fn merge(base: &mut toml::Table, over: toml::Table) {
     for (k, v) in over {
         match (base.get_mut(&k), v) {
             (Some(toml::Value::Table(b)), toml::Value::Table(o)) if !o.contains_key("dist") => {
@@ -114,15 +115,19 @@ fn merge(base: &mut toml::Table, over: toml::Table) {
 struct Layered {
     table: toml::Table,
     prov: Provenance,
+    /// The layers laid on the scenario, in the order laid (a package's own layers first).
+    layers: Vec<LayerInfo>,
+    /// The `with` lists of the chain's files, deepest base first: (name, dir, origin, line).
+    with: Vec<(String, Option<PathBuf>, String, Option<usize>)>,
 }
 
 /// Deepest `extends` chain: a file, its base, the base's base, ...
 pub const MAX_EXTENDS_DEPTH: usize = 32;
 
 /// One file of an `extends` chain, parsed.
-struct Layer {
-    table: toml::Table,
-    own: Provenance,
+pub(super) struct Layer {
+    pub(super) table: toml::Table,
+    pub(super) own: Provenance,
 }
 
 /// Where the next layer of a chain comes from.
@@ -141,6 +146,7 @@ fn read_chain(
 ) -> Result<Layered, ScenarioError> {
     let mut seen: Vec<PathBuf> = first_key.into_iter().collect();
     let mut layers = Vec::new();
+    let mut withs = Vec::new();
     let (mut src, mut origin, mut dir) = (first_src, first_origin, first_dir);
     loop {
         let err = |line: Option<usize>, key: Option<&str>, message: Text| ScenarioError {
@@ -149,8 +155,13 @@ fn read_chain(
             key: key.map(str::to_string),
             message,
         };
-        let (layer, extends) = parse_layer(&src, &origin)?;
+        let (mut layer, extends) = parse_layer(&src, &origin)?;
         let line = layer.own.find("extends").and_then(|at| at.line);
+        let mine: Vec<_> = super::layers::with_list(&mut layer.table, &layer.own, &origin)?
+            .into_iter()
+            .map(|(name, at)| (name, dir.clone(), origin.clone(), at))
+            .collect();
+        withs.push(mine);
         layers.push(layer);
         let Some(base) = extends else { break };
         let base = match base {
@@ -235,13 +246,36 @@ fn read_chain(
     let mut layered = Layered {
         table: toml::Table::new(),
         prov: Provenance::default(),
+        layers: Vec::new(),
+        with: withs.into_iter().rev().flatten().collect(),
     };
     for layer in layers.into_iter().rev() {
         merge(&mut layered.table, layer.table);
         for (k, at) in layer.own.entries {
-            if k != "extends" {
+            if k != "extends" && k != "with" {
                 layered.prov.record(k, at);
             }
+        }
+    }
+    Ok(layered)
+}
+
+/// Lay the chain's own `with` layers and then `extra` on the scenario.
+fn lay_all(mut layered: Layered, extra: &[LayerSource]) -> Result<Layered, ScenarioError> {
+    let mut sources = Vec::new();
+    for (name, dir, origin, line) in std::mem::take(&mut layered.with) {
+        sources.push(LayerSource::named(&name, dir.as_deref(), &origin, line)?);
+    }
+    sources.extend(extra.iter().cloned());
+    for source in &sources {
+        let mut parsed = Vec::new();
+        super::layers::read(source, 0, &mut parsed)?;
+        for p in parsed {
+            super::layers::lay(&mut layered.table, p.table);
+            for (k, at) in p.own.entries {
+                layered.prov.record(k, at);
+            }
+            layered.layers.push(p.info);
         }
     }
     Ok(layered)
@@ -261,7 +295,10 @@ fn read_layers(path: &Path) -> Result<Layered, ScenarioError> {
 
 /// Parse one file: its table without `extends`, where each of its keys was set, and the
 /// `extends` value if it has one.
-fn parse_layer(src: &str, origin: &str) -> Result<(Layer, Option<toml::Value>), ScenarioError> {
+pub(super) fn parse_layer(
+    src: &str,
+    origin: &str,
+) -> Result<(Layer, Option<toml::Value>), ScenarioError> {
     let err = |line: Option<usize>, message: Text| ScenarioError {
         origin: origin.to_string(),
         line,
@@ -380,6 +417,8 @@ fn build(
     for o in overrides {
         apply_override(&mut layered.table, &mut layered.prov, o)?;
     }
+    let layers = layered.layers;
+    name_layered(&mut layered.table, &layers);
     let prov = layered.prov;
     let locate = |key: &str, message: Text| {
         let (origin, line) = prov
@@ -403,7 +442,22 @@ fn build(
             locate(&key, message)
         })
     };
-    let scenario = deserialize(table.clone())?;
+    let mut scenario = deserialize(table.clone())?;
+    if layers.iter().any(|l| l.recommendation.is_some()) {
+        let full = match toml::Value::try_from(scenario.resolved()) {
+            Ok(toml::Value::Table(t)) => t,
+            _ => table.clone(),
+        };
+        let start = match scenario.governance.implementation_start.trim() {
+            "" => scenario.run.start_date.trim().to_string(),
+            date => date.to_string(),
+        };
+        let reach = scenario.governance.reach();
+        scenario.change.extend(super::layers::implementation(
+            &layers, &full, &start, reach,
+        )?);
+    }
+    scenario.layers = layers;
     let mut params = compile(&scenario).map_err(|(key, message)| locate(&key, message))?;
     let mut notes = Vec::new();
     if !scenario.change.is_empty() {
@@ -448,6 +502,34 @@ fn build(
     })
 }
 
+/// A layered scenario is named after the scenario and its layers (`breda.criteria`), and
+/// described by both.
+fn name_layered(table: &mut toml::Table, layers: &[LayerInfo]) {
+    let top: Vec<&LayerInfo> = layers.iter().filter(|l| l.depth == 0).collect();
+    if top.is_empty() {
+        return;
+    }
+    let text =
+        |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let mut name = text(table, "name");
+    let (mut en, mut nl) = (text(table, "description"), text(table, "description_nl"));
+    if nl.is_empty() {
+        nl = en.clone();
+    }
+    for l in top {
+        if !l.name.is_empty() {
+            name = format!("{name}.{}", l.name);
+        }
+        if !l.description.is_empty() {
+            en = format!("{en} + {}", l.description);
+            nl = format!("{nl} + {}", l.description_in(crate::lang::Lang::Nl));
+        }
+    }
+    table.insert("name".into(), toml::Value::String(name));
+    table.insert("description".into(), toml::Value::String(en));
+    table.insert("description_nl".into(), toml::Value::String(nl));
+}
+
 /// Load, layer, override and validate a scenario file.
 pub fn load_file(path: &Path, overrides: &[Override]) -> Result<(Scenario, Params), ScenarioError> {
     load_file_traced(path, overrides).map(|l| (l.scenario, l.params))
@@ -455,7 +537,16 @@ pub fn load_file(path: &Path, overrides: &[Override]) -> Result<(Scenario, Param
 
 /// Like [`load_file`], also telling where each value was set.
 pub fn load_file_traced(path: &Path, overrides: &[Override]) -> Result<Loaded, ScenarioError> {
-    let layered = read_layers(path)?;
+    load_file_layered(path, &[], overrides)
+}
+
+/// Like [`load_file_traced`], with `layers` laid on the scenario after its own `with`.
+pub fn load_file_layered(
+    path: &Path,
+    layers: &[LayerSource],
+    overrides: &[Override],
+) -> Result<Loaded, ScenarioError> {
+    let layered = lay_all(read_layers(path)?, layers)?;
     build(layered, overrides, &path.display().to_string())
 }
 
@@ -476,11 +567,22 @@ pub fn load_str_traced(
     dir: Option<&Path>,
     overrides: &[Override],
 ) -> Result<Loaded, ScenarioError> {
+    load_str_layered(src, origin, dir, &[], overrides)
+}
+
+/// Like [`load_str_traced`], with `layers` laid on the scenario after its own `with`.
+pub fn load_str_layered(
+    src: &str,
+    origin: &str,
+    dir: Option<&Path>,
+    layers: &[LayerSource],
+    overrides: &[Override],
+) -> Result<Loaded, ScenarioError> {
     let layered = read_chain(
         src.to_string(),
         origin.to_string(),
         dir.map(Path::to_path_buf),
         None,
     )?;
-    build(layered, overrides, origin)
+    build(lay_all(layered, layers)?, overrides, origin)
 }

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod dist;
 mod error;
 mod explain;
+pub mod layers;
 pub mod load;
 pub mod provenance;
 mod read;
@@ -25,7 +26,8 @@ pub use compile::{Params, compile};
 pub use dist::{DurationSpec, Sampler};
 pub(crate) use explain::decimal_comma;
 pub use load::{
-    Loaded, Override, ScenarioError, load_file, load_file_traced, load_str, load_str_traced,
+    LayerInfo, LayerSource, Loaded, Override, ScenarioError, load_file, load_file_layered,
+    load_file_traced, load_str, load_str_layered, load_str_traced,
 };
 pub use provenance::{Provenance, SetAt};
 pub use sections::advice::Advice;
@@ -34,6 +36,7 @@ pub use sections::ave4::Ave4;
 pub use sections::case::CaseMix;
 pub use sections::criteria::{Criteria, Preset};
 pub use sections::dynamics::{Dynamics, StateRates};
+pub use sections::governance::Governance;
 pub use sections::growth::Growth;
 pub use sections::hours::{ALL_DAYS, Hours};
 pub use sections::link::{Link, System};
@@ -86,9 +89,14 @@ pub struct Scenario {
     pub zsm: Zsm,
     /// Information links between VHH, wijkteams and ZSM.
     pub link: Link,
+    /// The bestuurlijke visie and when layered recommendations start.
+    pub governance: Governance,
     /// Parameters that change during the run (`[[change]]`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub change: Vec<changes::Change>,
+    /// The layers laid on the scenario (`with`, `--with`, `avesim advise`), as laid.
+    #[serde(skip)]
+    pub layers: Vec<layers::LayerInfo>,
 }
 
 impl Scenario {
@@ -134,7 +142,9 @@ impl Default for Scenario {
             ave4: Ave4::default(),
             zsm: Zsm::default(),
             link: Link::default(),
+            governance: Governance::default(),
             change: Vec::new(),
+            layers: Vec::new(),
         }
     }
 }
@@ -199,7 +209,7 @@ pub(crate) const TOP_KEYS: &[Key] = &[
 ];
 
 /// Every section's key prefix and register rows, in scenario order.
-pub(crate) fn sections() -> [(&'static str, &'static [Key]); 14] {
+pub(crate) fn sections() -> [(&'static str, &'static [Key]); 15] {
     [
         ("run", Run::KEYS),
         ("arrivals", Arrivals::KEYS),
@@ -215,6 +225,7 @@ pub(crate) fn sections() -> [(&'static str, &'static [Key]); 14] {
         ("ave4", Ave4::KEYS),
         ("zsm", Zsm::KEYS),
         ("link", Link::KEYS),
+        ("governance", Governance::KEYS),
     ]
 }
 
@@ -243,4 +254,76 @@ pub fn load_default(overrides: &[Override]) -> Result<(Scenario, Params), Scenar
 /// Load the embedded default with overrides, telling where each value was set.
 pub fn load_default_traced(overrides: &[Override]) -> Result<Loaded, ScenarioError> {
     load_str_traced(DEFAULT_SCENARIO, DEFAULT_ORIGIN, None, overrides)
+}
+
+/// The recommendation files of `scenarios/recommendations/`, embedded: (file name, text).
+pub const RECOMMENDATIONS: &[(&str, &str)] = &[
+    (
+        "01-one-system.toml",
+        include_str!("../../scenarios/recommendations/01-one-system.toml"),
+    ),
+    (
+        "02-feedback-agreements.toml",
+        include_str!("../../scenarios/recommendations/02-feedback-agreements.toml"),
+    ),
+    (
+        "03-contact-person.toml",
+        include_str!("../../scenarios/recommendations/03-contact-person.toml"),
+    ),
+    (
+        "04-operational-feedback.toml",
+        include_str!("../../scenarios/recommendations/04-operational-feedback.toml"),
+    ),
+    (
+        "05-kijkdagen.toml",
+        include_str!("../../scenarios/recommendations/05-kijkdagen.toml"),
+    ),
+    (
+        "07-criteria.toml",
+        include_str!("../../scenarios/recommendations/07-criteria.toml"),
+    ),
+    (
+        "08-advice-structured.toml",
+        include_str!("../../scenarios/recommendations/08-advice-structured.toml"),
+    ),
+    (
+        "08-advice.toml",
+        include_str!("../../scenarios/recommendations/08-advice.toml"),
+    ),
+    (
+        "09-vhh-mandate-capacity.toml",
+        include_str!("../../scenarios/recommendations/09-vhh-mandate-capacity.toml"),
+    ),
+    (
+        "exploratory-wijkteam-zsm-flag.toml",
+        include_str!("../../scenarios/recommendations/exploratory-wijkteam-zsm-flag.toml"),
+    ),
+    (
+        "lesson-leeuwarden-gcos.toml",
+        include_str!("../../scenarios/recommendations/lesson-leeuwarden-gcos.toml"),
+    ),
+    (
+        "package-hollands-midden.toml",
+        include_str!("../../scenarios/recommendations/package-hollands-midden.toml"),
+    ),
+    (
+        "package-midden-brabant.toml",
+        include_str!("../../scenarios/recommendations/package-midden-brabant.toml"),
+    ),
+    (
+        "package-noord-nederland.toml",
+        include_str!("../../scenarios/recommendations/package-noord-nederland.toml"),
+    ),
+    (
+        "wijkteam-plus-fte.toml",
+        include_str!("../../scenarios/recommendations/wijkteam-plus-fte.toml"),
+    ),
+];
+
+/// An embedded recommendation file by its file name.
+pub fn embedded_recommendation(name: &str) -> Option<&'static str> {
+    RECOMMENDATIONS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, src)| *src)
 }

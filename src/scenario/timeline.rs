@@ -7,15 +7,20 @@ use super::error::ScenarioError;
 use super::explain;
 use crate::lang::Text;
 
-/// A number in a table at a dotted key, and whether it is a whole number.
-fn number_at(table: &toml::Table, key: &str) -> Option<(f64, bool)> {
+/// The value in a table at a dotted key.
+pub(super) fn value_at<'t>(table: &'t toml::Table, key: &str) -> Option<&'t toml::Value> {
     let mut parts = key.split('.');
     let first = parts.next()?;
     let mut v = table.get(first)?;
     for part in parts {
         v = v.as_table()?.get(part)?;
     }
-    match v {
+    Some(v)
+}
+
+/// A number in a table at a dotted key, and whether it is a whole number.
+pub(super) fn number_at(table: &toml::Table, key: &str) -> Option<(f64, bool)> {
+    match value_at(table, key)? {
         toml::Value::Integer(i) => Some((*i as f64, true)),
         toml::Value::Float(f) => Some((*f, false)),
         _ => None,
@@ -61,6 +66,7 @@ pub(super) fn timeline(
     let planned = changes::plan(
         &scenario.change,
         |key| number_at(table, key),
+        |key| matches!(value_at(table, key), Some(toml::Value::Boolean(_))),
         run.origin,
         run.horizon_days,
     )
@@ -84,8 +90,8 @@ pub(super) fn timeline(
             );
         }
         for w in &planned.words {
-            if let Some(word) = changes::word_on(&planned.words, &w.key, day) {
-                set_value(&mut t, &w.key, toml::Value::String(word.to_string()));
+            if let Some(value) = changes::word_on(&planned.words, &w.key, day) {
+                set_value(&mut t, &w.key, value.clone());
             }
         }
         let date = run.date_of_day(day.floor() as i64);

@@ -56,6 +56,18 @@ section! {
         contact_person_gain: f64 = 0.4 => [
             key("contact_person_gain", "share", "share of the unread remainder (and of the unreferred) a contact person recovers", c("awareness is person-dependent; 40% is assumed")).range(0.2, 0.7, "a fifth to two thirds").nl("aandeel van de ongelezen rest (en van de niet doorverwezen casussen) dat een contactpersoon alsnog oppakt", "bewustzijn is persoonsafhankelijk; 40% is aangenomen", "een vijfde tot twee derde"),
         ],
+        /// How often the contact person changes (per year).
+        contact_person_turnover_per_year: f64 = 0.5 => [
+            key("contact_person_turnover_per_year", "per year", "how often the contact person at ZSM changes; after a change the gain is lost until the new person has built the relation", c("ZSM has \"wisselingen in diensten\" (§7.3 l.4836) and \"nieuwe poppetjes\" (§5.2.2 l.2753); a new person every two years is assumed")).range(0.0, 1.0, "a person who stays to a new one every year").nl("hoe vaak de contactpersoon bij ZSM wisselt; na een wissel is de winst weg tot de nieuwe persoon de relatie heeft opgebouwd", "ZSM kent \"wisselingen in diensten\" (§7.3 l.4836) en \"nieuwe poppetjes\" (§5.2.2 l.2753); elke twee jaar een nieuwe persoon is aangenomen", "van een persoon die blijft tot elk jaar een nieuwe"),
+        ],
+        /// Days a new contact person needs to build the relation.
+        contact_person_settle_days: f64 = 90.0 => [
+            key("contact_person_settle_days", "days", "days a new contact person needs before the relation with the VHH works again", c("a quarter is assumed")).range(30.0, 180.0, "a month to half a year").nl("dagen die een nieuwe contactpersoon nodig heeft voordat de relatie met het Veiligheidshuis weer werkt", "een kwartaal is aangenomen", "een maand tot een half jaar"),
+        ],
+        /// Awareness of the VHH at ZSM from kijkdagen (0 = none).
+        awareness: f64 = 0.0 => [
+            key("awareness", "share", "awareness of the VHH at ZSM beyond the base, e.g. after kijkdagen (recommendation 5): the share of advice otherwise not read, and of referrals otherwise not made, that is recovered", b("§7.3 l.4917", "maakt dat medewerkers wederzijds kennismaken met werkwijze en dynamiek", "the direction is the study's; sizes are assumed, and a kijkdag's effect fades as staff change (\"nieuwe poppetjes\", §5.2.2 l.2753)")).range(0.0, 0.3, "none to a third of what is missed").nl("bewustzijn van het Veiligheidshuis bij ZSM boven de basis, bijvoorbeeld na kijkdagen (aanbeveling 5): het deel van het anders ongelezen advies en van de anders niet gedane doorverwijzingen dat alsnog gebeurt", "de richting komt uit de studie; de groottes zijn aangenomen, en het effect van een kijkdag ebt weg als het personeel wisselt (\"nieuwe poppetjes\", §5.2.2 l.2753)", "geen tot een derde van wat nu wordt gemist"),
+        ],
         /// Wijkteams can flag a person for ZSM via the VHH servicebureau.
         wijkteam_flag: bool = false => [
             key("wijkteam_flag", "switch", "wijkteams can flag a person for ZSM through the servicebureau", b("§6.2 l.3742", "Dan sturen zij een mailtje naar het servicebureau, wij zetten een ZSM-besluit in GCOS", "Midden-Brabant only, a pilot")).nl("wijkteams kunnen via het servicebureau een persoon voor ZSM markeren", "alleen Midden-Brabant, een pilot", ""),
@@ -139,8 +151,11 @@ pub struct LinkParams {
     pub read_prob: [f64; 3],
     /// A fixed contact person at ZSM.
     pub contact_person: bool,
-    /// Share of the unread remainder a contact person recovers.
+    /// Share of the unread remainder a contact person recovers, on average over the
+    /// turnover of the person.
     pub contact_gain: f64,
+    /// Share of the unread remainder (and of the unreferred) awareness recovers.
+    pub awareness: f64,
     /// Wijkteam flag link on.
     pub flag_enabled: bool,
     /// P(recognised complex case flagged).
@@ -207,7 +222,18 @@ impl Link {
                 prob("link.read_prob_joint", self.read_prob_joint)?,
             ],
             contact_person: self.contact_person,
-            contact_gain: prob("link.contact_person_gain", self.contact_person_gain)?,
+            contact_gain: prob("link.contact_person_gain", self.contact_person_gain)?
+                * settled_share(
+                    nonneg(
+                        "link.contact_person_turnover_per_year",
+                        self.contact_person_turnover_per_year,
+                    )?,
+                    nonneg(
+                        "link.contact_person_settle_days",
+                        self.contact_person_settle_days,
+                    )?,
+                ),
+            awareness: prob("link.awareness", self.awareness)?,
             flag_enabled: self.wijkteam_flag,
             flag_prob: prob("link.flag_prob", self.flag_prob)?,
             flag_read_prob: prob("link.flag_read_prob", self.flag_read_prob)?,
@@ -227,4 +253,10 @@ impl Link {
             rvdk_relay: prob("link.rvdk_relay_prob", self.rvdk_relay_prob)?,
         })
     }
+}
+
+/// The share of the time a contact post is held by someone who has built the relation: each
+/// change (`turnover` a year) costs `settle_days` (at most all of the time).
+pub fn settled_share(turnover_per_year: f64, settle_days: f64) -> f64 {
+    (1.0 - turnover_per_year * settle_days / 365.0).clamp(0.0, 1.0)
 }

@@ -8,6 +8,7 @@ pub mod ave4;
 pub mod case;
 pub mod criteria;
 pub mod dynamics;
+pub mod governance;
 pub mod growth;
 pub mod hours;
 pub mod link;
