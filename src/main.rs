@@ -49,10 +49,15 @@ enum Command {
     Sweep(SweepArgs),
     /// Run several scenarios on common random numbers and give paired differences from the first.
     Compare(CompareArgs),
+    /// Rank the study's recommendations for a region against the region as it is.
+    Advise(AdviseArgs),
     /// Validate a scenario and print every parameter as it will be used.
     Check {
         /// Scenario file (TOML); the embedded default without it.
         scenario: Option<PathBuf>,
+        /// Lay a what-if or recommendation file on the scenario (repeatable).
+        #[arg(long = "with", value_name = "FILE")]
+        with: Vec<PathBuf>,
         /// Override a scenario key (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
@@ -97,6 +102,15 @@ struct CommonArgs {
     allow_long: bool,
 }
 
+/// Layers laid on a scenario.
+#[derive(Args)]
+struct WithArgs {
+    /// Lay a what-if or recommendation file on the scenario, e.g.
+    /// --with scenarios/recommendations/07-criteria.toml (repeatable).
+    #[arg(long = "with", value_name = "FILE")]
+    with: Vec<PathBuf>,
+}
+
 impl CommonArgs {
     fn to_common(&self, lang: Lang) -> commands::Common {
         commands::Common {
@@ -112,6 +126,7 @@ impl CommonArgs {
             notice: Some(notice),
             lang,
             alarms: Vec::new(),
+            with: Vec::new(),
         }
     }
 }
@@ -120,6 +135,8 @@ impl CommonArgs {
 struct RunArgs {
     /// Scenario file (TOML).
     scenario: Option<PathBuf>,
+    #[command(flatten)]
+    layers: WithArgs,
     #[command(flatten)]
     common: CommonArgs,
     /// Also write cases.csv (one row per case, every replication).
@@ -147,6 +164,30 @@ struct SweepArgs {
     /// default: vhh_hours_utilisation>0.9, vhh_wait_days_mean>7 and wijkteam_wait_days_mean>14).
     #[arg(long = "alarm", value_name = "METRIC>VALUE")]
     alarms: Vec<String>,
+    #[command(flatten)]
+    layers: WithArgs,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct AdviseArgs {
+    /// A region of the study (leeuwarden, breda, groningen, hollands-midden, midden-brabant,
+    /// midden-limburg, rotterdam) or a scenario file.
+    region: String,
+    /// Metrics to rank by, the first orders the table (default:
+    /// acute_crises_per_1000,late_upscaling_share,vhh_wait_days_mean,zsm_informed_share).
+    #[arg(long, value_name = "METRIC,...")]
+    metrics: Vec<String>,
+    /// Every recommendation, not only those the study gives for this region.
+    #[arg(long)]
+    all: bool,
+    /// Only this recommendation (its name, e.g. criteria; repeatable).
+    #[arg(long, value_name = "NAME")]
+    only: Vec<String>,
+    /// A folder of recommendation files instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    recommendations: Option<PathBuf>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -214,6 +255,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
         Command::Run(args) => {
             let common = commands::Common {
                 alarms: args.alarms.clone(),
+                with: args.layers.with.clone(),
                 ..args.common.to_common(lang)
             };
             let out = commands::run(args.scenario.as_deref(), &common, args.cases, args.trace)?;
@@ -252,7 +294,10 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 args.scenario.as_deref(),
                 &args.vary,
                 &args.alarms,
-                &args.common.to_common(lang),
+                &commands::Common {
+                    with: args.layers.with.clone(),
+                    ..args.common.to_common(lang)
+                },
             )?;
             if !args.common.quiet {
                 print(&terminal::sweep_table(
@@ -294,8 +339,31 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 say!("{}: {}", lang.pick("report", "rapport"), report.display());
             }
         }
-        Command::Check { scenario, sets } => {
-            let (loaded, source) = commands::load(scenario.as_deref(), &sets, Vec::new())?;
+        Command::Advise(args) => {
+            let request = commands::AdviseRequest {
+                region: args.region.clone(),
+                metrics: args.metrics.clone(),
+                all: args.all,
+                only: args.only.clone(),
+                recommendations: args.recommendations.clone(),
+            };
+            let out = commands::advise(&request, &args.common.to_common(lang))?;
+            if !args.common.quiet {
+                print(&terminal::advice_table(lang, &out.advice));
+            }
+            say!("{results}: {}", out.path.display());
+            let report = out.path.join("report.html");
+            if report.exists() {
+                say!("{}: {}", lang.pick("report", "rapport"), report.display());
+            }
+        }
+        Command::Check {
+            scenario,
+            with,
+            sets,
+        } => {
+            let (loaded, source) =
+                commands::load_with(scenario.as_deref(), &with, &sets, Vec::new())?;
             commands::say_notes(&loaded, lang);
             print(&terminal::check_listing(lang, &loaded, &source));
         }

@@ -4,12 +4,14 @@
 //! avesim is at fault. This module holds what they share: errors, options, loading, the
 //! result folder and the up-front refusal of jobs that would take too long.
 
+mod advise;
 mod bench;
 mod compare;
 mod run;
 mod sweep;
 
 pub use crate::experiment::sweep::AlarmFinding;
+pub use advise::{AdviseOutcome, AdviseRequest, advise};
 pub use bench::bench;
 pub use compare::{CompareOutcome, run_compare};
 pub use run::{RunOutcome, run};
@@ -158,6 +160,8 @@ pub struct Common {
     pub lang: crate::lang::Lang,
     /// `metric>value` alarms of a run, checked year by year (empty: the defaults).
     pub alarms: Vec<String>,
+    /// Layer files laid on the scenario (`--with`), after its own `with`.
+    pub with: Vec<PathBuf>,
 }
 
 impl Common {
@@ -177,18 +181,47 @@ pub fn load(
     sets: &[String],
     extra: Vec<Override>,
 ) -> Result<(Loaded, String), CommandError> {
+    load_with(path, &[], sets, extra)
+}
+
+/// Like [`load`], with layer files (`--with`) laid on the scenario.
+pub fn load_with(
+    path: Option<&Path>,
+    with: &[PathBuf],
+    sets: &[String],
+    extra: Vec<Override>,
+) -> Result<(Loaded, String), CommandError> {
     let mut overrides = sets
         .iter()
         .map(|s| Override::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
     overrides.extend(extra);
+    let layers = with
+        .iter()
+        .map(|p| {
+            if std::fs::symlink_metadata(p).is_err() {
+                let shown = p.display();
+                return Err(CommandError::Input(both!(
+                    "--with {shown}: the layer file does not exist",
+                    "--with {shown}: het laagbestand bestaat niet"
+                )));
+            }
+            Ok(scenario::LayerSource::file(p)?)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let loaded = match path {
         Some(path) => (
-            scenario::load_file_traced(path, &overrides)?,
+            scenario::load_file_layered(path, &layers, &overrides)?,
             path.display().to_string(),
         ),
         None => (
-            scenario::load_default_traced(&overrides)?,
+            scenario::load_str_layered(
+                scenario::DEFAULT_SCENARIO,
+                scenario::DEFAULT_ORIGIN,
+                None,
+                &layers,
+                &overrides,
+            )?,
             scenario::DEFAULT_ORIGIN.to_string(),
         ),
     };

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{
-    CommandError, Common, commit, flag_overrides, internal, load, refuse_if_too_long, result_dir,
-    run_err, say_notes,
+    CommandError, Common, commit, flag_overrides, internal, load_with, refuse_if_too_long,
+    result_dir, run_err, say_notes,
 };
 use crate::experiment::alarm::{Alarm, YearFinding};
 use crate::experiment::warnings::Warning;
@@ -40,7 +40,7 @@ pub fn run(
     trace: bool,
 ) -> Result<RunOutcome, CommandError> {
     let alarms = Alarm::parse_all(&common.alarms).map_err(CommandError::Input)?;
-    let (loaded, source) = load(path, &common.sets, flag_overrides(common)?)?;
+    let (loaded, source) = load_with(path, &common.with, &common.sets, flag_overrides(common)?)?;
     say_notes(&loaded, common.lang);
     let (scenario, params) = (&loaded.scenario, &loaded.params);
     let opts = common.options();

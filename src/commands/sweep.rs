@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{
-    CommandError, Common, StudyFacts, commit, flag_overrides, internal, load, refuse_if_too_long,
-    result_dir, run_err, say_notes, study_about,
+    CommandError, Common, StudyFacts, commit, flag_overrides, internal, load, load_with,
+    refuse_if_too_long, result_dir, run_err, say_notes, study_about,
 };
 use crate::experiment::sweep::{self, Alarm, AlarmFinding, Axis};
 use crate::experiment::{self, RunResults};
@@ -93,7 +93,7 @@ pub fn run_sweep(
         .map_err(CommandError::Input)?;
     let alarms = Alarm::parse_all(alarms).map_err(CommandError::Input)?;
     let flags = flag_overrides(common)?;
-    let (base, _) = load(path, &common.sets, flags.clone())?;
+    let (base, _) = load_with(path, &common.with, &common.sets, flags.clone())?;
     say_notes(&base, common.lang);
     let grid = sweep::grid(&axes);
     let mut loaded = Vec::with_capacity(grid.len());

@@ -3,6 +3,7 @@
 //! replication order). [`run()`] runs them, [`aggregate()`] turns outputs into results, and the
 //! output layer saves them; sweeps and comparisons are designs of several runs.
 
+pub mod advise;
 pub mod aggregate;
 pub mod alarm;
 pub mod bench;

@@ -1,6 +1,7 @@
 //! Writing results: CSV files, the resolved scenario and run facts, per-case logs and event
 //! traces, all into a temporary folder that is renamed into place only when complete.
 
+pub mod advice;
 pub mod charts;
 pub mod excel;
 pub mod files;

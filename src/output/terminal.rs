@@ -495,3 +495,74 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
     }
     s
 }
+
+/// An advice: the recommendations in the order of the first metric, each metric's paired
+/// difference from the region (a share in percentage points), `~` where it is noise.
+pub fn advice_table(lang: Lang, advice: &crate::experiment::advise::Advice) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "\n{} {} — {}",
+        lang.pick("advice for", "advies voor"),
+        advice.region,
+        advice.facts
+    );
+    let name_w = advice
+        .advised
+        .iter()
+        .map(|a| a.info.name.chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(14);
+    let col_w = 16;
+    let _ = write!(
+        s,
+        "{:>2}  {:<name_w$}",
+        "#",
+        lang.pick("recommendation", "aanbeveling")
+    );
+    for m in &advice.metrics {
+        let _ = write!(s, "  {:>col_w$}", m.short(lang));
+    }
+    s.push('\n');
+    let _ = write!(s, "{:>2}  {:<name_w$}", "", lang.pick("today", "nu"));
+    for m in &advice.metrics {
+        let _ = write!(
+            s,
+            "  {:>col_w$}",
+            m.show(lang, advice.baseline.metric(*m).mean)
+        );
+    }
+    s.push('\n');
+    for (rank, p) in advice.ranking[0].iter().enumerate() {
+        let a = &advice.advised[p.index];
+        let _ = write!(s, "{:>2}  {:<name_w$}", rank + 1, a.info.name);
+        for (k, m) in advice.metrics.iter().enumerate() {
+            let cell = advice.ranking[k]
+                .iter()
+                .find(|q| q.index == p.index)
+                .map_or(String::new(), |q| {
+                    let v = q.difference.paired.mean;
+                    let (v, unit) = if m.is_share() {
+                        (100.0 * v, lang.pick(" pp", " pp"))
+                    } else {
+                        (v, "")
+                    };
+                    let sign = if v > 0.0 { "+" } else { "" };
+                    let noise = if q.real { " " } else { "~" };
+                    format!("{sign}{}{unit}{noise}", lang.num(&sig_en(v)))
+                });
+            let _ = write!(s, "  {cell:>col_w$}");
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(
+        s,
+        "{}",
+        lang.pick(
+            "Paired differences from the region as it is, after implementation; ~ noise (the 95% interval includes zero). Intervals, the assumptions and the caveats: report.html and advice.csv.",
+            "Gepaarde verschillen met de regio zoals die is, na invoering; ~ ruis (het 95%-interval bevat nul). Intervallen, aannames en kanttekeningen: report.html en advice.csv."
+        )
+    );
+    s
+}

@@ -141,6 +141,9 @@ pub struct LayerInfo {
     pub depth: usize,
     /// What it says about itself as a recommendation.
     pub recommendation: Option<Recommendation>,
+    /// The comment beside each target value (`key`, comment), in file order: the grade and
+    /// source of each size.
+    pub target_notes: Vec<(String, String)>,
 }
 
 impl LayerInfo {
@@ -160,6 +163,13 @@ pub(super) struct Parsed {
     pub table: toml::Table,
     pub own: super::provenance::Provenance,
     pub info: LayerInfo,
+}
+
+/// What a layer file says about itself, with the layers it lays (those first, itself last).
+pub fn describe(source: &LayerSource) -> Result<Vec<LayerInfo>, ScenarioError> {
+    let mut parsed = Vec::new();
+    read(source, 0, &mut parsed)?;
+    Ok(parsed.into_iter().map(|p| p.info).collect())
 }
 
 /// Read a layer and the layers it lays (those first), depth-first, into `out`.
@@ -257,6 +267,15 @@ pub(super) fn read(
         }
     };
     let mut own = layer.own;
+    let mut target_notes: Vec<(usize, String, String)> = own
+        .entries
+        .iter()
+        .filter_map(|(k, at)| {
+            let key = k.strip_prefix("recommendation.target.")?;
+            Some((at.line.unwrap_or(0), key.to_string(), at.comment.clone()?))
+        })
+        .collect();
+    target_notes.sort();
     own.entries.retain(|k, _| {
         !matches!(
             k.as_str(),
@@ -273,6 +292,7 @@ pub(super) fn read(
             description_nl,
             depth,
             recommendation,
+            target_notes: target_notes.into_iter().map(|(_, k, c)| (k, c)).collect(),
         },
     });
     Ok(())

@@ -327,3 +327,23 @@ pub fn embedded_recommendation(name: &str) -> Option<&'static str> {
         .find(|(n, _)| *n == name)
         .map(|(_, src)| *src)
 }
+
+/// The seven region files of the study, embedded: (name, text). Each extends `base.toml`.
+pub const REGIONS: &[(&str, &str)] = &[
+    ("leeuwarden", DEFAULT_SCENARIO),
+    ("breda", include_str!("../../scenarios/breda.toml")),
+    ("groningen", include_str!("../../scenarios/groningen.toml")),
+    (
+        "hollands-midden",
+        include_str!("../../scenarios/hollands-midden.toml"),
+    ),
+    (
+        "midden-brabant",
+        include_str!("../../scenarios/midden-brabant.toml"),
+    ),
+    (
+        "midden-limburg",
+        include_str!("../../scenarios/midden-limburg.toml"),
+    ),
+    ("rotterdam", include_str!("../../scenarios/rotterdam.toml")),
+];

@@ -521,9 +521,26 @@ fn draw_group<DB: DrawingBackend>(
     } else {
         1.0
     };
+    // Differences may be negative: then the axis reaches below zero, with a line at zero.
+    let bottom = bars
+        .iter()
+        .map(|(_, i)| finite(i.low).or(finite(i.mean)).unwrap_or(0.0))
+        .fold(0.0, f64::min);
+    let (y_bottom, y_top) = if bottom < 0.0 {
+        let span = (top - bottom).max(f64::EPSILON);
+        (bottom - 0.15 * span, top.max(0.0) + 0.2 * span)
+    } else {
+        (0.0, y_top)
+    };
     let n = bars.len() as f64;
     let (w, _) = area.dim_in_pixel();
-    let mut chart = small_panel(area, title, unit, 0.0..n, 0.0..y_top, lang)?;
+    let mut chart = small_panel(area, title, unit, 0.0..n, y_bottom..y_top, lang)?;
+    if bottom < 0.0 {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (n, 0.0)],
+            BLACK.stroke_width(1),
+        )))?;
+    }
     // Each bar's value above it, as small as it must be to fit the bar's width.
     let labels: Vec<String> = bars
         .iter()
@@ -548,7 +565,7 @@ fn draw_group<DB: DrawingBackend>(
             let above = finite(i.high).unwrap_or(m).max(m);
             chart.draw_series(std::iter::once(Text::new(
                 label.clone(),
-                (x + 0.5, above + y_top * 0.02),
+                (x + 0.5, above + (y_top - y_bottom) * 0.02),
                 (FONT, size)
                     .into_font()
                     .color(&BLACK)

@@ -12,11 +12,13 @@ use crate::experiment::RunResults;
 use crate::lang::Lang;
 use crate::scenario::Params;
 
+mod advice;
 mod draw;
 mod run;
 mod spec;
 mod study;
 
+pub use advice::write_advice_chart;
 pub use study::{write_compare_charts, write_sweep_charts};
 
 use draw::draw_chart;

@@ -12,10 +12,12 @@ use crate::lang::Lang;
 
 use super::charts::ChartInfo;
 
+mod advice;
 mod limits;
 mod run;
 mod study;
 
+pub use advice::write_advice_report;
 pub use run::write_report;
 pub use study::{write_compare_report, write_sweep_report};
 

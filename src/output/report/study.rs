@@ -17,12 +17,12 @@ use crate::output::charts::ChartInfo;
 use crate::scenario::Params;
 
 /// A value of a metric as people read it (a share as a percentage).
-fn shown(lang: Lang, m: Metric, v: f64) -> String {
+pub(super) fn shown(lang: Lang, m: Metric, v: f64) -> String {
     m.show(lang, v)
 }
 
 /// A signed difference (a share's in percentage points).
-fn signed(lang: Lang, m: Metric, v: f64) -> String {
+pub(super) fn signed(lang: Lang, m: Metric, v: f64) -> String {
     let (v, unit) = if m.is_share() {
         (100.0 * v, lang.pick(" pp", " procentpunt"))
     } else {

@@ -1,0 +1,347 @@
+//! `avesim advise REGION`: every recommendation that applies to a region against the region
+//! as it is, on common random numbers, measured after the implementation period; ranked per
+//! metric, each difference labelled real or noise, and once more under the other assumption
+//! about a bestuurlijke visie.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{
+    CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal,
+    refuse_if_too_long, result_dir, run_err, study_about,
+};
+use crate::both;
+use crate::experiment;
+use crate::experiment::advise::{self, Advice, Advised, DEFAULT_METRICS, Place};
+use crate::experiment::compare::{Difference, differences};
+use crate::lang::Text;
+use crate::model::metrics::Metric;
+use crate::output::{charts, files, report, study};
+use crate::scenario::layers::describe;
+use crate::scenario::{self, LayerInfo, LayerSource, Loaded, Override, Params, Scenario};
+
+/// What to advise on.
+#[derive(Debug, Clone, Default)]
+pub struct AdviseRequest {
+    /// A region's name (`breda`) or a scenario file.
+    pub region: String,
+    /// Metric ids to rank by, the first orders the table (empty: the defaults).
+    pub metrics: Vec<String>,
+    /// Every recommendation, not only those that name the region.
+    pub all: bool,
+    /// Only these recommendations (layer names), if any.
+    pub only: Vec<String>,
+    /// A folder of recommendation files instead of the embedded ones.
+    pub recommendations: Option<PathBuf>,
+}
+
+/// What an advice produced: the advice and its result folder.
+pub struct AdviseOutcome {
+    /// The advice.
+    pub advice: Advice,
+    /// The result folder.
+    pub path: PathBuf,
+}
+
+/// A region's scenario: a file, `scenarios/NAME.toml` here, or the embedded copy.
+enum Region {
+    File(PathBuf),
+    Embedded(&'static str, &'static str),
+}
+
+fn region_of(name: &str) -> Result<Region, CommandError> {
+    let path = Path::new(name);
+    if path.extension().is_some_and(|e| e == "toml") || path.components().count() > 1 {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(CommandError::Input(both!(
+                "the scenario file `{name}` does not exist",
+                "het scenariobestand `{name}` bestaat niet"
+            )));
+        }
+        return Ok(Region::File(path.to_path_buf()));
+    }
+    let local = Path::new("scenarios").join(format!("{name}.toml"));
+    if local.is_file() {
+        return Ok(Region::File(local));
+    }
+    scenario::REGIONS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, src)| Region::Embedded(n, src))
+        .ok_or_else(|| {
+            let known = scenario::REGIONS
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ");
+            CommandError::Input(both!(
+                "`{name}` is not a region of the study ({known}) nor a scenario file",
+                "`{name}` is geen regio uit de studie ({known}) en geen scenariobestand"
+            ))
+        })
+}
+
+fn load_region(
+    region: &Region,
+    layers: &[LayerSource],
+    overrides: &[Override],
+) -> Result<Loaded, CommandError> {
+    Ok(match region {
+        Region::File(path) => scenario::load_file_layered(path, layers, overrides)?,
+        Region::Embedded(name, src) => scenario::load_str_layered(
+            src,
+            &format!("embedded scenarios/{name}.toml"),
+            None,
+            layers,
+            overrides,
+        )?,
+    })
+}
+
+/// The recommendation files: those of `dir`, or the embedded ones.
+fn sources(dir: Option<&Path>) -> Result<Vec<LayerSource>, CommandError> {
+    let Some(dir) = dir else {
+        return Ok(scenario::RECOMMENDATIONS
+            .iter()
+            .filter_map(|(name, _)| LayerSource::embedded(name))
+            .collect());
+    };
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        CommandError::Input(both!(
+            "cannot read the folder of recommendations `{shown}`: {e}",
+            "kan de map met aanbevelingen `{shown}` niet lezen: {e}"
+        ))
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| LayerSource::file(p).map_err(CommandError::from))
+        .collect()
+}
+
+/// The metrics named, or the defaults.
+fn metrics_of(names: &[String]) -> Result<Vec<Metric>, CommandError> {
+    if names.is_empty() {
+        return Ok(DEFAULT_METRICS.to_vec());
+    }
+    names
+        .iter()
+        .flat_map(|n| n.split(','))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            Metric::from_name(n).ok_or_else(|| {
+                let known = Metric::all()
+                    .map(Metric::name)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                CommandError::Input(both!(
+                    "`{n}` is not a metric; known: {known}",
+                    "`{n}` is geen maat; bekend zijn: {known}"
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Run every recommendation that applies to a region against the region as it is.
+pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome, CommandError> {
+    let lang = common.lang;
+    let metrics = metrics_of(&request.metrics)?;
+    let region = region_of(&request.region)?;
+    let mut overrides = common
+        .sets
+        .iter()
+        .map(|s| Override::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    overrides.extend(flag_overrides(common)?);
+    let plain = load_region(&region, &[], &overrides)?;
+    let name = plain.scenario.name.clone();
+    let vision = plain.scenario.governance.vision;
+
+    // The recommendations that apply, as their files describe them.
+    let mut chosen: Vec<(LayerSource, Vec<LayerInfo>)> = Vec::new();
+    for source in sources(request.recommendations.as_deref())? {
+        let parts = describe(&source)?;
+        let Some(top) = parts.last() else { continue };
+        let Some(r) = &top.recommendation else {
+            continue;
+        };
+        let wanted = if request.only.is_empty() {
+            request.all || advise::applies(&r.applies_to, &name)
+        } else {
+            request.only.iter().any(|o| *o == top.name)
+        };
+        if wanted {
+            chosen.push((source, parts));
+        }
+    }
+    if chosen.is_empty() {
+        return Err(CommandError::Input(both!(
+            "no recommendation names `{name}`: add --all to try every one, or --only NAME",
+            "geen aanbeveling noemt `{name}`: voeg --all toe om ze allemaal te proberen, of --only NAAM"
+        )));
+    }
+
+    // Measure after the longest implementation: lengthen the warm-up by it and start every
+    // implementation on the run's first day.
+    let longest = chosen
+        .iter()
+        .flat_map(|(_, parts)| parts.iter())
+        .filter_map(|l| l.recommendation.as_ref())
+        .map(|r| r.implementation_days)
+        .fold(0.0, f64::max)
+        .ceil() as u32;
+    let run = &plain.params.run;
+    let warmup = run.warmup_days + longest;
+    let origin = run
+        .start_date
+        .checked_sub(jiff::Span::new().days(i64::from(warmup)))
+        .map_err(internal)?;
+    let label = |what: &str| format!("avesim advise ({what})");
+    let mut run_control = overrides.clone();
+    run_control.extend([
+        flag_override(
+            "run.warmup_days",
+            toml::Value::Integer(i64::from(warmup)),
+            label("the warm-up plus the longest implementation period"),
+        ),
+        flag_override(
+            "run.horizon_days",
+            toml::Value::Integer(i64::from(run.horizon_days + longest)),
+            label("the same measured years"),
+        ),
+        flag_override(
+            "governance.implementation_start",
+            toml::Value::String(origin.to_string()),
+            label("implementation from the run's first day"),
+        ),
+    ]);
+    let baseline = load_region(&region, &[], &run_control)?;
+    let mut flipped_control = run_control.clone();
+    flipped_control.push(flag_override(
+        "governance.vision",
+        toml::Value::Boolean(!vision),
+        label("the other assumption about a bestuurlijke visie"),
+    ));
+    let mut loaded = vec![baseline];
+    let mut flipped: Vec<Option<Loaded>> = Vec::new();
+    for (source, _) in &chosen {
+        let with = std::slice::from_ref(source);
+        let l = load_region(&region, with, &run_control)?;
+        let f = load_region(&region, with, &flipped_control)?;
+        flipped.push((f.scenario.change != l.scenario.change).then_some(f));
+        loaded.push(l);
+    }
+    let mut points: Vec<(&Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let flipped_at: Vec<Option<usize>> = flipped
+        .iter()
+        .map(|f| {
+            f.as_ref().map(|f| {
+                points.push((&f.scenario, &f.params));
+                points.len() - 1
+            })
+        })
+        .collect();
+    let params: Vec<&Params> = points.iter().map(|(_, p)| *p).collect();
+    let opts = common.options();
+    let threads = experiment::thread_count(params[0], &opts);
+    refuse_if_too_long(&params, threads, Text::new("advice", "advies"), common)?;
+    let dir = result_dir(common, format!("advise-{name}"))?;
+    let started = Instant::now();
+    let results = experiment::run_many(&points, &opts, false, lang.pick("advise", "advies"))
+        .map_err(|e| run_err(e, &dir))?;
+    let n = chosen.len();
+    let main = &results[..=n];
+    let advised: Vec<Advised> = chosen
+        .iter()
+        .enumerate()
+        .map(|(k, (_, parts))| Advised {
+            info: parts.last().cloned().expect("a described layer"),
+            parts: parts.clone(),
+            differences: differences(&main[k + 1], &main[0]),
+            other_vision: flipped_at[k].map(|i| differences(&results[i], &main[0])),
+        })
+        .collect();
+    let diffs: Vec<Vec<Difference>> = advised.iter().map(|a| a.differences.clone()).collect();
+    let ranking: Vec<Vec<Place>> = metrics.iter().map(|&m| advise::rank(&diffs, m)).collect();
+    let other: Vec<Vec<Difference>> = advised
+        .iter()
+        .map(|a| {
+            a.other_vision
+                .clone()
+                .unwrap_or_else(|| a.differences.clone())
+        })
+        .collect();
+    let ranking_other_vision = advise::rank(&other, metrics[0]);
+
+    let p0 = &loaded[0].params.run;
+    let facts_line = lang.pick(
+        format!(
+            "{} replications × {} days per scenario (warm-up {} days, including the longest implementation period of {longest} days, so that effects are measured after it), seed {}, the same random streams for the region and every recommendation (common random numbers).",
+            p0.replications, p0.horizon_days, p0.warmup_days, p0.seed
+        ),
+        format!(
+            "{} herhalingen × {} dagen per scenario (inloopperiode {} dagen, inclusief de langste invoeringsperiode van {longest} dagen, zodat effecten daarna worden gemeten), seed {}, dezelfde toevalsreeksen voor de regio en elke aanbeveling (gemeenschappelijke toevalsgetallen).",
+            p0.replications, p0.horizon_days, p0.warmup_days, p0.seed
+        ),
+    );
+    let advice = Advice {
+        region: name.clone(),
+        vision,
+        reach_without_vision: loaded[0].scenario.governance.reach_without_vision,
+        metrics,
+        baseline: main[0].clone(),
+        advised,
+        ranking,
+        ranking_other_vision,
+        facts: facts_line,
+    };
+    study::write_comparison_csv(dir.path(), main).map_err(internal)?;
+
+    crate::output::advice::write_advice_csv(dir.path(), &advice).map_err(internal)?;
+    let loaded_refs: Vec<&Loaded> = loaded.iter().collect();
+    crate::output::excel::write_study_xlsx(
+        lang,
+        dir.path(),
+        run.start_date,
+        &study_about(lang, &loaded_refs, &[], &common.sets),
+        &["advice.csv", "comparison.csv", "differences.csv"],
+    )
+    .map_err(|e| internal(format!("writing results.xlsx: {e}")))?;
+    if common.charts {
+        let drawn = charts::write_advice_chart(lang, &dir.path().join("charts"), &advice)
+            .map_err(internal)?;
+        report::write_advice_report(
+            lang,
+            dir.path(),
+            &advice,
+            &loaded[0].scenario,
+            &common.sets,
+            &drawn,
+            env!("CARGO_PKG_VERSION"),
+        )
+        .map_err(|e| internal(format!("writing report.html: {e}")))?;
+    }
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "advise",
+        scenarios: results.iter().map(|r| r.name.as_str()).collect(),
+        varied: common.sets.clone(),
+        seed: p0.seed,
+        replications: p0.replications,
+        points: results.len(),
+        threads,
+        events: results.iter().map(|r| r.events).sum(),
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = commit(dir, common)?;
+    Ok(AdviseOutcome { advice, path })
+}

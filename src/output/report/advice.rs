@@ -1,0 +1,276 @@
+//! The report of `avesim advise`: which of the study's recommendations would help a region
+//! most, per metric, with the caveats the study itself puts first and the assumptions each
+//! effect rests on.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::study::{shown, signed};
+use super::{Page, esc};
+use crate::experiment::advise::{Advice, Advised, Place};
+use crate::lang::Lang;
+use crate::model::metrics::Metric;
+use crate::output::charts::ChartInfo;
+use crate::scenario::Scenario;
+
+/// "−0,12 (−0,20 tot −0,04)": a difference with its interval, in the metric's unit.
+fn difference(lang: Lang, m: Metric, p: &Place) -> String {
+    let d = &p.difference.paired;
+    let (to, noise) = (lang.pick("to", "tot"), lang.pick("noise", "ruis"));
+    let f = |v: f64| signed(lang, m, v);
+    let tag = if p.real {
+        String::new()
+    } else {
+        format!(" <span class=\"small\">({noise})</span>")
+    };
+    format!("{} ({} {to} {}){tag}", f(d.mean), f(d.low), f(d.high))
+}
+
+/// The name a reader sees: the layer's name with the study's recommendation numbers.
+fn title(lang: Lang, a: &Advised) -> String {
+    let n = a.numbers();
+    let what = if n.is_empty() {
+        lang.pick("not numbered in the study", "niet genummerd in de studie")
+            .to_string()
+    } else if n.contains('+') {
+        lang.pick(format!("recommendations {n}"), format!("aanbevelingen {n}"))
+    } else {
+        lang.pick(format!("recommendation {n}"), format!("aanbeveling {n}"))
+    };
+    format!(
+        "<b>{}</b> <span class=\"small\">({what}; {} {})</span>",
+        esc(&a.info.name),
+        lang.pick("grade", "bewijs"),
+        esc(a.grade())
+    )
+}
+
+/// Write `report.html` of an advice.
+pub fn write_advice_report(
+    lang: Lang,
+    dir: &Path,
+    advice: &Advice,
+    baseline: &Scenario,
+    sets: &[String],
+    charts: &[ChartInfo],
+    version: &str,
+) -> std::io::Result<()> {
+    let region = &advice.region;
+    let mut page = Page::new(
+        lang,
+        &lang.pick(
+            format!("what would help {region} most?"),
+            format!("wat helpt {region} het meest?"),
+        ),
+        &advice.facts,
+    );
+    let reach = (advice.reach_without_vision * 100.0).round();
+    let vision = if advice.vision {
+        lang.pick(
+            format!("{region} is taken to have a bestuurlijke visie on the cooperation (governance.vision = true): recommendations land in full. Without one they would get {reach}% of the way (governance.reach_without_vision)."),
+            format!("{region} heeft hier een bestuurlijke visie op de samenwerking (governance.vision = true): aanbevelingen landen volledig. Zonder visie zouden ze {reach}% van de weg afleggen (governance.reach_without_vision)."),
+        )
+    } else {
+        lang.pick(
+            format!("{region} is taken to have no bestuurlijke visie on the cooperation (governance.vision = false): the gradual values of a recommendation get {reach}% of the way (governance.reach_without_vision), because without a vision the study expects \"een oppervlakkige relatie waarvoor fundament ontbreekt\" (§7.1 l.4730-4731)."),
+            format!("{region} heeft hier geen bestuurlijke visie op de samenwerking (governance.vision = false): de geleidelijk ingevoerde waarden van een aanbeveling leggen {reach}% van de weg af (governance.reach_without_vision), omdat de studie zonder visie \"een oppervlakkige relatie waarvoor fundament ontbreekt\" verwacht (§7.1 l.4730-4731)."),
+        )
+    };
+    let mut warnings = vec![
+        lang.pick(
+            "The study is a momentopname of 2015 (§7.4 l.4961) and rests on one respondent per region, mostly the VHH's manager (§6 l.3470): each region file, and so each advice, rests on one person's account.".to_string(),
+            "De studie is een momentopname uit 2015 (§7.4 l.4961) en spreekt per regio met één respondent, meestal de manager van het Veiligheidshuis (§6 l.3470): elk regiobestand, en dus elk advies, rust op het verhaal van één persoon.".to_string(),
+        ),
+        lang.pick(
+            "A practice does not travel without its context: copying the AVE model \"niet zondermeer aan te raden\" (§7.1 l.4595); the way of working must fit the \"couleur locale\" (l.4711). Read the ranking as a question to put to the region, not as an answer.".to_string(),
+            "Een werkwijze reist niet zonder haar context: het AVE-model direct kopiëren is \"niet zondermeer aan te raden\" (§7.1 l.4595); de werkwijze moet aansluiten bij de \"couleur locale\" (l.4711). Lees de rangorde als een vraag aan de regio, niet als een antwoord.".to_string(),
+        ),
+        lang.pick(
+            "Effect sizes are assumptions. The study says which way a recommendation works, not how much; the sizes are those written in each recommendation's file (grade B: the direction is the study's, the size assumed; grade C: the study does not propose it). The table shows what follows from those sizes, not a forecast. Each recommendation's sizes are listed at the end.".to_string(),
+            "Effectgroottes zijn aannames. De studie zegt welke kant een aanbeveling op werkt, niet hoeveel; de groottes staan in het bestand van elke aanbeveling (bewijs B: de richting komt uit de studie, de grootte is aangenomen; bewijs C: de studie stelt het niet voor). De tabel laat zien wat uit die groottes volgt, geen voorspelling. De groottes per aanbeveling staan onderaan.".to_string(),
+        ),
+        vision,
+        lang.pick(
+            "Recommendation 6 (gemeenten forming a strategic vision) enters only as that assumption, and every recommendation is run once more under the other one (below). Recommendation 10 (national support for gemeenten: VNG, Gemeente van de Toekomst) is outside what the model can test.".to_string(),
+            "Aanbeveling 6 (gemeenten vormen een strategische visie) zit er alleen in als die aanname, en elke aanbeveling is nog eens doorgerekend onder de andere aanname (hieronder). Aanbeveling 10 (landelijke steun voor gemeenten: VNG, Gemeente van de Toekomst) valt buiten wat het model kan toetsen.".to_string(),
+        ),
+        lang.pick(
+            format!("Every region here has Leeuwarden's population and desks (scenarios/base.toml), so that regions differ only in how they are organised: the numbers are at Leeuwarden's size, not {region}'s, unless the scenario sets its own."),
+            format!("Elke regio heeft hier de populatie en loketten van Leeuwarden (scenarios/base.toml), zodat regio's alleen verschillen in hoe ze georganiseerd zijn: de getallen gelden voor de omvang van Leeuwarden, niet die van {region}, tenzij het scenario een eigen omvang zet."),
+        ),
+    ];
+    if !sets.is_empty() {
+        let s = sets.join(", ");
+        warnings.push(lang.pick(
+            format!("Changed for the region and every recommendation with --set: {s}."),
+            format!("Voor de regio en elke aanbeveling gewijzigd met --set: {s}."),
+        ));
+    }
+    page.warnings(&warnings);
+
+    // Findings: per metric the recommendation that helps most, and whether it is real.
+    let mut findings = Vec::new();
+    for (m, ranking) in advice.metrics.iter().zip(&advice.ranking) {
+        let today = shown(lang, *m, advice.baseline.metric(*m).mean);
+        let unit = m.short_unit(lang);
+        let best = ranking.iter().find(|p| p.real && p.gain > 0.0);
+        findings.push(match best {
+            Some(p) => lang.pick(
+                format!(
+                    "<b>{}</b> (today {today} {unit}): most helped by {}: {}.",
+                    esc(m.label(lang)),
+                    title(lang, &advice.advised[p.index]),
+                    difference(lang, *m, p)
+                ),
+                format!(
+                    "<b>{}</b> (nu {today} {unit}): het meest geholpen door {}: {}.",
+                    esc(m.label(lang)),
+                    title(lang, &advice.advised[p.index]),
+                    difference(lang, *m, p)
+                ),
+            ),
+            None => lang.pick(
+                format!(
+                    "<b>{}</b> (today {today} {unit}): no recommendation improves it beyond the simulation's noise.",
+                    esc(m.label(lang))
+                ),
+                format!(
+                    "<b>{}</b> (nu {today} {unit}): geen aanbeveling verbetert dit meer dan de toevalsruis.",
+                    esc(m.label(lang))
+                ),
+            ),
+        });
+    }
+    let first = advice.metrics[0].label(lang);
+    findings.push(if advice.order_holds_without_vision_change() {
+        lang.pick(
+            format!("Under the other assumption about a bestuurlijke visie, the order by {first} of the recommendations beyond the noise stays the same."),
+            format!("Onder de andere aanname over een bestuurlijke visie blijft de volgorde op {first} van de aanbevelingen die boven de ruis uitkomen gelijk."),
+        )
+    } else {
+        lang.pick(
+            format!("Under the other assumption about a bestuurlijke visie, the order by {first} changes: the assumption about governance carries the ranking (see the last column of the table)."),
+            format!("Onder de andere aanname over een bestuurlijke visie verandert de volgorde op {first}: de aanname over bestuur draagt de rangorde (zie de laatste kolom van de tabel)."),
+        )
+    });
+    page.findings(&findings);
+
+    // The table, ordered by the first metric.
+    let h = page.html();
+    let _ = write!(
+        h,
+        "<h2 id=\"table\">{}</h2>\n<p>{}</p>\n",
+        lang.pick("Recommendations, ranked", "Aanbevelingen, in rangorde"),
+        lang.pick(
+            format!("Ordered by the first metric ({first}); no weights. Each cell is the paired difference from {region} as it is, with its 95% interval; \"noise\" where the interval includes zero. The last column gives the rank by the first metric under the other assumption about a bestuurlijke visie."),
+            format!("Geordend op de eerste maat ({first}); geen weging. Elke cel is het gepaarde verschil met {region} zoals het is, met het 95%-interval; \"ruis\" waar het interval nul bevat. De laatste kolom geeft de plaats op de eerste maat onder de andere aanname over een bestuurlijke visie."),
+        )
+    );
+    let mut head = vec![
+        "#".to_string(),
+        lang.pick("recommendation", "aanbeveling").to_string(),
+    ];
+    for m in &advice.metrics {
+        let today = shown(lang, *m, advice.baseline.metric(*m).mean);
+        head.push(lang.pick(
+            format!("{} (today {today})", m.label(lang)),
+            format!("{} (nu {today})", m.label(lang)),
+        ));
+    }
+    head.push(
+        lang.pick("rank, other vision", "plaats, andere visie")
+            .to_string(),
+    );
+    let mut rows = Vec::new();
+    for (rank, p) in advice.ranking[0].iter().enumerate() {
+        let a = &advice.advised[p.index];
+        let mut row = vec![((rank + 1).to_string(), true), (title(lang, a), false)];
+        for (k, m) in advice.metrics.iter().enumerate() {
+            let place = advice.ranking[k].iter().find(|q| q.index == p.index);
+            row.push((
+                place.map_or(String::new(), |q| difference(lang, *m, q)),
+                true,
+            ));
+        }
+        let other = advice
+            .ranking_other_vision
+            .iter()
+            .position(|q| q.index == p.index)
+            .map_or(String::new(), |r| (r + 1).to_string());
+        row.push((other, true));
+        rows.push(row);
+    }
+    page.table(&head, &rows);
+
+    page.charts(
+        dir,
+        charts,
+        lang.pick(
+            "advice.csv in this folder has every number; comparison.csv and differences.csv have every metric of every run.",
+            "advice.csv in deze map heeft alle getallen; comparison.csv en differences.csv hebben elke maat van elke doorrekening.",
+        ),
+    )?;
+
+    // What each effect rests on.
+    let h = page.html();
+    let _ = write!(
+        h,
+        "<h2 id=\"assumptions\">{}</h2>\n<p>{}</p>\n",
+        lang.pick(
+            "What each recommendation assumes",
+            "Wat elke aanbeveling aanneemt"
+        ),
+        lang.pick(
+            format!("The values each recommendation reaches at the end of its implementation period, ramped from {region}'s own, with the grade and source written beside them in its file. These sizes carry the differences above."),
+            format!("De waarden die elke aanbeveling aan het eind van de invoeringsperiode bereikt, geleidelijk vanaf die van {region}, met de bewijskracht en bron zoals die in het bestand staan. Deze groottes dragen de verschillen hierboven."),
+        )
+    );
+    for a in &advice.advised {
+        let _ = write!(
+            h,
+            "<h3>{}</h3>\n<p>{}</p>\n<ul>\n",
+            title(lang, a),
+            esc(a.info.description_in(lang))
+        );
+        for part in &a.parts {
+            let Some(r) = &part.recommendation else {
+                continue;
+            };
+            let days = r.implementation_days;
+            let vision = if r.needs_vision {
+                lang.pick(
+                    "needs a bestuurlijke visie to land in full",
+                    "heeft een bestuurlijke visie nodig om volledig te landen",
+                )
+            } else {
+                lang.pick(
+                    "does not depend on a bestuurlijke visie",
+                    "hangt niet af van een bestuurlijke visie",
+                )
+            };
+            let _ = write!(
+                h,
+                "<li><b>{}</b> — {}: {days} {}; {vision}. <code>{}</code>",
+                esc(&part.name),
+                lang.pick("implementation", "invoering"),
+                lang.pick("days", "dagen"),
+                esc(&part.origin)
+            );
+            if !part.target_notes.is_empty() {
+                h.push_str("<ul>");
+                for (key, note) in &part.target_notes {
+                    let _ = write!(h, "<li><code>{}</code>: {}</li>", esc(key), esc(note));
+                }
+                h.push_str("</ul>");
+            }
+            h.push_str("</li>\n");
+        }
+        h.push_str("</ul>\n");
+    }
+    let _ = writeln!(
+        h,
+        "<p class=\"small\">{}</p>",
+        esc(baseline.description_in(lang))
+    );
+    page.write(dir, version)
+}
