@@ -114,7 +114,9 @@ pub fn gain(metric: Metric, difference: f64) -> f64 {
     }
 }
 
-/// The recommendations ranked for `metric`: largest gain first (ties keep the given order).
+/// The recommendations ranked for `metric`: first those that improve it beyond the noise
+/// (largest gain first), then those whose difference is noise (by their estimate), then
+/// those that make it worse beyond the noise; ties keep the given order.
 /// `differences[k]` are recommendation k's differences from the baseline, every metric.
 pub fn rank(differences: &[Vec<Difference>], metric: Metric) -> Vec<Place> {
     let mut places: Vec<Place> = differences
@@ -130,9 +132,17 @@ pub fn rank(differences: &[Vec<Difference>], metric: Metric) -> Vec<Place> {
             })
         })
         .collect();
+    let band = |p: &Place| match (p.real, p.gain > 0.0) {
+        (true, true) => 0,
+        (false, _) => 1,
+        (true, false) => 2,
+    };
     places.sort_by(|a, b| {
         let (x, y) = (nan_last(a.gain), nan_last(b.gain));
-        y.total_cmp(&x).then(a.index.cmp(&b.index))
+        band(a)
+            .cmp(&band(b))
+            .then(y.total_cmp(&x))
+            .then(a.index.cmp(&b.index))
     });
     places
 }
@@ -179,10 +189,16 @@ mod tests {
             vec![diff(m, 0.1, 0.5)],
             vec![diff(m, -2.0, 0.5)],
             vec![diff(m, -0.5, 0.2)],
+            vec![diff(m, -3.0, 3.5)],
+            vec![diff(m, 1.0, 0.2)],
         ];
         let r = rank(&ds, m);
-        assert_eq!(r.iter().map(|p| p.index).collect::<Vec<_>>(), [1, 2, 0]);
-        assert!(r[0].real && r[1].real && !r[2].real);
+        // Real improvements, then noise by its estimate, then real harm.
+        assert_eq!(
+            r.iter().map(|p| p.index).collect::<Vec<_>>(),
+            [1, 2, 3, 0, 4]
+        );
+        assert!(r[0].real && r[1].real && !r[2].real && !r[3].real && r[4].real);
     }
 
     #[test]

@@ -510,7 +510,7 @@ pub fn advice_table(lang: Lang, advice: &crate::experiment::advise::Advice) -> S
     let name_w = advice
         .advised
         .iter()
-        .map(|a| a.info.name.chars().count())
+        .map(|a| a.info.title_in(lang).chars().count())
         .max()
         .unwrap_or(10)
         .max(14);
@@ -536,7 +536,7 @@ pub fn advice_table(lang: Lang, advice: &crate::experiment::advise::Advice) -> S
     s.push('\n');
     for (rank, p) in advice.ranking[0].iter().enumerate() {
         let a = &advice.advised[p.index];
-        let _ = write!(s, "{:>2}  {:<name_w$}", rank + 1, a.info.name);
+        let _ = write!(s, "{:>2}  {:<name_w$}", rank + 1, a.info.title_in(lang));
         for (k, m) in advice.metrics.iter().enumerate() {
             let cell = advice.ranking[k]
                 .iter()

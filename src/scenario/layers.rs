@@ -96,6 +96,12 @@ impl LayerSource {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
+    /// A few words naming it, for tables.
+    #[serde(default)]
+    pub title: String,
+    /// The same in Dutch.
+    #[serde(default)]
+    pub title_nl: String,
     /// The study's recommendation numbers it implements (§7.3), empty for a lesson or a
     /// package the study does not number.
     #[serde(default)]
@@ -147,6 +153,15 @@ pub struct LayerInfo {
 }
 
 impl LayerInfo {
+    /// A few words naming it in `lang`: its recommendation's title, or its name.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        match &self.recommendation {
+            Some(r) if lang == Lang::Nl && !r.title_nl.is_empty() => &r.title_nl,
+            Some(r) if !r.title.is_empty() => &r.title,
+            _ => &self.name,
+        }
+    }
+
     /// The description in `lang`.
     pub fn description_in(&self, lang: Lang) -> &str {
         if lang == Lang::Nl && !self.description_nl.is_empty() {

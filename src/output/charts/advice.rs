@@ -18,7 +18,12 @@ pub fn write_advice_chart(
         .advised
         .iter()
         .enumerate()
-        .map(|(k, a)| (a.info.name.clone(), PALETTE[k % PALETTE.len()]))
+        .map(|(k, a)| {
+            (
+                a.info.title_in(lang).to_string(),
+                PALETTE[k % PALETTE.len()],
+            )
+        })
         .collect();
     let panels: Vec<Panel> = advice
         .metrics
@@ -51,7 +56,7 @@ pub fn write_advice_chart(
                 .collect(),
         })
         .collect();
-    let region = &advice.region;
+    let region = &crate::output::report::region_title(&advice.region);
     let chart = Chart {
         lang,
         info: ChartInfo {

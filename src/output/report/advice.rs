@@ -16,14 +16,41 @@ use crate::scenario::Scenario;
 /// "−0,12 (−0,20 tot −0,04)": a difference with its interval, in the metric's unit.
 fn difference(lang: Lang, m: Metric, p: &Place) -> String {
     let d = &p.difference.paired;
-    let (to, noise) = (lang.pick("to", "tot"), lang.pick("noise", "ruis"));
+    let to = lang.pick("to", "tot");
     let f = |v: f64| signed(lang, m, v);
-    let tag = if p.real {
+    format!(
+        "{} ({} {to} {}){}",
+        f(d.mean),
+        f(d.low),
+        f(d.high),
+        noise(lang, p)
+    )
+}
+
+/// A difference in a table cell: the estimate, and its interval in small type under it.
+fn cell(lang: Lang, m: Metric, p: &Place) -> String {
+    let d = &p.difference.paired;
+    let to = lang.pick("to", "tot");
+    let f = |v: f64| signed(lang, m, v);
+    format!(
+        "{}{}<br><span class=\"small\">{} {to} {}</span>",
+        f(d.mean),
+        noise(lang, p),
+        f(d.low),
+        f(d.high)
+    )
+}
+
+/// " (noise)" where the interval includes zero.
+fn noise(lang: Lang, p: &Place) -> String {
+    if p.real {
         String::new()
     } else {
-        format!(" <span class=\"small\">({noise})</span>")
-    };
-    format!("{} ({} {to} {}){tag}", f(d.mean), f(d.low), f(d.high))
+        format!(
+            " <span class=\"small\">({})</span>",
+            lang.pick("noise", "ruis")
+        )
+    }
 }
 
 /// The name a reader sees: the layer's name with the study's recommendation numbers.
@@ -38,10 +65,11 @@ fn title(lang: Lang, a: &Advised) -> String {
         lang.pick(format!("recommendation {n}"), format!("aanbeveling {n}"))
     };
     format!(
-        "<b>{}</b> <span class=\"small\">({what}; {} {})</span>",
-        esc(&a.info.name),
+        "<b>{}</b> <span class=\"small\">({what}; {} {}; <code>{}</code>)</span>",
+        esc(a.info.title_in(lang)),
         lang.pick("grade", "bewijs"),
-        esc(a.grade())
+        esc(a.grade()),
+        esc(&a.info.name)
     )
 }
 
@@ -55,7 +83,7 @@ pub fn write_advice_report(
     charts: &[ChartInfo],
     version: &str,
 ) -> std::io::Result<()> {
-    let region = &advice.region;
+    let region = &region_title(&advice.region);
     let mut page = Page::new(
         lang,
         &lang.pick(
@@ -117,13 +145,13 @@ pub fn write_advice_report(
         findings.push(match best {
             Some(p) => lang.pick(
                 format!(
-                    "<b>{}</b> (today {today} {unit}): most helped by {}: {}.",
+                    "<b>{}</b> (today {today}{unit}): most helped by {}: {}.",
                     esc(m.label(lang)),
                     title(lang, &advice.advised[p.index]),
                     difference(lang, *m, p)
                 ),
                 format!(
-                    "<b>{}</b> (nu {today} {unit}): het meest geholpen door {}: {}.",
+                    "<b>{}</b> (nu {today}{unit}): het meest geholpen door {}: {}.",
                     esc(m.label(lang)),
                     title(lang, &advice.advised[p.index]),
                     difference(lang, *m, p)
@@ -131,11 +159,11 @@ pub fn write_advice_report(
             ),
             None => lang.pick(
                 format!(
-                    "<b>{}</b> (today {today} {unit}): no recommendation improves it beyond the simulation's noise.",
+                    "<b>{}</b> (today {today}{unit}): no recommendation improves it beyond the simulation's noise.",
                     esc(m.label(lang))
                 ),
                 format!(
-                    "<b>{}</b> (nu {today} {unit}): geen aanbeveling verbetert dit meer dan de toevalsruis.",
+                    "<b>{}</b> (nu {today}{unit}): geen aanbeveling verbetert dit meer dan de toevalsruis.",
                     esc(m.label(lang))
                 ),
             ),
@@ -162,8 +190,8 @@ pub fn write_advice_report(
         "<h2 id=\"table\">{}</h2>\n<p>{}</p>\n",
         lang.pick("Recommendations, ranked", "Aanbevelingen, in rangorde"),
         lang.pick(
-            format!("Ordered by the first metric ({first}); no weights. Each cell is the paired difference from {region} as it is, with its 95% interval; \"noise\" where the interval includes zero. The last column gives the rank by the first metric under the other assumption about a bestuurlijke visie."),
-            format!("Geordend op de eerste maat ({first}); geen weging. Elke cel is het gepaarde verschil met {region} zoals het is, met het 95%-interval; \"ruis\" waar het interval nul bevat. De laatste kolom geeft de plaats op de eerste maat onder de andere aanname over een bestuurlijke visie."),
+            format!("Ordered by the first metric ({first}), with no weights: first the recommendations that improve it beyond the simulation's noise, largest first, then those whose difference is noise, then any that make it worse. Each cell is the paired difference from {region} as it is, with its 95% interval; \"noise\" where the interval includes zero. The last column gives the rank by the first metric under the other assumption about a bestuurlijke visie."),
+            format!("Geordend op de eerste maat ({first}), zonder weging: eerst de aanbevelingen die deze meer verbeteren dan de toevalsruis, de grootste eerst, dan die waarvan het verschil ruis is, dan die het slechter maken. Elke cel is het gepaarde verschil met {region} zoals het is, met het 95%-interval; \"ruis\" waar het interval nul bevat. De laatste kolom geeft de plaats op de eerste maat onder de andere aanname over een bestuurlijke visie."),
         )
     );
     let mut head = vec![
@@ -187,10 +215,7 @@ pub fn write_advice_report(
         let mut row = vec![((rank + 1).to_string(), true), (title(lang, a), false)];
         for (k, m) in advice.metrics.iter().enumerate() {
             let place = advice.ranking[k].iter().find(|q| q.index == p.index);
-            row.push((
-                place.map_or(String::new(), |q| difference(lang, *m, q)),
-                true,
-            ));
+            row.push((place.map_or(String::new(), |q| cell(lang, *m, q)), true));
         }
         let other = advice
             .ranking_other_vision
@@ -273,4 +298,22 @@ pub fn write_advice_report(
         esc(baseline.description_in(lang))
     );
     page.write(dir, version)
+}
+
+/// A region's name as written: `hollands-midden` → "Hollands Midden"; other scenario names
+/// as they are.
+pub fn region_title(name: &str) -> String {
+    let known = [
+        ("leeuwarden", "Leeuwarden"),
+        ("breda", "Breda"),
+        ("groningen", "Groningen"),
+        ("hollands-midden", "Hollands Midden"),
+        ("midden-brabant", "Midden-Brabant"),
+        ("midden-limburg", "Midden-Limburg"),
+        ("rotterdam", "Rotterdam"),
+    ];
+    known
+        .iter()
+        .find(|(id, _)| *id == name)
+        .map_or_else(|| name.to_string(), |(_, t)| (*t).to_string())
 }

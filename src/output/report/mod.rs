@@ -17,7 +17,7 @@ mod limits;
 mod run;
 mod study;
 
-pub use advice::write_advice_report;
+pub use advice::{region_title, write_advice_report};
 pub use run::write_report;
 pub use study::{write_compare_report, write_sweep_report};
 
