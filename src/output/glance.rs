@@ -12,7 +12,7 @@ use crate::scenario::{ScenarioError, load_file_traced, register};
 /// file itself sets, as `key = value [grade]`.
 pub fn regions_table(files: &[&Path]) -> Result<String, ScenarioError> {
     let mut s = String::from(
-        "| region | in short | what differs from the shared base (key = value [evidence]) |\n|---|---|---|\n",
+        "| region | in short | evidence from | what differs from the shared base (key = value [evidence]) |\n|---|---|---|---|\n",
     );
     for path in files {
         let loaded = load_file_traced(path, &[])?;
@@ -38,11 +38,19 @@ pub fn regions_table(files: &[&Path]) -> Result<String, ScenarioError> {
                 format!("`{key} = {v}`{tag}")
             })
             .collect();
+        // Who the evidence comes from: the file's `# Evidence:` line.
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let evidence = text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .find_map(|l| l.strip_prefix("# Evidence:"))
+            .map_or(String::new(), |e| e.trim().to_string());
         let _ = writeln!(
             s,
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             loaded.scenario.name,
             loaded.scenario.description.replace('|', "/"),
+            evidence.replace('|', "/"),
             if set.is_empty() {
                 "nothing: the base as it is".to_string()
             } else {

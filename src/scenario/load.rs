@@ -156,6 +156,17 @@ fn read_chain(
             message,
         };
         let (mut layer, extends) = parse_layer(&src, &origin)?;
+        if layer.table.contains_key("recommendation") {
+            let line = layer.own.find("recommendation").and_then(|at| at.line);
+            return Err(err(
+                line,
+                Some("recommendation"),
+                Text::new(
+                    "this file is a layer, not a scenario: lay it on one, e.g. `avesim run scenarios/breda.toml --with` this file, or `with = [...]` in a scenario file",
+                    "dit bestand is een laag, geen scenario: leg het op een scenario, bijvoorbeeld `avesim run scenarios/breda.toml --with` dit bestand, of `with = [...]` in een scenariobestand",
+                ),
+            ));
+        }
         let line = layer.own.find("extends").and_then(|at| at.line);
         let mine: Vec<_> = super::layers::with_list(&mut layer.table, &layer.own, &origin)?
             .into_iter()
