@@ -380,7 +380,23 @@ fn check_prints_every_parameter_with_unit_and_source() {
 fn every_scenario_file_passes_check() {
     let mut n = 0;
     for entry in walk(Path::new("scenarios")) {
-        avesim().arg("check").arg(&entry).assert().success();
+        if entry.starts_with("scenarios/recommendations") {
+            // A layer: laid on the default, and alone it is refused with a hint.
+            avesim()
+                .arg("check")
+                .arg("--with")
+                .arg(&entry)
+                .assert()
+                .success();
+            avesim()
+                .arg("check")
+                .arg(&entry)
+                .assert()
+                .code(2)
+                .stderr(predicates::str::contains("--with"));
+        } else {
+            avesim().arg("check").arg(&entry).assert().success();
+        }
         n += 1;
     }
     assert!(n >= 1);

@@ -175,7 +175,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
         let wanted = if request.only.is_empty() {
             request.all || advise::applies(&r.applies_to, &name)
         } else {
-            request.only.iter().any(|o| *o == top.name)
+            request.only.contains(&top.name)
         };
         if wanted {
             chosen.push((source, parts));

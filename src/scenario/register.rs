@@ -345,6 +345,7 @@ pub fn unit_nl(unit: &str) -> Option<&'static str> {
         "integer" => "geheel getal",
         "factor per consult" => "factor per consult",
         "date YYYY-MM-DD" => "datum JJJJ-MM-DD",
+        "date YYYY-MM-DD, empty = run.start_date" => "datum JJJJ-MM-DD, leeg = run.start_date",
         "cases" => "casussen",
         "text" => "tekst",
         "path" => "pad",

@@ -79,6 +79,9 @@ pub(super) fn timeline(
         }
     }
     let mut out = Vec::new();
+    // A moment when nothing actually changes (a change to the value a key already has) is
+    // left out, so that it does not disturb the random streams of the run.
+    let mut last = table.clone();
     for day in changes::change_days(&planned, run.horizon_days) {
         let mut t = table.clone();
         for &(key, before, integer) in &keys {
@@ -94,6 +97,10 @@ pub(super) fn timeline(
                 set_value(&mut t, &w.key, value.clone());
             }
         }
+        if t == last {
+            continue;
+        }
+        last = t.clone();
         let date = run.date_of_day(day.floor() as i64);
         let at = |message: Text| ScenarioError {
             origin: format!("[[change]] {date}"),

@@ -36,7 +36,10 @@ pub fn scenario_files() -> Vec<std::path::PathBuf> {
         for e in std::fs::read_dir(&dir).unwrap() {
             let p = e.unwrap().path();
             if p.is_dir() {
-                if p.file_name().is_some_and(|n| n != "local") {
+                // Recommendations are layers laid on a scenario, not scenarios.
+                if p.file_name()
+                    .is_some_and(|n| n != "local" && n != "recommendations")
+                {
                     stack.push(p);
                 }
             } else if p.extension().is_some_and(|x| x == "toml") {

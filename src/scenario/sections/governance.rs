@@ -15,12 +15,12 @@ section! {
     /// The bestuurlijke visie and the start of implementation.
     pub struct Governance {
         /// The gemeenten have a bestuurlijke visie on the cooperation.
-        vision: bool = false => [
+        vision: bool = true => [
             key("vision", "switch", "the gemeenten have a strategic, bestuurlijke visie on the cooperation between VHH and wijkteams (recommendation 6): the precondition for the other recommendations to land in full", b("§6.7 l.4235", "De casestudie in Leeuwarden toont echter aan dat bestuurlijke visie en regie voorwaarden zijn voor een adequate netwerkontwikkeling", "most VHHs that have not structured the cooperation report that the gemeenten lack a vision (§6.7 l.4231-4233); Leeuwarden has one")).nl("de gemeenten hebben een strategische, bestuurlijke visie op de samenwerking tussen Veiligheidshuis en wijkteams (aanbeveling 6): de voorwaarde om de andere aanbevelingen volledig te laten landen", "de meeste Veiligheidshuizen die de samenwerking niet hebben gestructureerd, melden dat de visie bij gemeenten ontbreekt (§6.7 l.4231-4233); Leeuwarden heeft er een", ""),
         ],
         /// How far a recommendation's ramped values get without a vision (0..1).
         reach_without_vision: f64 = 0.5 => [
-            key("reach_without_vision", "share 0..1", "without a bestuurlijke visie, the share of the way a recommendation's ramped values get to their target (switches are made in full)", b("§7.1 l.4730", "dit leidt tot de ontwikkeling van een oppervlakkige relatie waarvoor fundament ontbreekt", "the direction is the study's; half the way is assumed")).range(0.2, 0.8, "from a relation that barely takes hold to one that mostly does").nl("zonder bestuurlijke visie: welk deel van de weg de geleidelijk ingevoerde waarden van een aanbeveling afleggen (aan- en uitzetten gebeurt volledig)", "de richting komt uit de studie; de helft van de weg is aangenomen", "van een relatie die nauwelijks beklijft tot een die grotendeels beklijft"),
+            key("reach_without_vision", "share", "without a bestuurlijke visie, the share of the way a recommendation's ramped values get to their target (switches are made in full)", b("§7.1 l.4730", "dit leidt tot de ontwikkeling van een oppervlakkige relatie waarvoor fundament ontbreekt", "the direction is the study's; half the way is assumed")).range(0.2, 0.8, "from a relation that barely takes hold to one that mostly does").nl("zonder bestuurlijke visie: welk deel van de weg de geleidelijk ingevoerde waarden van een aanbeveling afleggen (aan- en uitzetten gebeurt volledig)", "de richting komt uit de studie; de helft van de weg is aangenomen", "van een relatie die nauwelijks beklijft tot een die grotendeels beklijft"),
         ],
         /// First day of implementation of the recommendations layered on the scenario.
         implementation_start: String = String::new() => [
