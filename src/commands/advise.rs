@@ -282,15 +282,24 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
     let ranking_other_vision = advise::rank(&other, metrics[0]);
 
     let p0 = &loaded[0].params.run;
+    let (reps, days, warm, seed) = (p0.replications, p0.horizon_days, p0.warmup_days, p0.seed);
+    let warm_en = if longest > 0 {
+        format!(
+            "warm-up {warm} days, including the longest implementation period of {longest} days, so that effects are measured after it"
+        )
+    } else {
+        format!("warm-up {warm} days; these recommendations take effect at once")
+    };
+    let warm_nl = if longest > 0 {
+        format!(
+            "inloopperiode {warm} dagen, inclusief de langste invoeringsperiode van {longest} dagen, zodat effecten daarna worden gemeten"
+        )
+    } else {
+        format!("inloopperiode {warm} dagen; deze aanbevelingen werken meteen")
+    };
     let facts_line = lang.pick(
-        format!(
-            "{} replications × {} days per scenario (warm-up {} days, including the longest implementation period of {longest} days, so that effects are measured after it), seed {}, the same random streams for the region and every recommendation (common random numbers).",
-            p0.replications, p0.horizon_days, p0.warmup_days, p0.seed
-        ),
-        format!(
-            "{} herhalingen × {} dagen per scenario (inloopperiode {} dagen, inclusief de langste invoeringsperiode van {longest} dagen, zodat effecten daarna worden gemeten), seed {}, dezelfde toevalsreeksen voor de regio en elke aanbeveling (gemeenschappelijke toevalsgetallen).",
-            p0.replications, p0.horizon_days, p0.warmup_days, p0.seed
-        ),
+        format!("{reps} replications × {days} days per scenario ({warm_en}), seed {seed}, the same random streams for the region and every recommendation (common random numbers)."),
+        format!("{reps} herhalingen × {days} dagen per scenario ({warm_nl}), seed {seed}, dezelfde toevalsreeksen voor de regio en elke aanbeveling (gemeenschappelijke toevalsgetallen)."),
     );
     let advice = Advice {
         region: name.clone(),

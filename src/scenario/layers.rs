@@ -119,6 +119,9 @@ pub struct Recommendation {
     /// Whether its ramped values need a bestuurlijke visie to get all the way.
     #[serde(default = "yes")]
     pub needs_vision: bool,
+    /// Full-time staff it adds (FTE), for a fair comparison of capacity options.
+    #[serde(default)]
+    pub fte: Option<f64>,
     /// What it should move, in the study's direction: `metric` ids prefixed by `+` (up)
     /// or `-` (down).
     #[serde(default)]

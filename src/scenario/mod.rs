@@ -315,6 +315,10 @@ pub const RECOMMENDATIONS: &[(&str, &str)] = &[
         include_str!("../../scenarios/recommendations/package-noord-nederland.toml"),
     ),
     (
+        "vhh-plus-fte.toml",
+        include_str!("../../scenarios/recommendations/vhh-plus-fte.toml"),
+    ),
+    (
         "wijkteam-plus-fte.toml",
         include_str!("../../scenarios/recommendations/wijkteam-plus-fte.toml"),
     ),

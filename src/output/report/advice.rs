@@ -64,8 +64,16 @@ fn title(lang: Lang, a: &Advised) -> String {
     } else {
         lang.pick(format!("recommendation {n}"), format!("aanbeveling {n}"))
     };
+    let fte = a
+        .info
+        .recommendation
+        .as_ref()
+        .and_then(|r| r.fte)
+        .map_or(String::new(), |f| {
+            format!("; {} fte", lang.num(&crate::format::value(f)))
+        });
     format!(
-        "<b>{}</b> <span class=\"small\">({what}; {} {}; <code>{}</code>)</span>",
+        "<b>{}</b> <span class=\"small\">({what}; {} {}{fte}; <code>{}</code>)</span>",
         esc(a.info.title_in(lang)),
         lang.pick("grade", "bewijs"),
         esc(a.grade()),
@@ -168,6 +176,28 @@ pub fn write_advice_report(
                 ),
             ),
         });
+    }
+    // Capacity options side by side, per FTE (effects need not be proportional to staff).
+    let per_fte: Vec<String> = advice.ranking[0]
+        .iter()
+        .filter_map(|p| {
+            let a = &advice.advised[p.index];
+            let fte = a.info.recommendation.as_ref()?.fte?;
+            let m = advice.metrics[0];
+            Some(format!(
+                "{} {} {}",
+                esc(a.info.title_in(lang)),
+                signed(lang, m, p.difference.paired.mean / fte),
+                lang.pick("per FTE", "per fte")
+            ))
+        })
+        .collect();
+    if per_fte.len() > 1 {
+        let m = advice.metrics[0].label(lang);
+        findings.push(lang.pick(
+            format!("Capacity, FTE for FTE ({m}): {}. A rough guide: an effect need not grow in proportion to staff, and the stuurgroep in Fryslân does not want the VHH to grow into \"een te log instrument\" (§5.3.4 l.3356).", per_fte.join("; ")),
+            format!("Capaciteit, fte voor fte ({m}): {}. Een ruwe maat: een effect groeit niet vanzelf evenredig met personeel, en de stuurgroep in Fryslân wil niet dat het Veiligheidshuis uitgroeit tot \"een te log instrument\" (§5.3.4 l.3356).", per_fte.join("; ")),
+        ));
     }
     let first = advice.metrics[0].label(lang);
     findings.push(if advice.order_holds_without_vision_change() {
