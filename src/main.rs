@@ -188,6 +188,10 @@ struct AdviseArgs {
     /// A folder of recommendation files instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     recommendations: Option<PathBuf>,
+    /// At the region's own size (scenarios/own-size/REGION.toml) instead of the shared
+    /// population at Leeuwarden's size.
+    #[arg(long)]
+    own_size: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -346,6 +350,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 all: args.all,
                 only: args.only.clone(),
                 recommendations: args.recommendations.clone(),
+                own_size: args.own_size,
             };
             let out = commands::advise(&request, &args.common.to_common(lang))?;
             if !args.common.quiet {

@@ -225,3 +225,33 @@ fn advise_ranks_a_known_large_effect_first_and_calls_no_change_noise() {
     let csv = std::fs::read_to_string(out.path.join("advice.csv")).unwrap();
     assert!(csv.lines().nth(1).unwrap().contains(",1,big,"), "{csv}");
 }
+
+#[test]
+fn advise_at_a_regions_own_size_lays_its_overlay_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let request = AdviseRequest {
+        region: "midden-limburg".into(),
+        only: vec!["criteria".into()],
+        own_size: true,
+        ..AdviseRequest::default()
+    };
+    let mut c = common(&dir.path().join("out"), 4, &["run.horizon_days=1095"]);
+    c.charts = true;
+    let out = commands::advise(&request, &c).unwrap();
+    assert_eq!(out.advice.region, "midden-limburg-own-size");
+    let report = std::fs::read_to_string(out.path.join("report.html")).unwrap();
+    assert!(
+        report.contains("scenarios/own-size/"),
+        "the report says the region is at its own size"
+    );
+    // Leeuwarden is at its own size already; a file name is refused with --own-size.
+    let bad = AdviseRequest {
+        region: "scenarios/breda.toml".into(),
+        own_size: true,
+        ..AdviseRequest::default()
+    };
+    assert!(matches!(
+        commands::advise(&bad, &common(&dir.path().join("bad"), 2, &[])),
+        Err(commands::CommandError::Input(_))
+    ));
+}

@@ -33,6 +33,8 @@ pub struct AdviseRequest {
     pub only: Vec<String>,
     /// A folder of recommendation files instead of the embedded ones.
     pub recommendations: Option<PathBuf>,
+    /// At the region's own size (`scenarios/own-size/REGION.toml`), not the shared population.
+    pub own_size: bool,
 }
 
 /// What an advice produced: the advice and its result folder.
@@ -46,10 +48,30 @@ pub struct AdviseOutcome {
 /// A region's scenario: a file, `scenarios/NAME.toml` here, or the embedded copy.
 enum Region {
     File(PathBuf),
-    Embedded(&'static str, &'static str),
+    /// The embedded text, and how messages name it.
+    Embedded(&'static str, String),
 }
 
-fn region_of(name: &str) -> Result<Region, CommandError> {
+fn region_of(name: &str, own_size: bool) -> Result<Region, CommandError> {
+    if own_size {
+        if name == "leeuwarden" {
+            return region_of(name, false);
+        }
+        let local = Path::new("scenarios/own-size").join(format!("{name}.toml"));
+        if local.is_file() {
+            return Ok(Region::File(local));
+        }
+        return scenario::OWN_SIZE
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, src)| Region::Embedded(src, format!("embedded scenarios/own-size/{n}.toml")))
+            .ok_or_else(|| {
+                CommandError::Input(both!(
+                    "--own-size needs a region of the study by name (breda, groningen, hollands-midden, midden-brabant, midden-limburg, rotterdam; leeuwarden is at its own size already), not `{name}`",
+                    "--own-size vraagt een regio uit de studie bij naam (breda, groningen, hollands-midden, midden-brabant, midden-limburg, rotterdam; leeuwarden staat al op eigen schaal), niet `{name}`"
+                ))
+            });
+    }
     let path = Path::new(name);
     if path.extension().is_some_and(|e| e == "toml") || path.components().count() > 1 {
         if std::fs::symlink_metadata(path).is_err() {
@@ -67,7 +89,7 @@ fn region_of(name: &str) -> Result<Region, CommandError> {
     scenario::REGIONS
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(n, src)| Region::Embedded(n, src))
+        .map(|(n, src)| Region::Embedded(src, format!("embedded scenarios/{n}.toml")))
         .ok_or_else(|| {
             let known = scenario::REGIONS
                 .iter()
@@ -88,13 +110,9 @@ fn load_region(
 ) -> Result<Loaded, CommandError> {
     Ok(match region {
         Region::File(path) => scenario::load_file_layered(path, layers, overrides)?,
-        Region::Embedded(name, src) => scenario::load_str_layered(
-            src,
-            &format!("embedded scenarios/{name}.toml"),
-            None,
-            layers,
-            overrides,
-        )?,
+        Region::Embedded(src, origin) => {
+            scenario::load_str_layered(src, origin, None, layers, overrides)?
+        }
     })
 }
 
@@ -153,7 +171,7 @@ fn metrics_of(names: &[String]) -> Result<Vec<Metric>, CommandError> {
 pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome, CommandError> {
     let lang = common.lang;
     let metrics = metrics_of(&request.metrics)?;
-    let region = region_of(&request.region)?;
+    let region = region_of(&request.region, request.own_size)?;
     let mut overrides = common
         .sets
         .iter()

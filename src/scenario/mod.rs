@@ -238,13 +238,44 @@ pub const BASE_SCENARIO: &str = include_str!("../../scenarios/base.toml");
 /// How the embedded default is named in messages.
 pub const DEFAULT_ORIGIN: &str = "embedded scenarios/leeuwarden.toml";
 
-/// An embedded scenario file by name (what the embedded default may `extends`).
+/// An embedded scenario file by name (what an embedded scenario may `extends`): the base,
+/// or a region file (`../breda.toml` from an own-size overlay).
 pub fn embedded(name: &str) -> Option<&'static str> {
-    match name {
+    let file = name.strip_prefix("../").unwrap_or(name);
+    match file {
         "base.toml" => Some(BASE_SCENARIO),
-        _ => None,
+        _ => REGIONS
+            .iter()
+            .find(|(n, _)| file.strip_suffix(".toml") == Some(n))
+            .map(|(_, src)| *src),
     }
 }
+
+/// The own-size overlays of `scenarios/own-size/`, embedded: (region, text). Leeuwarden has
+/// none: its files are at its own size.
+pub const OWN_SIZE: &[(&str, &str)] = &[
+    ("breda", include_str!("../../scenarios/own-size/breda.toml")),
+    (
+        "groningen",
+        include_str!("../../scenarios/own-size/groningen.toml"),
+    ),
+    (
+        "hollands-midden",
+        include_str!("../../scenarios/own-size/hollands-midden.toml"),
+    ),
+    (
+        "midden-brabant",
+        include_str!("../../scenarios/own-size/midden-brabant.toml"),
+    ),
+    (
+        "midden-limburg",
+        include_str!("../../scenarios/own-size/midden-limburg.toml"),
+    ),
+    (
+        "rotterdam",
+        include_str!("../../scenarios/own-size/rotterdam.toml"),
+    ),
+];
 
 /// Load the embedded default with overrides.
 pub fn load_default(overrides: &[Override]) -> Result<(Scenario, Params), ScenarioError> {

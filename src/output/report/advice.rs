@@ -130,10 +130,22 @@ pub fn write_advice_report(
             "Recommendation 6 (gemeenten forming a strategic vision) enters only as that assumption, and every recommendation is run once more under the other one (below). Recommendation 10 (national support for gemeenten: VNG, Gemeente van de Toekomst) is outside what the model can test.".to_string(),
             "Aanbeveling 6 (gemeenten vormen een strategische visie) zit er alleen in als die aanname, en elke aanbeveling is nog eens doorgerekend onder de andere aanname (hieronder). Aanbeveling 10 (landelijke steun voor gemeenten: VNG, Gemeente van de Toekomst) valt buiten wat het model kan toetsen.".to_string(),
         ),
-        lang.pick(
-            format!("Every region here has Leeuwarden's population and desks (scenarios/base.toml), so that regions differ only in how they are organised: the numbers are at Leeuwarden's size, not {region}'s, unless the scenario sets its own."),
-            format!("Elke regio heeft hier de populatie en loketten van Leeuwarden (scenarios/base.toml), zodat regio's alleen verschillen in hoe ze georganiseerd zijn: de getallen gelden voor de omvang van Leeuwarden, niet die van {region}, tenzij het scenario een eigen omvang zet."),
-        ),
+        if advice.region.ends_with("-own-size") {
+            lang.pick(
+                format!("{region}: the region at its own size as far as the study or a public source gives it (scenarios/own-size/); what is not known stays at Leeuwarden's, and the file says which."),
+                format!("{region}: de regio op eigen schaal voor zover de studie of een openbare bron die geeft (scenarios/own-size/); wat niet bekend is, blijft zoals in Leeuwarden, en het bestand zegt welke."),
+            )
+        } else if advice.region == "leeuwarden" {
+            lang.pick(
+                "Leeuwarden is modelled at its own size: its nine wijkteams, the Veiligheidshuis Fryslân and ZSM Noord-Nederland.".to_string(),
+                "Leeuwarden staat op eigen schaal: de negen wijkteams, het Veiligheidshuis Fryslân en ZSM Noord-Nederland.".to_string(),
+            )
+        } else {
+            lang.pick(
+                format!("Every region here has Leeuwarden's population and desks (scenarios/base.toml), so that regions differ only in how they are organised: the numbers are at Leeuwarden's size, not {region}'s. `--own-size` runs the region at its own size as far as it is known."),
+                format!("Elke regio heeft hier de populatie en loketten van Leeuwarden (scenarios/base.toml), zodat regio's alleen verschillen in hoe ze georganiseerd zijn: de getallen gelden voor de omvang van Leeuwarden, niet die van {region}. `--own-size` rekent de regio door op eigen schaal, voor zover bekend."),
+            )
+        },
     ];
     if !sets.is_empty() {
         let s = sets.join(", ");
