@@ -326,7 +326,16 @@ pub fn write_advice_report(
             if !part.target_notes.is_empty() {
                 h.push_str("<ul>");
                 for (key, note) in &part.target_notes {
-                    let _ = write!(h, "<li><code>{}</code>: {}</li>", esc(key), esc(note));
+                    // A note may give its reason in both languages: `english | nl: dutch`.
+                    let note = match note.split_once(" | nl: ") {
+                        Some((en, nl)) if lang == Lang::Nl => match grade_and_quote(en) {
+                            g if g.ends_with('"') => format!("{g}; {nl}"),
+                            g => format!("{g} {nl}"),
+                        },
+                        Some((en, _)) => en.to_string(),
+                        None => note.clone(),
+                    };
+                    let _ = write!(h, "<li><code>{}</code>: {}</li>", esc(key), esc(&note));
                 }
                 h.push_str("</ul>");
             }
@@ -358,4 +367,21 @@ pub fn region_title(name: &str) -> String {
         .iter()
         .find(|(id, _)| *id == name)
         .map_or_else(|| name.to_string(), |(_, t)| (*t).to_string())
+}
+
+/// The grade and the quote that open a file comment (`[B §7.3 l.4905] "…"`), without the
+/// English reason after them.
+fn grade_and_quote(note: &str) -> &str {
+    let Some(tag_end) = note.find(']') else {
+        return "";
+    };
+    let rest = &note[tag_end + 1..];
+    let trimmed = rest.trim_start();
+    if let Some(quoted) = trimmed.strip_prefix('"')
+        && let Some(close) = quoted.find('"')
+    {
+        let end = tag_end + 1 + (rest.len() - trimmed.len()) + 1 + close + 1;
+        return &note[..end];
+    }
+    &note[..=tag_end]
 }
