@@ -68,6 +68,7 @@ const TABLE: [(&str, &[(&str, &str)]); 7] = [
     (
         "breda",
         &[
+            ("governance.chain_commitment", "§6.1 l.3489"),
             ("criteria.recognition_per_year", "§6.1 l.3542"),
             ("criteria.self_notice_per_year", "§6.1 l.3542"),
             ("criteria.over_the_fence_per_year", "§6.1 l.3542"),
@@ -89,6 +90,7 @@ const TABLE: [(&str, &[(&str, &str)]); 7] = [
     (
         "hollands-midden",
         &[
+            ("governance.chain_commitment", "§6.4 l.3778"),
             ("criteria.preset", "§6.4 l.3943"),
             ("criteria.recognition_per_year", "preset crisis_only"),
             ("criteria.adherence", "preset crisis_only"),
@@ -104,6 +106,7 @@ const TABLE: [(&str, &[(&str, &str)]); 7] = [
     (
         "midden-brabant",
         &[
+            ("governance.chain_commitment", "§6.1 l.3489"),
             ("criteria.recognition_per_year", "§6.2 l.3712"),
             ("criteria.adherence", "C"),
             ("criteria.self_notice_per_year", "§6.2 l.3595"),
@@ -123,6 +126,7 @@ const TABLE: [(&str, &[(&str, &str)]); 7] = [
     (
         "midden-limburg",
         &[
+            ("governance.chain_commitment", "§6.6 l.3976"),
             ("link.system", "§6.6 l.3976"),
             ("link.advice_fit", "§6.6 l.3979"),
         ],
@@ -130,8 +134,9 @@ const TABLE: [(&str, &[(&str, &str)]); 7] = [
     (
         "rotterdam",
         &[
+            ("governance.chain_commitment", "§6.5 l.3902"),
             ("link.system", "§6.5 l.3902"),
-            ("link.advice_fit", "§6.5 l.4010"),
+            ("link.advice_fit", "§6.7 l.4076 (size C)"),
             ("link.contact_person", "§6.7 l.4062"),
             ("link.feedback_prob", "C"),
             ("zsm.referral_prob", "C"),

@@ -241,11 +241,17 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
         ),
     ]);
     let baseline = load_region(&region, &[], &run_control)?;
+    let chain = plain.scenario.governance.chain_commitment;
     let mut flipped_control = run_control.clone();
     flipped_control.push(flag_override(
         "governance.vision",
         toml::Value::Boolean(!vision),
-        label("the other assumption about a bestuurlijke visie"),
+        label("the other assumption about bestuurlijke preconditions"),
+    ));
+    flipped_control.push(flag_override(
+        "governance.chain_commitment",
+        toml::Value::Boolean(!chain),
+        label("the other assumption about bestuurlijke preconditions"),
     ));
     let mut loaded = vec![baseline];
     let mut flipped: Vec<Option<Loaded>> = Vec::new();
@@ -322,6 +328,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
     let advice = Advice {
         region: name.clone(),
         vision,
+        chain_commitment: chain,
         reach_without_vision: loaded[0].scenario.governance.reach_without_vision,
         metrics,
         baseline: main[0].clone(),

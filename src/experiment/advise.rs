@@ -55,6 +55,9 @@ pub struct Advice {
     pub region: String,
     /// Whether the region has a bestuurlijke visie (`governance.vision`).
     pub vision: bool,
+    /// Whether the chain around its ZSM has bestuurlijk commitment
+    /// (`governance.chain_commitment`).
+    pub chain_commitment: bool,
     /// `governance.reach_without_vision`.
     pub reach_without_vision: f64,
     /// The metrics ranked by; the first orders the table.
@@ -65,7 +68,8 @@ pub struct Advice {
     pub advised: Vec<Advised>,
     /// Per metric (in `metrics` order), the recommendations ranked.
     pub ranking: Vec<Vec<Place>>,
-    /// The first metric's ranking under the other assumption about a bestuurlijke visie.
+    /// The first metric's ranking under the other assumptions about the bestuurlijke
+    /// preconditions (visie and chain commitment both the other way).
     pub ranking_other_vision: Vec<Place>,
     /// One line saying how it was run.
     pub facts: String,

@@ -357,9 +357,18 @@ impl<'p, O: Observer> World<'p, O> {
         let Some((_, next)) = base.changes.get(k as usize) else {
             return;
         };
+        let fit_before = self.p.link.advice_fit;
         self.p = next;
         let p = self.p;
         let now = self.now();
+        // A new starting fit (an OM check on the advice, agreements) moves the fit reached so
+        // far by the same amount.
+        let shift = p.link.advice_fit - fit_before;
+        if shift != 0.0 {
+            let fit = (self.fit + shift).clamp(0.0, 1.0);
+            self.stats.advice_fit.add(now, fit - self.fit);
+            self.fit = fit;
+        }
         self.rules = Rules::of(p);
         for team in &mut self.teams {
             team.intake.set_capacity(p.wijkteam.team_slots);

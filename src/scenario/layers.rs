@@ -8,8 +8,9 @@
 //! of the study's recommendations it is, the regions that lack it, how long its
 //! implementation takes, and the values it reaches (`[recommendation.target]`). Those
 //! values ramp from the scenario's own over the implementation period, from
-//! `governance.implementation_start`; without a bestuurlijke visie they get only
-//! `governance.reach_without_vision` of the way (recommendation 6 as a precondition).
+//! `governance.implementation_start`; without the bestuurlijke visie of the gemeenten
+//! (`needs_vision`, recommendation 6 as a precondition) or the chain's commitment around ZSM
+//! (`needs_chain_commitment`) they get only `governance.reach_without_vision` of the way.
 
 use std::path::{Path, PathBuf};
 
@@ -116,9 +117,14 @@ pub struct Recommendation {
     /// Days from the start of implementation until the target values are reached.
     #[serde(default)]
     pub implementation_days: f64,
-    /// Whether its ramped values need a bestuurlijke visie to get all the way.
-    #[serde(default = "yes")]
+    /// Whether its ramped values need a bestuurlijke visie of the gemeenten to get all the
+    /// way (`governance.vision`).
+    #[serde(default)]
     pub needs_vision: bool,
+    /// Whether they need bestuurlijk commitment across the chain around ZSM
+    /// (`governance.chain_commitment`).
+    #[serde(default)]
+    pub needs_chain_commitment: bool,
     /// Full-time staff it adds (FTE), for a fair comparison of capacity options.
     #[serde(default)]
     pub fte: Option<f64>,
@@ -129,10 +135,6 @@ pub struct Recommendation {
     /// The values it reaches at the end of the implementation period.
     #[serde(default)]
     pub target: toml::Table,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// One layer as laid: its name, descriptions and recommendation.
@@ -366,14 +368,20 @@ pub(super) fn implementation(
     layers: &[LayerInfo],
     full: &toml::Table,
     start: &str,
-    reach: f64,
+    governance: &super::Governance,
 ) -> Result<Vec<Change>, ScenarioError> {
     let mut out = Vec::new();
     for layer in layers {
         let Some(r) = &layer.recommendation else {
             continue;
         };
-        let reach = if r.needs_vision { reach } else { 1.0 };
+        let mut reach = 1.0;
+        if r.needs_vision {
+            reach *= governance.reach();
+        }
+        if r.needs_chain_commitment {
+            reach *= governance.chain_reach();
+        }
         let mut targets = Vec::new();
         flatten("", &r.target, &mut targets);
         for (key, to) in targets {
@@ -393,6 +401,24 @@ pub(super) fn implementation(
                 toml::Value::Integer(i) => Some(*i as f64),
                 toml::Value::Float(f) => Some(*f),
                 _ => None,
+            };
+            // `{ close_gap = g }`: close the share g of the distance to 1 (for a share or a
+            // probability), whatever the scenario's own value.
+            let to = match &to {
+                toml::Value::Table(t) if t.len() == 1 && t.contains_key("close_gap") => {
+                    match (num(before), t.get("close_gap").and_then(num)) {
+                        (Some(b), Some(g)) if (0.0..=1.0).contains(&g) => {
+                            toml::Value::Float(b + g * (1.0 - b))
+                        }
+                        _ => {
+                            return Err(err(Text::new(
+                                "`close_gap` needs a number from 0 to 1, on a key whose value is a number",
+                                "`close_gap` vraagt een getal van 0 tot 1, bij een sleutel waarvan de waarde een getal is",
+                            )));
+                        }
+                    }
+                }
+                other => other.clone(),
             };
             let (target, shape) = match (&to, num(before), num(&to)) {
                 (_, Some(b), Some(t)) => {
@@ -437,7 +463,11 @@ fn flatten(prefix: &str, t: &toml::Table, out: &mut Vec<(String, toml::Value)>) 
             format!("{prefix}.{k}")
         };
         match v {
-            toml::Value::Table(inner) if !inner.contains_key("dist") => flatten(&key, inner, out),
+            toml::Value::Table(inner)
+                if !inner.contains_key("dist") && !inner.contains_key("close_gap") =>
+            {
+                flatten(&key, inner, out)
+            }
             other => out.push((key, other.clone())),
         }
     }

@@ -463,9 +463,12 @@ fn build(
             "" => scenario.run.start_date.trim().to_string(),
             date => date.to_string(),
         };
-        let reach = scenario.governance.reach();
+        let governance = scenario.governance.clone();
         scenario.change.extend(super::layers::implementation(
-            &layers, &full, &start, reach,
+            &layers,
+            &full,
+            &start,
+            &governance,
         )?);
     }
     scenario.layers = layers;

@@ -322,8 +322,8 @@ pub const RECOMMENDATIONS: &[(&str, &str)] = &[
         include_str!("../../scenarios/recommendations/08-advice.toml"),
     ),
     (
-        "09-vhh-mandate-capacity.toml",
-        include_str!("../../scenarios/recommendations/09-vhh-mandate-capacity.toml"),
+        "09-vhh-mandate.toml",
+        include_str!("../../scenarios/recommendations/09-vhh-mandate.toml"),
     ),
     (
         "exploratory-wijkteam-zsm-flag.toml",
@@ -332,6 +332,10 @@ pub const RECOMMENDATIONS: &[(&str, &str)] = &[
     (
         "lesson-leeuwarden-gcos.toml",
         include_str!("../../scenarios/recommendations/lesson-leeuwarden-gcos.toml"),
+    ),
+    (
+        "om-check-advice.toml",
+        include_str!("../../scenarios/recommendations/om-check-advice.toml"),
     ),
     (
         "package-hollands-midden.toml",

@@ -127,7 +127,7 @@ impl Metric {
             Metric::VhhHoursUtilisation => ("VHH hours used", "VHH-uren benut"),
             Metric::VhhWaitDaysMean => ("VHH wait (d)", "wacht VHH (d)"),
             Metric::AdviceAnsweredInTimeShare => ("consult in time", "consult op tijd"),
-            Metric::LateUpscalingShare => ("before AVE 3", "vóór AVE 3"),
+            Metric::LateUpscalingShare => ("no AVE 3 first", "zonder AVE 3"),
             Metric::AcuteCrisesPer1000 => ("incidents/1000", "incidenten/1000"),
             Metric::OverTheFencePer1000 => ("fence/1000", "schutting/1000"),
             Metric::ZsmInformedShare => ("ZSM informed", "ZSM met context"),

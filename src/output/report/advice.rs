@@ -101,17 +101,18 @@ pub fn write_advice_report(
         &advice.facts,
     );
     let reach = (advice.reach_without_vision * 100.0).round();
-    let vision = if advice.vision {
-        lang.pick(
-            format!("{region} is taken to have a bestuurlijke visie on the cooperation (governance.vision = true): recommendations land in full. Without one they would get {reach}% of the way (governance.reach_without_vision)."),
-            format!("{region} heeft hier een bestuurlijke visie op de samenwerking (governance.vision = true): aanbevelingen landen volledig. Zonder visie zouden ze {reach}% van de weg afleggen (governance.reach_without_vision)."),
-        )
-    } else {
-        lang.pick(
-            format!("{region} is taken to have no bestuurlijke visie on the cooperation (governance.vision = false): the gradual values of a recommendation get {reach}% of the way (governance.reach_without_vision), because without a vision the study expects \"een oppervlakkige relatie waarvoor fundament ontbreekt\" (§7.1 l.4730-4731)."),
-            format!("{region} heeft hier geen bestuurlijke visie op de samenwerking (governance.vision = false): de geleidelijk ingevoerde waarden van een aanbeveling leggen {reach}% van de weg af (governance.reach_without_vision), omdat de studie zonder visie \"een oppervlakkige relatie waarvoor fundament ontbreekt\" verwacht (§7.1 l.4730-4731)."),
-        )
+    let yes_no = |b: bool| {
+        if b {
+            lang.pick("yes", "ja")
+        } else {
+            lang.pick("no", "nee")
+        }
     };
+    let (v, c) = (yes_no(advice.vision), yes_no(advice.chain_commitment));
+    let vision = lang.pick(
+        format!("Two bestuurlijke preconditions, as the region file reads the study (one respondent): a bestuurlijke visie of the gemeenten on the cooperation between VHH and wijkteams (governance.vision: {v}), which recommendations 7 and 8 need; and bestuurlijk commitment across the chain around ZSM (governance.chain_commitment: {c}), which one system, uniform agreements and a contact person at ZSM (recommendations 1 to 3) need — in Noord-Nederland the study finds it missing (§7.1 l.4636-4642). Where a precondition is missing, a recommendation's gradual values get {reach}% of the way (governance.reach_without_vision, an assumption), because the study expects \"een oppervlakkige relatie waarvoor fundament ontbreekt\" (§7.1 l.4730-4731). Operational feedback and kijkdagen need neither."),
+        format!("Twee bestuurlijke voorwaarden, zoals het regiobestand de studie leest (één respondent): een bestuurlijke visie van de gemeenten op de samenwerking tussen Veiligheidshuis en wijkteams (governance.vision: {v}), nodig voor aanbevelingen 7 en 8; en bestuurlijk commitment in de keten rond ZSM (governance.chain_commitment: {c}), nodig voor één systeem, uniforme afspraken en een contactpersoon bij ZSM (aanbevelingen 1 tot en met 3) — in Noord-Nederland ontbreekt dat volgens de studie (§7.1 l.4636-4642). Waar een voorwaarde ontbreekt, leggen de geleidelijk ingevoerde waarden van een aanbeveling {reach}% van de weg af (governance.reach_without_vision, een aanname), omdat de studie dan \"een oppervlakkige relatie waarvoor fundament ontbreekt\" verwacht (§7.1 l.4730-4731). Operationele feedback en kijkdagen hebben geen van beide nodig."),
+    );
     let mut warnings = vec![
         lang.pick(
             "The study is a momentopname of 2015 (§7.4 l.4961) and rests on one respondent per region, mostly the VHH's manager (§6 l.3470): each region file, and so each advice, rests on one person's account.".to_string(),
@@ -127,8 +128,8 @@ pub fn write_advice_report(
         ),
         vision,
         lang.pick(
-            "Recommendation 6 (gemeenten forming a strategic vision) enters only as that assumption, and every recommendation is run once more under the other one (below). Recommendation 10 (national support for gemeenten: VNG, Gemeente van de Toekomst) is outside what the model can test.".to_string(),
-            "Aanbeveling 6 (gemeenten vormen een strategische visie) zit er alleen in als die aanname, en elke aanbeveling is nog eens doorgerekend onder de andere aanname (hieronder). Aanbeveling 10 (landelijke steun voor gemeenten: VNG, Gemeente van de Toekomst) valt buiten wat het model kan toetsen.".to_string(),
+            "Recommendation 6 (gemeenten forming a strategic vision) enters only as the first of these assumptions, and every recommendation is run once more with both preconditions the other way (the last column of the table). Recommendation 10 (national support for gemeenten: VNG, Gemeente van de Toekomst) is outside what the model can test.".to_string(),
+            "Aanbeveling 6 (gemeenten vormen een strategische visie) zit er alleen in als de eerste van deze aannames, en elke aanbeveling is nog eens doorgerekend met beide voorwaarden andersom (de laatste kolom van de tabel). Aanbeveling 10 (landelijke steun voor gemeenten: VNG, Gemeente van de Toekomst) valt buiten wat het model kan toetsen.".to_string(),
         ),
         if advice.region.ends_with("-own-size") {
             lang.pick(
@@ -214,13 +215,13 @@ pub fn write_advice_report(
     let first = advice.metrics[0].label(lang);
     findings.push(if advice.order_holds_without_vision_change() {
         lang.pick(
-            format!("Under the other assumption about a bestuurlijke visie, the order by {first} of the recommendations beyond the noise stays the same."),
-            format!("Onder de andere aanname over een bestuurlijke visie blijft de volgorde op {first} van de aanbevelingen die boven de ruis uitkomen gelijk."),
+            format!("With both bestuurlijke preconditions the other way, the order by {first} of the recommendations beyond the noise stays the same."),
+            format!("Met beide bestuurlijke voorwaarden andersom blijft de volgorde op {first} van de aanbevelingen die boven de ruis uitkomen gelijk."),
         )
     } else {
         lang.pick(
-            format!("Under the other assumption about a bestuurlijke visie, the order by {first} changes: the assumption about governance carries the ranking (see the last column of the table)."),
-            format!("Onder de andere aanname over een bestuurlijke visie verandert de volgorde op {first}: de aanname over bestuur draagt de rangorde (zie de laatste kolom van de tabel)."),
+            format!("With both bestuurlijke preconditions the other way, the order by {first} changes: the assumption about governance carries the ranking (see the last column of the table)."),
+            format!("Met beide bestuurlijke voorwaarden andersom verandert de volgorde op {first}: de aanname over bestuur draagt de rangorde (zie de laatste kolom van de tabel)."),
         )
     });
     page.findings(&findings);
@@ -232,8 +233,8 @@ pub fn write_advice_report(
         "<h2 id=\"table\">{}</h2>\n<p>{}</p>\n",
         lang.pick("Recommendations, ranked", "Aanbevelingen, in rangorde"),
         lang.pick(
-            format!("Ordered by the first metric ({first}), with no weights: first the recommendations that improve it beyond the simulation's noise, largest first, then those whose difference is noise, then any that make it worse. Each cell is the paired difference from {region} as it is, with its 95% interval; \"noise\" where the interval includes zero. The last column gives the rank by the first metric under the other assumption about a bestuurlijke visie."),
-            format!("Geordend op de eerste maat ({first}), zonder weging: eerst de aanbevelingen die deze meer verbeteren dan de toevalsruis, de grootste eerst, dan die waarvan het verschil ruis is, dan die het slechter maken. Elke cel is het gepaarde verschil met {region} zoals het is, met het 95%-interval; \"ruis\" waar het interval nul bevat. De laatste kolom geeft de plaats op de eerste maat onder de andere aanname over een bestuurlijke visie."),
+            format!("Ordered by the first metric ({first}), with no weights: first the recommendations that improve it beyond the simulation's noise, largest first, then those whose difference is noise, then any that make it worse. Each cell is the paired difference from {region} as it is, with its 95% interval; \"noise\" where the interval includes zero. The last column gives the rank by the first metric with both bestuurlijke preconditions the other way. A recommendation at the wijkteams can raise the share of ZSM decisions with context because more families then have VHH advice on file, not because ZSM reads better."),
+            format!("Geordend op de eerste maat ({first}), zonder weging: eerst de aanbevelingen die deze meer verbeteren dan de toevalsruis, de grootste eerst, dan die waarvan het verschil ruis is, dan die het slechter maken. Elke cel is het gepaarde verschil met {region} zoals het is, met het 95%-interval; \"ruis\" waar het interval nul bevat. De laatste kolom geeft de plaats op de eerste maat met beide bestuurlijke voorwaarden andersom. Een aanbeveling bij de wijkteams kan het aandeel ZSM-beslissingen met context verhogen doordat meer gezinnen dan een advies van het Veiligheidshuis in het dossier hebben, niet doordat ZSM beter leest."),
         )
     );
     let mut head = vec![
@@ -303,17 +304,33 @@ pub fn write_advice_report(
             let Some(r) = &part.recommendation else {
                 continue;
             };
-            let days = r.implementation_days;
-            let vision = if r.needs_vision {
-                lang.pick(
-                    "needs a bestuurlijke visie to land in full",
-                    "heeft een bestuurlijke visie nodig om volledig te landen",
-                )
+            // A package's own row: the longest of its parts.
+            let days = if std::ptr::eq(part, a.parts.last().unwrap_or(part)) {
+                a.parts
+                    .iter()
+                    .filter_map(|p| p.recommendation.as_ref())
+                    .map(|r| r.implementation_days)
+                    .fold(r.implementation_days, f64::max)
             } else {
-                lang.pick(
-                    "does not depend on a bestuurlijke visie",
-                    "hangt niet af van een bestuurlijke visie",
-                )
+                r.implementation_days
+            };
+            let vision = match (r.needs_vision, r.needs_chain_commitment) {
+                (true, true) => lang.pick(
+                    "needs a bestuurlijke visie and the chain's commitment to land in full",
+                    "heeft een bestuurlijke visie en commitment in de keten nodig om volledig te landen",
+                ),
+                (true, false) => lang.pick(
+                    "needs a bestuurlijke visie of the gemeenten to land in full",
+                    "heeft een bestuurlijke visie van de gemeenten nodig om volledig te landen",
+                ),
+                (false, true) => lang.pick(
+                    "needs bestuurlijk commitment across the chain around ZSM to land in full",
+                    "heeft bestuurlijk commitment in de keten rond ZSM nodig om volledig te landen",
+                ),
+                (false, false) => lang.pick(
+                    "needs no bestuurlijke precondition",
+                    "heeft geen bestuurlijke voorwaarde nodig",
+                ),
             };
             let _ = write!(
                 h,

@@ -18,9 +18,14 @@ section! {
         vision: bool = true => [
             key("vision", "switch", "the gemeenten have a strategic, bestuurlijke visie on the cooperation between VHH and wijkteams (recommendation 6): the precondition for the other recommendations to land in full", b("§6.7 l.4235", "De casestudie in Leeuwarden toont echter aan dat bestuurlijke visie en regie voorwaarden zijn voor een adequate netwerkontwikkeling", "most VHHs that have not structured the cooperation report that the gemeenten lack a vision (§6.7 l.4231-4233); Leeuwarden has one")).nl("de gemeenten hebben een strategische, bestuurlijke visie op de samenwerking tussen Veiligheidshuis en wijkteams (aanbeveling 6): de voorwaarde om de andere aanbevelingen volledig te laten landen", "de meeste Veiligheidshuizen die de samenwerking niet hebben gestructureerd, melden dat de visie bij gemeenten ontbreekt (§6.7 l.4231-4233); Leeuwarden heeft er een", ""),
         ],
+        /// Bestuurlijk commitment across the chain around one ZSM to work to one system and
+        /// uniform agreements.
+        chain_commitment: bool = false => [
+            key("chain_commitment", "switch", "bestuurlijk commitment across the chain around one ZSM (the stuurgroepen of the VHHs it serves, and the OM) to work to one system and uniform agreements: the precondition for recommendations 1 to 3 to land in full", b("§7.1 l.4636", "Het gebrek aan bestuurlijke bereidheid om gezamenlijk knopen door te hakken en daardoor het niet laten aansluiten van systemen", "missing in Noord-Nederland: the working group on one system stopped \"omdat bestuurlijke commitment zou ontbreken\" (l.4641-4642)")).nl("bestuurlijk commitment in de keten rond één ZSM (de stuurgroepen van de Veiligheidshuizen die het bedient, en het OM) om met één systeem en uniforme afspraken te werken: de voorwaarde om aanbevelingen 1 tot en met 3 volledig te laten landen", "ontbreekt in Noord-Nederland: de werkgroep voor één systeem stopte \"omdat bestuurlijke commitment zou ontbreken\" (l.4641-4642)", ""),
+        ],
         /// How far a recommendation's ramped values get without a vision (0..1).
         reach_without_vision: f64 = 0.5 => [
-            key("reach_without_vision", "share", "without a bestuurlijke visie, the share of the way a recommendation's ramped values get to their target (switches are made in full)", b("§7.1 l.4730", "dit leidt tot de ontwikkeling van een oppervlakkige relatie waarvoor fundament ontbreekt", "the direction is the study's; half the way is assumed")).range(0.2, 0.8, "from a relation that barely takes hold to one that mostly does").nl("zonder bestuurlijke visie: welk deel van de weg de geleidelijk ingevoerde waarden van een aanbeveling afleggen (aan- en uitzetten gebeurt volledig)", "de richting komt uit de studie; de helft van de weg is aangenomen", "van een relatie die nauwelijks beklijft tot een die grotendeels beklijft"),
+            key("reach_without_vision", "share", "without the bestuurlijke visie or chain commitment a recommendation needs, the share of the way its ramped values get to their target (switches are made in full)", b("§7.1 l.4730", "dit leidt tot de ontwikkeling van een oppervlakkige relatie waarvoor fundament ontbreekt", "the direction is the study's; half the way is assumed")).range(0.2, 0.8, "from a relation that barely takes hold to one that mostly does").nl("zonder de bestuurlijke visie of het ketencommitment dat een aanbeveling nodig heeft: welk deel van de weg de geleidelijk ingevoerde waarden afleggen (aan- en uitzetten gebeurt volledig)", "de richting komt uit de studie; de helft van de weg is aangenomen", "van een relatie die nauwelijks beklijft tot een die grotendeels beklijft"),
         ],
         /// First day of implementation of the recommendations layered on the scenario.
         implementation_start: String = String::new() => [
@@ -47,9 +52,19 @@ impl Governance {
         Ok(())
     }
 
-    /// How far ramped values get: 1 with a vision, `reach_without_vision` without.
+    /// How far ramped values get that need a vision: 1 with one, `reach_without_vision`
+    /// without.
     pub fn reach(&self) -> f64 {
         if self.vision {
+            1.0
+        } else {
+            self.reach_without_vision
+        }
+    }
+
+    /// How far ramped values get that need the chain's commitment.
+    pub fn chain_reach(&self) -> f64 {
+        if self.chain_commitment {
             1.0
         } else {
             self.reach_without_vision
