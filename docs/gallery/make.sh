@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rebuild docs/gallery/: the reports a policy advisor can look at before installing avesim —
 # the seven regions side by side, the VHH manager's "+200%" as a sweep, the study's
-# recommendations against Leeuwarden (the README's worked example 2), and the Leeuwarden
-# baseline — in Dutch and in English. Run from anywhere: bash docs/gallery/make.sh
+# recommendations against Leeuwarden (the README's worked example 2), the Leeuwarden
+# baseline, and `avesim advise breda` (which recommendation helps Breda most) — in Dutch and
+# in English. Run from anywhere: bash docs/gallery/make.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --release --quiet
@@ -27,5 +28,7 @@ for lang in nl en; do
   cp "$tmp/plus-200-$lang/report.html" "docs/gallery/plus-200-$lang.html"
   cp "$tmp/recommendations-$lang/report.html" "docs/gallery/recommendations-$lang.html"
   cp "$tmp/leeuwarden-$lang/report.html" "docs/gallery/leeuwarden-$lang.html"
+  "$bin" advise breda --lang "$lang" --quiet --out "$tmp/advise-breda-$lang" > /dev/null
+  cp "$tmp/advise-breda-$lang/report.html" "docs/gallery/advise-breda-$lang.html"
 done
 echo "docs/gallery: $(ls docs/gallery/*.html | wc -l) reports from avesim $("$bin" --version | cut -d' ' -f2)"

@@ -429,7 +429,7 @@ fn build(
         apply_override(&mut layered.table, &mut layered.prov, o)?;
     }
     let layers = layered.layers;
-    name_layered(&mut layered.table, &layers);
+    super::layers::name_layered(&mut layered.table, &layers);
     let prov = layered.prov;
     let locate = |key: &str, message: Text| {
         let (origin, line) = prov
@@ -514,34 +514,6 @@ fn build(
         provenance: prov,
         notes,
     })
-}
-
-/// A layered scenario is named after the scenario and its layers (`breda.criteria`), and
-/// described by both.
-fn name_layered(table: &mut toml::Table, layers: &[LayerInfo]) {
-    let top: Vec<&LayerInfo> = layers.iter().filter(|l| l.depth == 0).collect();
-    if top.is_empty() {
-        return;
-    }
-    let text =
-        |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    let mut name = text(table, "name");
-    let (mut en, mut nl) = (text(table, "description"), text(table, "description_nl"));
-    if nl.is_empty() {
-        nl = en.clone();
-    }
-    for l in top {
-        if !l.name.is_empty() {
-            name = format!("{name}.{}", l.name);
-        }
-        if !l.description.is_empty() {
-            en = format!("{en} + {}", l.description);
-            nl = format!("{nl} + {}", l.description_in(crate::lang::Lang::Nl));
-        }
-    }
-    table.insert("name".into(), toml::Value::String(name));
-    table.insert("description".into(), toml::Value::String(en));
-    table.insert("description_nl".into(), toml::Value::String(nl));
 }
 
 /// Load, layer, override and validate a scenario file.
