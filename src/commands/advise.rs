@@ -12,7 +12,7 @@ use super::{
 };
 use crate::both;
 use crate::experiment;
-use crate::experiment::advise::{self, Advice, Advised, DEFAULT_METRICS, Place};
+use crate::experiment::advise::{self, Advice, Advised, DEFAULT_METRICS, Place, Step};
 use crate::experiment::compare::{Difference, differences};
 use crate::lang::Text;
 use crate::model::metrics::Metric;
@@ -182,27 +182,60 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
     let name = plain.scenario.name.clone();
     let vision = plain.scenario.governance.vision;
 
-    // The recommendations that apply, as their files describe them.
+    // The recommendations that apply, as their files describe them. `--only` takes a layer's
+    // name or its file name (`criteria`, `07-criteria`, `07-criteria.toml`).
+    let only: Vec<String> = request
+        .only
+        .iter()
+        .flat_map(|o| o.split(','))
+        .map(|o| o.trim().trim_end_matches(".toml").to_string())
+        .filter(|o| !o.is_empty())
+        .collect();
     let mut chosen: Vec<(LayerSource, Vec<LayerInfo>)> = Vec::new();
+    let mut known: Vec<(String, String)> = Vec::new();
+    let mut not_for_region = Vec::new();
     for source in sources(request.recommendations.as_deref())? {
         let parts = describe(&source)?;
         let Some(top) = parts.last() else { continue };
         let Some(r) = &top.recommendation else {
             continue;
         };
-        let wanted = if request.only.is_empty() {
-            request.all || advise::applies(&r.applies_to, &name)
+        let stem = Path::new(&source.origin)
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        known.push((top.name.clone(), stem.clone()));
+        let applies = advise::applies(&r.applies_to, &name);
+        let wanted = if only.is_empty() {
+            request.all || applies
         } else {
-            request.only.contains(&top.name)
+            only.iter().any(|o| *o == top.name || *o == stem)
         };
         if wanted {
+            if !applies && !request.all {
+                not_for_region.push(top.name.clone());
+            }
             chosen.push((source, parts));
         }
     }
+    let unknown: Vec<&String> = only
+        .iter()
+        .filter(|o| !known.iter().any(|(n, s)| n == *o || s == *o))
+        .collect();
+    if let Some(first) = unknown.first() {
+        let names = known
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(CommandError::Input(both!(
+            "--only {first}: no recommendation has that name; the names are {names} (a file name such as 07-criteria also works)",
+            "--only {first}: geen aanbeveling heeft die naam; de namen zijn {names} (een bestandsnaam zoals 07-criteria werkt ook)"
+        )));
+    }
     if chosen.is_empty() {
         return Err(CommandError::Input(both!(
-            "no recommendation names `{name}`: add --all to try every one, or --only NAME",
-            "geen aanbeveling noemt `{name}`: voeg --all toe om ze allemaal te proberen, of --only NAAM"
+            "no recommendation of the study names `{name}`: add --all to try every one, or --only NAME for one",
+            "geen aanbeveling uit de studie noemt `{name}`: voeg --all toe om ze allemaal te proberen, of --only NAAM voor één"
         )));
     }
 
@@ -291,6 +324,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
             parts: parts.clone(),
             differences: differences(&main[k + 1], &main[0]),
             other_vision: flipped_at[k].map(|i| differences(&results[i], &main[0])),
+            steps: steps(&loaded[0], &loaded[k + 1]),
         })
         .collect();
     let diffs: Vec<Vec<Difference>> = advised.iter().map(|a| a.differences.clone()).collect();
@@ -306,24 +340,37 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
     let ranking_other_vision = advise::rank(&other, metrics[0]);
 
     let p0 = &loaded[0].params.run;
-    let (reps, days, warm, seed) = (p0.replications, p0.horizon_days, p0.warmup_days, p0.seed);
+    let (reps, seed) = (p0.replications, p0.seed);
+    let years = |d: u32| {
+        let y = f64::from(d) / 365.0;
+        if (y - y.round()).abs() < 0.05 {
+            format!("{y:.0}")
+        } else {
+            lang.num(&format!("{y:.1}"))
+        }
+    };
+    let (total, warm, measured) = (
+        years(p0.horizon_days),
+        years(p0.warmup_days),
+        years(p0.horizon_days - p0.warmup_days),
+    );
     let warm_en = if longest > 0 {
         format!(
-            "warm-up {warm} days, including the longest implementation period of {longest} days, so that effects are measured after it"
+            "{warm} of them warm-up, including the longest implementation period of {longest} days, so that effects are measured after it"
         )
     } else {
-        format!("warm-up {warm} days; these recommendations take effect at once")
+        format!("{warm} of them warm-up; these recommendations take effect at once")
     };
     let warm_nl = if longest > 0 {
         format!(
-            "inloopperiode {warm} dagen, inclusief de langste invoeringsperiode van {longest} dagen, zodat effecten daarna worden gemeten"
+            "waarvan {warm} inloop, inclusief de langste invoeringsperiode van {longest} dagen, zodat effecten daarna worden gemeten"
         )
     } else {
-        format!("inloopperiode {warm} dagen; deze aanbevelingen werken meteen")
+        format!("waarvan {warm} inloop; deze aanbevelingen werken meteen")
     };
     let facts_line = lang.pick(
-        format!("{reps} replications × {days} days per scenario ({warm_en}), seed {seed}, the same random streams for the region and every recommendation (common random numbers)."),
-        format!("{reps} herhalingen × {days} dagen per scenario ({warm_nl}), seed {seed}, dezelfde toevalsreeksen voor de regio en elke aanbeveling (gemeenschappelijke toevalsgetallen)."),
+        format!("{reps} replications of {total} years per scenario ({warm_en}; {measured} years measured), seed {seed}, the same random streams for the region and every recommendation (common random numbers). The region's \"today\" is measured the same way, so it can differ a little from avesim run."),
+        format!("{reps} herhalingen van {total} jaar per scenario ({warm_nl}; {measured} jaar gemeten), seed {seed}, dezelfde toevalsreeksen voor de regio en elke aanbeveling (gemeenschappelijke toevalsgetallen). Het \"nu\" van de regio is op dezelfde manier gemeten en kan daardoor iets afwijken van avesim run."),
     );
     let advice = Advice {
         region: name.clone(),
@@ -336,6 +383,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
         ranking,
         ranking_other_vision,
         facts: facts_line,
+        not_for_region,
     };
     study::write_comparison_csv(dir.path(), main).map_err(internal)?;
 
@@ -378,4 +426,47 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
     let path = commit(dir, common)?;
     Ok(AdviseOutcome { advice, path })
+}
+
+/// The values a recommendation moves on this region: its changes beyond the region's own,
+/// with the value at the start of implementation.
+fn steps(region: &Loaded, with: &Loaded) -> Vec<Step> {
+    // The values at the start, with the layer's own starting values (a new post's gain 0).
+    let full = toml::Value::try_from(with.scenario.resolved())
+        .unwrap_or(toml::Value::Table(toml::Table::new()));
+    let before = |key: &str| -> String {
+        let mut v = &full;
+        for part in key.split('.') {
+            match v.get(part) {
+                Some(x) => v = x,
+                None => return String::new(),
+            }
+        }
+        v.to_string()
+    };
+    let own = &region.scenario.change;
+    let mut out: Vec<Step> = Vec::new();
+    for c in with.scenario.change.iter().filter(|c| !own.contains(c)) {
+        if let Some(s) = out.iter_mut().find(|s| s.key == c.key) {
+            s.count += 1;
+            continue;
+        }
+        let to = match &c.to {
+            scenario::changes::Target::Number(v) => crate::format::value(*v),
+            scenario::changes::Target::Flag(b) => b.to_string(),
+            scenario::changes::Target::Word(w) => format!("\"{w}\""),
+        };
+        out.push(Step {
+            key: c.key.clone(),
+            from: before(&c.key),
+            to,
+            over_days: if c.shape == scenario::changes::Shape::Ramp {
+                c.over_days
+            } else {
+                0.0
+            },
+            count: 1,
+        });
+    }
+    out
 }

@@ -9,6 +9,21 @@ use crate::scenario::LayerInfo;
 use super::RunResults;
 use super::compare::Difference;
 
+/// One value a recommendation moves: from the region's value to what it reaches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The dotted key.
+    pub key: String,
+    /// The region's value before implementation.
+    pub from: String,
+    /// The value reached (for a series of changes, the first).
+    pub to: String,
+    /// Days of the ramp (0: at once).
+    pub over_days: f64,
+    /// How many dated changes of this key (more than 1: a series, such as kijkdagen).
+    pub count: usize,
+}
+
 /// One recommendation as run.
 #[derive(Debug, Clone)]
 pub struct Advised {
@@ -21,6 +36,8 @@ pub struct Advised {
     /// The same under the other assumption about a bestuurlijke visie (`None` where that
     /// changes nothing).
     pub other_vision: Option<Vec<Difference>>,
+    /// The values it moves, as run on this region.
+    pub steps: Vec<Step>,
 }
 
 impl Advised {
@@ -73,6 +90,9 @@ pub struct Advice {
     pub ranking_other_vision: Vec<Place>,
     /// One line saying how it was run.
     pub facts: String,
+    /// Recommendations run on request (`--only`) that the study does not give for this region:
+    /// it may have them already.
+    pub not_for_region: Vec<String>,
 }
 
 impl Advice {

@@ -164,9 +164,9 @@ impl Warning {
                 };
                 let what_nl = match (changes, growth) {
                     (0, _) => "de instroom van gezinnen groeit tijdens de doorrekening".to_string(),
-                    (c, false) => format!("parameters veranderen op {c} data tijdens de doorrekening"),
+                    (c, false) => format!("parameters veranderen op {c} momenten tijdens de doorrekening"),
                     (c, true) => format!(
-                        "de instroom van gezinnen groeit en parameters veranderen op {c} data tijdens de doorrekening"
+                        "de instroom van gezinnen groeit en parameters veranderen op {c} momenten tijdens de doorrekening"
                     ),
                 };
                 lang.pick(

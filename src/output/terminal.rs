@@ -403,6 +403,9 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
             "Graden: A een getal uit het onderzoek, B een richting uit het onderzoek (grootte aangenomen), C een aanname, P een openbare bron (jaar). De citaten komen uit het onderzoek."
         )
     );
+    for line in crate::scenario::layers::describe_laid(&loaded.scenario, lang) {
+        let _ = writeln!(s, "# {} {line}", lang.pick("laid on it:", "erop gelegd:"));
+    }
     let value = match toml::Value::try_from(loaded.scenario.resolved()) {
         Ok(v) => v,
         Err(e) => {
@@ -555,6 +558,17 @@ pub fn advice_table(lang: Lang, advice: &crate::experiment::advise::Advice) -> S
             let _ = write!(s, "  {cell:>col_w$}");
         }
         s.push('\n');
+    }
+    if !advice.not_for_region.is_empty() {
+        let n = advice.not_for_region.join(", ");
+        let _ = writeln!(
+            s,
+            "{}",
+            lang.pick(
+                format!("Not given by the study for {}, run on request (it may have it already): {n}.", advice.region),
+                format!("Niet door de studie gegeven voor {}, op verzoek doorgerekend (de regio heeft het misschien al): {n}.", advice.region),
+            )
+        );
     }
     let _ = writeln!(
         s,

@@ -158,6 +158,22 @@ pub struct LayerInfo {
 }
 
 impl LayerInfo {
+    /// How far its ramped values get on a scenario with these bestuurlijke preconditions
+    /// (1 when it needs none or they hold).
+    pub fn reach(&self, governance: &super::Governance) -> f64 {
+        let Some(r) = &self.recommendation else {
+            return 1.0;
+        };
+        let mut reach = 1.0;
+        if r.needs_vision {
+            reach *= governance.reach();
+        }
+        if r.needs_chain_commitment {
+            reach *= governance.chain_reach();
+        }
+        reach
+    }
+
     /// A few words naming it in `lang`: its recommendation's title, or its name.
     pub fn title_in(&self, lang: Lang) -> &str {
         match &self.recommendation {
@@ -375,13 +391,7 @@ pub(super) fn implementation(
         let Some(r) = &layer.recommendation else {
             continue;
         };
-        let mut reach = 1.0;
-        if r.needs_vision {
-            reach *= governance.reach();
-        }
-        if r.needs_chain_commitment {
-            reach *= governance.chain_reach();
-        }
+        let reach = layer.reach(governance);
         let mut targets = Vec::new();
         flatten("", &r.target, &mut targets);
         for (key, to) in targets {
@@ -427,7 +437,10 @@ pub(super) fn implementation(
                     } else {
                         Shape::Step
                     };
-                    (Target::Number(b + reach * (t - b)), shape)
+                    // Rounded to 12 significant digits: 0.65, not 0.6499999999999999.
+                    let v = b + reach * (t - b);
+                    let v = format!("{v:.12e}").parse::<f64>().unwrap_or(v);
+                    (Target::Number(v), shape)
                 }
                 (toml::Value::Boolean(on), _, _) => (Target::Flag(*on), Shape::Step),
                 (toml::Value::String(w), _, _) => (Target::Word(w.clone()), Shape::Step),
@@ -499,4 +512,34 @@ pub(super) fn name_layered(table: &mut toml::Table, layers: &[LayerInfo]) {
     table.insert("name".into(), toml::Value::String(name));
     table.insert("description".into(), toml::Value::String(en));
     table.insert("description_nl".into(), toml::Value::String(nl));
+}
+
+/// One line per layer laid on a scenario (packages' parts included), in `lang`: what it is,
+/// its file, when its implementation starts, how long it takes and how far its values get.
+pub fn describe_laid(scenario: &super::Scenario, lang: Lang) -> Vec<String> {
+    let start = match scenario.governance.implementation_start.trim() {
+        "" => scenario.run.start_date.trim().to_string(),
+        d => d.to_string(),
+    };
+    scenario
+        .layers
+        .iter()
+        .map(|l| {
+            let origin = match lang {
+                Lang::Nl => l.origin.replacen("embedded ", "ingebouwd: ", 1),
+                Lang::En => l.origin.clone(),
+            };
+            let what = l.description_in(lang);
+            match &l.recommendation {
+                Some(r) if !r.target.is_empty() => {
+                    let (days, pct) = (r.implementation_days, (l.reach(&scenario.governance) * 100.0).round());
+                    lang.pick(
+                        format!("{what} ({origin}): from {start}, over {days} days, its values get {pct}% of the way to their targets"),
+                        format!("{what} ({origin}): vanaf {start}, in {days} dagen, de waarden leggen {pct}% van de weg naar hun doel af"),
+                    )
+                }
+                _ => format!("{what} ({origin})"),
+            }
+        })
+        .collect()
 }

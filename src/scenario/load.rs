@@ -496,6 +496,25 @@ fn build(
         }
     }
     let mut prov = prov.clone();
+    if scenario.layers.iter().any(|l| l.recommendation.is_some()) {
+        // The changes a recommendation makes come from its layer file.
+        let origins: Vec<&str> = scenario
+            .layers
+            .iter()
+            .filter(|l| l.recommendation.is_some())
+            .map(|l| l.origin.as_str())
+            .collect();
+        prov.record(
+            "change".into(),
+            SetAt {
+                origin: origins.join(", "),
+                line: None,
+                comment: None,
+                merges: false,
+            },
+        );
+    }
+
     // The values a criteria preset gives: say so where they are listed.
     for k in scenario.criteria.unset() {
         prov.record(

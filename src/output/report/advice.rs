@@ -91,7 +91,7 @@ pub fn write_advice_report(
     charts: &[ChartInfo],
     version: &str,
 ) -> std::io::Result<()> {
-    let region = &region_title(&advice.region);
+    let region = &region_title(&advice.region, lang);
     let mut page = Page::new(
         lang,
         &lang.pick(
@@ -143,11 +143,18 @@ pub fn write_advice_report(
             )
         } else {
             lang.pick(
-                format!("Every region here has Leeuwarden's population and desks (scenarios/base.toml), so that regions differ only in how they are organised: the numbers are at Leeuwarden's size, not {region}'s. `--own-size` runs the region at its own size as far as it is known."),
-                format!("Elke regio heeft hier de populatie en loketten van Leeuwarden (scenarios/base.toml), zodat regio's alleen verschillen in hoe ze georganiseerd zijn: de getallen gelden voor de omvang van Leeuwarden, niet die van {region}. `--own-size` rekent de regio door op eigen schaal, voor zover bekend."),
+                format!("Every region here has Leeuwarden's population and desks (scenarios/base.toml), so that regions differ only in how they are organised: the numbers are at Leeuwarden's size, not {region}'s. The option --own-size runs the region at its own size as far as it is known."),
+                format!("Elke regio heeft hier de populatie en loketten van Leeuwarden (scenarios/base.toml), zodat regio's alleen verschillen in hoe ze georganiseerd zijn: de getallen gelden voor de omvang van Leeuwarden, niet die van {region}. De optie --own-size rekent de regio door op eigen schaal, voor zover bekend."),
             )
         },
     ];
+    if !advice.not_for_region.is_empty() {
+        let n = advice.not_for_region.join(", ");
+        warnings.push(lang.pick(
+            format!("Run on request, though the study does not give it for {region} (the region may have it already, and then it changes little or nothing): {n}."),
+            format!("Op verzoek doorgerekend, al geeft de studie dit niet voor {region} (de regio heeft het misschien al, en dan verandert het weinig of niets): {n}."),
+        ));
+    }
     if !sets.is_empty() {
         let s = sets.join(", ");
         warnings.push(lang.pick(
@@ -163,16 +170,41 @@ pub fn write_advice_report(
         let today = shown(lang, *m, advice.baseline.metric(*m).mean);
         let unit = m.short_unit(lang);
         let best = ranking.iter().find(|p| p.real && p.gain > 0.0);
+        // A next one whose interval overlaps the best one's is about as strong.
+        let close = best.and_then(|b| {
+            ranking
+                .iter()
+                .skip_while(|p| p.index != b.index)
+                .nth(1)
+                .filter(|n| {
+                    let (x, y) = (&b.difference.paired, &n.difference.paired);
+                    n.real && n.gain > 0.0 && x.low <= y.high && y.low <= x.high
+                })
+        });
+        let about = close.map_or(String::new(), |n| {
+            lang.pick(
+                format!(
+                    " About as strong, the intervals overlapping: {}: {}.",
+                    title(lang, &advice.advised[n.index]),
+                    difference(lang, *m, n)
+                ),
+                format!(
+                    " Ongeveer even sterk, de intervallen overlappen: {}: {}.",
+                    title(lang, &advice.advised[n.index]),
+                    difference(lang, *m, n)
+                ),
+            )
+        });
         findings.push(match best {
             Some(p) => lang.pick(
                 format!(
-                    "<b>{}</b> (today {today}{unit}): most helped by {}: {}.",
+                    "<b>{}</b> (today {today}{unit}) — most helped by: {}: {}.{about}",
                     esc(m.label(lang)),
                     title(lang, &advice.advised[p.index]),
                     difference(lang, *m, p)
                 ),
                 format!(
-                    "<b>{}</b> (nu {today}{unit}): het meest geholpen door {}: {}.",
+                    "<b>{}</b> (nu {today}{unit}) — het meest geholpen door: {}: {}.{about}",
                     esc(m.label(lang)),
                     title(lang, &advice.advised[p.index]),
                     difference(lang, *m, p)
@@ -238,7 +270,7 @@ pub fn write_advice_report(
         )
     );
     let mut head = vec![
-        "#".to_string(),
+        lang.pick("rank", "plaats").to_string(),
         lang.pick("recommendation", "aanbeveling").to_string(),
     ];
     for m in &advice.metrics {
@@ -249,8 +281,11 @@ pub fn write_advice_report(
         ));
     }
     head.push(
-        lang.pick("rank, other vision", "plaats, andere visie")
-            .to_string(),
+        lang.pick(
+            "rank with both bestuurlijke preconditions reversed",
+            "plaats als beide bestuurlijke voorwaarden andersom zijn",
+        )
+        .to_string(),
     );
     let mut rows = Vec::new();
     for (rank, p) in advice.ranking[0].iter().enumerate() {
@@ -296,10 +331,49 @@ pub fn write_advice_report(
     for a in &advice.advised {
         let _ = write!(
             h,
-            "<h3>{}</h3>\n<p>{}</p>\n<ul>\n",
+            "<h3>{}</h3>\n<p>{}</p>\n",
             title(lang, a),
             esc(a.info.description_in(lang))
         );
+        // What it moves on this region: the value at the start and the value reached.
+        if !a.steps.is_empty() {
+            let head = [
+                lang.pick("value", "waarde").to_string(),
+                lang.pick("at the start", "bij de start").to_string(),
+                lang.pick("reached", "bereikt").to_string(),
+                lang.pick("how", "hoe").to_string(),
+            ];
+            let rows: Vec<Vec<(String, bool)>> = a
+                .steps
+                .iter()
+                .map(|st| {
+                    let how = if st.count > 1 {
+                        lang.pick(
+                            format!("{} dated changes (a round, then fading)", st.count),
+                            format!(
+                                "{} gedateerde wijzigingen (een ronde, daarna wegebbend)",
+                                st.count
+                            ),
+                        )
+                    } else if st.over_days > 0.0 {
+                        lang.pick(
+                            format!("step by step over {} days", st.over_days),
+                            format!("geleidelijk in {} dagen", st.over_days),
+                        )
+                    } else {
+                        lang.pick("at once", "in één keer").to_string()
+                    };
+                    vec![
+                        (format!("<code>{}</code>", esc(&st.key)), false),
+                        (esc(&lang.num(&st.from)), true),
+                        (esc(&lang.num(&st.to)), true),
+                        (esc(&how), false),
+                    ]
+                })
+                .collect();
+            super::table_into(h, &head, &rows);
+        }
+        h.push_str("<ul>\n");
         for part in &a.parts {
             let Some(r) = &part.recommendation else {
                 continue;
@@ -338,7 +412,10 @@ pub fn write_advice_report(
                 esc(&part.name),
                 lang.pick("implementation", "invoering"),
                 lang.pick("days", "dagen"),
-                esc(&part.origin)
+                esc(&match lang {
+                    Lang::Nl => part.origin.replacen("embedded ", "ingebouwd: ", 1),
+                    Lang::En => part.origin.clone(),
+                })
             );
             if !part.target_notes.is_empty() {
                 h.push_str("<ul>");
@@ -368,9 +445,9 @@ pub fn write_advice_report(
     page.write(dir, version)
 }
 
-/// A region's name as written: `hollands-midden` → "Hollands Midden"; other scenario names
-/// as they are.
-pub fn region_title(name: &str) -> String {
+/// A region's name as written: `hollands-midden` → "Hollands Midden", `groningen-own-size`
+/// → "Groningen (eigen omvang)"; other scenario names as they are.
+pub fn region_title(name: &str, lang: Lang) -> String {
     let known = [
         ("leeuwarden", "Leeuwarden"),
         ("breda", "Breda"),
@@ -380,10 +457,19 @@ pub fn region_title(name: &str) -> String {
         ("midden-limburg", "Midden-Limburg"),
         ("rotterdam", "Rotterdam"),
     ];
-    known
+    let (base, own) = match name.strip_suffix("-own-size") {
+        Some(b) => (b, true),
+        None => (name, false),
+    };
+    let title = known
         .iter()
-        .find(|(id, _)| *id == name)
-        .map_or_else(|| name.to_string(), |(_, t)| (*t).to_string())
+        .find(|(id, _)| *id == base)
+        .map_or_else(|| base.to_string(), |(_, t)| (*t).to_string());
+    if own {
+        format!("{title} ({})", lang.pick("own size", "eigen omvang"))
+    } else {
+        title
+    }
 }
 
 /// The grade and the quote that open a file comment (`[B §7.3 l.4905] "…"`), without the

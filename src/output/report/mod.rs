@@ -117,26 +117,7 @@ impl Page {
 
     /// A table that reflows into cards on a phone: `head` and rows of (HTML, numeric?).
     pub fn table(&mut self, head: &[String], rows: &[Vec<(String, bool)>]) {
-        let _ = write!(
-            self.html,
-            "<table class=\"cards\">\n<tr>{}</tr>\n",
-            head.iter()
-                .map(|x| format!("<th>{}</th>", esc(x)))
-                .collect::<String>()
-        );
-        for row in rows {
-            self.html.push_str("<tr>");
-            for ((cell, numeric), label) in row.iter().zip(head) {
-                let _ = write!(
-                    self.html,
-                    "<td{} data-label=\"{}\">{cell}</td>",
-                    if *numeric { " class=\"num\"" } else { "" },
-                    esc(label)
-                );
-            }
-            self.html.push_str("</tr>\n");
-        }
-        self.html.push_str("</table>\n");
+        table_into(&mut self.html, head, rows);
     }
 
     /// The charts drawn into `dir/charts/`, inline.
@@ -181,4 +162,28 @@ impl Page {
         );
         std::fs::write(dir.join("report.html"), self.html)
     }
+}
+
+/// A table that reflows into cards on a phone: `head` and rows of (HTML, numeric?).
+pub fn table_into(html: &mut String, head: &[String], rows: &[Vec<(String, bool)>]) {
+    let _ = write!(
+        html,
+        "<table class=\"cards\">\n<tr>{}</tr>\n",
+        head.iter()
+            .map(|x| format!("<th>{}</th>", esc(x)))
+            .collect::<String>()
+    );
+    for row in rows {
+        html.push_str("<tr>");
+        for ((cell, numeric), label) in row.iter().zip(head) {
+            let _ = write!(
+                html,
+                "<td{} data-label=\"{}\">{cell}</td>",
+                if *numeric { " class=\"num\"" } else { "" },
+                esc(label)
+            );
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</table>\n");
 }

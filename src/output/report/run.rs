@@ -303,6 +303,22 @@ pub fn write_report(
         lang.pick("avesim version", "versie van avesim"),
         esc(facts.avesim_version),
     );
+    // Layers laid on the scenario: the set-up above is the one at the start.
+    let laid = crate::scenario::layers::describe_laid(scenario, lang);
+    if !laid.is_empty() {
+        let _ = write!(
+            h,
+            "<p><b>{}</b> {}</p>\n<ul>\n{}</ul>\n",
+            lang.pick("Laid on the scenario:", "Op het scenario gelegd:"),
+            lang.pick(
+                "(the set-up above is the one before implementation; yearly results show the change year by year)",
+                "(de opzet hierboven is die vóór de invoering; de uitkomsten per jaar laten de verandering jaar voor jaar zien)"
+            ),
+            laid.iter()
+                .map(|l| format!("<li>{}</li>\n", esc(l)))
+                .collect::<String>()
+        );
+    }
     // Headline metrics.
     let (metric_h, mean_h, interval_h, unit_h, words_h) = (
         lang.pick("metric", "maat"),
