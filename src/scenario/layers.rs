@@ -532,10 +532,29 @@ pub fn describe_laid(scenario: &super::Scenario, lang: Lang) -> Vec<String> {
             let what = l.description_in(lang);
             match &l.recommendation {
                 Some(r) if !r.target.is_empty() => {
-                    let (days, pct) = (r.implementation_days, (l.reach(&scenario.governance) * 100.0).round());
+                    let g = &scenario.governance;
+                    let (days, pct) = (r.implementation_days, (l.reach(g) * 100.0).round());
+                    let mut missing_en = Vec::new();
+                    let mut missing_nl = Vec::new();
+                    if r.needs_vision && !g.vision {
+                        missing_en.push("no bestuurlijke visie (governance.vision)");
+                        missing_nl.push("geen bestuurlijke visie (governance.vision)");
+                    }
+                    if r.needs_chain_commitment && !g.chain_commitment {
+                        missing_en.push("no commitment in the chain around ZSM (governance.chain_commitment)");
+                        missing_nl.push("geen commitment in de keten rond ZSM (governance.chain_commitment)");
+                    }
+                    let (why_en, why_nl) = if missing_en.is_empty() {
+                        (String::new(), String::new())
+                    } else {
+                        (
+                            format!(", because: {}", missing_en.join(", ")),
+                            format!(", omdat: {}", missing_nl.join(", ")),
+                        )
+                    };
                     lang.pick(
-                        format!("{what} ({origin}): from {start}, over {days} days, its values get {pct}% of the way to their targets"),
-                        format!("{what} ({origin}): vanaf {start}, in {days} dagen, de waarden leggen {pct}% van de weg naar hun doel af"),
+                        format!("{what} ({origin}): from {start}, over {days} days, its values get {pct}% of the way to their targets{why_en}"),
+                        format!("{what} ({origin}): vanaf {start}, in {days} dagen, de waarden leggen {pct}% van de weg naar hun doel af{why_nl}"),
                     )
                 }
                 _ => format!("{what} ({origin})"),
