@@ -106,7 +106,8 @@ struct CommonArgs {
 #[derive(Args)]
 struct WithArgs {
     /// Lay a what-if or recommendation file on the scenario, e.g.
-    /// --with scenarios/recommendations/07-criteria.toml (repeatable).
+    /// --with scenarios/recommendations/07-criteria.toml, or a built-in recommendation by
+    /// name, e.g. --with criteria (repeatable).
     #[arg(long = "with", value_name = "FILE")]
     with: Vec<PathBuf>,
 }
@@ -133,7 +134,7 @@ impl CommonArgs {
 
 #[derive(Args)]
 struct RunArgs {
-    /// Scenario file (TOML).
+    /// Scenario file (TOML), or a region of the study by name (breda, groningen, ...).
     scenario: Option<PathBuf>,
     #[command(flatten)]
     layers: WithArgs,

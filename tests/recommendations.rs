@@ -255,3 +255,32 @@ fn advise_at_a_regions_own_size_lays_its_overlay_and_says_so() {
         Err(commands::CommandError::Input(_))
     ));
 }
+
+#[test]
+fn a_region_and_a_recommendation_may_be_named_instead_of_given_as_files() {
+    let (loaded, _) = commands::load_with(
+        Some(Path::new("breda")),
+        &[PathBuf::from("criteria")],
+        &[],
+        Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(loaded.scenario.name, "breda.criteria");
+    let (by_file, _) = commands::load_with(
+        Some(Path::new("breda")),
+        &[PathBuf::from("07-criteria.toml")],
+        &[],
+        Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(by_file.scenario.change, loaded.scenario.change);
+    assert!(matches!(
+        commands::load_with(
+            Some(Path::new("breda")),
+            &[PathBuf::from("criterias")],
+            &[],
+            Vec::new()
+        ),
+        Err(commands::CommandError::Input(_))
+    ));
+}

@@ -200,15 +200,40 @@ pub fn load_with(
         .iter()
         .map(|p| {
             if std::fs::symlink_metadata(p).is_err() {
+                // A built-in recommendation by its name (`criteria`) or file (`07-criteria`).
+                if let Some(source) = builtin_layer(p) {
+                    return Ok(source);
+                }
                 let shown = p.display();
                 return Err(CommandError::Input(both!(
-                    "--with {shown}: the layer file does not exist",
-                    "--with {shown}: het laagbestand bestaat niet"
+                    "--with {shown}: no such layer file, and no built-in recommendation of that name (see scenarios/recommendations/, e.g. --with criteria)",
+                    "--with {shown}: zo'n laagbestand bestaat niet, en er is geen ingebouwde aanbeveling met die naam (zie scenarios/recommendations/, bijvoorbeeld --with criteria)"
                 )));
             }
             Ok(scenario::LayerSource::file(p)?)
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // A region of the study by its name (`breda`), when no such file exists.
+    if let Some(name) = path
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .and_then(|p| p.to_str())
+        && let Some((n, src)) = scenario::REGIONS.iter().find(|(n, _)| *n == name)
+    {
+        let local = Path::new("scenarios").join(format!("{n}.toml"));
+        let loaded = if local.is_file() {
+            (
+                scenario::load_file_layered(&local, &layers, &overrides)?,
+                local.display().to_string(),
+            )
+        } else {
+            let origin = format!("embedded scenarios/{n}.toml");
+            (
+                scenario::load_str_layered(src, &origin, None, &layers, &overrides)?,
+                origin,
+            )
+        };
+        return Ok(loaded);
+    }
     let loaded = match path {
         Some(path) => (
             scenario::load_file_layered(path, &layers, &overrides)?,
@@ -226,6 +251,24 @@ pub fn load_with(
         ),
     };
     Ok(loaded)
+}
+
+/// A built-in recommendation named by its layer name or its file name (with or without
+/// `.toml`).
+fn builtin_layer(p: &Path) -> Option<scenario::LayerSource> {
+    let name = p.to_str()?.trim_end_matches(".toml");
+    if name.contains('/') {
+        return None;
+    }
+    scenario::RECOMMENDATIONS.iter().find_map(|(file, _)| {
+        let source = scenario::LayerSource::embedded(file)?;
+        let stem = file.trim_end_matches(".toml");
+        let named = scenario::layers::describe(&source)
+            .ok()
+            .and_then(|parts| parts.last().map(|l| l.name == name))
+            .unwrap_or(false);
+        (stem == name || named).then_some(source)
+    })
 }
 
 /// Say on stderr what the user should know about how a scenario was read.

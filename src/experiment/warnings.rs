@@ -155,18 +155,20 @@ impl Warning {
                 )
             }
             Warning::ChangingSystem { changes, growth } => {
+                let dates = if *changes == 1 { "date" } else { "dates" };
+                let moments = if *changes == 1 { "moment" } else { "momenten" };
                 let what_en = match (changes, growth) {
                     (0, _) => "the stream of families grows during the run".to_string(),
-                    (c, false) => format!("parameters change on {c} dates during the run"),
+                    (c, false) => format!("parameters change on {c} {dates} during the run"),
                     (c, true) => format!(
-                        "the stream of families grows and parameters change on {c} dates during the run"
+                        "the stream of families grows and parameters change on {c} {dates} during the run"
                     ),
                 };
                 let what_nl = match (changes, growth) {
                     (0, _) => "de instroom van gezinnen groeit tijdens de doorrekening".to_string(),
-                    (c, false) => format!("parameters veranderen op {c} momenten tijdens de doorrekening"),
+                    (c, false) => format!("parameters veranderen op {c} {moments} tijdens de doorrekening"),
                     (c, true) => format!(
-                        "de instroom van gezinnen groeit en parameters veranderen op {c} momenten tijdens de doorrekening"
+                        "de instroom van gezinnen groeit en parameters veranderen op {c} {moments} tijdens de doorrekening"
                     ),
                 };
                 lang.pick(
