@@ -442,7 +442,11 @@ fn steps(region: &Loaded, with: &Loaded) -> Vec<Step> {
                 None => return String::new(),
             }
         }
-        v.to_string()
+        match v {
+            toml::Value::Float(f) => crate::format::value(*f),
+            toml::Value::Integer(i) => i.to_string(),
+            other => other.to_string(),
+        }
     };
     let own = &region.scenario.change;
     let mut out: Vec<Step> = Vec::new();

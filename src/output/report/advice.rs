@@ -365,8 +365,8 @@ pub fn write_advice_report(
                     };
                     vec![
                         (format!("<code>{}</code>", esc(&st.key)), false),
-                        (esc(&lang.num(&st.from)), true),
-                        (esc(&lang.num(&st.to)), true),
+                        (esc(&value_words(lang, &st.from)), true),
+                        (esc(&value_words(lang, &st.to)), true),
                         (esc(&how), false),
                     ]
                 })
@@ -487,4 +487,13 @@ fn grade_and_quote(note: &str) -> &str {
         return &note[..end];
     }
     &note[..=tag_end]
+}
+
+/// A value as a reader sees it: yes/no for a switch, a number in the language's notation.
+fn value_words(lang: Lang, v: &str) -> String {
+    match v {
+        "true" => lang.pick("yes", "ja").to_string(),
+        "false" => lang.pick("no", "nee").to_string(),
+        other => lang.num(other),
+    }
 }
