@@ -158,10 +158,16 @@ fn metrics_of(names: &[String]) -> Result<Vec<Metric>, CommandError> {
                     .map(Metric::name)
                     .collect::<Vec<_>>()
                     .join(", ");
-                CommandError::Input(both!(
-                    "`{n}` is not a metric; known: {known}",
-                    "`{n}` is geen maat; bekend zijn: {known}"
-                ))
+                match Metric::closest(n).map(Metric::name) {
+                    Some(guess) => CommandError::Input(both!(
+                        "--metrics: `{n}` is not a metric; did you mean `{guess}`? All: {known}",
+                        "--metrics: `{n}` is geen maat; bedoelt u `{guess}`? Alle: {known}"
+                    )),
+                    None => CommandError::Input(both!(
+                        "--metrics: `{n}` is not a metric; known: {known}",
+                        "--metrics: `{n}` is geen maat; bekend zijn: {known}"
+                    )),
+                }
             })
         })
         .collect()

@@ -39,9 +39,13 @@ impl Alarm {
         let Some(metric) = Metric::from_name(name) else {
             let names: Vec<&str> = METRICS.iter().map(|m| m.name).collect();
             let names = names.join(", ");
+            let guess = Metric::closest(name)
+                .map_or(String::new(), |m| format!("; did you mean `{}`?", m.name()));
+            let gok = Metric::closest(name)
+                .map_or(String::new(), |m| format!("; bedoelt u `{}`?", m.name()));
             return Err(both!(
-                "--alarm {raw}: `{name}` is not a metric (allowed: {names})",
-                "--alarm {raw}: `{name}` is geen uitkomstmaat (toegestaan: {names})"
+                "--alarm {raw}: `{name}` is not a metric{guess} (allowed: {names})",
+                "--alarm {raw}: `{name}` is geen uitkomstmaat{gok} (toegestaan: {names})"
             ));
         };
         let value: f64 = value

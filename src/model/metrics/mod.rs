@@ -485,11 +485,65 @@ impl Metric {
     pub fn from_name(name: &str) -> Option<Metric> {
         METRICS.iter().find(|d| d.name == name).map(|d| d.metric)
     }
+
+    /// The metric a mistyped or described name most likely means: the one sharing most
+    /// words with it (its id, or its label in English or Dutch), if any word is shared.
+    pub fn closest(name: &str) -> Option<Metric> {
+        let words = |s: &str| -> Vec<String> {
+            s.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(str::to_string)
+                .collect()
+        };
+        let asked = words(name);
+        METRICS
+            .iter()
+            .map(|d| {
+                let mut own = words(d.name);
+                own.extend(words(d.metric.label(crate::lang::Lang::En)));
+                own.extend(words(d.metric.label(crate::lang::Lang::Nl)));
+                let shared = asked
+                    .iter()
+                    .filter(|w| {
+                        own.iter()
+                            .any(|o| o.starts_with(w.as_str()) || w.starts_with(o.as_str()))
+                    })
+                    .count();
+                // Most words shared; then the id with most of its own words asked for (the
+                // most specific); then the earlier metric.
+                let in_id = words(d.name)
+                    .iter()
+                    .filter(|o| asked.iter().any(|w| o.starts_with(w.as_str())))
+                    .count();
+                (
+                    shared,
+                    in_id,
+                    std::cmp::Reverse(words(d.name).len()),
+                    d.metric,
+                )
+            })
+            .filter(|(n, ..)| *n > 0)
+            .rev()
+            .max_by_key(|(n, i, len, _)| (*n, *i, *len))
+            .map(|(.., m)| m)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mistyped_or_described_metric_finds_the_one_meant() {
+        assert_eq!(
+            Metric::closest("acute_incidents"),
+            Some(Metric::AcuteCrisesPer1000)
+        );
+        assert_eq!(Metric::closest("vhh_wait"), Some(Metric::VhhWaitDaysMean));
+        assert_eq!(Metric::closest("informed"), Some(Metric::ZsmInformedShare));
+        assert_eq!(Metric::closest("xyz"), None);
+    }
 
     #[test]
     fn the_tables_are_in_the_order_of_their_enums() {
