@@ -20,18 +20,27 @@ pub fn write_advice_chart(
         || (0..advice.advised.len()).collect(),
         |r| r.iter().map(|p| p.index).collect(),
     );
-    let colour = |k: usize| {
-        let a = &advice.advised[k];
+    // Each recommendation's preferred colour is its place among the built-in files; one
+    // already taken in this chart moves to the next free one, so no two bars share a colour.
+    let mut colours = vec![PALETTE[0]; advice.advised.len()];
+    let mut taken = Vec::new();
+    for (k, a) in advice.advised.iter().enumerate() {
         let file = std::path::Path::new(&a.info.origin)
             .file_name()
             .and_then(|f| f.to_str())
             .unwrap_or("");
-        let i = crate::scenario::RECOMMENDATIONS
+        let mut i = crate::scenario::RECOMMENDATIONS
             .iter()
             .position(|(n, _)| *n == file)
-            .unwrap_or(k);
-        PALETTE[i % PALETTE.len()]
-    };
+            .unwrap_or(k)
+            % PALETTE.len();
+        while taken.contains(&i) && taken.len() < PALETTE.len() {
+            i = (i + 1) % PALETTE.len();
+        }
+        taken.push(i);
+        colours[k] = PALETTE[i];
+    }
+    let colour = |k: usize| colours[k];
     let legend: Vec<(String, plotters::style::RGBColor)> = order
         .iter()
         .map(|&k| (advice.advised[k].info.title_in(lang).to_string(), colour(k)))

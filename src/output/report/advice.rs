@@ -70,7 +70,7 @@ fn title(lang: Lang, a: &Advised) -> String {
         .as_ref()
         .and_then(|r| r.fte)
         .map_or(String::new(), |f| {
-            format!("; {} fte", lang.num(&crate::format::value(f)))
+            format!("; {} fte", lang.num(&format!("{f}")))
         });
     format!(
         "<b>{}</b> <span class=\"small\">({what}; {} {}{fte}; <code>{}</code>)</span>",
