@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{
-    CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal,
+    CommandError, Common, Region, StudyFacts, commit, flag_override, flag_overrides, internal,
     refuse_if_too_long, result_dir, run_err, study_about,
 };
 use crate::both;
@@ -45,32 +45,17 @@ pub struct AdviseOutcome {
     pub path: PathBuf,
 }
 
-/// A region's scenario: a file, `scenarios/NAME.toml` here, or the embedded copy.
-enum Region {
-    File(PathBuf),
-    /// The embedded text, and how messages name it.
-    Embedded(&'static str, String),
-}
-
 fn region_of(name: &str, own_size: bool) -> Result<Region, CommandError> {
     if own_size {
         if name == "leeuwarden" {
             return region_of(name, false);
         }
-        let local = Path::new("scenarios/own-size").join(format!("{name}.toml"));
-        if local.is_file() {
-            return Ok(Region::File(local));
-        }
-        return scenario::OWN_SIZE
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(n, src)| Region::Embedded(src, format!("embedded scenarios/own-size/{n}.toml")))
-            .ok_or_else(|| {
-                CommandError::Input(both!(
-                    "--own-size needs a region of the study by name (breda, groningen, hollands-midden, midden-brabant, midden-limburg, rotterdam; leeuwarden is at its own size already), not `{name}`",
-                    "--own-size vraagt een regio uit de studie bij naam (breda, groningen, hollands-midden, midden-brabant, midden-limburg, rotterdam; leeuwarden staat al op eigen schaal), niet `{name}`"
-                ))
-            });
+        return Region::named(name, "scenarios/own-size", scenario::OWN_SIZE).ok_or_else(|| {
+            CommandError::Input(both!(
+                "--own-size needs a region of the study by name (breda, groningen, hollands-midden, midden-brabant, midden-limburg, rotterdam; leeuwarden is at its own size already), not `{name}`",
+                "--own-size vraagt een regio uit de studie bij naam (breda, groningen, hollands-midden, midden-brabant, midden-limburg, rotterdam; leeuwarden staat al op eigen schaal), niet `{name}`"
+            ))
+        });
     }
     let path = Path::new(name);
     if path.extension().is_some_and(|e| e == "toml") || path.components().count() > 1 {
@@ -82,37 +67,16 @@ fn region_of(name: &str, own_size: bool) -> Result<Region, CommandError> {
         }
         return Ok(Region::File(path.to_path_buf()));
     }
-    let local = Path::new("scenarios").join(format!("{name}.toml"));
-    if local.is_file() {
-        return Ok(Region::File(local));
-    }
-    scenario::REGIONS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(n, src)| Region::Embedded(src, format!("embedded scenarios/{n}.toml")))
-        .ok_or_else(|| {
-            let known = scenario::REGIONS
-                .iter()
-                .map(|(n, _)| *n)
-                .collect::<Vec<_>>()
-                .join(", ");
-            CommandError::Input(both!(
-                "`{name}` is not a region of the study ({known}) nor a scenario file",
-                "`{name}` is geen regio uit de studie ({known}) en geen scenariobestand"
-            ))
-        })
-}
-
-fn load_region(
-    region: &Region,
-    layers: &[LayerSource],
-    overrides: &[Override],
-) -> Result<Loaded, CommandError> {
-    Ok(match region {
-        Region::File(path) => scenario::load_file_layered(path, layers, overrides)?,
-        Region::Embedded(src, origin) => {
-            scenario::load_str_layered(src, origin, None, layers, overrides)?
-        }
+    Region::named(name, "scenarios", scenario::REGIONS).ok_or_else(|| {
+        let known = scenario::REGIONS
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ");
+        CommandError::Input(both!(
+            "`{name}` is not a region of the study ({known}) nor a scenario file",
+            "`{name}` is geen regio uit de studie ({known}) en geen scenariobestand"
+        ))
     })
 }
 
@@ -184,7 +148,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
         .map(|s| Override::parse(s))
         .collect::<Result<Vec<_>, _>>()?;
     overrides.extend(flag_overrides(common)?);
-    let plain = load_region(&region, &[], &overrides)?;
+    let plain = region.load(&[], &overrides)?;
     let name = plain.scenario.name.clone();
     let vision = plain.scenario.governance.vision;
 
@@ -279,7 +243,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
             label("implementation from the run's first day"),
         ),
     ]);
-    let baseline = load_region(&region, &[], &run_control)?;
+    let baseline = region.load(&[], &run_control)?;
     let chain = plain.scenario.governance.chain_commitment;
     let mut flipped_control = run_control.clone();
     flipped_control.push(flag_override(
@@ -296,8 +260,8 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
     let mut flipped: Vec<Option<Loaded>> = Vec::new();
     for (source, _) in &chosen {
         let with = std::slice::from_ref(source);
-        let l = load_region(&region, with, &run_control)?;
-        let f = load_region(&region, with, &flipped_control)?;
+        let l = region.load(with, &run_control)?;
+        let f = region.load(with, &flipped_control)?;
         flipped.push((f.scenario.change != l.scenario.change).then_some(f));
         loaded.push(l);
     }
@@ -438,20 +402,16 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
 /// with the value at the start of implementation.
 fn steps(region: &Loaded, with: &Loaded) -> Vec<Step> {
     // The values at the start, with the layer's own starting values (a new post's gain 0).
-    let full = toml::Value::try_from(with.scenario.resolved())
-        .unwrap_or(toml::Value::Table(toml::Table::new()));
+    let full = match toml::Value::try_from(with.scenario.resolved()) {
+        Ok(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
+    };
     let before = |key: &str| -> String {
-        let mut v = &full;
-        for part in key.split('.') {
-            match v.get(part) {
-                Some(x) => v = x,
-                None => return String::new(),
-            }
-        }
-        match v {
-            toml::Value::Float(f) => crate::format::value(*f),
-            toml::Value::Integer(i) => i.to_string(),
-            other => other.to_string(),
+        match scenario::value_at(&full, key) {
+            Some(toml::Value::Float(f)) => crate::format::value(*f),
+            Some(toml::Value::Integer(i)) => i.to_string(),
+            Some(other) => other.to_string(),
+            None => String::new(),
         }
     };
     let own = &region.scenario.change;

@@ -217,22 +217,10 @@ pub fn load_with(
     if let Some(name) = path
         .filter(|p| std::fs::symlink_metadata(p).is_err())
         .and_then(|p| p.to_str())
-        && let Some((n, src)) = scenario::REGIONS.iter().find(|(n, _)| *n == name)
+        .filter(|n| scenario::REGIONS.iter().any(|(r, _)| r == n))
+        && let Some(region) = Region::named(name, "scenarios", scenario::REGIONS)
     {
-        let local = Path::new("scenarios").join(format!("{n}.toml"));
-        let loaded = if local.is_file() {
-            (
-                scenario::load_file_layered(&local, &layers, &overrides)?,
-                local.display().to_string(),
-            )
-        } else {
-            let origin = format!("embedded scenarios/{n}.toml");
-            (
-                scenario::load_str_layered(src, &origin, None, &layers, &overrides)?,
-                origin,
-            )
-        };
-        return Ok(loaded);
+        return Ok((region.load(&layers, &overrides)?, region.origin()));
     }
     let loaded = match path {
         Some(path) => (
@@ -269,6 +257,47 @@ fn builtin_layer(p: &Path) -> Option<scenario::LayerSource> {
             .unwrap_or(false);
         (stem == name || named).then_some(source)
     })
+}
+
+/// A scenario a command loads: a file, or an embedded one with how messages name it.
+pub(crate) enum Region {
+    File(PathBuf),
+    Embedded(&'static str, String),
+}
+
+impl Region {
+    /// `DIR/NAME.toml` here if it exists, else the embedded file of that name in `list`.
+    pub(crate) fn named(name: &str, dir: &str, list: &[(&str, &'static str)]) -> Option<Self> {
+        let local = Path::new(dir).join(format!("{name}.toml"));
+        if local.is_file() {
+            return Some(Region::File(local));
+        }
+        list.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, src)| Region::Embedded(src, format!("embedded {dir}/{n}.toml")))
+    }
+
+    /// How messages name it.
+    pub(crate) fn origin(&self) -> String {
+        match self {
+            Region::File(path) => path.display().to_string(),
+            Region::Embedded(_, origin) => origin.clone(),
+        }
+    }
+
+    /// Load it with `layers` laid on and `overrides` applied.
+    pub(crate) fn load(
+        &self,
+        layers: &[scenario::LayerSource],
+        overrides: &[Override],
+    ) -> Result<Loaded, CommandError> {
+        Ok(match self {
+            Region::File(path) => scenario::load_file_layered(path, layers, overrides)?,
+            Region::Embedded(src, origin) => {
+                scenario::load_str_layered(src, origin, None, layers, overrides)?
+            }
+        })
+    }
 }
 
 /// Say on stderr what the user should know about how a scenario was read.

@@ -517,10 +517,7 @@ pub(super) fn name_layered(table: &mut toml::Table, layers: &[LayerInfo]) {
 /// One line per layer laid on a scenario (packages' parts included), in `lang`: what it is,
 /// its file, when its implementation starts, how long it takes and how far its values get.
 pub fn describe_laid(scenario: &super::Scenario, lang: Lang) -> Vec<String> {
-    let start = match scenario.governance.implementation_start.trim() {
-        "" => scenario.run.start_date.trim().to_string(),
-        d => d.to_string(),
-    };
+    let start = scenario.implementation_start();
     scenario
         .layers
         .iter()

@@ -459,10 +459,7 @@ fn build(
             Ok(toml::Value::Table(t)) => t,
             _ => table.clone(),
         };
-        let start = match scenario.governance.implementation_start.trim() {
-            "" => scenario.run.start_date.trim().to_string(),
-            date => date.to_string(),
-        };
+        let start = scenario.implementation_start().to_string();
         let governance = scenario.governance.clone();
         scenario.change.extend(super::layers::implementation(
             &layers,

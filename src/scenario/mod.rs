@@ -46,6 +46,7 @@ pub use sections::stagnation::Stagnation;
 pub use sections::vhh::{GivesWay, Vhh};
 pub use sections::wijkteam::Wijkteam;
 pub use sections::zsm::Zsm;
+pub(crate) use timeline::value_at;
 
 use serde::{Deserialize, Serialize};
 
@@ -106,6 +107,15 @@ impl Scenario {
             &self.description_nl
         } else {
             &self.description
+        }
+    }
+
+    /// The date the recommendations laid on it start to be implemented:
+    /// `governance.implementation_start`, or `run.start_date` when that is empty.
+    pub fn implementation_start(&self) -> &str {
+        match self.governance.implementation_start.trim() {
+            "" => self.run.start_date.trim(),
+            date => date,
         }
     }
 
