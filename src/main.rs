@@ -51,6 +51,9 @@ enum Command {
     Compare(CompareArgs),
     /// Rank the study's recommendations for a region against the region as it is.
     Advise(AdviseArgs),
+    /// Tell one family's story for a classroom, and with --versus the same family under
+    /// another setup (story.html, story.md, timeline.png/svg, story.json).
+    Story(StoryArgs),
     /// Validate a scenario and print every parameter as it will be used.
     Check {
         /// Scenario file (TOML); the embedded default without it.
@@ -193,6 +196,37 @@ struct AdviseArgs {
     /// population at Leeuwarden's size.
     #[arg(long)]
     own_size: bool,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct StoryArgs {
+    /// Scenario file (TOML), or a region of the study by name; the embedded default without it.
+    scenario: Option<PathBuf>,
+    /// The kind of story: late, stalled, complex, over-the-fence, overflow, kept-in-wijk,
+    /// simmering, vhh-plan, ave4, zsm-blind, zsm-informed, zsm-referral, quiet, any
+    /// (`--kind list` says how common each is).
+    #[arg(long)]
+    kind: Option<String>,
+    /// A family by number (origin_index in cases.csv), or vhh_direct:N / zsm_referral:N.
+    #[arg(long)]
+    family: Option<String>,
+    /// The replication to take --family from (0-based, as in cases.csv; default 0).
+    #[arg(long)]
+    replication: Option<u32>,
+    /// The same family under another setup: a scenario file or a region's name.
+    #[arg(long, value_name = "OTHER.toml")]
+    versus: Option<PathBuf>,
+    /// Change a key of the other setup only (repeatable); without --versus the other setup
+    /// is the scenario with these changes. --set changes the scenario being told.
+    #[arg(long = "versus-set", value_name = "KEY=VALUE")]
+    versus_sets: Vec<String>,
+    /// Pick this many contrasting families for one lesson (one folder each, and index.html).
+    #[arg(long, value_name = "N")]
+    set_of: Option<u32>,
+    #[command(flatten)]
+    layers: WithArgs,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -361,6 +395,41 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             let report = out.path.join("report.html");
             if report.exists() {
                 say!("{}: {}", lang.pick("report", "rapport"), report.display());
+            }
+        }
+        Command::Story(args) => {
+            let request = commands::StoryRequest {
+                scenario: args.scenario.clone(),
+                versus: args.versus.clone(),
+                versus_sets: args.versus_sets.clone(),
+                kind: args.kind.clone(),
+                family: args.family.clone(),
+                replication: args.replication,
+                set_of: args.set_of,
+            };
+            let common = commands::Common {
+                with: args.layers.with.clone(),
+                ..args.common.to_common(lang)
+            };
+            match commands::story(&request, &common)? {
+                commands::StoryOutcome::Listed(counts) => {
+                    print(&avesim::output::story::kinds_listing(lang, &counts));
+                }
+                commands::StoryOutcome::Written {
+                    path,
+                    page,
+                    told,
+                    warnings,
+                } => {
+                    if !args.common.quiet {
+                        for t in &told {
+                            say!("{t}");
+                        }
+                    }
+                    warn(lang, &warnings);
+                    say!("{results}: {}", path.display());
+                    say!("{}: {}", lang.pick("page", "pagina"), page.display());
+                }
             }
         }
         Command::Check {

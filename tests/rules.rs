@@ -540,7 +540,7 @@ fn zsm_reads_context_only_when_advice_is_on_file() {
                 assert!(advice_for_zsm, "nothing is held back without hesitancy");
                 on_file.insert(case);
             }
-            Happening::ZsmKnownDecision { case, route } => {
+            Happening::ZsmKnownDecision { case, route, .. } => {
                 assert_eq!(
                     route == Route::System,
                     on_file.contains(&case),

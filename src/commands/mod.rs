@@ -8,6 +8,7 @@ mod advise;
 mod bench;
 mod compare;
 mod run;
+mod story;
 mod sweep;
 
 pub use crate::experiment::sweep::AlarmFinding;
@@ -15,6 +16,7 @@ pub use advise::{AdviseOutcome, AdviseRequest, advise};
 pub use bench::bench;
 pub use compare::{CompareOutcome, run_compare};
 pub use run::{RunOutcome, run};
+pub use story::{StoryOutcome, StoryRequest, story};
 pub use sweep::{SweepOutcome, run_sweep};
 
 use std::path::{Path, PathBuf};

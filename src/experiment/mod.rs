@@ -9,6 +9,7 @@ pub mod alarm;
 pub mod bench;
 pub mod compare;
 pub mod run;
+pub mod story;
 pub mod sweep;
 pub mod warnings;
 

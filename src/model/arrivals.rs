@@ -16,6 +16,7 @@ use super::phases::Trigger;
 use super::world::World;
 use crate::engine::StreamRng;
 use crate::engine::rng::{Stream, derive};
+use crate::scenario::Params;
 use crate::scenario::sections::arrivals::ArrivalParams;
 
 /// Entity-stream source ids (part of the seed derivation; never renumber).
@@ -106,10 +107,21 @@ impl<O: Observer> World<'_, O> {
         self.schedule(t, Event::Arrival(src, generation));
     }
 
-    /// The rates changed: draw every stream's next arrival again (valid: Poisson streams are
-    /// memoryless).
-    pub(crate) fn redraw_arrivals(&mut self) {
+    /// The parameters changed from `before`: draw the next arrival of every stream whose rate
+    /// changed again (valid: Poisson streams are memoryless). A stream whose rate did not
+    /// change keeps its draws, so the k-th family arrives at the same moment with and without
+    /// a change that does not touch arrivals (common random numbers).
+    pub(crate) fn redraw_arrivals(&mut self, before: &Params) {
         for src in [Source::Social, Source::ZsmUnknown, Source::VhhDirect] {
+            let old = match src {
+                Source::Social => &before.arrivals.social,
+                Source::ZsmUnknown => &before.arrivals.zsm_unknown,
+                Source::VhhDirect => &before.arrivals.vhh_direct,
+            };
+            let growth_changed = src == Source::Social && before.growth != self.p.growth;
+            if old == self.stream_params(src) && !growth_changed {
+                continue;
+            }
             let s = &mut self.arrivals[src as usize];
             s.generation = s.generation.wrapping_add(1);
             self.schedule_next_arrival(src);

@@ -5,7 +5,7 @@ use crate::engine::StreamRng;
 use crate::engine::resource::Ticket;
 
 /// Where a case came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Origin {
     /// A family entering AVE 2 at a wijkteam.
     Social,

@@ -204,6 +204,8 @@ pub enum Happening {
         case: CaseId,
         /// How the context reached the table, if it did.
         route: Route,
+        /// VHH advice on the case was in the system (read or not).
+        advice_on_file: bool,
     },
     /// ZSM's feedback on a decision reaches the Veiligheidshuis.
     Feedback {
@@ -222,4 +224,40 @@ pub enum Happening {
         /// The case.
         case: CaseId,
     },
+}
+
+impl Happening {
+    /// The case it is about, if it is about one.
+    pub fn case(&self) -> Option<CaseId> {
+        use Happening as H;
+        match *self {
+            H::Arrived { case, .. }
+            | H::QueueJoined { case, .. }
+            | H::TeamStarted { case, .. }
+            | H::Recognised { case }
+            | H::Stalled { case }
+            | H::Doubted { case, .. }
+            | H::AdviceRequested { case, .. }
+            | H::AdviceStarted { case }
+            | H::AdviceAnswered { case }
+            | H::AdviceGivenUp { case }
+            | H::AdviceSettled { case, .. }
+            | H::Simmering { case }
+            | H::Opgeschaald { case, .. }
+            | H::PhaseChanged { case, .. }
+            | H::ProcesregieStarted { case, .. }
+            | H::Maatwerkoverleg { case, .. }
+            | H::PlanKept { case }
+            | H::PlanRejected { case }
+            | H::Afgeschaald { case, .. }
+            | H::Incident { case, .. }
+            | H::Ave4Over { case }
+            | H::Offence { case }
+            | H::ZsmKnownDecision { case, .. }
+            | H::Closed { case, .. }
+            | H::OpenAtEnd { case } => Some(case),
+            H::ZsmStarted { case, .. } | H::ZsmDecided { case, .. } | H::Feedback { case } => case,
+            H::ZsmUnknownArrived { .. } => None,
+        }
+    }
 }

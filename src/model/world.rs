@@ -350,14 +350,15 @@ impl<'p, O: Observer> World<'p, O> {
     }
 
     /// The k-th parameter set of the timeline takes over: rules and capacities follow, every
-    /// case's clock and briefing check and every arrival stream is drawn again (all are
-    /// memoryless), and desks with more capacity start work.
+    /// case's clock and briefing check and every arrival stream whose rate changed is drawn
+    /// again (all are memoryless), and desks with more capacity start work.
     fn on_params_change(&mut self, k: u32) {
         let base = self.base;
         let Some((_, next)) = base.changes.get(k as usize) else {
             return;
         };
-        let fit_before = self.p.link.advice_fit;
+        let before = self.p;
+        let fit_before = before.link.advice_fit;
         self.p = next;
         let p = self.p;
         let now = self.now();
@@ -381,7 +382,7 @@ impl<'p, O: Observer> World<'p, O> {
             self.reschedule(slot);
             self.schedule_briefing(slot);
         }
-        self.redraw_arrivals();
+        self.redraw_arrivals(before);
         for desk in [Desk::Wijkteam, Desk::Vhh, Desk::Zsm] {
             if self.hours_of(desk).is_open(now) {
                 self.on_desk_work(desk);

@@ -416,7 +416,11 @@ impl<O: Observer> World<'_, O> {
                 k.1 += u64::from(route == Route::Call);
             }
         }
-        self.emit(Happening::ZsmKnownDecision { case: uid, route });
+        self.emit(Happening::ZsmKnownDecision {
+            case: uid,
+            route,
+            advice_on_file: with_advice,
+        });
         let factor = if informed {
             Some(1.0 - fit * (1.0 - p.zsm.informed_effect))
         } else if complex {

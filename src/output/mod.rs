@@ -9,6 +9,7 @@ pub mod glance;
 pub mod recorder;
 pub mod report;
 pub mod resultdir;
+pub mod story;
 pub mod study;
 pub mod terminal;
 

@@ -40,11 +40,11 @@ pub const TRACE_HEADER: [&str; 7] = [
 ];
 
 /// One row of the trace: event, desk, case and detail.
-struct TraceRow {
-    event: &'static str,
-    desk: &'static str,
-    case: Option<CaseId>,
-    detail: String,
+pub(crate) struct TraceRow {
+    pub(crate) event: &'static str,
+    pub(crate) desk: &'static str,
+    pub(crate) case: Option<CaseId>,
+    pub(crate) detail: String,
 }
 
 fn row(event: &'static str, desk: &'static str, case: Option<CaseId>) -> TraceRow {
@@ -57,7 +57,7 @@ fn row(event: &'static str, desk: &'static str, case: Option<CaseId>) -> TraceRo
 }
 
 /// How a happening reads in `trace.csv` (`None`: not traced).
-fn trace_row(h: &Happening) -> Option<TraceRow> {
+pub(crate) fn trace_row(h: &Happening) -> Option<TraceRow> {
     use Happening as H;
     Some(match *h {
         H::Arrived { case, origin, .. } => match origin {
@@ -150,7 +150,7 @@ fn trace_row(h: &Happening) -> Option<TraceRow> {
             detail: format!("item {item} hours {hours:.3}"),
             ..row("zsm_decision", "zsm", case)
         },
-        H::ZsmKnownDecision { case, route } => TraceRow {
+        H::ZsmKnownDecision { case, route, .. } => TraceRow {
             detail: route.name().into(),
             ..row("zsm_known", "zsm", Some(case))
         },

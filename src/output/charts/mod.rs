@@ -93,7 +93,7 @@ fn font_database() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
 /// text laid out by a real text shaper. (plotters' own bitmap text puts every glyph at its
 /// ink's left edge instead of its origin, so a "j", whose ink starts left of its origin,
 /// stands apart: "wi jkteam".)
-fn svg_to_png(svg: &Path, png: &Path) -> Result<(), String> {
+pub(crate) fn svg_to_png(svg: &Path, png: &Path) -> Result<(), String> {
     let data = std::fs::read(svg).map_err(|e| e.to_string())?;
     let options = resvg::usvg::Options {
         font_family: "DejaVu Sans".into(),
@@ -113,7 +113,7 @@ fn svg_to_png(svg: &Path, png: &Path) -> Result<(), String> {
     std::fs::write(png, bytes).map_err(|e| e.to_string())
 }
 
-fn register_fonts() -> Result<(), ChartError> {
+pub(crate) fn register_fonts() -> Result<(), ChartError> {
     let mut result = Ok(());
     REGISTER.call_once(|| {
         let regular = plotters::style::register_font(FONT, FontStyle::Normal, FONT_REGULAR);

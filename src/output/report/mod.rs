@@ -59,11 +59,17 @@ impl Page {
     /// A page with its title (escaped here) and one line under it.
     pub fn new(lang: Lang, title: &str, subtitle: &str) -> Page {
         let report = lang.pick("avesim report", "avesim-rapport");
+        Page::of_kind(lang, report, title, subtitle, "")
+    }
+
+    /// A page of another kind than a report (`avesim story`), with CSS of its own after the
+    /// report's.
+    pub fn of_kind(lang: Lang, report: &str, title: &str, subtitle: &str, css: &str) -> Page {
         let title = esc(title);
         let mut html = String::with_capacity(1 << 20);
         let _ = write!(
             html,
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{report}: {title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{report}: {title}</h1>\n<p>{}</p>\n",
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{report}: {title}</title>\n<style>{CSS}{css}</style>\n</head>\n<body>\n<h1>{report}: {title}</h1>\n<p>{}</p>\n",
             lang.code(),
             esc(subtitle)
         );
@@ -145,7 +151,12 @@ impl Page {
     }
 
     /// Close the page with its footer and write it as `dir/report.html`.
-    pub fn write(mut self, dir: &Path, version: &str) -> std::io::Result<()> {
+    pub fn write(self, dir: &Path, version: &str) -> std::io::Result<()> {
+        self.write_as(&dir.join("report.html"), version)
+    }
+
+    /// Close the page with its footer and write it to `path`.
+    pub fn write_as(mut self, path: &Path, version: &str) -> std::io::Result<()> {
         let _ = write!(
             self.html,
             "<p class=\"small\">{}</p>\n</body>\n</html>\n",
@@ -160,7 +171,7 @@ impl Page {
                 )
             )
         );
-        std::fs::write(dir.join("report.html"), self.html)
+        std::fs::write(path, self.html)
     }
 }
 

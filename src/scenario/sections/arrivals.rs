@@ -59,7 +59,7 @@ section! {
 }
 
 /// A Poisson arrival stream, per hour, with its weekly profile (mean 1).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ArrivalParams {
     /// Base arrivals per hour.
     pub per_hour: f64,

@@ -24,7 +24,7 @@ section! {
 }
 
 /// Growth of the social stream as the model uses it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GrowthParams {
     /// Final multiplier.
     pub multiplier: f64,

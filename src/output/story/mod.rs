@@ -1,0 +1,665 @@
+//! A family's story for a classroom: `story.html` (self-contained, a swimlane timeline and
+//! the narrative of each setup side by side), `story.md` (the narrative), `timeline.svg` and
+//! `timeline.png` (1600×900, for slides) and `story.json` (the events, for other tools; the
+//! events are exactly the family's rows of `trace.csv`).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use plotters::prelude::*;
+use serde::Serialize;
+
+use crate::experiment::story::{Direction, Kind, KindCount, Story, Typical};
+use crate::lang::Lang;
+use crate::model::{AveFase, Happening, Outcome};
+use crate::output::charts::{ChartError, HEIGHT, WIDTH};
+use crate::output::recorder::trace_row;
+use crate::output::report::{Page, esc};
+use crate::scenario::Params;
+use crate::scenario::sections::run::RunParams;
+
+mod page;
+mod timeline;
+mod words;
+
+pub use page::{Entry, write_index};
+pub use words::{Line, narrate};
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTHS_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_NL_LONG: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const DAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+const DAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// `12 mrt 2019` / `12 Mar 2019`.
+pub fn short_date(lang: Lang, run: &RunParams, t: f64) -> String {
+    let d = run.date_of_day((t / 24.0).floor() as i64);
+    let m = usize::from(d.month() as u8 - 1);
+    format!(
+        "{} {} {}",
+        d.day(),
+        lang.pick(MONTHS_EN, MONTHS_NL)[m],
+        d.year()
+    )
+}
+
+/// `di 12 maart 2019, 10:14` / `Tue 12 March 2019, 10:14`.
+pub fn long_datetime(lang: Lang, run: &RunParams, t: f64) -> String {
+    let day = (t / 24.0).floor();
+    let d = run.date_of_day(day as i64);
+    let m = usize::from(d.month() as u8 - 1);
+    let minutes = ((t - day * 24.0) * 60.0).floor() as i64;
+    format!(
+        "{} {} {} {}, {:02}:{:02}",
+        lang.pick(DAYS_EN, DAYS_NL)[run.weekday_at(t)],
+        d.day(),
+        lang.pick(MONTHS_EN_LONG, MONTHS_NL_LONG)[m],
+        d.year(),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// One setup's telling of the family.
+pub struct Told<'a> {
+    /// The setup as the reader knows it (a description or a name).
+    pub label: String,
+    /// The scenario's name.
+    pub name: String,
+    /// The setup in a few words (its description, or its name).
+    pub short: String,
+    /// Its parameters.
+    pub params: &'a Params,
+    /// The story.
+    pub story: Story,
+}
+
+/// Everything a story's files say.
+pub struct Book<'a> {
+    /// The kind asked for (or found), if any.
+    pub kind: Option<Kind>,
+    /// One or two tellings of the same family.
+    pub sides: Vec<Told<'a>>,
+    /// Where the two paths part: time and moment index in each.
+    pub parted: Option<(f64, usize, usize)>,
+    /// How typical the contrast is, with two sides.
+    pub typical: Option<Typical>,
+    /// The contrast over all families: the setups' average effect.
+    pub typical_all: Option<Typical>,
+    /// How this family fared under the other setup.
+    pub direction: Option<Direction>,
+    /// How the typical share was measured (replications, years, seed), in the page's
+    /// language.
+    pub method: String,
+    /// Changes made with `--set` (told side) and `--versus-set` (other side).
+    pub sets: (Vec<String>, Vec<String>),
+}
+
+impl Book<'_> {
+    /// Whether this family is the exception to the usual contrast.
+    pub fn exception(&self) -> bool {
+        match (&self.typical, self.direction) {
+            (Some(t), Some(d)) => t.exception(d),
+            _ => false,
+        }
+    }
+
+    /// The family's facts in a line.
+    pub fn family_line(&self, lang: Lang) -> String {
+        let s = &self.sides[0];
+        let Some((t, domains, complex, youth, _)) = s.story.arrival() else {
+            return String::new();
+        };
+        let mut facts = vec![lang.pick(
+            format!(
+                "{domains} life domain{}",
+                if domains == 1 { "" } else { "s" }
+            ),
+            format!(
+                "{domains} leefgebied{}",
+                if domains == 1 { "" } else { "en" }
+            ),
+        )];
+        if complex {
+            facts.push(
+                lang.pick("complex problems", "complexe problematiek")
+                    .into(),
+            );
+        }
+        if youth {
+            facts.push(lang.pick("with minors", "met minderjarigen").into());
+        }
+        lang.pick(
+            format!(
+                "Family {} (replication {}), arrived {}: {}",
+                s.story.id.arg(),
+                s.story.replication,
+                long_datetime(lang, &s.params.run, t),
+                facts.join(", ")
+            ),
+            format!(
+                "Gezin {} (herhaling {}), aangemeld {}: {}",
+                s.story.id.arg(),
+                s.story.replication,
+                long_datetime(lang, &s.params.run, t),
+                facts.join(", ")
+            ),
+        )
+    }
+
+    /// The title of the story: the kind told.
+    pub fn title(&self, lang: Lang) -> String {
+        self.kind.filter(|k| k.id != "any").map_or_else(
+            || {
+                lang.pick("A family's story", "Het verhaal van een gezin")
+                    .to_string()
+            },
+            |k| {
+                let t = k.title(lang);
+                let mut c = t.chars();
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            },
+        )
+    }
+
+    /// The setups in a line.
+    pub fn setups_line(&self, lang: Lang) -> String {
+        match self.sides.as_slice() {
+            [a, b, ..] => lang.pick(
+                format!("{} against {}", a.short, b.short),
+                format!("{} tegenover {}", a.short, b.short),
+            ),
+            [a] => a.short.clone(),
+            [] => String::new(),
+        }
+    }
+}
+
+/// How a story ended, in words.
+pub fn ending(lang: Lang, story: &Story) -> String {
+    let Some((arrived, ..)) = story.arrival() else {
+        return String::new();
+    };
+    let crises = story
+        .moments
+        .iter()
+        .filter(|m| matches!(m.happening, Happening::Incident { .. }))
+        .count();
+    let top = story
+        .phases()
+        .iter()
+        .map(|p| p.1)
+        .max()
+        .unwrap_or(AveFase::Ave2);
+    let end = story.end();
+    let (when, how) = match end {
+        Some((t, Outcome::Resolved)) => (
+            (t - arrived) / 24.0,
+            lang.pick("resolved after", "opgelost na"),
+        ),
+        Some((t, Outcome::HandedBack)) => (
+            (t - arrived) / 24.0,
+            lang.pick("handed back after", "teruggegeven na"),
+        ),
+        Some((t, Outcome::Open)) => (
+            (t - arrived) / 24.0,
+            lang.pick("still under way after", "nog lopend na"),
+        ),
+        None => (f64::NAN, ""),
+    };
+    let crises = match (crises, lang) {
+        (0, Lang::En) => "no acute crisis".to_string(),
+        (0, Lang::Nl) => "geen acute crisis".to_string(),
+        (1, Lang::En) => "1 acute crisis".to_string(),
+        (1, Lang::Nl) => "1 acute crisis".to_string(),
+        (n, Lang::En) => format!("{n} acute crises"),
+        (n, Lang::Nl) => format!("{n} acute crises"),
+    };
+    lang.pick(
+        format!(
+            "{how} {:.0} days; {crises}; highest phase AVE {}",
+            when,
+            top.number()
+        ),
+        format!(
+            "{how} {:.0} dagen; {crises}; hoogste fase AVE {}",
+            when,
+            top.number()
+        ),
+    )
+}
+
+/// Draw the timeline as `dir/timeline.svg` and `dir/timeline.png`.
+pub fn write_timeline(lang: Lang, dir: &Path, book: &Book) -> Result<(), ChartError> {
+    crate::output::charts::register_fonts()?;
+    let svg = dir.join("timeline.svg");
+    let sides: Vec<timeline::Side> = book
+        .sides
+        .iter()
+        .map(|s| timeline::Side {
+            label: s.label.clone(),
+            story: &s.story,
+        })
+        .collect();
+    {
+        let root = SVGBackend::new(&svg, (WIDTH, HEIGHT)).into_drawing_area();
+        timeline::draw(
+            &root,
+            lang,
+            &book.title(lang),
+            &sides,
+            book.parted.map(|p| p.0),
+            &book.sides[0].params.run,
+        )
+        .map_err(|e| ChartError {
+            chart: "timeline".into(),
+            message: e.to_string(),
+        })?;
+    }
+    crate::output::charts::svg_to_png(&svg, &dir.join("timeline.png")).map_err(|message| {
+        ChartError {
+            chart: "timeline".into(),
+            message,
+        }
+    })
+}
+
+#[derive(Serialize)]
+struct JsonEvent {
+    time_h: String,
+    day: String,
+    datetime: String,
+    event: &'static str,
+    desk: &'static str,
+    case: String,
+    detail: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct JsonPhase {
+    time_h: String,
+    datetime: String,
+    phase: u8,
+}
+
+#[derive(Serialize)]
+struct JsonSide {
+    scenario: String,
+    label: String,
+    case: u32,
+    events: Vec<JsonEvent>,
+    phases: Vec<JsonPhase>,
+    ending: String,
+}
+
+#[derive(Serialize)]
+struct JsonShare {
+    direction: &'static str,
+    share: f64,
+    low: f64,
+    high: f64,
+}
+
+#[derive(Serialize)]
+struct JsonTypical {
+    kind: &'static str,
+    families: u64,
+    replications: usize,
+    unpaired: u64,
+    shares: Vec<JsonShare>,
+    crises_difference: f64,
+    crises_difference_low: f64,
+    crises_difference_high: f64,
+    this_family: Option<&'static str>,
+    exception: bool,
+}
+
+#[derive(Serialize)]
+struct JsonStory {
+    avesim_version: &'static str,
+    language: &'static str,
+    family: String,
+    origin: &'static str,
+    index: u64,
+    replication: u32,
+    kind: Option<&'static str>,
+    sides: Vec<JsonSide>,
+    parted_time_h: Option<String>,
+    typical: Option<JsonTypical>,
+}
+
+/// The side's events as `trace.csv` has them, each with its sentence.
+fn json_side(lang: Lang, told: &Told) -> JsonSide {
+    let run = &told.params.run;
+    let lines = narrate(&told.story, told.params, lang);
+    let events = told
+        .story
+        .moments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let row = trace_row(&m.happening)?;
+            Some(JsonEvent {
+                time_h: crate::format::csv(m.t),
+                day: crate::format::csv(m.t / 24.0),
+                datetime: run.datetime_at(m.t),
+                event: row.event,
+                desk: row.desk,
+                case: row.case.map_or(String::new(), |c| c.to_string()),
+                detail: row.detail,
+                text: lines
+                    .iter()
+                    .find(|l| l.moment == i)
+                    .map_or(String::new(), |l| l.text.clone()),
+            })
+        })
+        .collect();
+    JsonSide {
+        scenario: told.name.clone(),
+        label: told.label.clone(),
+        case: told.story.uid,
+        events,
+        phases: told
+            .story
+            .phases()
+            .into_iter()
+            .map(|(t, p)| JsonPhase {
+                time_h: crate::format::csv(t),
+                datetime: run.datetime_at(t),
+                phase: p.number(),
+            })
+            .collect(),
+        ending: ending(lang, &told.story),
+    }
+}
+
+/// Write `story.json`.
+pub fn write_json(lang: Lang, dir: &Path, book: &Book) -> Result<(), String> {
+    let first = &book.sides[0].story;
+    let typical = book.typical.as_ref().map(|t| JsonTypical {
+        kind: t.kind.id,
+        families: t.families,
+        replications: t.replications,
+        unpaired: t.unpaired,
+        shares: Direction::ALL
+            .iter()
+            .map(|d| {
+                let s = t.shares[d.index()];
+                JsonShare {
+                    direction: d.name(),
+                    share: s.share,
+                    low: s.low,
+                    high: s.high,
+                }
+            })
+            .collect(),
+        crises_difference: t.crises.mean,
+        crises_difference_low: t.crises.low,
+        crises_difference_high: t.crises.high,
+        this_family: book.direction.map(Direction::name),
+        exception: book.exception(),
+    });
+    let json = JsonStory {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        language: lang.code(),
+        family: first.id.arg(),
+        origin: first.id.origin.name(),
+        index: first.id.index,
+        replication: first.replication,
+        kind: book.kind.map(|k| k.id),
+        sides: book.sides.iter().map(|s| json_side(lang, s)).collect(),
+        parted_time_h: book.parted.map(|p| crate::format::csv(p.0)),
+        typical,
+    };
+    crate::output::files::write_json(dir, "story.json", &json).map_err(|e| e.to_string())
+}
+
+/// The typical-contrast sentences (plain text, in `lang`), with the warning first when this
+/// family is the exception.
+pub fn typical_lines(lang: Lang, book: &Book) -> Vec<String> {
+    let Some(t) = &book.typical else {
+        return Vec::new();
+    };
+    let other = book.sides.get(1).map_or("", |s| s.short.as_str());
+    let pct = |x: f64| lang.num(&format!("{:.0}%", 100.0 * x));
+    let kind = t.kind.title(lang);
+    let mut out = Vec::new();
+    if t.families == 0 {
+        out.push(lang.pick(
+            format!("No other family of this kind ({kind}) was found in both setups, so how typical this contrast is cannot be said."),
+            format!("Geen ander gezin van deze soort ({kind}) kwam in beide opzetten voor; hoe gewoon dit verschil is, is daarom niet te zeggen."),
+        ));
+        return out;
+    }
+    let share = |d: Direction| {
+        let s = t.shares[d.index()];
+        format!("{} ({}–{})", pct(s.share), pct(s.low), pct(s.high))
+    };
+    out.push(lang.pick(
+        format!(
+            "Over {} families of this kind ({kind}) under either setup, in {} replications, under {other}: better for {}, the same for {}, worse for {} (95% intervals). Better means fewer acute crises, or as many and closed at least a month sooner.",
+            t.families, t.replications, share(Direction::Better), share(Direction::Same), share(Direction::Worse)
+        ),
+        format!(
+            "Over {} gezinnen van deze soort ({kind}) in een van beide opzetten, in {} herhalingen, met {other}: beter voor {}, gelijk voor {}, slechter voor {} (95%-intervallen). Beter betekent minder acute crises, of evenveel en minstens een maand eerder afgesloten.",
+            t.families, t.replications, share(Direction::Better), share(Direction::Same), share(Direction::Worse)
+        ),
+    ));
+    let c = &t.crises;
+    if c.mean.is_finite() {
+        out.push(lang.pick(
+            format!(
+                "Acute crises per family: {} under {other} ({} to {}).",
+                lang.num(&format!("{:+.3}", c.mean)),
+                lang.num(&format!("{:+.3}", c.low)),
+                lang.num(&format!("{:+.3}", c.high))
+            ),
+            format!(
+                "Acute crises per gezin: {} met {other} ({} tot {}).",
+                lang.num(&format!("{:+.3}", c.mean)),
+                lang.num(&format!("{:+.3}", c.low)),
+                lang.num(&format!("{:+.3}", c.high))
+            ),
+        ));
+    }
+    if let Some(all) = book.typical_all.as_ref().filter(|a| a.kind != t.kind) {
+        let s = |d: Direction| pct(all.shares[d.index()].share);
+        let c = &all.crises;
+        out.push(lang.pick(
+            format!(
+                "Over all {} families, under {other}: better for {}, the same for {}, worse for {}; acute crises per family {} ({} to {}). This is the setups' average effect; families counted for what happened to them are counted under both setups, so that chance alone does not flatter either.",
+                all.families, s(Direction::Better), s(Direction::Same), s(Direction::Worse),
+                lang.num(&format!("{:+.3}", c.mean)), lang.num(&format!("{:+.3}", c.low)), lang.num(&format!("{:+.3}", c.high))
+            ),
+            format!(
+                "Over alle {} gezinnen, met {other}: beter voor {}, gelijk voor {}, slechter voor {}; acute crises per gezin {} ({} tot {}). Dat is het gemiddelde effect van de opzet; gezinnen die om wat hun overkwam zijn gekozen, tellen in beide opzetten mee, zodat toeval geen van beide mooier maakt.",
+                all.families, s(Direction::Better), s(Direction::Same), s(Direction::Worse),
+                lang.num(&format!("{:+.3}", c.mean)), lang.num(&format!("{:+.3}", c.low)), lang.num(&format!("{:+.3}", c.high))
+            ),
+        ));
+    }
+    if t.unpaired > 0 {
+        out.push(lang.pick(
+            format!("{} families of this kind are not the same family in the other setup (it changes who arrives) and are left out.", t.unpaired),
+            format!("{} gezinnen van deze soort zijn in de andere opzet niet hetzelfde gezin (die verandert wie er binnenkomt) en tellen niet mee.", t.unpaired),
+        ));
+    }
+    out
+}
+
+/// The sentence on this family against the usual, and whether it warns.
+pub fn this_family_line(lang: Lang, book: &Book) -> Option<(String, bool)> {
+    let (t, d) = (book.typical.as_ref()?, book.direction?);
+    let word = |d: Direction| match d {
+        Direction::Better => lang.pick("better", "beter"),
+        Direction::Same => lang.pick("the same", "gelijk"),
+        Direction::Worse => lang.pick("worse", "slechter"),
+    };
+    let pct = lang.num(&format!("{:.0}%", 100.0 * t.shares[d.index()].share));
+    Some(if book.exception() {
+        (
+            lang.pick(
+                format!(
+                    "This family is the exception: it fared {} under the other setup, as only {pct} of families of this kind do. Most fared {}. Say so in class, or choose another family.",
+                    word(d),
+                    word(t.usual())
+                ),
+                format!(
+                    "Dit gezin is de uitzondering: het verging het {} in de andere opzet, zoals maar {pct} van de gezinnen van deze soort. De meeste verging het {}. Zeg dat in de les, of kies een ander gezin.",
+                    word(d),
+                    word(t.usual())
+                ),
+            ),
+            true,
+        )
+    } else {
+        (
+            lang.pick(
+                format!(
+                    "This family fared {} under the other setup, as {pct} of families of this kind do: a fair example.",
+                    word(d)
+                ),
+                format!(
+                    "Dit gezin verging het {} in de andere opzet, zoals {pct} van de gezinnen van deze soort: een eerlijk voorbeeld.",
+                    word(d)
+                ),
+            ),
+            false,
+        )
+    })
+}
+
+/// Write `story.md`.
+pub fn write_markdown(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", book.title(lang));
+    let _ = writeln!(md, "**{}**\n", book.setups_line(lang));
+    let _ = writeln!(md, "{}\n", book.family_line(lang));
+    if let Some((line, warn)) = this_family_line(lang, book) {
+        let _ = writeln!(md, "{}{line}\n", if warn { "**⚠ ** " } else { "" });
+    }
+    for l in typical_lines(lang, book) {
+        let _ = writeln!(md, "{l}\n");
+    }
+    for (k, told) in book.sides.iter().enumerate() {
+        let _ = writeln!(md, "## {}\n", told.label);
+        let _ = writeln!(md, "*{}*\n", ending(lang, &told.story));
+        let (when, phase, lead, answerable, what) = (
+            lang.pick("When", "Wanneer"),
+            lang.pick("Phase", "Fase"),
+            lang.pick("Who leads", "Wie heeft de regie"),
+            lang.pick("Answerable", "Bestuurlijk verantwoordelijk"),
+            lang.pick("What happens", "Wat er gebeurt"),
+        );
+        let _ = writeln!(md, "| {when} | {phase} | {what} | {lead} | {answerable} |");
+        md.push_str("|---|---|---|---|---|\n");
+        for l in narrate(&told.story, told.params, lang) {
+            let parted = book
+                .parted
+                .filter(|p| k < 2 && [p.1, p.2][k] == l.moment && book.sides.len() > 1)
+                .map_or("", |_| {
+                    lang.pick(" **(paths part)**", " **(paden lopen uiteen)**")
+                });
+            let _ = writeln!(
+                md,
+                "| {} | AVE {} | {}{parted} | {} | {} |",
+                long_datetime(lang, &told.params.run, l.t),
+                l.phase.number(),
+                l.text.replace('|', "/"),
+                l.lead,
+                l.answerable
+            );
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "{}\n", book.method);
+    std::fs::write(dir.join("story.md"), md)
+}
+
+/// Write every file of a story into `dir`.
+pub fn write_story(lang: Lang, dir: &Path, book: &Book) -> Result<(), String> {
+    write_timeline(lang, dir, book).map_err(|e| e.to_string())?;
+    write_json(lang, dir, book).map_err(|e| format!("writing story.json: {e}"))?;
+    write_markdown(lang, dir, book).map_err(|e| format!("writing story.md: {e}"))?;
+    page::write_page(lang, dir, book).map_err(|e| format!("writing story.html: {e}"))
+}
+
+/// Re-exported for the page.
+pub(crate) fn html_escape(s: &str) -> String {
+    esc(s)
+}
+
+/// A page shell for the story and the index.
+pub(crate) fn page(lang: Lang, title: &str, subtitle: &str) -> Page {
+    Page::of_kind(
+        lang,
+        lang.pick("avesim story", "avesim-verhaal"),
+        title,
+        subtitle,
+        page::CSS,
+    )
+}
+
+/// The kinds of story with how common each is (`avesim story --kind list`).
+pub fn kinds_listing(lang: Lang, counts: &[KindCount]) -> String {
+    let mut out = String::new();
+    let (kind, per_year, share, what) = (
+        lang.pick("kind", "soort"),
+        lang.pick("per year", "per jaar"),
+        lang.pick("of all cases", "van alle casussen"),
+        lang.pick("what happens", "wat er gebeurt"),
+    );
+    let _ = writeln!(out, "{kind:<15} {per_year:>9} {share:>16}  {what}");
+    for c in counts {
+        let _ = writeln!(
+            out,
+            "{:<15} {:>9} {:>16}  {}",
+            c.kind.id,
+            lang.num(&format!("{:.1}", c.per_year)),
+            lang.num(&format!("{:.1}%", 100.0 * c.share)),
+            c.kind.title(lang)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Counted over families that arrived after the warm-up; a family can be of several kinds. Tell one with --kind KIND.",
+            "Geteld over gezinnen die na de inloop binnenkwamen; een gezin kan van meer soorten zijn. Vertel er een met --kind SOORT."
+        )
+    );
+    out
+}

@@ -1,0 +1,210 @@
+//! `story.html`: one self-contained page (inline SVG and CSS, no script, no network) for a
+//! projector and a phone — what the family went through, how typical the contrast is, the
+//! swimlane timeline, and the narrative of each setup side by side.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{
+    Book, ending, html_escape as esc, long_datetime, narrate, page, short_date, this_family_line,
+    typical_lines,
+};
+use crate::lang::Lang;
+
+pub(crate) const CSS: &str = "
+body{font-size:1.08em}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1.2em}
+.side h2{margin-top:1em}
+ol.story{list-style:none;padding:0;margin:0}
+ol.story li{border-left:6px solid #ccc;padding:.35em .7em;margin:.4em 0;background:#fafafa}
+ol.story li.p2{border-color:#2ca02c}ol.story li.p3{border-color:#ff7f0e}ol.story li.p4{border-color:#d62728}
+ol.story li.part{outline:3px solid #222}
+.when{font-size:.85em;color:#444;font-variant-numeric:tabular-nums}
+.who{font-size:.82em;color:#555}
+.chip{display:inline-block;padding:0 .45em;border-radius:.3em;color:#fff;font-size:.8em;margin-right:.4em}
+.c2{background:#2ca02c}.c3{background:#ff7f0e}.c4{background:#d62728}
+.scroll{overflow-x:auto}.scroll svg{min-width:0}
+.note{border-left:6px solid #9467bd;background:#f4effa;padding:.2em 1em;margin:1em 0}
+@media (max-width:700px){.scroll svg{width:900px;max-width:none}h1{font-size:1.35em}}
+";
+
+/// Write `story.html`.
+pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
+    let mut p = page(lang, &book.title(lang), &book.family_line(lang));
+    let html = p.html();
+    let _ = writeln!(html, "<p><b>{}</b></p>", esc(&book.setups_line(lang)));
+    if let Some((line, warn)) = this_family_line(lang, book) {
+        let class = if warn { "warn" } else { "findings" };
+        let _ = writeln!(
+            html,
+            "<div class=\"{class}\" id=\"typical\"><p><b>{}</b></p>",
+            esc(&line)
+        );
+        for l in typical_lines(lang, book) {
+            let _ = writeln!(html, "<p>{}</p>", esc(&l));
+        }
+        html.push_str("</div>\n");
+    } else {
+        for l in typical_lines(lang, book) {
+            let _ = writeln!(html, "<p>{}</p>", esc(&l));
+        }
+    }
+    // Where the paths part.
+    if let (Some((t, i, j)), Some(other)) = (book.parted, book.sides.get(1)) {
+        let told = &book.sides[0];
+        let say = |s: &super::Told, k: usize| {
+            narrate(&s.story, s.params, lang)
+                .into_iter()
+                .find(|l| l.moment >= k)
+                .map_or_else(
+                    || {
+                        lang.pick("nothing more happens.", "er gebeurt niets meer.")
+                            .to_string()
+                    },
+                    |l| format!("{}: {}", long_datetime(lang, &s.params.run, l.t), l.text),
+                )
+        };
+        let _ = writeln!(
+            html,
+            "<div id=\"parted\"><p><b>{}</b></p><ul><li><b>{}</b> — {}</li><li><b>{}</b> — {}</li></ul></div>",
+            esc(&lang.pick(
+                format!(
+                    "The paths part on {}.",
+                    short_date(lang, &told.params.run, t)
+                ),
+                format!(
+                    "De paden lopen uiteen op {}.",
+                    short_date(lang, &told.params.run, t)
+                ),
+            )),
+            esc(&told.short),
+            esc(&say(told, i)),
+            esc(&other.short),
+            esc(&say(other, j))
+        );
+    } else if book.sides.len() > 1 {
+        let _ = writeln!(
+            html,
+            "<p id=\"parted\">{}</p>",
+            lang.pick(
+                "The two setups tell this family's story the same way, moment for moment.",
+                "De twee opzetten vertellen het verhaal van dit gezin precies hetzelfde."
+            )
+        );
+    }
+    let svg = std::fs::read_to_string(dir.join("timeline.svg"))?;
+    let svg = svg.find("<svg").map_or(svg.as_str(), |i| &svg[i..]);
+    let _ = writeln!(
+        html,
+        "<figure class=\"scroll\" id=\"timeline\">{svg}<figcaption>{} <span class=\"small\">(timeline.png, timeline.svg)</span></figcaption></figure>",
+        esc(lang.pick(
+            "The family on the four lanes. The strip above them is the phase; the wijkteam keeps its place while the Veiligheidshuis holds procesregie only as a local agreement.",
+            "Het gezin op de vier banen. De strook erboven is de fase; dat het wijkteam zijn plek houdt terwijl het Veiligheidshuis de procesregie heeft, is een lokale afspraak."
+        ))
+    );
+    html.push_str("<div class=\"sides\">\n");
+    for (k, told) in book.sides.iter().enumerate() {
+        let _ = writeln!(
+            html,
+            "<section class=\"side\"><h2>{}</h2><p><i>{}</i></p><ol class=\"story\">",
+            esc(&told.label),
+            esc(&ending(lang, &told.story))
+        );
+        let part = book.parted.map(|p| [p.1, p.2][k.min(1)]);
+        let lines = narrate(&told.story, told.params, lang);
+        let first_part = part.and_then(|m| lines.iter().position(|l| l.moment >= m));
+        for (n, l) in lines.iter().enumerate() {
+            let ph = l.phase.number();
+            let class = if book.sides.len() > 1 && Some(n) == first_part {
+                format!("p{ph} part")
+            } else {
+                format!("p{ph}")
+            };
+            let _ = writeln!(
+                html,
+                "<li class=\"{class}\"><div class=\"when\"><span class=\"chip c{ph}\">AVE {ph}</span>{}</div><div>{}</div><div class=\"who\">{}: {} · {}: {}</div></li>",
+                esc(&long_datetime(lang, &told.params.run, l.t)),
+                esc(&l.text),
+                lang.pick("Lead", "Regie"),
+                esc(&l.lead),
+                lang.pick("answerable", "bestuurlijk"),
+                esc(&l.answerable)
+            );
+        }
+        html.push_str("</ol></section>\n");
+    }
+    html.push_str("</div>\n");
+    // Privacy and consent, as the scenario assumes them.
+    let link = &book.sides[0].params.link;
+    let pct = |x: f64| lang.num(&format!("{:.0}%", 100.0 * x));
+    let _ = writeln!(
+        html,
+        "<div class=\"note\" id=\"privacy\"><p><b>{}</b></p><p>{}</p></div>",
+        lang.pick("Privacy and consent", "Privacy en toestemming"),
+        esc(&lang.pick(
+            format!(
+                "In this scenario a wijkteam leaves out a consult, a flag or a link with justice in {} of cases because people assume sharing is not allowed (\"Privacy is hét probleem\", §2.6); the Veiligheidshuis does not enter its advice for ZSM in {} (the maatwerkoverleg above says when). Asking the family's consent is not a separate step in avesim: where consent is the habit, it shows as more of this hesitancy.",
+                pct(link.privacy_hesitancy),
+                pct(link.vhh_privacy_hesitancy)
+            ),
+            format!(
+                "In dit scenario laat een wijkteam in {} van de gevallen een consult, een signalering of een link met justitie achterwege omdat men aanneemt dat delen niet mag (\"Privacy is hét probleem\", §2.6); het Veiligheidshuis zet in {} het advies voor ZSM niet in het systeem (het maatwerkoverleg hierboven zegt wanneer). Toestemming van het gezin vragen is geen aparte stap in avesim: waar alles alleen met toestemming gaat, zit dat in deze terughoudendheid.",
+                pct(link.privacy_hesitancy),
+                pct(link.vhh_privacy_hesitancy)
+            )
+        ))
+    );
+    let _ = writeln!(html, "<p class=\"small\">{}</p>", esc(&book.method));
+    p.write_as(&dir.join("story.html"), env!("CARGO_PKG_VERSION"))
+}
+
+/// One family of a lesson's set, for the index.
+pub struct Entry {
+    /// Its folder (relative).
+    pub folder: String,
+    /// Its title.
+    pub title: String,
+    /// The family in a line.
+    pub family: String,
+    /// How it ended under each setup.
+    pub endings: Vec<String>,
+    /// How typical its contrast is (a line), and whether it is the exception.
+    pub typical: Option<(String, bool)>,
+}
+
+/// Write `index.html` for a lesson's set of families.
+pub fn write_index(lang: Lang, dir: &Path, title: &str, entries: &[Entry]) -> std::io::Result<()> {
+    let mut p = page(
+        lang,
+        title,
+        lang.pick(
+            "Families for one lesson, each with its own page, timeline and narrative.",
+            "Gezinnen voor één les, elk met een eigen pagina, tijdlijn en verhaal.",
+        ),
+    );
+    let html = p.html();
+    html.push_str("<ol>\n");
+    for e in entries {
+        let _ = write!(
+            html,
+            "<li><p><a href=\"{}/story.html\"><b>{}</b></a><br>{}</p><ul>",
+            esc(&e.folder),
+            esc(&e.title),
+            esc(&e.family)
+        );
+        for end in &e.endings {
+            let _ = write!(html, "<li>{}</li>", esc(end));
+        }
+        if let Some((line, warn)) = &e.typical {
+            let _ = write!(
+                html,
+                "<li>{}{}</li>",
+                if *warn { "⚠ " } else { "" },
+                esc(line)
+            );
+        }
+        html.push_str("</ul></li>\n");
+    }
+    html.push_str("</ol>\n");
+    p.write_as(&dir.join("index.html"), env!("CARGO_PKG_VERSION"))
+}
