@@ -5,7 +5,8 @@
 //! replications are the independent units. A share's interval is a Wilson score interval on
 //! the effective number of families (the number whose binomial variance equals the
 //! between-replication variance of the ratio estimator; Korn & Graubard 1998), never more
-//! than the families counted; the mean difference in crises gets a t interval on the same
+//! than the families counted, with Student's t on the replications' degrees of freedom in
+//! place of the normal quantile; the mean difference in crises gets a t interval on the same
 //! ratio estimator.
 
 use std::collections::HashMap;
@@ -119,7 +120,11 @@ pub fn share_interval(clusters: &[(u64, u64)]) -> Option<Share> {
     } else {
         n
     };
-    let z = 1.959_963_984_540_054;
+    // Student's t on the replications' degrees of freedom: few replications, wider.
+    let z = match clusters.len() {
+        0 | 1 => 1.959_963_984_540_054,
+        r => t_quantile(r - 1, 0.975),
+    };
     let z2 = z * z / n_eff;
     let centre = (p + z2 / 2.0) / (1.0 + z2);
     let half = z / (1.0 + z2) * (binomial / n_eff + z2 / (4.0 * n_eff)).sqrt();

@@ -319,6 +319,11 @@ struct JsonPhase {
 struct JsonSide {
     scenario: String,
     label: String,
+    family: String,
+    arrived_time_h: String,
+    domains: u8,
+    complex: bool,
+    youth: bool,
     case: u32,
     events: Vec<JsonEvent>,
     phases: Vec<JsonPhase>,
@@ -387,9 +392,18 @@ fn json_side(lang: Lang, told: &Told) -> JsonSide {
             })
         })
         .collect();
+    let (arrived, domains, complex, youth, _) =
+        told.story
+            .arrival()
+            .unwrap_or((f64::NAN, 0, false, false, None));
     JsonSide {
         scenario: told.name.clone(),
         label: told.label.clone(),
+        family: told.story.id.arg(),
+        arrived_time_h: crate::format::csv(arrived),
+        domains,
+        complex,
+        youth,
         case: told.story.uid,
         events,
         phases: told
