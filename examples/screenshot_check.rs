@@ -1,5 +1,6 @@
-//! CI helper: fail unless a full-page screenshot of report.html shows a page with content.
-//! Usage: cargo run --example screenshot_check -- shot.png MIN_HEIGHT
+//! CI helper: fail unless a full-page screenshot of a page shows content in colour.
+//! Usage: cargo run --example screenshot_check -- shot.png MIN_HEIGHT [R,G,B]
+//! (the colour that must cover 20,000 pixels or more; default the charts' first series blue).
 
 use std::process::ExitCode;
 
@@ -33,6 +34,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let want: [i32; 3] = args
+        .get(3)
+        .and_then(|c| {
+            let v: Vec<i32> = c.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+            <[i32; 3]>::try_from(v).ok()
+        })
+        .unwrap_or([31, 119, 180]);
     let channels = info.color_type.samples();
     let (mut ink, mut blue, mut total) = (0u64, 0u64, 0u64);
     let mut colours = std::collections::HashSet::new();
@@ -41,8 +49,8 @@ fn main() -> ExitCode {
         if p[..3].iter().any(|&c| c < 235) {
             ink += 1;
         }
-        // The charts' first series colour (31, 119, 180), allowing for blending.
-        if p[2] > 150 && p[0] < 120 && p[1] > 90 && p[1] < 160 {
+        // The colour asked for, allowing for blending.
+        if (0..3).all(|k| (i32::from(p[k]) - want[k]).abs() < 40) {
             blue += 1;
         }
         if colours.len() < 5000 {
@@ -51,7 +59,7 @@ fn main() -> ExitCode {
     }
     let ink_share = ink as f64 / total as f64;
     println!(
-        "screenshot {}x{}: {:.1}% ink, {} colours, {} chart-blue pixels",
+        "screenshot {}x{}: {:.1}% ink, {} colours, {} pixels of {want:?}",
         info.width,
         info.height,
         100.0 * ink_share,
@@ -62,7 +70,7 @@ fn main() -> ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {
-        eprintln!("the report page looks blank or its charts did not render");
+        eprintln!("the page looks blank or its charts did not render");
         ExitCode::FAILURE
     }
 }

@@ -54,6 +54,9 @@ enum Command {
     /// Tell one family's story for a classroom, and with --versus the same family under
     /// another setup (story.html, story.md, timeline.png/svg, story.json).
     Story(StoryArgs),
+    /// Play a year at the desks in the browser, two setups side by side on the same families
+    /// (animation.html, self-contained).
+    Animate(AnimateArgs),
     /// Validate a scenario and print every parameter as it will be used.
     Check {
         /// Scenario file (TOML); the embedded default without it.
@@ -225,6 +228,30 @@ struct StoryArgs {
     /// Pick this many contrasting families for one lesson (one folder each, and index.html).
     #[arg(long, value_name = "N")]
     set_of: Option<u32>,
+    #[command(flatten)]
+    layers: WithArgs,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct AnimateArgs {
+    /// Scenario file (TOML), or a region of the study by name; the embedded default without it.
+    scenario: Option<PathBuf>,
+    /// The other setup, side by side: a scenario file or a region's name, e.g.
+    /// scenarios/what-if/overflow-200.toml (the VHH manager's +200%).
+    #[arg(long, value_name = "OTHER.toml")]
+    versus: Option<PathBuf>,
+    /// Change a key of the other setup only (repeatable); without --versus the other setup
+    /// is the scenario with these changes.
+    #[arg(long = "versus-set", value_name = "KEY=VALUE")]
+    versus_sets: Vec<String>,
+    /// The calendar year to play (default: the first 365 days after the warm-up).
+    #[arg(long)]
+    year: Option<i16>,
+    /// The replication to play (0-based; default 0).
+    #[arg(long)]
+    replication: Option<u32>,
     #[command(flatten)]
     layers: WithArgs,
     #[command(flatten)]
@@ -431,6 +458,39 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                     say!("{}: {}", lang.pick("page", "pagina"), page.display());
                 }
             }
+        }
+        Command::Animate(args) => {
+            let request = commands::AnimateRequest {
+                scenario: args.scenario.clone(),
+                versus: args.versus.clone(),
+                versus_sets: args.versus_sets.clone(),
+                year: args.year,
+                replication: args.replication,
+            };
+            let common = commands::Common {
+                with: args.layers.with.clone(),
+                ..args.common.to_common(lang)
+            };
+            let out = commands::animate(&request, &common)?;
+            if !args.common.quiet {
+                say!(
+                    "{}",
+                    lang.pick(
+                        format!(
+                            "{} moves of cases, page {:.1} MB",
+                            out.steps,
+                            out.bytes as f64 / 1e6
+                        ),
+                        format!(
+                            "{} verplaatsingen van casussen, pagina {} MB",
+                            out.steps,
+                            lang.num(&format!("{:.1}", out.bytes as f64 / 1e6))
+                        )
+                    )
+                );
+            }
+            say!("{results}: {}", out.path.display());
+            say!("{}: {}", lang.pick("page", "pagina"), out.page.display());
         }
         Command::Check {
             scenario,

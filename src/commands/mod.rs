@@ -5,6 +5,7 @@
 //! result folder and the up-front refusal of jobs that would take too long.
 
 mod advise;
+mod animate;
 mod bench;
 mod compare;
 mod run;
@@ -13,6 +14,7 @@ mod sweep;
 
 pub use crate::experiment::sweep::AlarmFinding;
 pub use advise::{AdviseOutcome, AdviseRequest, advise};
+pub use animate::{AnimateOutcome, AnimateRequest, animate};
 pub use bench::bench;
 pub use compare::{CompareOutcome, run_compare};
 pub use run::{RunOutcome, run};

@@ -87,7 +87,7 @@ fn label(lang: Lang, loaded: &Loaded, sets: &[String]) -> String {
 }
 
 /// The setup in a few words: its description (or name), with the changes made to it.
-fn short(lang: Lang, loaded: &Loaded, sets: &[String]) -> String {
+pub(crate) fn short(lang: Lang, loaded: &Loaded, sets: &[String]) -> String {
     let d = loaded.scenario.description_in(lang);
     let base = if d.is_empty() {
         loaded.scenario.name.as_str()
@@ -101,20 +101,23 @@ fn short(lang: Lang, loaded: &Loaded, sets: &[String]) -> String {
     }
 }
 
-/// The other setup: `--versus` (with `--versus-set`), or the scenario with `--versus-set`.
-fn other_setup(
-    req: &StoryRequest,
+/// The other setup: `--versus` (with `--versus-set`), or the scenario with `--versus-set`;
+/// with the changes made to it.
+pub(crate) fn other_setup(
+    scenario: Option<&Path>,
+    versus: Option<&Path>,
+    versus_sets: &[String],
     common: &Common,
 ) -> Result<Option<(Loaded, Vec<String>)>, CommandError> {
-    if req.versus.is_none() && req.versus_sets.is_empty() {
+    if versus.is_none() && versus_sets.is_empty() {
         return Ok(None);
     }
-    let (path, mut sets) = match &req.versus {
-        Some(p) => (Some(p.as_path()), Vec::new()),
-        None => (req.scenario.as_deref(), common.sets.clone()),
+    let (path, mut sets) = match versus {
+        Some(p) => (Some(p), Vec::new()),
+        None => (scenario, common.sets.clone()),
     };
-    sets.extend(req.versus_sets.iter().cloned());
-    let with = if req.versus.is_some() {
+    sets.extend(versus_sets.iter().cloned());
+    let with = if versus.is_some() {
         &[][..]
     } else {
         &common.with[..]
@@ -292,7 +295,12 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
         &common.sets,
         flag_overrides(common)?,
     )?;
-    let other = other_setup(req, common)?;
+    let other = other_setup(
+        req.scenario.as_deref(),
+        req.versus.as_deref(),
+        &req.versus_sets,
+        common,
+    )?;
     let params = &told.params;
     let reps = params.run.replications;
     let threads = thread_count(params, &common.options());

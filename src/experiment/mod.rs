@@ -6,6 +6,7 @@
 pub mod advise;
 pub mod aggregate;
 pub mod alarm;
+pub mod animate;
 pub mod bench;
 pub mod compare;
 pub mod run;

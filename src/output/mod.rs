@@ -2,6 +2,7 @@
 //! traces, all into a temporary folder that is renamed into place only when complete.
 
 pub mod advice;
+pub mod animate;
 pub mod charts;
 pub mod excel;
 pub mod files;
