@@ -246,11 +246,9 @@ impl Observer for Recorder {
                     back(w);
                 }
             }),
-            H::Incident { case, .. } => {
-                if self.opened && t < self.to {
-                    let (m, id) = (self.minute(t), self.id(case));
-                    self.movie.crises.push([m, id]);
-                }
+            H::Incident { case, .. } if self.opened && t < self.to => {
+                let (m, id) = (self.minute(t), self.id(case));
+                self.movie.crises.push([m, id]);
             }
             H::Offence { case } => self.set(t, case, |w| visit(w, Place::Zsm)),
             H::ZsmKnownDecision { case, .. } => self.set(t, case, |w| {
