@@ -207,8 +207,8 @@ struct AdviseArgs {
 struct StoryArgs {
     /// Scenario file (TOML), or a region of the study by name; the embedded default without it.
     scenario: Option<PathBuf>,
-    /// The kind of story: late, stalled, complex, over-the-fence, overflow, kept-in-wijk,
-    /// simmering, vhh-plan, ave4, zsm-blind, zsm-informed, zsm-referral, quiet, any
+    /// The kind of story: late, stalled, over-the-fence, kept-in-wijk, ave4, complex, vhh-plan,
+    /// simmering, zsm-blind, zsm-informed, zsm-referral, overflow, quiet, any
     /// (`--kind list` says how common each is).
     #[arg(long)]
     kind: Option<String>,

@@ -245,8 +245,8 @@ fn book<'a>(
     );
     let years = lang.num(&format!("{years:.0}"));
     let method = lang.pick(
-        format!("The story is replication {rep} of the scenario (seed {seed}). How typical the contrast is comes from {reps} replications of {years} years with the same random streams in both setups (common random numbers), over families that arrived after the warm-up of {warm} days; intervals treat replications, not families, as independent."),
-        format!("Het verhaal komt uit herhaling {rep} van het scenario (seed {seed}). Hoe gewoon het verschil is, komt uit {reps} herhalingen van {years} jaar met dezelfde toevalsreeksen in beide opzetten (gemeenschappelijke toevalsgetallen), over gezinnen die na de inloop van {warm} dagen binnenkwamen; de intervallen rekenen herhalingen als onafhankelijk, niet gezinnen."),
+        format!("The story is replication {rep} of the scenario (seed {seed}). How typical the contrast is comes from {reps} replications of {years} years with the same random streams in both setups (common random numbers), over families that arrived after the warm-up of {warm} days; intervals treat replications, not families, as independent. In the model a signal, a doubt or a crisis can come at any hour; the desks act in their opening hours."),
+        format!("Het verhaal komt uit herhaling {rep} van het scenario (seed {seed}). Hoe gewoon het verschil is, komt uit {reps} herhalingen van {years} jaar met dezelfde toevalsreeksen in beide opzetten (gemeenschappelijke toevalsgetallen), over gezinnen die na de inloop van {warm} dagen binnenkwamen; de intervallen rekenen herhalingen als onafhankelijk, niet gezinnen. In het model kan een signaal, een twijfel of een crisis op elk uur komen; de tafels werken in hun openingstijden."),
     );
     Ok(Book {
         kind,

@@ -48,7 +48,9 @@ fn social(s: &Summary) -> bool {
     s.id.origin == Origin::Social
 }
 
-/// Every kind, in teaching order.
+/// Every kind, in teaching order: a lesson's set of five takes the first five that occur
+/// (a crisis before AVE 3, stalled cooperation, over de schutting, advice that kept a family in
+/// the wijk, escalation to AVE 4).
 pub const KINDS: [Kind; 14] = [
     Kind {
         id: "late",
@@ -63,22 +65,10 @@ pub const KINDS: [Kind; 14] = [
         test: |s| social(s) && scaled_on(s, Trigger::StalledCooperation),
     },
     Kind {
-        id: "complex",
-        en: "opgeschaald naar AVE 3 on complex problems, before any crisis",
-        nl: "opgeschaald naar AVE 3 bij complexe problematiek, vóór een crisis",
-        test: |s| social(s) && scaled_on(s, Trigger::Complex) && !s.late_incident,
-    },
-    Kind {
         id: "over-the-fence",
         en: "over de schutting: handed to the VHH too early",
         nl: "over de schutting: te vroeg overgedragen aan het Veiligheidshuis",
         test: |s| social(s) && scaled_on(s, Trigger::OverTheFence),
-    },
-    Kind {
-        id: "overflow",
-        en: "pushed up because the wijkteam was full",
-        nl: "opgeschaald omdat het wijkteam vol zat",
-        test: |s| social(s) && scaled_on(s, Trigger::Overflow),
     },
     Kind {
         id: "kept-in-wijk",
@@ -87,10 +77,16 @@ pub const KINDS: [Kind; 14] = [
         test: |s| social(s) && s.kept_in_wijk && !s.ave3,
     },
     Kind {
-        id: "simmering",
-        en: "a doubt nobody acted on: the case kept simmering (sudderen)",
-        nl: "een twijfel waar niemand op handelde: de casus bleef sudderen",
-        test: |s| social(s) && s.simmered,
+        id: "ave4",
+        en: "opschaling naar AVE 4 bij escalatie: the burgemeester takes the lead",
+        nl: "opschaling naar AVE 4 bij escalatie: de burgemeester neemt de regie",
+        test: |s| s.ave4,
+    },
+    Kind {
+        id: "complex",
+        en: "opgeschaald naar AVE 3 on complex problems, before any crisis",
+        nl: "opgeschaald naar AVE 3 bij complexe problematiek, vóór een crisis",
+        test: |s| social(s) && scaled_on(s, Trigger::Complex) && !s.late_incident,
     },
     Kind {
         id: "vhh-plan",
@@ -99,10 +95,10 @@ pub const KINDS: [Kind; 14] = [
         test: |s| s.afgeschaald && matches!(s.closed, Some((_, Outcome::Resolved))),
     },
     Kind {
-        id: "ave4",
-        en: "opschaling naar AVE 4 bij escalatie: the burgemeester takes the lead",
-        nl: "opschaling naar AVE 4 bij escalatie: de burgemeester neemt de regie",
-        test: |s| s.ave4,
+        id: "simmering",
+        en: "a doubt nobody acted on: the case kept simmering (sudderen)",
+        nl: "een twijfel waar niemand op handelde: de casus bleef sudderen",
+        test: |s| social(s) && s.simmered,
     },
     Kind {
         id: "zsm-blind",
@@ -121,6 +117,12 @@ pub const KINDS: [Kind; 14] = [
         en: "a suspect ZSM referred to the Veiligheidshuis",
         nl: "een verdachte die ZSM naar het Veiligheidshuis verwees",
         test: |s| s.id.origin == Origin::ZsmReferral,
+    },
+    Kind {
+        id: "overflow",
+        en: "pushed up because the wijkteam was full",
+        nl: "opgeschaald omdat het wijkteam vol zat",
+        test: |s| social(s) && scaled_on(s, Trigger::Overflow),
     },
     Kind {
         id: "quiet",

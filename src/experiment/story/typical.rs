@@ -230,13 +230,15 @@ impl Typical {
     }
 
     /// Whether a family that went `d` is the exception: a direction at most one family in
-    /// five takes, or against a mean difference in crises whose interval excludes zero.
+    /// five takes, or the opposite of the usual one (better where most fare worse, or worse
+    /// where most fare better).
     pub fn exception(&self, d: Direction) -> bool {
         let rare = self.shares[d.index()].share <= 0.2;
-        let c = &self.crises;
-        let against =
-            (d == Direction::Worse && c.high < 0.0) || (d == Direction::Better && c.low > 0.0);
-        rare || against
+        let opposite = matches!(
+            (d, self.usual()),
+            (Direction::Better, Direction::Worse) | (Direction::Worse, Direction::Better)
+        );
+        rare || opposite
     }
 }
 

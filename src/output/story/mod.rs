@@ -482,14 +482,15 @@ pub fn typical_lines(lang: Lang, book: &Book) -> Vec<String> {
         let s = t.shares[d.index()];
         format!("{} ({}–{})", pct(s.share), pct(s.low), pct(s.high))
     };
+    let (n, reps) = (lang.num(&t.families.to_string()), t.replications);
     out.push(lang.pick(
         format!(
-            "Over {} families of this kind ({kind}) under either setup, in {} replications, under {other}: better for {}, the same for {}, worse for {} (95% intervals). Better means fewer acute crises, or as many and closed at least a month sooner.",
-            t.families, t.replications, share(Direction::Better), share(Direction::Same), share(Direction::Worse)
+            "Of the {n} families of this kind under either setup ({kind}; {reps} replications), under {other} fared better: {}, the same: {}, worse: {} (95% intervals). Better means fewer acute crises, or as many and closed at least a month sooner.",
+            share(Direction::Better), share(Direction::Same), share(Direction::Worse)
         ),
         format!(
-            "Over {} gezinnen van deze soort ({kind}) in een van beide opzetten, in {} herhalingen, met {other}: beter voor {}, gelijk voor {}, slechter voor {} (95%-intervallen). Beter betekent minder acute crises, of evenveel en minstens een maand eerder afgesloten.",
-            t.families, t.replications, share(Direction::Better), share(Direction::Same), share(Direction::Worse)
+            "Van de {n} gezinnen van deze soort in een van beide opzetten ({kind}; {reps} herhalingen) verging het met {other} beter: {}, gelijk: {}, slechter: {} (95%-intervallen). Beter betekent minder acute crises, of evenveel en minstens een maand eerder afgesloten.",
+            share(Direction::Better), share(Direction::Same), share(Direction::Worse)
         ),
     ));
     let c = &t.crises;
@@ -512,24 +513,33 @@ pub fn typical_lines(lang: Lang, book: &Book) -> Vec<String> {
     if let Some(all) = book.typical_all.as_ref().filter(|a| a.kind != t.kind) {
         let s = |d: Direction| pct(all.shares[d.index()].share);
         let c = &all.crises;
+        let n = lang.num(&all.families.to_string());
         out.push(lang.pick(
             format!(
-                "Over all {} families, under {other}: better for {}, the same for {}, worse for {}; acute crises per family {} ({} to {}). This is the setups' average effect; families counted for what happened to them are counted under both setups, so that chance alone does not flatter either.",
-                all.families, s(Direction::Better), s(Direction::Same), s(Direction::Worse),
+                "Of all {n} families, under {other} fared better: {}, the same: {}, worse: {}; acute crises per family {} ({} to {}). That is the setups' average effect. Families of a kind are counted when they are of that kind under either setup, so that chance alone does not flatter either.",
+                s(Direction::Better), s(Direction::Same), s(Direction::Worse),
                 lang.num(&format!("{:+.3}", c.mean)), lang.num(&format!("{:+.3}", c.low)), lang.num(&format!("{:+.3}", c.high))
             ),
             format!(
-                "Over alle {} gezinnen, met {other}: beter voor {}, gelijk voor {}, slechter voor {}; acute crises per gezin {} ({} tot {}). Dat is het gemiddelde effect van de opzet; gezinnen die om wat hun overkwam zijn gekozen, tellen in beide opzetten mee, zodat toeval geen van beide mooier maakt.",
-                all.families, s(Direction::Better), s(Direction::Same), s(Direction::Worse),
+                "Van alle {n} gezinnen verging het met {other} beter: {}, gelijk: {}, slechter: {}; acute crises per gezin {} ({} tot {}). Dat is het gemiddelde effect van de opzet. Gezinnen van een soort tellen mee als ze in een van beide opzetten van die soort zijn, zodat toeval geen van beide mooier maakt.",
+                s(Direction::Better), s(Direction::Same), s(Direction::Worse),
                 lang.num(&format!("{:+.3}", c.mean)), lang.num(&format!("{:+.3}", c.low)), lang.num(&format!("{:+.3}", c.high))
             ),
         ));
     }
     if t.unpaired > 0 {
-        out.push(lang.pick(
-            format!("{} families of this kind are not the same family in the other setup (it changes who arrives) and are left out.", t.unpaired),
-            format!("{} gezinnen van deze soort zijn in de andere opzet niet hetzelfde gezin (die verandert wie er binnenkomt) en tellen niet mee.", t.unpaired),
-        ));
+        let n = t.unpaired;
+        out.push(if n == 1 {
+            lang.pick(
+                "1 family of this kind is not the same family in the other setup (it changes who arrives) and is left out.".to_string(),
+                "1 gezin van deze soort is in de andere opzet niet hetzelfde gezin (die verandert wie er binnenkomt) en telt niet mee.".to_string(),
+            )
+        } else {
+            lang.pick(
+                format!("{n} families of this kind are not the same family in the other setup (it changes who arrives) and are left out."),
+                format!("{n} gezinnen van deze soort zijn in de andere opzet niet hetzelfde gezin (die verandert wie er binnenkomt) en tellen niet mee."),
+            )
+        });
     }
     out
 }
@@ -539,7 +549,7 @@ pub fn this_family_line(lang: Lang, book: &Book) -> Option<(String, bool)> {
     let (t, d) = (book.typical.as_ref()?, book.direction?);
     let word = |d: Direction| match d {
         Direction::Better => lang.pick("better", "beter"),
-        Direction::Same => lang.pick("the same", "gelijk"),
+        Direction::Same => lang.pick("the same", "even goed"),
         Direction::Worse => lang.pick("worse", "slechter"),
     };
     let pct = lang.num(&format!("{:.0}%", 100.0 * t.shares[d.index()].share));
@@ -547,12 +557,12 @@ pub fn this_family_line(lang: Lang, book: &Book) -> Option<(String, bool)> {
         (
             lang.pick(
                 format!(
-                    "This family is the exception: it fared {} under the other setup, as only {pct} of families of this kind do. Most fared {}. Say so in class, or choose another family.",
+                    "This family is the exception: under the other setup it fared {}, as only {pct} of families of this kind do; most fared {}. Say so in class, or choose another family.",
                     word(d),
                     word(t.usual())
                 ),
                 format!(
-                    "Dit gezin is de uitzondering: het verging het {} in de andere opzet, zoals maar {pct} van de gezinnen van deze soort. De meeste verging het {}. Zeg dat in de les, of kies een ander gezin.",
+                    "Dit gezin is de uitzondering: in de andere opzet verging het dit gezin {}, en dat geldt maar voor {pct} van de gezinnen van deze soort; de meeste verging het {}. Zeg dat in de les, of kies een ander gezin.",
                     word(d),
                     word(t.usual())
                 ),
@@ -563,11 +573,11 @@ pub fn this_family_line(lang: Lang, book: &Book) -> Option<(String, bool)> {
         (
             lang.pick(
                 format!(
-                    "This family fared {} under the other setup, as {pct} of families of this kind do: a fair example.",
+                    "Under the other setup this family fared {}, as {pct} of families of this kind do: a fair example.",
                     word(d)
                 ),
                 format!(
-                    "Dit gezin verging het {} in de andere opzet, zoals {pct} van de gezinnen van deze soort: een eerlijk voorbeeld.",
+                    "In de andere opzet verging het dit gezin {}, zoals {pct} van de gezinnen van deze soort: een eerlijk voorbeeld.",
                     word(d)
                 ),
             ),

@@ -123,20 +123,21 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
     let mut phase = AveFase::Ave2;
     let mut procesregie = false;
     let mut joined: Vec<(DeskId, f64)> = Vec::new();
-    let waited = |desk: DeskId, t: f64, joined: &mut Vec<(DeskId, f64)>| -> String {
-        match joined.iter().position(|(d, _)| *d == desk) {
-            Some(i) => {
-                let (_, since) = joined.remove(i);
-                if t - since >= 1.0 {
-                    lang.pick(
-                        format!(" after {} waiting", days_words(lang, t - since)),
-                        format!(" na {} wachten", days_words(lang, t - since)),
-                    )
-                } else {
-                    lang.pick(" at once", " meteen").to_string()
-                }
-            }
-            None => String::new(),
+    // How long the family waited for a desk: None if it did not join its line, 0 at once.
+    let waited = |desk: DeskId, t: f64, joined: &mut Vec<(DeskId, f64)>| -> Option<f64> {
+        let i = joined.iter().position(|(d, _)| *d == desk)?;
+        let (_, since) = joined.remove(i);
+        Some(if t - since >= 1.0 { t - since } else { 0.0 })
+    };
+    // "takes the family on" with the wait: (English, Dutch verb part before, Dutch after).
+    let after = |w: Option<f64>| -> (String, String) {
+        match w {
+            Some(h) if h > 0.0 => (
+                format!(", after {} waiting", days_words(Lang::En, h)),
+                format!(", na {} wachten", days_words(Lang::Nl, h)),
+            ),
+            Some(_) => (" at once".into(), String::new()),
+            None => (String::new(), String::new()),
         }
     };
     let mut out = Vec::new();
@@ -195,18 +196,24 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                         format!("On the wijkteam's waiting list: {n} waiting, this family included."),
                         format!("Op de wachtlijst van het wijkteam: {n} wachtenden, dit gezin meegeteld."),
                     )),
-                    DeskId::Vhh => Some(lang.pick(
+                    DeskId::Vhh if n > 1 => Some(lang.pick(
                         format!("Waits for procesregie at the Veiligheidshuis: {n} waiting, this family included."),
                         format!("Wacht op procesregie bij het Veiligheidshuis: {n} wachtenden, dit gezin meegeteld."),
+                    )),
+                    DeskId::Vhh => Some(lang.pick(
+                        "Waits for procesregie at the Veiligheidshuis, the only one waiting.".to_string(),
+                        "Wacht op procesregie bij het Veiligheidshuis, als enige.".to_string(),
                     )),
                     _ => None,
                 }
             }
             H::TeamStarted { team, .. } => {
                 let w = waited(DeskId::Wijkteam(team), t, &mut joined);
+                let (en, nl) = after(w);
+                let now = if w == Some(0.0) { "meteen " } else { "" };
                 Some(lang.pick(
-                    format!("Wijkteam {} takes the family on{w}.", team + 1),
-                    format!("Wijkteam {} pakt het gezin op{w}.", team + 1),
+                    format!("Wijkteam {} takes the family on{en}.", team + 1),
+                    format!("Wijkteam {} pakt het gezin {now}op{nl}.", team + 1),
                 ))
             }
             H::Recognised { .. } => Some(lang.pick(
@@ -241,9 +248,11 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
             }
             H::AdviceStarted { .. } => {
                 let w = waited(DeskId::Advice, t, &mut joined);
+                let (en, nl) = after(w);
+                let now = if w == Some(0.0) { "meteen " } else { "" };
                 Some(lang.pick(
-                    format!("A procescoördinator takes up the question{w}."),
-                    format!("Een procescoördinator pakt de adviesvraag op{w}."),
+                    format!("A procescoördinator takes up the question{en}."),
+                    format!("Een procescoördinator pakt de adviesvraag {now}op{nl}."),
                 ))
             }
             H::AdviceAnswered { .. } => Some(lang.pick("The advice is given.", "Het advies is gegeven.").into()),
@@ -284,9 +293,11 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
             H::ProcesregieStarted { coordinator, .. } => {
                 procesregie = true;
                 let w = waited(DeskId::Vhh, t, &mut joined);
+                let (en, nl) = after(w);
+                let now = if w == Some(0.0) { " meteen" } else { "" };
                 Some(lang.pick(
-                    format!("Procescoördinator {} takes procesregie{w}.", coordinator + 1),
-                    format!("Procescoördinator {} neemt de procesregie{w}.", coordinator + 1),
+                    format!("Procescoördinator {} takes procesregie{en}.", coordinator + 1),
+                    format!("Procescoördinator {} neemt{now} de procesregie{nl}.", coordinator + 1),
                 ))
             }
             H::Maatwerkoverleg { advice_for_zsm, .. } => {
