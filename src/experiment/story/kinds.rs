@@ -137,8 +137,8 @@ pub const KINDS: [Kind; 14] = [
     },
     Kind {
         id: "any",
-        en: "any family",
-        nl: "elk gezin",
+        en: "any family (or case from outside the wijkteams)",
+        nl: "elk gezin (of elke casus van buiten de wijkteams)",
         test: |_| true,
     },
 ];
