@@ -245,8 +245,8 @@ fn book<'a>(
     );
     let years = lang.num(&format!("{years:.0}"));
     let method = lang.pick(
-        format!("The story is replication {rep} of the scenario (seed {seed}). How typical the contrast is comes from {reps} replications of {years} years with the same random streams in both setups (common random numbers), over families that arrived after the warm-up of {warm} days; intervals treat replications, not families, as independent. In the model a signal, a doubt or a crisis can come at any hour; the desks act in their opening hours."),
-        format!("Het verhaal komt uit herhaling {rep} van het scenario (seed {seed}). Hoe gewoon het verschil is, komt uit {reps} herhalingen van {years} jaar met dezelfde toevalsreeksen in beide opzetten (gemeenschappelijke toevalsgetallen), over gezinnen die na de inloop van {warm} dagen binnenkwamen; de intervallen rekenen herhalingen als onafhankelijk, niet gezinnen. In het model kan een signaal, een twijfel of een crisis op elk uur komen; de tafels werken in hun openingstijden."),
+        format!("The story is replication {rep} of the scenario (seed {seed}). How typical the contrast is comes from {reps} replications of {years} years with the same random streams in both setups (common random numbers), over families that arrived after the warm-up of {warm} days; intervals treat replications, not families, as independent. In the model a signal, a doubt, a decision to scale or a crisis can come at any hour, so those show their date only; what a desk does shows its clock time. How soon a maatwerkoverleg meets and how long AVE 4 lasts are this scenario's assumptions, not norms of the study."),
+        format!("Het verhaal komt uit herhaling {rep} van het scenario (seed {seed}). Hoe gewoon het verschil is, komt uit {reps} herhalingen van {years} jaar met dezelfde toevalsreeksen in beide opzetten (gemeenschappelijke toevalsgetallen), over gezinnen die na de inloop van {warm} dagen binnenkwamen; de intervallen rekenen herhalingen als onafhankelijk, niet gezinnen. In het model kan een signaal, een twijfel, een besluit tot op- of afschalen of een crisis op elk uur komen; die staan daarom alleen met hun datum, wat een tafel doet met de kloktijd. Hoe snel een maatwerkoverleg bijeenkomt en hoe lang AVE 4 duurt, zijn aannames van dit scenario, geen normen uit de studie."),
     );
     Ok(Book {
         kind,
@@ -447,7 +447,7 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
         let title = b.title(lang);
         told_lines.push(format!("{title}: {}", b.family_line(lang)));
         let typical_line = crate::output::story::this_family_line(lang, &b);
-        if let Some((line, true)) = &typical_line {
+        if let Some((line, crate::output::story::Standing::Exception)) = &typical_line {
             warnings.push(line.clone());
         }
         entries.push(Entry {

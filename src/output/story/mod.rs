@@ -91,6 +91,28 @@ pub fn long_datetime(lang: Lang, run: &RunParams, t: f64) -> String {
     )
 }
 
+/// `di 12 maart 2019` / `Tue 12 March 2019`.
+pub fn long_date(lang: Lang, run: &RunParams, t: f64) -> String {
+    let d = run.date_of_day((t / 24.0).floor() as i64);
+    let m = usize::from(d.month() as u8 - 1);
+    format!(
+        "{} {} {} {}",
+        lang.pick(DAYS_EN, DAYS_NL)[run.weekday_at(t)],
+        d.day(),
+        lang.pick(MONTHS_EN_LONG, MONTHS_NL_LONG)[m],
+        d.year()
+    )
+}
+
+/// When a line happened: with its clock time where that means something.
+pub fn when(lang: Lang, run: &RunParams, line: &Line) -> String {
+    if line.clock {
+        long_datetime(lang, run, line.t)
+    } else {
+        long_date(lang, run, line.t)
+    }
+}
+
 /// One setup's telling of the family.
 pub struct Told<'a> {
     /// The setup as the reader knows it (a description or a name).
@@ -160,19 +182,21 @@ impl Book<'_> {
         if youth {
             facts.push(lang.pick("with minors", "met minderjarigen").into());
         }
+        let rep = match s.story.replication {
+            0 => String::new(),
+            r => lang.pick(format!(" (replication {r})"), format!(" (herhaling {r})")),
+        };
         lang.pick(
             format!(
-                "Family {} (replication {}), arrived {}: {}",
+                "Family {}{rep}, registered {}: {}",
                 s.story.id.arg(),
-                s.story.replication,
-                long_datetime(lang, &s.params.run, t),
+                long_date(lang, &s.params.run, t),
                 facts.join(", ")
             ),
             format!(
-                "Gezin {} (herhaling {}), aangemeld {}: {}",
+                "Gezin {}{rep}, aangemeld {}: {}",
                 s.story.id.arg(),
-                s.story.replication,
-                long_datetime(lang, &s.params.run, t),
+                long_date(lang, &s.params.run, t),
                 facts.join(", ")
             ),
         )
@@ -227,7 +251,7 @@ pub fn ending(lang: Lang, story: &Story) -> String {
     let (when, how) = match end {
         Some((t, Outcome::Resolved)) => (
             (t - arrived) / 24.0,
-            lang.pick("resolved after", "opgelost na"),
+            lang.pick("closed after", "afgesloten na"),
         ),
         Some((t, Outcome::HandedBack)) => (
             (t - arrived) / 24.0,
@@ -461,16 +485,51 @@ pub fn write_json(lang: Lang, dir: &Path, book: &Book) -> Result<(), String> {
     crate::output::files::write_json(dir, "story.json", &json).map_err(|e| e.to_string())
 }
 
-/// The typical-contrast sentences (plain text, in `lang`), with the warning first when this
-/// family is the exception.
+/// Acute crises per 100 families, signed, with its interval: `+6,4 (+4,2 tot +8,6)`.
+fn per_hundred(lang: Lang, c: &crate::stats::Interval) -> String {
+    let f = |x: f64| lang.num(&format!("{:+.1}", 100.0 * x));
+    lang.pick(
+        format!(
+            "{} per 100 families ({} to {})",
+            f(c.mean),
+            f(c.low),
+            f(c.high)
+        ),
+        format!(
+            "{} per 100 gezinnen ({} tot {})",
+            f(c.mean),
+            f(c.low),
+            f(c.high)
+        ),
+    )
+}
+
+/// The typical-contrast sentences (plain text, in `lang`): all families first, then the
+/// families of this kind, then what "better" means.
 pub fn typical_lines(lang: Lang, book: &Book) -> Vec<String> {
     let Some(t) = &book.typical else {
         return Vec::new();
     };
-    let other = book.sides.get(1).map_or("", |s| s.short.as_str());
+    let (this, other) = (
+        book.sides[0].short.as_str(),
+        book.sides.get(1).map_or("", |s| s.short.as_str()),
+    );
     let pct = |x: f64| lang.num(&format!("{:.0}%", 100.0 * x));
     let kind = t.kind.title(lang);
     let mut out = Vec::new();
+    if let Some(all) = book.typical_all.as_ref().filter(|a| a.kind != t.kind) {
+        let s = |d: Direction| pct(all.shares[d.index()].share);
+        out.push(lang.pick(
+            format!(
+                "For {} of all families it makes no difference whether things go as in \"{this}\" or as in \"{other}\"; under the second {} fare better and {} worse. Acute crises: {}.",
+                s(Direction::Same), s(Direction::Better), s(Direction::Worse), per_hundred(lang, &all.crises)
+            ),
+            format!(
+                "Voor {} van alle gezinnen maakt het geen verschil of het gaat als in \"{this}\" of als in \"{other}\"; in de tweede vergaat het {} beter en {} slechter. Acute crises: {}.",
+                s(Direction::Same), s(Direction::Better), s(Direction::Worse), per_hundred(lang, &all.crises)
+            ),
+        ));
+    }
     if t.families == 0 {
         out.push(lang.pick(
             format!("No other family of this kind ({kind}) was found in both setups, so how typical this contrast is cannot be said."),
@@ -482,106 +541,111 @@ pub fn typical_lines(lang: Lang, book: &Book) -> Vec<String> {
         let s = t.shares[d.index()];
         format!("{} ({}–{})", pct(s.share), pct(s.low), pct(s.high))
     };
-    let (n, reps) = (lang.num(&t.families.to_string()), t.replications);
+    let n = lang.num(&t.families.to_string());
     out.push(lang.pick(
         format!(
-            "Of the {n} families of this kind under either setup ({kind}; {reps} replications), under {other} fared better: {}, the same: {}, worse: {} (95% intervals). Better means fewer acute crises, or as many and closed at least a month sooner.",
-            share(Direction::Better), share(Direction::Same), share(Direction::Worse)
+            "Of the {n} families of this kind ({kind}), under \"{other}\" fared better: {}, the same: {}, worse: {}. Acute crises: {}.",
+            share(Direction::Better), share(Direction::Same), share(Direction::Worse), per_hundred(lang, &t.crises)
         ),
         format!(
-            "Van de {n} gezinnen van deze soort in een van beide opzetten ({kind}; {reps} herhalingen) verging het met {other} beter: {}, gelijk: {}, slechter: {} (95%-intervallen). Beter betekent minder acute crises, of evenveel en minstens een maand eerder afgesloten.",
-            share(Direction::Better), share(Direction::Same), share(Direction::Worse)
+            "Van de {n} gezinnen van deze soort ({kind}) vergaat het in \"{other}\" beter: {}, even goed: {}, slechter: {}. Acute crises: {}.",
+            share(Direction::Better), share(Direction::Same), share(Direction::Worse), per_hundred(lang, &t.crises)
         ),
     ));
-    let c = &t.crises;
-    if c.mean.is_finite() {
-        out.push(lang.pick(
-            format!(
-                "Acute crises per family: {} under {other} ({} to {}).",
-                lang.num(&format!("{:+.3}", c.mean)),
-                lang.num(&format!("{:+.3}", c.low)),
-                lang.num(&format!("{:+.3}", c.high))
-            ),
-            format!(
-                "Acute crises per gezin: {} met {other} ({} tot {}).",
-                lang.num(&format!("{:+.3}", c.mean)),
-                lang.num(&format!("{:+.3}", c.low)),
-                lang.num(&format!("{:+.3}", c.high))
-            ),
-        ));
-    }
-    if let Some(all) = book.typical_all.as_ref().filter(|a| a.kind != t.kind) {
-        let s = |d: Direction| pct(all.shares[d.index()].share);
-        let c = &all.crises;
-        let n = lang.num(&all.families.to_string());
-        out.push(lang.pick(
-            format!(
-                "Of all {n} families, under {other} fared better: {}, the same: {}, worse: {}; acute crises per family {} ({} to {}). That is the setups' average effect. Families of a kind are counted when they are of that kind under either setup, so that chance alone does not flatter either.",
-                s(Direction::Better), s(Direction::Same), s(Direction::Worse),
-                lang.num(&format!("{:+.3}", c.mean)), lang.num(&format!("{:+.3}", c.low)), lang.num(&format!("{:+.3}", c.high))
-            ),
-            format!(
-                "Van alle {n} gezinnen verging het met {other} beter: {}, gelijk: {}, slechter: {}; acute crises per gezin {} ({} tot {}). Dat is het gemiddelde effect van de opzet. Gezinnen van een soort tellen mee als ze in een van beide opzetten van die soort zijn, zodat toeval geen van beide mooier maakt.",
-                s(Direction::Better), s(Direction::Same), s(Direction::Worse),
-                lang.num(&format!("{:+.3}", c.mean)), lang.num(&format!("{:+.3}", c.low)), lang.num(&format!("{:+.3}", c.high))
-            ),
-        ));
-    }
+    out.push(lang.pick(
+        "Better: fewer acute crises, or as many and closed at least a month sooner. A family counts for a kind when it is of that kind in either setup, so that chance alone does not flatter either; the ranges are 95% intervals.".to_string(),
+        "Beter: minder acute crises, of evenveel en minstens een maand eerder afgesloten. Een gezin telt mee als het in een van beide opzetten van deze soort is, zodat toeval geen van beide mooier maakt; de marges zijn 95%-intervallen.".to_string(),
+    ));
     if t.unpaired > 0 {
         let n = t.unpaired;
         out.push(if n == 1 {
             lang.pick(
-                "1 family of this kind is not the same family in the other setup (it changes who arrives) and is left out.".to_string(),
-                "1 gezin van deze soort is in de andere opzet niet hetzelfde gezin (die verandert wie er binnenkomt) en telt niet mee.".to_string(),
+                "1 family of this kind cannot be found as itself in the other setup (a ZSM referral that goes differently there, or a setup that changes who arrives) and is left out.".to_string(),
+                "1 gezin van deze soort is in de andere opzet niet als hetzelfde terug te vinden (een verwijzing door ZSM die daar anders loopt, of een opzet die verandert wie er binnenkomt) en telt niet mee.".to_string(),
             )
         } else {
             lang.pick(
-                format!("{n} families of this kind are not the same family in the other setup (it changes who arrives) and are left out."),
-                format!("{n} gezinnen van deze soort zijn in de andere opzet niet hetzelfde gezin (die verandert wie er binnenkomt) en tellen niet mee."),
+                format!("{n} families of this kind cannot be found as themselves in the other setup (a ZSM referral that goes differently there, or a setup that changes who arrives) and are left out."),
+                format!("{n} gezinnen van deze soort zijn in de andere opzet niet als hetzelfde terug te vinden (een verwijzing door ZSM die daar anders loopt, of een opzet die verandert wie er binnenkomt) en tellen niet mee."),
             )
         });
     }
     out
 }
 
-/// The sentence on this family against the usual, and whether it warns.
-pub fn this_family_line(lang: Lang, book: &Book) -> Option<(String, bool)> {
+/// How this family stands against the usual contrast of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// It went the usual way, and most families of its kind do.
+    Fair,
+    /// No direction holds half the families of its kind.
+    Unclear,
+    /// It is the exception.
+    Exception,
+}
+
+/// The sentence on this family against the usual, and how it stands.
+pub fn this_family_line(lang: Lang, book: &Book) -> Option<(String, Standing)> {
     let (t, d) = (book.typical.as_ref()?, book.direction?);
+    let other = book.sides.get(1).map_or("", |s| s.short.as_str());
     let word = |d: Direction| match d {
         Direction::Better => lang.pick("better", "beter"),
         Direction::Same => lang.pick("the same", "even goed"),
         Direction::Worse => lang.pick("worse", "slechter"),
     };
-    let pct = lang.num(&format!("{:.0}%", 100.0 * t.shares[d.index()].share));
+    let pct = |d: Direction| lang.num(&format!("{:.0}%", 100.0 * t.shares[d.index()].share));
+    let usual = t.usual();
     Some(if book.exception() {
         (
             lang.pick(
                 format!(
-                    "This family is the exception: under the other setup it fared {}, as only {pct} of families of this kind do; most fared {}. Say so in class, or choose another family.",
-                    word(d),
-                    word(t.usual())
+                    "This family is the exception: in \"{other}\" it fared {}, as only {} of families of this kind do; for most it went the other way ({} {}). Say so in class, or choose another family.",
+                    word(d), pct(d), word(usual), pct(usual)
                 ),
                 format!(
-                    "Dit gezin is de uitzondering: in de andere opzet verging het dit gezin {}, en dat geldt maar voor {pct} van de gezinnen van deze soort; de meeste verging het {}. Zeg dat in de les, of kies een ander gezin.",
-                    word(d),
-                    word(t.usual())
+                    "Dit gezin is de uitzondering: in \"{other}\" verging het dit gezin {}, en dat geldt maar voor {} van de gezinnen van deze soort; bij de meeste ging het anders ({} {}). Zeg dat in de les, of kies een ander gezin.",
+                    word(d), pct(d), word(usual), pct(usual)
                 ),
             ),
-            true,
+            Standing::Exception,
+        )
+    } else if t.shares[usual.index()].share < 0.5 {
+        (
+            lang.pick(
+                format!(
+                    "No clear direction for families of this kind: better {}, the same {}, worse {}. This family fared {} in \"{other}\"; tell it as one possible course, not as what the setup does.",
+                    pct(Direction::Better), pct(Direction::Same), pct(Direction::Worse), word(d)
+                ),
+                format!(
+                    "Geen duidelijke richting bij gezinnen van deze soort: beter {}, even goed {}, slechter {}. Dit gezin verging het in \"{other}\" {}; vertel het als één mogelijk verloop, niet als wat de opzet doet.",
+                    pct(Direction::Better), pct(Direction::Same), pct(Direction::Worse), word(d)
+                ),
+            ),
+            Standing::Unclear,
         )
     } else {
         (
             lang.pick(
                 format!(
-                    "Under the other setup this family fared {}, as {pct} of families of this kind do: a fair example.",
-                    word(d)
+                    "In \"{other}\" this family fared {}, as {} of families of this kind do: an ordinary example, not an exception.",
+                    word(d), pct(d)
                 ),
                 format!(
-                    "In de andere opzet verging het dit gezin {}, zoals {pct} van de gezinnen van deze soort: een eerlijk voorbeeld.",
-                    word(d)
+                    "In \"{other}\" verging het dit gezin {}, zoals {} van de gezinnen van deze soort: een gewoon voorbeeld, geen uitzondering.",
+                    word(d), pct(d)
                 ),
             ),
-            false,
+            Standing::Fair,
+        )
+    })
+}
+
+/// For a setup without agreed AVE criteria: how to read the phases.
+pub fn no_ave_note(lang: Lang, told: &Told) -> Option<&'static str> {
+    (!told.params.criteria.in_use).then(|| {
+        lang.pick(
+            "No agreed AVE criteria for op- and afschaling here: the phases are named in AVE terms for comparison, and who is bestuurlijk answerable is not laid down.",
+            "Hier zijn geen AVE-afspraken over op- en afschalen: de fasen staan in AVE-termen ter vergelijking, en wie bestuurlijk verantwoordelijk is, is niet vastgelegd.",
         )
     })
 }
@@ -592,23 +656,34 @@ pub fn write_markdown(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()
     let _ = writeln!(md, "# {}\n", book.title(lang));
     let _ = writeln!(md, "**{}**\n", book.setups_line(lang));
     let _ = writeln!(md, "{}\n", book.family_line(lang));
-    if let Some((line, warn)) = this_family_line(lang, book) {
-        let _ = writeln!(md, "{}{line}\n", if warn { "**⚠ ** " } else { "" });
+    if let Some((line, standing)) = this_family_line(lang, book) {
+        let _ = writeln!(
+            md,
+            "{}{line}\n",
+            if standing == Standing::Fair {
+                ""
+            } else {
+                lang.pick("**⚠ Note:** ", "**⚠ Let op:** ")
+            }
+        );
     }
     for l in typical_lines(lang, book) {
         let _ = writeln!(md, "{l}\n");
     }
     for (k, told) in book.sides.iter().enumerate() {
-        let _ = writeln!(md, "## {}\n", told.label);
+        let _ = writeln!(md, "## {}\n", told.short);
         let _ = writeln!(md, "*{}*\n", ending(lang, &told.story));
-        let (when, phase, lead, answerable, what) = (
+        if let Some(note) = no_ave_note(lang, told) {
+            let _ = writeln!(md, "{note}\n");
+        }
+        let (at, phase, lead, answerable, what) = (
             lang.pick("When", "Wanneer"),
             lang.pick("Phase", "Fase"),
             lang.pick("Who leads", "Wie heeft de regie"),
             lang.pick("Answerable", "Bestuurlijk verantwoordelijk"),
             lang.pick("What happens", "Wat er gebeurt"),
         );
-        let _ = writeln!(md, "| {when} | {phase} | {what} | {lead} | {answerable} |");
+        let _ = writeln!(md, "| {at} | {phase} | {what} | {lead} | {answerable} |");
         md.push_str("|---|---|---|---|---|\n");
         for l in narrate(&told.story, told.params, lang) {
             let parted = book
@@ -620,7 +695,7 @@ pub fn write_markdown(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()
             let _ = writeln!(
                 md,
                 "| {} | AVE {} | {}{parted} | {} | {} |",
-                long_datetime(lang, &told.params.run, l.t),
+                when(lang, &told.params.run, &l),
                 l.phase.number(),
                 l.text.replace('|', "/"),
                 l.lead,

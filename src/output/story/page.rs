@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{
-    Book, ending, html_escape as esc, long_datetime, narrate, page, short_date, this_family_line,
-    typical_lines,
+    Book, Standing, ending, html_escape as esc, narrate, no_ave_note, page, short_date,
+    this_family_line, typical_lines, when,
 };
 use crate::lang::Lang;
 
@@ -33,8 +33,12 @@ pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
     let mut p = page(lang, &book.title(lang), &book.family_line(lang));
     let html = p.html();
     let _ = writeln!(html, "<p><b>{}</b></p>", esc(&book.setups_line(lang)));
-    if let Some((line, warn)) = this_family_line(lang, book) {
-        let class = if warn { "warn" } else { "findings" };
+    if let Some((line, standing)) = this_family_line(lang, book) {
+        let class = match standing {
+            Standing::Exception => "warn",
+            Standing::Unclear => "note",
+            Standing::Fair => "findings",
+        };
         let _ = writeln!(
             html,
             "<div class=\"{class}\" id=\"typical\"><p><b>{}</b></p>",
@@ -61,7 +65,7 @@ pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
                         lang.pick("nothing more happens.", "er gebeurt niets meer.")
                             .to_string()
                     },
-                    |l| format!("{}: {}", long_datetime(lang, &s.params.run, l.t), l.text),
+                    |l| format!("{}: {}", when(lang, &s.params.run, &l), l.text),
                 )
         };
         let _ = writeln!(
@@ -106,10 +110,14 @@ pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
     for (k, told) in book.sides.iter().enumerate() {
         let _ = writeln!(
             html,
-            "<section class=\"side\"><h2>{}</h2><p><i>{}</i></p><ol class=\"story\">",
-            esc(&told.label),
+            "<section class=\"side\"><h2>{}</h2><p><i>{}</i></p>",
+            esc(&told.short),
             esc(&ending(lang, &told.story))
         );
+        if let Some(note) = no_ave_note(lang, told) {
+            let _ = writeln!(html, "<p class=\"small\">{}</p>", esc(note));
+        }
+        html.push_str("<ol class=\"story\">");
         let part = book.parted.map(|p| [p.1, p.2][k.min(1)]);
         let lines = narrate(&told.story, told.params, lang);
         let first_part = part.and_then(|m| lines.iter().position(|l| l.moment >= m));
@@ -123,7 +131,7 @@ pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
             let _ = writeln!(
                 html,
                 "<li class=\"{class}\"><div class=\"when\"><span class=\"chip c{ph}\">AVE {ph}</span>{}</div><div>{}</div><div class=\"who\">{}: {} · {}: {}</div></li>",
-                esc(&long_datetime(lang, &told.params.run, l.t)),
+                esc(&when(lang, &told.params.run, l)),
                 esc(&l.text),
                 lang.pick("Lead", "Regie"),
                 esc(&l.lead),
@@ -137,20 +145,22 @@ pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
     // Privacy and consent, as the scenario assumes them.
     let link = &book.sides[0].params.link;
     let pct = |x: f64| lang.num(&format!("{:.0}%", 100.0 * x));
+    let (wijk, vhh) = (pct(link.privacy_hesitancy), pct(link.vhh_privacy_hesitancy));
+    let flag = if link.flag_enabled {
+        lang.pick(", a flag", ", een signalering")
+    } else {
+        ""
+    };
     let _ = writeln!(
         html,
         "<div class=\"note\" id=\"privacy\"><p><b>{}</b></p><p>{}</p></div>",
         lang.pick("Privacy and consent", "Privacy en toestemming"),
         esc(&lang.pick(
             format!(
-                "In this scenario a wijkteam leaves out a consult, a flag or a link with justice in {} of cases because people assume sharing is not allowed (\"Privacy is hét probleem\", §2.6); the Veiligheidshuis does not enter its advice for ZSM in {} (the maatwerkoverleg above says when). Asking the family's consent is not a separate step in avesim: where consent is the habit, it shows as more of this hesitancy.",
-                pct(link.privacy_hesitancy),
-                pct(link.vhh_privacy_hesitancy)
+                "In this scenario (assumptions, grade B/C in docs/model.md) a wijkteam leaves out a consult{flag} or a link with justice in {wijk} of cases because people assume sharing is not allowed; at {vhh} of maatwerkoverleggen the advice for ZSM is not entered. How much of this there is differs by region: Leeuwarden reports no privacy problem, Hollands Midden \"een doorgeschoten visie op privacy\" (§6.4 l.3910). Asking the family's consent is not a separate step in avesim: ask in class whether the family was informed or asked."
             ),
             format!(
-                "In dit scenario laat een wijkteam in {} van de gevallen een consult, een signalering of een link met justitie achterwege omdat men aanneemt dat delen niet mag (\"Privacy is hét probleem\", §2.6); het Veiligheidshuis zet in {} het advies voor ZSM niet in het systeem (het maatwerkoverleg hierboven zegt wanneer). Toestemming van het gezin vragen is geen aparte stap in avesim: waar alles alleen met toestemming gaat, zit dat in deze terughoudendheid.",
-                pct(link.privacy_hesitancy),
-                pct(link.vhh_privacy_hesitancy)
+                "In dit scenario (aannames, graad B/C in docs/model.md) laat een wijkteam in {wijk} van de gevallen een consult{flag} of een link met justitie achterwege omdat men aanneemt dat delen niet mag; bij {vhh} van de maatwerkoverleggen wordt het advies voor ZSM niet ingevoerd. Hoeveel dit speelt verschilt per regio: Leeuwarden meldt geen privacyprobleem, Hollands Midden \"een doorgeschoten visie op privacy\" (§6.4 l.3910). Toestemming van het gezin is geen aparte stap in avesim: vraag in de les of het gezin is geïnformeerd of om toestemming is gevraagd."
             )
         ))
     );
@@ -168,8 +178,8 @@ pub struct Entry {
     pub family: String,
     /// How it ended under each setup.
     pub endings: Vec<String>,
-    /// How typical its contrast is (a line), and whether it is the exception.
-    pub typical: Option<(String, bool)>,
+    /// How typical its contrast is (a line), and how it stands.
+    pub typical: Option<(String, Standing)>,
 }
 
 /// Write `index.html` for a lesson's set of families.
@@ -195,11 +205,15 @@ pub fn write_index(lang: Lang, dir: &Path, title: &str, entries: &[Entry]) -> st
         for end in &e.endings {
             let _ = write!(html, "<li>{}</li>", esc(end));
         }
-        if let Some((line, warn)) = &e.typical {
+        if let Some((line, standing)) = &e.typical {
             let _ = write!(
                 html,
                 "<li>{}{}</li>",
-                if *warn { "⚠ " } else { "" },
+                if *standing == Standing::Fair {
+                    ""
+                } else {
+                    "⚠ "
+                },
                 esc(line)
             );
         }

@@ -14,6 +14,9 @@ pub struct Line {
     pub moment: usize,
     /// Hours from the start of the run.
     pub t: f64,
+    /// Whether its clock time means something: a desk acting in its opening hours. Signals,
+    /// doubts, decisions to scale and crises come at any hour in the model: their date only.
+    pub clock: bool,
     /// The phase after this moment.
     pub phase: AveFase,
     /// Who leads (regie) after this moment.
@@ -48,12 +51,12 @@ fn doubt_words(lang: Lang, d: Doubt) -> &'static str {
             "is dit iets voor het Veiligheidshuis?",
         ),
         Doubt::Stalled => lang.pick(
-            "cooperation around the family is stuck",
-            "de samenwerking rond het gezin zit vast",
+            "cooperation around the family is stuck.",
+            "de samenwerking rond het gezin zit vast.",
         ),
         Doubt::Fence => lang.pick(
-            "the urge to hand the case over",
-            "de neiging om de casus over te dragen",
+            "should the case go to the Veiligheidshuis?",
+            "moet de casus naar het Veiligheidshuis?",
         ),
     }
 }
@@ -91,18 +94,18 @@ fn roles(lang: Lang, phase: AveFase, procesregie: bool, ave_agreed: bool) -> (St
             "Veiligheidshuis: procesregie; casusregie volgens lokale afspraak",
         ),
         (AveFase::Ave4, _) => lang.pick(
-            "the burgemeester takes the lead",
-            "de burgemeester neemt de regie",
+            "the burgemeester (regie), with the driehoek",
+            "de burgemeester (regie), met de driehoek",
         ),
     };
     let answerable = if !ave_agreed {
-        lang.pick(
-            "— (AVE is not the agreed model here)",
-            "— (AVE is hier niet het afgesproken model)",
-        )
+        "—"
     } else {
         match phase {
-            AveFase::Ave2 => lang.pick("the wethouder", "de wethouder"),
+            AveFase::Ave2 => lang.pick(
+                "the wethouder (social domain, youth)",
+                "de wethouder (sociaal domein, jeugd)",
+            ),
             AveFase::Ave3 => lang.pick(
                 "the college van B&W, via the ambtenaar Integrale Veiligheid & Zorg",
                 "het college van B&W, via de ambtenaar Integrale Veiligheid & Zorg",
@@ -122,17 +125,29 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
     let ave_agreed = params.criteria.in_use;
     let mut phase = AveFase::Ave2;
     let mut procesregie = false;
-    let mut joined: Vec<(DeskId, f64)> = Vec::new();
-    // How long the family waited for a desk: None if it did not join its line, 0 at once.
-    let waited = |desk: DeskId, t: f64, joined: &mut Vec<(DeskId, f64)>| -> Option<f64> {
-        let i = joined.iter().position(|(d, _)| *d == desk)?;
-        let (_, since) = joined.remove(i);
-        Some(if t - since >= 1.0 { t - since } else { 0.0 })
-    };
-    // "takes the family on" with the wait: (English, Dutch verb part before, Dutch after).
-    let after = |w: Option<f64>| -> (String, String) {
+    let mut joined: Vec<(DeskId, f64, u32)> = Vec::new();
+    // How long the family waited for a desk, and how many were waiting when it joined (this
+    // family included): None if it did not join that line.
+    let waited =
+        |desk: DeskId, t: f64, joined: &mut Vec<(DeskId, f64, u32)>| -> Option<(f64, u32)> {
+            let i = joined.iter().position(|(d, ..)| *d == desk)?;
+            let (_, since, n) = joined.remove(i);
+            Some((if t - since >= 1.0 { t - since } else { 0.0 }, n))
+        };
+    // The wait in words: (English, Dutch).
+    let after = |w: Option<(f64, u32)>| -> (String, String) {
         match w {
-            Some(h) if h > 0.0 => (
+            Some((h, n)) if h > 0.0 && n > 1 => (
+                format!(
+                    ", after {} waiting ({n} were waiting when it joined, this one included)",
+                    days_words(Lang::En, h)
+                ),
+                format!(
+                    ", na {} wachten ({n} wachtenden bij aanmelding, dit gezin meegeteld)",
+                    days_words(Lang::Nl, h)
+                ),
+            ),
+            Some((h, _)) if h > 0.0 => (
                 format!(", after {} waiting", days_words(Lang::En, h)),
                 format!(", na {} wachten", days_words(Lang::Nl, h)),
             ),
@@ -140,6 +155,7 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
             None => (String::new(), String::new()),
         }
     };
+    let at_once = |w: Option<(f64, u32)>| matches!(w, Some((h, _)) if h == 0.0);
     let mut out = Vec::new();
     for (
         moment,
@@ -162,85 +178,77 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                 ..
             } => {
                 phase = fase;
-                let mut facts = vec![lang.pick(
-                    format!("{domains} life domain{}", if domains == 1 { "" } else { "s" }),
-                    format!("{domains} leefgebied{}", if domains == 1 { "" } else { "en" }),
-                )];
-                if complex {
-                    facts.push(lang.pick("complex problems", "complexe problematiek").into());
-                }
-                if youth {
-                    facts.push(lang.pick("a family with minors", "gezin met minderjarigen").into());
-                }
-                let facts = facts.join(", ");
+                let domains_en = format!("{domains} life domain{}", if domains == 1 { "" } else { "s" });
+                let domains_nl = format!("{domains} leefgebied{}", if domains == 1 { "" } else { "en" });
+                let (youth_en, youth_nl) = if youth {
+                    (", a family with minors", ", gezin met minderjarigen")
+                } else {
+                    ("", "")
+                };
                 Some(match (origin, team) {
+                    (crate::model::Origin::Social, Some(team)) if complex => lang.pick(
+                        format!("Aanmelding at sociaal wijkteam {} (AVE 2). Behind the scenes: {domains_en}{youth_en}, complex problems; the wijkteam does not know that yet.", team + 1),
+                        format!("Aanmelding bij sociaal wijkteam {} (AVE 2). Achter de schermen: {domains_nl}{youth_nl}, complexe problematiek; dat weet het wijkteam nog niet.", team + 1),
+                    ),
                     (crate::model::Origin::Social, Some(team)) => lang.pick(
-                        format!("The family comes to sociaal wijkteam {}: {facts}. AVE 2.", team + 1),
-                        format!("Het gezin komt bij sociaal wijkteam {}: {facts}. AVE 2.", team + 1),
+                        format!("Aanmelding at sociaal wijkteam {} (AVE 2): {domains_en}{youth_en}.", team + 1),
+                        format!("Aanmelding bij sociaal wijkteam {} (AVE 2): {domains_nl}{youth_nl}.", team + 1),
                     ),
                     (crate::model::Origin::ZsmReferral, _) => lang.pick(
-                        format!("ZSM refers a suspect unknown to the social domain to the Veiligheidshuis: {facts}. AVE 3."),
-                        format!("ZSM verwijst een verdachte die onbekend is in het sociaal domein naar het Veiligheidshuis: {facts}. AVE 3."),
+                        format!("ZSM refers a suspect unknown to the social domain to the Veiligheidshuis (AVE 3): {domains_en}{youth_en}."),
+                        format!("ZSM verwijst een verdachte die onbekend is in het sociaal domein naar het Veiligheidshuis (AVE 3): {domains_nl}{youth_nl}."),
                     ),
                     _ => lang.pick(
-                        format!("A case comes straight to the Veiligheidshuis (police, Veilig Thuis, GGZ or another gemeente): {facts}. AVE 3."),
-                        format!("Een casus komt rechtstreeks bij het Veiligheidshuis (politie, Veilig Thuis, GGZ of een andere gemeente): {facts}. AVE 3."),
+                        format!("A case comes straight to the Veiligheidshuis (police, Veilig Thuis, GGZ or another gemeente; AVE 3): {domains_en}{youth_en}."),
+                        format!("Een casus komt rechtstreeks bij het Veiligheidshuis (politie, Veilig Thuis, GGZ of een andere gemeente; AVE 3): {domains_nl}{youth_nl}."),
                     ),
                 })
             }
             H::QueueJoined { desk, .. } => {
-                joined.push((desk, t));
-                let n = waiting.unwrap_or(1);
-                match desk {
-                    DeskId::Wijkteam(_) if n > 1 => Some(lang.pick(
-                        format!("On the wijkteam's waiting list: {n} waiting, this family included."),
-                        format!("Op de wachtlijst van het wijkteam: {n} wachtenden, dit gezin meegeteld."),
-                    )),
-                    DeskId::Vhh if n > 1 => Some(lang.pick(
-                        format!("Waits for procesregie at the Veiligheidshuis: {n} waiting, this family included."),
-                        format!("Wacht op procesregie bij het Veiligheidshuis: {n} wachtenden, dit gezin meegeteld."),
-                    )),
-                    DeskId::Vhh => Some(lang.pick(
-                        "Waits for procesregie at the Veiligheidshuis, the only one waiting.".to_string(),
-                        "Wacht op procesregie bij het Veiligheidshuis, als enige.".to_string(),
-                    )),
-                    _ => None,
-                }
+                joined.push((desk, t, waiting.unwrap_or(1)));
+                None
             }
             H::TeamStarted { team, .. } => {
                 let w = waited(DeskId::Wijkteam(team), t, &mut joined);
                 let (en, nl) = after(w);
-                let now = if w == Some(0.0) { "meteen " } else { "" };
+                let now = if at_once(w) { "meteen " } else { "" };
                 Some(lang.pick(
                     format!("Wijkteam {} takes the family on{en}.", team + 1),
                     format!("Wijkteam {} pakt het gezin {now}op{nl}.", team + 1),
                 ))
             }
             H::Recognised { .. } => Some(lang.pick(
-                "The wijkteam sees this needs more: complex problems across life domains that call for the chain.",
-                "Het wijkteam ziet dat dit meer vraagt: complexe problematiek over meerdere leefgebieden, waar de keten nodig is.",
+                "The wijkteam sees complex problems: several life domains; an approach across the chain is needed.",
+                "Het wijkteam ziet complexe problematiek: meerdere leefgebieden, een ketenoverstijgende aanpak is nodig.",
             ).into()),
             H::Stalled { .. } => Some(lang.pick(
                 "Cooperation around the family stalls: several agencies involved, no progress.",
                 "De samenwerking rond het gezin stagneert: meerdere instanties betrokken, geen voortgang.",
             ).into()),
-            H::Doubted { doubt, briefing, .. } => Some(if briefing {
-                lang.pick(
-                    format!("At the daily briefing the teamleider picks up a signal: {}", doubt_words(lang, doubt)),
-                    format!("Bij de dagstart pakt de teamleider een signaal op: {}", doubt_words(lang, doubt)),
-                )
-            } else {
-                lang.pick(
-                    format!("The worker is in doubt: {}", doubt_words(lang, doubt)),
-                    format!("De hulpverlener twijfelt: {}", doubt_words(lang, doubt)),
-                )
+            H::Doubted { doubt, briefing, .. } => Some(match (briefing, doubt) {
+                (true, Doubt::Fence) => lang.pick(
+                    "At the daily briefing the worker brings the case in and wants to hand it to the Veiligheidshuis; the teamleider picks it up.".to_string(),
+                    "Op de dagstart brengt de hulpverlener de casus in en wil die overdragen aan het Veiligheidshuis; de teamleider pakt het op.".to_string(),
+                ),
+                (true, d) => lang.pick(
+                    format!("At the daily briefing the worker brings the case in; the teamleider picks up the signal: {}", doubt_words(lang, d)),
+                    format!("Op de dagstart brengt de hulpverlener de casus in; de teamleider pakt het signaal op: {}", doubt_words(lang, d)),
+                ),
+                (false, Doubt::Fence) => lang.pick(
+                    "The worker wants to hand the case over to the Veiligheidshuis.".to_string(),
+                    "De hulpverlener wil de casus overdragen aan het Veiligheidshuis.".to_string(),
+                ),
+                (false, d) => lang.pick(
+                    format!("The worker is in doubt: {}", doubt_words(lang, d)),
+                    format!("De hulpverlener twijfelt: {}", doubt_words(lang, d)),
+                ),
             }),
             H::Simmering { .. } => Some(lang.pick(
                 "Nobody acts on the doubt: the case keeps simmering.",
                 "Er gebeurt niets met de twijfel: de casus blijft sudderen.",
             ).into()),
             H::AdviceRequested { .. } => {
-                joined.push((DeskId::Advice, t));
+                joined.push((DeskId::Advice, t, 1));
                 Some(lang.pick(
                     "The wijkteam asks the Veiligheidshuis for advice (advies bij twijfel).",
                     "Het wijkteam vraagt het Veiligheidshuis om advies (advies bij twijfel).",
@@ -249,7 +257,7 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
             H::AdviceStarted { .. } => {
                 let w = waited(DeskId::Advice, t, &mut joined);
                 let (en, nl) = after(w);
-                let now = if w == Some(0.0) { "meteen " } else { "" };
+                let now = if at_once(w) { "meteen " } else { "" };
                 Some(lang.pick(
                     format!("A procescoördinator takes up the question{en}."),
                     format!("Een procescoördinator pakt de adviesvraag {now}op{nl}."),
@@ -281,10 +289,29 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                 } else {
                     ""
                 };
-                Some(lang.pick(
-                    format!("Opschaling naar AVE 3{how}: {}. Procesregie goes to the Veiligheidshuis; who holds casusregie is a local agreement.", trigger_words(lang, trigger)),
-                    format!("Opschaling naar AVE 3{how}: {}. De procesregie gaat naar het Veiligheidshuis; wie de casusregie houdt is een lokale afspraak.", trigger_words(lang, trigger)),
-                ))
+                let why = if trigger == Trigger::OverTheFence {
+                    lang.pick(
+                        format!("Opschaling naar AVE 3{how}, but too early: the case goes over de schutting, in the expectation that the Veiligheidshuis takes the work over."),
+                        format!("Opschaling naar AVE 3{how}, maar te vroeg: de casus wordt over de schutting gegooid, in de verwachting dat het Veiligheidshuis het werk overneemt."),
+                    )
+                } else {
+                    lang.pick(
+                        format!("Opschaling naar AVE 3{how}: {}.", trigger_words(lang, trigger)),
+                        format!("Opschaling naar AVE 3{how}: {}.", trigger_words(lang, trigger)),
+                    )
+                };
+                let rest = if ave_agreed {
+                    lang.pick(
+                        " Procesregie goes to the Veiligheidshuis, in afstemming with the gemeente (ambtenaar Integrale Veiligheid & Zorg); who holds casusregie is a local agreement.",
+                        " De procesregie gaat naar het Veiligheidshuis, in afstemming met de gemeente (ambtenaar Integrale Veiligheid & Zorg); wie de casusregie houdt is een lokale afspraak.",
+                    )
+                } else {
+                    lang.pick(
+                        " The Veiligheidshuis takes procesregie; who holds casusregie is a local agreement.",
+                        " Het Veiligheidshuis neemt de procesregie; wie de casusregie houdt is een lokale afspraak.",
+                    )
+                };
+                Some(format!("{why}{rest}"))
             }
             H::PhaseChanged { fase, .. } => {
                 phase = fase;
@@ -294,27 +321,31 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                 procesregie = true;
                 let w = waited(DeskId::Vhh, t, &mut joined);
                 let (en, nl) = after(w);
-                let now = if w == Some(0.0) { " meteen" } else { "" };
+                let now = if at_once(w) { " meteen" } else { "" };
                 Some(lang.pick(
                     format!("Procescoördinator {} takes procesregie{en}.", coordinator + 1),
                     format!("Procescoördinator {} neemt{now} de procesregie{nl}.", coordinator + 1),
                 ))
             }
             H::Maatwerkoverleg { advice_for_zsm, .. } => {
-                let zsm = if advice_for_zsm {
-                    lang.pick(
-                        "The advice for ZSM is entered in the system.",
-                        "Het advies voor ZSM wordt in het systeem gezet.",
-                    )
-                } else {
-                    lang.pick(
+                let bvh = params.link.system == crate::scenario::sections::link::System::Bridged;
+                let zsm = match (advice_for_zsm, bvh) {
+                    (true, true) => lang.pick(
+                        "The procescoördinator enters the report with advice for ZSM in BVH.",
+                        "De procescoördinator zet het maatwerkverslag met advies voor ZSM in BVH.",
+                    ),
+                    (true, false) => lang.pick(
+                        "The procescoördinator enters the advice for ZSM in the shared system.",
+                        "De procescoördinator zet het advies voor ZSM in het gedeelde systeem.",
+                    ),
+                    (false, _) => lang.pick(
                         "Privacy: the advice for ZSM is not entered, for fear of what may be shared.",
                         "Privacy: het advies voor ZSM wordt niet ingevoerd, uit zorg over wat gedeeld mag worden.",
-                    )
+                    ),
                 };
                 Some(lang.pick(
-                    format!("Maatwerkoverleg with the partners; the plan is drawn up (how soon the overleg meets is this scenario's assumption, not a norm of the study). {zsm}"),
-                    format!("Maatwerkoverleg met de partners; het plan wordt opgesteld (hoe snel het overleg bijeenkomt is een aanname van dit scenario, geen norm uit de studie). {zsm}"),
+                    format!("Maatwerkoverleg with the ketenpartners and the wijkteam; the procescoördinator draws up a plan van aanpak. {zsm}"),
+                    format!("Maatwerkoverleg met ketenpartners en wijkteam; de procescoördinator stelt een plan van aanpak op. {zsm}"),
                 ))
             }
             H::PlanKept { .. } => Some(lang.pick(
@@ -322,8 +353,8 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                 "Het plan is klaar; het Veiligheidshuis houdt de casus tot die is opgelost.",
             ).into()),
             H::PlanRejected { .. } => Some(lang.pick(
-                "The wijkteam does not take the plan over at once.",
-                "Het wijkteam neemt het plan niet meteen over.",
+                "The wijkteam does not take the Veiligheidshuis's plan over at once; afschaling is delayed.",
+                "Het wijkteam neemt het plan van het Veiligheidshuis niet meteen over; de afschaling loopt vertraging op.",
             ).into()),
             H::Afgeschaald { team, .. } => {
                 procesregie = false;
@@ -336,8 +367,8 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
             H::Incident { late, unrest, .. } => {
                 let mut s = if late {
                     lang.pick(
-                        "Acute crisis — before the family was ever in AVE 3.",
-                        "Acute crisis — voordat het gezin ooit in AVE 3 was.",
+                        "Acute crisis, while the family had not yet been opgeschaald naar AVE 3.",
+                        "Acute crisis, terwijl het gezin nog niet was opgeschaald naar AVE 3.",
                     ).to_string()
                 } else {
                     lang.pick("Acute crisis.", "Acute crisis.").to_string()
@@ -355,30 +386,27 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
             H::Ave4Over { .. } => {
                 phase = AveFase::Ave3;
                 Some(lang.pick(
-                "The burgemeester hands the case back to the Veiligheidshuis (AVE 3).",
-                "De burgemeester geeft de casus terug aan het Veiligheidshuis (AVE 3).",
+                "Afschaling naar AVE 3: the burgemeester hands the case back to the Veiligheidshuis (how long AVE 4 lasts is this scenario's assumption).",
+                "Afschaling naar AVE 3: de burgemeester geeft de casus terug aan het Veiligheidshuis (hoe lang AVE 4 duurt is een aanname van dit scenario).",
             ).into())
             }
             H::Offence { .. } => Some(lang.pick(
-                "An offence: the person comes before ZSM.",
-                "Een strafbaar feit: de persoon komt bij ZSM.",
+                "A member of the family is arrested; the case comes to the ZSM table.",
+                "Een gezinslid wordt aangehouden; de zaak komt op de ZSM-tafel.",
             ).into()),
             H::ZsmStarted { .. } => Some(lang.pick(
                 "The ZSM table takes the case up (parketsecretaris and partners).",
                 "De ZSM-tafel neemt de zaak op (parketsecretaris en partners).",
             ).into()),
-            H::ZsmDecided { hours, .. } => Some(lang.pick(
-                format!("ZSM decides, {} after the person came in.", days_words(lang, hours)),
-                format!("ZSM beslist, {} nadat de persoon binnenkwam.", days_words(lang, hours)),
-            )),
+            H::ZsmDecided { .. } => Some(lang.pick("ZSM decides.", "ZSM beslist.").into()),
             H::ZsmKnownDecision { route, advice_on_file, .. } => Some(match (route, advice_on_file) {
                 (Route::Blind, true) => lang.pick(
                     "ZSM decided without the context: the Veiligheidshuis's advice was in the system but nobody read it.",
                     "ZSM besliste zonder de context: het advies van het Veiligheidshuis stond in het systeem, maar niemand las het.",
                 ),
                 (Route::Blind, false) => lang.pick(
-                    "ZSM decided without the context: no advice of the Veiligheidshuis was there to read.",
-                    "ZSM besliste zonder de context: er stond geen advies van het Veiligheidshuis klaar.",
+                    "ZSM decided without context: no advice of the Veiligheidshuis on this family was in the system.",
+                    "ZSM besliste zonder contextinformatie: er stond geen advies van het Veiligheidshuis over dit gezin in het systeem.",
                 ),
                 (Route::System, _) => lang.pick(
                     "The Veiligheidshuis's advice was on the table: ZSM read it in the system.",
@@ -403,8 +431,8 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
             ).into()),
             H::Closed { outcome, .. } => Some(match outcome {
                 Outcome::Resolved => lang.pick(
-                    "Resolved: back to AVE 1; the family runs its own life again.",
-                    "Opgelost: terug naar AVE 1; het gezin voert weer zelf de regie.",
+                    "Case closed: back to AVE 1; the family runs its own life again.",
+                    "Casus afgesloten: terug naar AVE 1; het gezin voert weer zelf de regie.",
                 ),
                 _ => lang.pick(
                     "After the Veiligheidshuis's round the case goes back to its own first line or the ketenpartners.",
@@ -419,9 +447,24 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
         };
         if let Some(text) = text {
             let (lead, answerable) = roles(lang, phase, procesregie, ave_agreed);
+            let clock = matches!(
+                happening,
+                H::TeamStarted { .. }
+                    | H::Doubted { briefing: true, .. }
+                    | H::AdviceStarted { .. }
+                    | H::AdviceAnswered { .. }
+                    | H::AdviceSettled { .. }
+                    | H::ProcesregieStarted { .. }
+                    | H::Maatwerkoverleg { .. }
+                    | H::Offence { .. }
+                    | H::ZsmStarted { .. }
+                    | H::ZsmDecided { .. }
+                    | H::ZsmKnownDecision { .. }
+            );
             out.push(Line {
                 moment,
                 t,
+                clock,
                 phase,
                 lead,
                 answerable,
