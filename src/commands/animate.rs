@@ -114,14 +114,22 @@ pub fn animate(req: &AnimateRequest, common: &Common) -> Result<AnimateOutcome, 
         .pick("A year at the desks", "Een jaar aan de tafels")
         .to_string();
     let seed = run.seed;
+    // `1 januari 2015`: the long date without its weekday.
+    let long = |d: jiff::civil::Date| {
+        let t = f64::from(d.since(run.origin).map_or(0, |s| s.get_days())) * 24.0;
+        let text = crate::output::story::long_date(lang, run, t);
+        text.split_once(' ')
+            .map_or(text.clone(), |(_, rest)| rest.to_string())
+    };
+    let (from_words, to_words) = (long(start), long(end));
     let intro = vec![
         lang.pick(
-            format!("From {start} to {end}, replication {rep} (seed {seed}). Every case in progress is a dot, coloured by its AVE phase; it moves when it changes desk. Both setups play the same families (common random numbers): where the dots part, the setup made the difference."),
-            format!("Van {start} tot {end}, herhaling {rep} (seed {seed}). Elke lopende casus is een stip in de kleur van zijn AVE-fase; de stip verplaatst zich als de casus van tafel wisselt. Beide opzetten spelen dezelfde gezinnen (gemeenschappelijke toevalsgetallen): waar de stippen uiteenlopen, maakte de opzet het verschil."),
+            format!("From {from_words} to {to_words}. Every case in progress is a dot, coloured by its AVE phase; it moves when it changes desk. Both setups play the same families: where the dots part, the setup made the difference."),
+            format!("Van {from_words} tot {to_words}. Elke lopende casus is een stip in de kleur van zijn AVE-fase; de stip verplaatst zich als de casus van tafel wisselt. Beide opzetten spelen dezelfde gezinnen: waar de stippen uiteenlopen, maakte de opzet het verschil."),
         ),
         lang.pick(
-            "Nothing is sampled away: every case is drawn. What is aggregated: the suspects unknown to the social domain at ZSM are a count and a bar (dozens a day), not dots; a consult's question shows as a dot at the advice function while the family stays at its wijkteam; a known family's visit to ZSM lasts hours, so ZSM shows the families of the last 24 hours; a box that is full says how many more there are.".to_string(),
-            "Er is niets weggelaten: elke casus wordt getekend. Samengevat is: de verdachten bij ZSM die in het sociaal domein onbekend zijn, als aantal en balk (tientallen per dag), niet als stippen; een adviesvraag staat als stip bij de adviesfunctie terwijl het gezin bij zijn wijkteam blijft; het bezoek van een bekend gezin aan ZSM duurt uren, dus ZSM toont de gezinnen van de laatste 24 uur; een vol vak zegt hoeveel er nog meer zijn.".to_string(),
+            format!("Nothing is sampled away: every case is drawn. Only this is summarised: the suspects unknown to the social domain at ZSM are a count and a bar (dozens a day), not dots; a consult's question shows as a dot at the advice function while the family stays at its wijkteam; a known family's visit to ZSM lasts hours, so ZSM shows the families of the last 24 hours; a box that is full says how many more there are. Replication {rep}, seed {seed}, the same random numbers for both setups."),
+            format!("Er is niets weggelaten: elke casus wordt getekend. Alleen dit is samengevat: de verdachten bij ZSM die in het sociaal domein onbekend zijn, als aantal en balk (tientallen per dag), niet als stippen; een adviesvraag staat als stip bij de adviesfunctie terwijl het gezin bij zijn wijkteam blijft; het bezoek van een bekend gezin aan ZSM duurt uren, dus ZSM toont de gezinnen van de laatste 24 uur; een vol vak zegt hoeveel er nog meer zijn. Herhaling {rep}, seed {seed}, dezelfde toevalsgetallen voor beide opzetten."),
         ),
     ];
     let path = dir.path().join("animation.html");

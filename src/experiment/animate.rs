@@ -33,8 +33,12 @@ pub enum Place {
     Zsm = 8,
 }
 
-/// One change: minutes from the window's start, case (dense, from 0), place, phase, team.
+/// One change: minutes from the window's start, case (dense, from 0), place, phase, team
+/// ([`NO_TEAM`] for a case that never had one).
 pub type Step = [u32; 5];
+
+/// The team of a case that came to the Veiligheidshuis from outside the wijkteams.
+pub const NO_TEAM: u16 = u16::MAX;
 
 /// What the animation plays.
 #[derive(Debug, Clone, Default)]
@@ -185,7 +189,7 @@ impl Observer for Recorder {
                     place,
                     home: place,
                     phase: fase,
-                    team: team.unwrap_or(0),
+                    team: team.unwrap_or(NO_TEAM),
                 };
                 self.at.insert(case, w);
                 if self.opened && t < self.to {

@@ -64,7 +64,11 @@ function Reel(d, canvas, counts) {
   this.n = n;
   // Visits to ZSM last hours: each stays in view for a day from its start.
   this.visits = [];
-  for (let i = 0; i < d.steps.length; i += 5) if (d.steps[i + 2] === ZSM) this.visits.push(d.steps[i], d.steps[i + 1]);
+  this.asks = [];
+  for (let i = 0; i < d.steps.length; i += 5) {
+    if (d.steps[i + 2] === ZSM) this.visits.push(d.steps[i], d.steps[i + 1]);
+    if (d.steps[i + 2] === ADV_WAIT) this.asks.push(d.steps[i]);
+  }
   this.x = new Float32Array(n);
   this.y = new Float32Array(n);
   this.reset();
@@ -86,26 +90,45 @@ Reel.prototype.reset = function () {
   this.ups = 0;
   this.zsm = 0;
   this.visit = 0;
+  this.ask = 0;
   this.minute = -1;
   const s = this.d.start;
   for (let i = 0; i < s.length; i += 5) this.apply(s[i + 1], s[i + 2], s[i + 3], s[i + 4]);
 };
 
+// A family in AVE 3 or 4 whose wijkteam keeps casusregie (a local agreement) also shows,
+// faintly, at its team.
+const KEPT = new Set([VHH_WAIT, VHH, AVE4]);
+Reel.prototype.keptKey = function (place, team) {
+  return KEPT.has(place) && team < this.d.teams ? 9000 + team : -1;
+};
+
+Reel.prototype.drop = function (key, id) {
+  const list = this.lists.get(key);
+  const at = list ? list.indexOf(id) : -1;
+  if (at >= 0) list.splice(at, 1);
+};
+
+Reel.prototype.add = function (key, id) {
+  let list = this.lists.get(key);
+  if (!list) { list = []; this.lists.set(key, list); }
+  list.push(id);
+};
+
 Reel.prototype.apply = function (id, place, phase, team) {
   const old = this.place[id];
   if (old !== GONE) {
-    const list = this.lists.get(this.key(old, this.team[id]));
-    const at = list ? list.indexOf(id) : -1;
-    if (at >= 0) list.splice(at, 1);
+    this.drop(this.key(old, this.team[id]), id);
+    const k = this.keptKey(old, this.team[id]);
+    if (k >= 0) this.drop(k, id);
   }
   this.place[id] = place;
   this.phase[id] = phase;
   this.team[id] = team;
   if (place !== GONE) {
-    const k = this.key(place, team);
-    let list = this.lists.get(k);
-    if (!list) { list = []; this.lists.set(k, list); }
-    list.push(id);
+    this.add(this.key(place, team), id);
+    const k = this.keptKey(place, team);
+    if (k >= 0) this.add(k, id);
   }
 };
 
@@ -121,6 +144,7 @@ Reel.prototype.seek = function (minute) {
   while (this.crisis * 2 < this.d.crises.length && this.d.crises[this.crisis * 2] <= minute) this.crisis++;
   while (this.ups * 2 < this.d.ups.length && this.d.ups[this.ups * 2] <= minute) this.ups++;
   while (this.visit * 2 < this.visits.length && this.visits[this.visit * 2] <= minute) this.visit++;
+  while (this.ask < this.asks.length && this.asks[this.ask] <= minute) this.ask++;
   while ((this.zsm + 1) * 3 < this.d.zsm.length && this.d.zsm[(this.zsm + 1) * 3] <= minute) this.zsm++;
   this.minute = minute;
 };
@@ -166,6 +190,20 @@ Reel.prototype.draw = function (ease) {
     over(place(this, wl, strip, 14, false, ease), strip);
     const rest = {x: box.x, y: strip.y + strip.h - 14 + 2, w: box.w, h: box.h - strip.h + 12};
     over(place(this, wk, rest, 14, true, ease), rest);
+    const kept = this.lists.get(9000 + t);
+    if (kept && kept.length) {
+      const cols = Math.max(1, Math.floor((box.w - 6) / GAP));
+      const row0 = Math.ceil(nk / cols);
+      ctx.globalAlpha = 0.35;
+      kept.forEach((id, k) => {
+        const s = row0 * cols + k;
+        const y = rest.y + 14 + Math.floor(s / cols) * GAP;
+        if (y > box.y + box.h - DOT) return;
+        ctx.fillStyle = PHASE[this.phase[id]] || '#999';
+        ctx.fillRect(box.x + 4 + (s % cols) * GAP, y, DOT, DOT);
+      });
+      ctx.globalAlpha = 1;
+    }
   }
   for (const p of [VHH_WAIT, VHH, ADV_WAIT, AVE4, ZSM]) {
     const box = b[p];
@@ -212,7 +250,8 @@ Reel.prototype.draw = function (ease) {
   }
   const vhh = (this.lists.get(VHH) || []).length;
   this.counts.textContent = T.waitingList + ' ' + waiting + ' · ' + T.atTeams + ' ' + atTeams + ' · ' +
-    T.underVhh + ' ' + vhh + ' · ' + T.ups + ' ' + this.ups + ' · ' + T.crises + ' ' + this.crisis;
+    T.underVhh + ' ' + vhh + ' · ' + T.ups + ' ' + this.ups + ' · ' + T.asks + ' ' + this.ask + ' · ' +
+    T.crises + ' ' + this.crisis;
   return drawn;
 };
 
@@ -243,7 +282,8 @@ let day = 0, playing = false, last = null, frames = 0, dots = 0, busy = 0;
 
 function dateAt(d) {
   const t = new Date(startMs + d * 86400000);
-  return t.getUTCDate() + ' ' + MONTHS[t.getUTCMonth()] + ' ' + t.getUTCFullYear();
+  const hh = String(t.getUTCHours()).padStart(2, '0'), mm = String(t.getUTCMinutes()).padStart(2, '0');
+  return t.getUTCDate() + ' ' + MONTHS[t.getUTCMonth()] + ' ' + t.getUTCFullYear() + ' · ' + hh + ':' + mm;
 }
 
 function render(ease) {

@@ -33,7 +33,7 @@ fn flat<const N: usize>(rows: &[[u32; N]]) -> String {
 
 /// The texts the page's script shows, as a JSON object.
 fn texts(lang: Lang) -> String {
-    let pairs: [(&str, &str, &str); 22] = [
+    let pairs: [(&str, &str, &str); 23] = [
         ("play", "▶ Play", "▶ Afspelen"),
         ("pause", "❚❚ Pause", "❚❚ Pauze"),
         ("wijk", "Wijkteams", "Wijkteams"),
@@ -60,9 +60,14 @@ fn texts(lang: Lang) -> String {
         (
             "ups",
             "opschalingen naar AVE 3 so far",
-            "opschalingen naar AVE 3 tot nu",
+            "opschalingen naar AVE 3 tot nu toe",
         ),
-        ("crises", "acute crises so far", "acute crises tot nu"),
+        (
+            "asks",
+            "questions to the advice function so far",
+            "adviesvragen tot nu toe",
+        ),
+        ("crises", "acute crises so far", "acute crises tot nu toe"),
         ("end", "end of the year", "einde van het jaar"),
         (
             "months",
@@ -99,7 +104,7 @@ h1{font-size:1.5em;margin:.2em 0}
 .stage canvas{width:100%;height:auto;border:1px solid #ddd;display:block}
 .stage figcaption{font-weight:bold;margin-bottom:.3em;min-height:4.3em}
 .counts{font-size:.9em;color:#333;font-variant-numeric:tabular-nums}
-.legend span{display:inline-block;margin-right:1.2em}.legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
+.legend span{display:inline-block;margin-right:1.2em}.key{font-size:.9em;color:#333;max-width:70em}.legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
 .small{font-size:.85em;color:#555}
 @media (max-width:700px){h1{font-size:1.25em}.stage figcaption{min-height:0}}
 ";
@@ -158,6 +163,14 @@ pub fn write_animation(
         lang.pick("date", "datum"),
         lang.pick("waiting", "wacht"),
         lang.pick("acute crisis", "acute crisis"),
+    );
+    let _ = writeln!(
+        html,
+        "<p class=\"key\">{}</p>",
+        esc(lang.pick(
+            "One dot is one family or case. At a team: how many families it has, and how many are on its waiting list (open squares). Faint dots at a team: families in AVE 3 or 4 whose wijkteam keeps casusregie (a local agreement). ZSM: 'at the table' are cases the ZSM table is handling now, 'waiting' cases that wait (the bar); at night the table is closed. The clock shows the date and the time of day.",
+            "Eén stip is één gezin of casus. Bij een team: hoeveel gezinnen het heeft, en hoeveel er op de wachtlijst staan (open vierkantjes). Lichte stippen bij een team: gezinnen in AVE 3 of 4 waarvan het wijkteam de casusregie houdt (lokale afspraak). ZSM: 'aan tafel' zijn zaken die de ZSM-tafel nu behandelt, 'wachtend' zaken die wachten (de balk); 's nachts is de tafel dicht. De klok toont de datum en het tijdstip."
+        ))
     );
     let _ = write!(
         html,
