@@ -208,6 +208,13 @@ fn a_kind_that_never_occurs_is_said_with_how_to_get_one() {
         .code(2);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(err.contains("late, stalled"), "{err}");
+    // A misspelt kind gets a guess.
+    let assert = avesim()
+        .args(["story", "--kind", "stalld", "--lang", "en"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(err.contains("did you mean `stalled`"), "{err}");
     // --kind list says how common each kind is.
     let assert = avesim()
         .args(["story", "--kind", "list", "--reps", "2", "--lang", "nl"])
@@ -267,4 +274,36 @@ fn typical_shares_cover_the_share_of_many_more_replications() {
         covered >= 16,
         "{covered} of 18 intervals hold the share of 48 replications"
     );
+}
+
+#[test]
+fn a_family_of_another_kind_is_refused_with_the_kinds_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = tmp.path().join("s");
+    avesim()
+        .args(["story", "--kind", "stalled", "--reps", "2", "--quiet"])
+        .args(SHORT)
+        .arg("--out")
+        .arg(&story)
+        .assert()
+        .success();
+    let family = json(&story.join("story.json"))["family"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let assert = avesim()
+        .args([
+            "story", "--kind", "ave4", "--family", &family, "--reps", "2", "--lang", "en",
+        ])
+        .args(SHORT)
+        .arg("--out")
+        .arg(tmp.path().join("t"))
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        err.contains("is not of the kind `ave4`") && err.contains("stalled"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("t").exists());
 }

@@ -87,7 +87,12 @@ pub fn animate(req: &AnimateRequest, common: &Common) -> Result<AnimateOutcome, 
     }
     let (from, days) = window(&told, req.year)?;
     let name = told.scenario.name.clone();
-    let dir = result_dir(common, format!("animate-{name}"))?;
+    // The folder names the year and the other setup, so that another lesson does not collide.
+    let year = told.params.run.date_of_day(i64::from(from)).year();
+    let versus = other
+        .as_ref()
+        .map_or(String::new(), |(l, _)| format!("-vs-{}", l.scenario.name));
+    let dir = result_dir(common, format!("animate-{name}-{year}{versus}"))?;
     let mut setups: Vec<(String, &Loaded)> = vec![(short(lang, &told, &common.sets), &told)];
     if let Some((l, sets)) = &other {
         setups.push((short(lang, l, sets), l));
@@ -122,18 +127,53 @@ pub fn animate(req: &AnimateRequest, common: &Common) -> Result<AnimateOutcome, 
             .map_or(text.clone(), |(_, rest)| rest.to_string())
     };
     let (from_words, to_words) = (long(start), long(end));
-    let intro = vec![
+    let both = if setups.len() > 1 {
         lang.pick(
-            format!("From {from_words} to {to_words}. Every case in progress is a dot, coloured by its AVE phase; it moves when it changes desk. Both setups play the same families: where the dots part, the setup made the difference."),
-            format!("Van {from_words} tot {to_words}. Elke lopende casus is een stip in de kleur van zijn AVE-fase; de stip verplaatst zich als de casus van tafel wisselt. Beide opzetten spelen dezelfde gezinnen: waar de stippen uiteenlopen, maakte de opzet het verschil."),
+            " Both setups play the same families: where the dots part, the setup made the difference.",
+            " Beide opzetten spelen dezelfde gezinnen: waar de stippen uiteenlopen, maakte de opzet het verschil.",
+        )
+    } else {
+        ""
+    };
+    let mut intro = vec![
+        lang.pick(
+            format!("From {from_words} to {to_words}. Every case in progress is a dot, coloured by its AVE phase; it moves when it changes desk.{both}"),
+            format!("Van {from_words} tot {to_words}. Elke lopende casus is een stip in de kleur van zijn AVE-fase; de stip verplaatst zich als de casus van tafel wisselt.{both}"),
         ),
         lang.pick(
             format!("Nothing is sampled away: every case is drawn. Only this is summarised: the suspects unknown to the social domain at ZSM are a count and a bar (dozens a day), not dots; a consult's question shows as a dot at the advice function while the family stays at its wijkteam; a known family's visit to ZSM lasts hours, so ZSM shows the families of the last 24 hours; a box that is full says how many more there are. Replication {rep}, seed {seed}, the same random numbers for both setups."),
             format!("Er is niets weggelaten: elke casus wordt getekend. Alleen dit is samengevat: de verdachten bij ZSM die in het sociaal domein onbekend zijn, als aantal en balk (tientallen per dag), niet als stippen; een adviesvraag staat als stip bij de adviesfunctie terwijl het gezin bij zijn wijkteam blijft; het bezoek van een bekend gezin aan ZSM duurt uren, dus ZSM toont de gezinnen van de laatste 24 uur; een vol vak zegt hoeveel er nog meer zijn. Herhaling {rep}, seed {seed}, dezelfde toevalsgetallen voor beide opzetten."),
         ),
     ];
+    if from < run.warmup_days {
+        let warm = run.warmup_days;
+        intro.push(lang.pick(
+            format!("This year lies (partly) in the warm-up of {warm} days: the run starts empty, so the desks fill up as it goes; the measured years come after it."),
+            format!("Dit jaar valt (deels) in de inloop van {warm} dagen: de run begint leeg, dus de tafels lopen gaandeweg vol; de gemeten jaren komen daarna."),
+        ));
+    }
+    // A line that only grows: this setup does not settle, and the page says so.
+    let mut warnings = Vec::new();
+    for ((label, _), movie) in setups.iter().zip(&movies) {
+        let (a, b) = movie.at_start_and_end(crate::experiment::animate::Place::VhhWaiting);
+        if b > 20 && b as f64 > 1.5 * a as f64 {
+            warnings.push(lang.pick(
+                format!("Note: in \"{label}\" the line for procesregie grows all year, from {a} to {b} cases: the Veiligheidshuis cannot keep up, so this setup does not settle and its waits keep growing (avesim run warns about it too)."),
+                format!("Let op: in \"{label}\" groeit de wachtrij voor procesregie het hele jaar, van {a} naar {b} casussen: het Veiligheidshuis kan het niet bijhouden, dus deze opzet komt niet in evenwicht en de wachttijden blijven oplopen (avesim run waarschuwt daar ook voor)."),
+            ));
+        }
+    }
     let path = dir.path().join("animation.html");
-    write_animation(lang, &path, &title, &intro, &start.to_string(), &reels).map_err(internal)?;
+    write_animation(
+        lang,
+        &path,
+        &title,
+        &intro,
+        &warnings,
+        &start.to_string(),
+        &reels,
+    )
+    .map_err(internal)?;
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     let out = commit(dir, common)?;
     Ok(AnimateOutcome {

@@ -62,12 +62,25 @@ fn stopped(e: RunError, dest: &Path) -> CommandError {
 }
 
 fn kind_named(name: &str) -> Result<Kind, CommandError> {
-    Kind::named(name).ok_or_else(|| {
+    Kind::named(&name.to_lowercase()).ok_or_else(|| {
         let known = KINDS.iter().map(|k| k.id).collect::<Vec<_>>().join(", ");
-        CommandError::Input(both!(
-            "--kind {name}: no such kind of story; the kinds are {known} (--kind list says how common each is)",
-            "--kind {name}: zo'n soort verhaal bestaat niet; de soorten zijn {known} (--kind list zegt hoe vaak elk voorkomt)"
-        ))
+        let guess = KINDS
+            .iter()
+            .map(|k| (strsim::jaro_winkler(&name.to_lowercase(), k.id), k.id))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(String::new(), |(_, id)| id.to_string());
+        if guess.is_empty() {
+            CommandError::Input(both!(
+                "--kind {name}: no such kind of story; the kinds are {known} (--kind list says how common each is)",
+                "--kind {name}: zo'n soort verhaal bestaat niet; de soorten zijn {known} (--kind list zegt hoe vaak elk voorkomt)"
+            ))
+        } else {
+            CommandError::Input(both!(
+                "--kind {name}: no such kind of story; did you mean `{guess}`? The kinds are {known}",
+                "--kind {name}: zo'n soort verhaal bestaat niet; bedoelt u `{guess}`? De soorten zijn {known}"
+            ))
+        }
     })
 }
 
@@ -244,10 +257,21 @@ fn book<'a>(
         run.seed,
     );
     let years = lang.num(&format!("{years:.0}"));
-    let method = lang.pick(
-        format!("The story is replication {rep} of the scenario (seed {seed}). How typical the contrast is comes from {reps} replications of {years} years with the same random streams in both setups (common random numbers), over families that arrived after the warm-up of {warm} days; intervals treat replications, not families, as independent. In the model a signal, a doubt, a decision to scale or a crisis can come at any hour, so those show their date only; what a desk does shows its clock time. How soon a maatwerkoverleg meets and how long AVE 4 lasts are this scenario's assumptions, not norms of the study."),
-        format!("Het verhaal komt uit herhaling {rep} van het scenario (seed {seed}). Hoe gewoon het verschil is, komt uit {reps} herhalingen van {years} jaar met dezelfde toevalsreeksen in beide opzetten (gemeenschappelijke toevalsgetallen), over gezinnen die na de inloop van {warm} dagen binnenkwamen; de intervallen rekenen herhalingen als onafhankelijk, niet gezinnen. In het model kan een signaal, een twijfel, een besluit tot op- of afschalen of een crisis op elk uur komen; die staan daarom alleen met hun datum, wat een tafel doet met de kloktijd. Hoe snel een maatwerkoverleg bijeenkomt en hoe lang AVE 4 duurt, zijn aannames van dit scenario, geen normen uit de studie."),
+    let hours = lang.pick(
+        "In the model a signal, a doubt, a decision to scale or a crisis can come at any hour, so those show their date only; what a desk does shows its clock time. How soon a maatwerkoverleg meets and how long AVE 4 lasts are this scenario's assumptions, not norms of the study.",
+        "In het model kan een signaal, een twijfel, een besluit tot op- of afschalen of een crisis op elk uur komen; die staan daarom alleen met hun datum, wat een tafel doet met de kloktijd. Hoe snel een maatwerkoverleg bijeenkomt en hoe lang AVE 4 duurt, zijn aannames van dit scenario, geen normen uit de studie.",
     );
+    let method = if other.is_some() {
+        lang.pick(
+            format!("The story is replication {rep} of the scenario (seed {seed}). How typical the contrast is comes from {reps} replications of {years} years with the same random streams in both setups (common random numbers), over families that arrived after the warm-up of {warm} days; intervals treat replications, not families, as independent. {hours}"),
+            format!("Het verhaal komt uit herhaling {rep} van het scenario (seed {seed}). Hoe gewoon het verschil is, komt uit {reps} herhalingen van {years} jaar met dezelfde toevalsreeksen in beide opzetten (gemeenschappelijke toevalsgetallen), over gezinnen die na de inloop van {warm} dagen binnenkwamen; de intervallen rekenen herhalingen als onafhankelijk, niet gezinnen. {hours}"),
+        )
+    } else {
+        lang.pick(
+            format!("The story is replication {rep} of the scenario (seed {seed}); the family arrived after the warm-up of {warm} days. {hours} Add --versus OTHER.toml to tell the same family under another setup, with how typical the contrast is."),
+            format!("Het verhaal komt uit herhaling {rep} van het scenario (seed {seed}); het gezin kwam na de inloop van {warm} dagen binnen. {hours} Met --versus ANDER.toml vertelt avesim hetzelfde gezin in een andere opzet, met hoe gewoon het verschil is."),
+        )
+    };
     Ok(Book {
         kind,
         sides,
@@ -257,6 +281,7 @@ fn book<'a>(
         direction,
         method,
         sets,
+        in_set: false,
     })
 }
 
@@ -359,7 +384,34 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
     // Which families to tell: (kind, replication, family).
     let mut picks: Vec<(Option<Kind>, u32, FamilyId)> = Vec::new();
     if let Some(id) = family {
-        picks.push((kind, req.replication.unwrap_or(0), id));
+        let rep = req.replication.unwrap_or(0);
+        let summary = told_setup
+            .summaries
+            .get(rep as usize)
+            .and_then(|c| c.iter().find(|s| s.id == id));
+        if let (Some(k), Some(s)) = (kind, summary)
+            && !k.fits(s)
+        {
+            let fits = KINDS
+                .iter()
+                .filter(|k| k.id != "any" && k.fits(s))
+                .map(|k| k.id)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (shown, asked) = (id.arg(), k.id);
+            return Err(CommandError::Input(if fits.is_empty() {
+                both!(
+                    "--family {shown} is not of the kind `{asked}` (nor of any other kind but `any`); leave out --kind, or choose another family",
+                    "--family {shown} is niet van de soort `{asked}` (en van geen andere soort dan `any`); laat --kind weg, of kies een ander gezin"
+                )
+            } else {
+                both!(
+                    "--family {shown} is not of the kind `{asked}`: it is of the kind {fits}; leave out --kind, or choose another family",
+                    "--family {shown} is niet van de soort `{asked}`: het is van de soort {fits}; laat --kind weg, of kies een ander gezin"
+                )
+            }));
+        }
+        picks.push((kind, rep, id));
     } else if let Some(n) = req.set_of {
         let kinds: Vec<Kind> = match kind {
             Some(k) => vec![k],
@@ -414,11 +466,15 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
         )));
     }
 
+    // The folder names what was told, so that another lesson does not collide with it.
+    let versus = other
+        .as_ref()
+        .map_or(String::new(), |(l, _)| format!("-vs-{}", l.scenario.name));
     let dir = result_dir(
         common,
         match picks.as_slice() {
-            [(_, _, id)] => format!("story-{name}-{}", id.arg().replace(':', "-")),
-            _ => format!("story-{name}-set"),
+            [(_, _, id)] => format!("story-{name}-{}{versus}", id.arg().replace(':', "-")),
+            _ => format!("story-{name}-set{versus}"),
         },
     )?;
     let mut told_lines = Vec::new();
@@ -426,7 +482,7 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
     let mut entries = Vec::new();
     let single = picks.len() == 1 && req.set_of.is_none();
     for (k, (kind, rep, id)) in picks.iter().enumerate() {
-        let b = book(
+        let mut b = book(
             lang,
             (*kind, *rep, *id),
             &told_setup,
@@ -434,6 +490,7 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
             sets.clone(),
             dir.dest(),
         )?;
+        b.in_set = !single;
         let folder = if single {
             dir.path().to_path_buf()
         } else {

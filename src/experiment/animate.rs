@@ -287,3 +287,19 @@ pub fn record(params: &Params, rep: u32, from_day: u32, days: u32) -> Result<Mov
     let (_, rec) = replicate_with(params, rep, Recorder::new(from, to, teams))?;
     Ok(rec.finish())
 }
+
+impl Movie {
+    /// How many cases stood at `place` when the window opened and when it closed.
+    pub fn at_start_and_end(&self, place: Place) -> (usize, usize) {
+        let mut at = std::collections::HashMap::new();
+        for s in &self.start {
+            at.insert(s[1], s[2]);
+        }
+        let start = at.values().filter(|&&p| p == place as u32).count();
+        for s in &self.steps {
+            at.insert(s[1], s[2]);
+        }
+        let end = at.values().filter(|&&p| p == place as u32).count();
+        (start, end)
+    }
+}

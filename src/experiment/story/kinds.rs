@@ -54,13 +54,13 @@ fn social(s: &Summary) -> bool {
 pub const KINDS: [Kind; 14] = [
     Kind {
         id: "late",
-        en: "late opschaling: an acute crisis came before AVE 3",
-        nl: "te late opschaling: een acute crisis kwam vóór AVE 3",
+        en: "a crisis before AVE 3: an acute crisis while the family had not been opgeschaald",
+        nl: "crisis vóór AVE 3: een acute crisis terwijl het gezin nog niet was opgeschaald",
         test: |s| social(s) && s.late_incident,
     },
     Kind {
         id: "stalled",
-        en: "opgeschaald naar AVE 3 on stalled cooperation (stagnerende samenwerking)",
+        en: "opschaling naar AVE 3 on stalled cooperation (stagnerende samenwerking)",
         nl: "opgeschaald naar AVE 3 bij stagnerende samenwerking",
         test: |s| social(s) && scaled_on(s, Trigger::StalledCooperation),
     },
@@ -72,7 +72,7 @@ pub const KINDS: [Kind; 14] = [
     },
     Kind {
         id: "kept-in-wijk",
-        en: "advice bij twijfel kept the family in the wijk",
+        en: "advies bij twijfel kept the family in the wijk",
         nl: "advies bij twijfel hield het gezin in de wijk",
         test: |s| social(s) && s.kept_in_wijk && !s.ave3,
     },
@@ -84,7 +84,7 @@ pub const KINDS: [Kind; 14] = [
     },
     Kind {
         id: "complex",
-        en: "opgeschaald naar AVE 3 on complex problems, before any crisis",
+        en: "opschaling naar AVE 3 on complex problems, before any crisis",
         nl: "opgeschaald naar AVE 3 bij complexe problematiek, vóór een crisis",
         test: |s| social(s) && scaled_on(s, Trigger::Complex) && !s.late_incident,
     },

@@ -100,12 +100,12 @@ h1{font-size:1.5em;margin:.2em 0}
 #controls button{font-size:1.1em;padding:.3em .9em}#scrub{flex:1 1 260px}
 #date{font-size:1.3em;font-weight:bold;font-variant-numeric:tabular-nums;min-width:9em}
 .stages{display:flex;flex-wrap:wrap;gap:1em}
-.stage{flex:1 1 560px;margin:0;min-width:0}
+.stage{flex:1 1 560px;margin:0;min-width:0;max-width:900px}
 .stage canvas{width:100%;height:auto;border:1px solid #ddd;display:block}
 .stage figcaption{font-weight:bold;margin-bottom:.3em;min-height:4.3em}
 .counts{font-size:.9em;color:#333;font-variant-numeric:tabular-nums}
 .legend span{display:inline-block;margin-right:1.2em}.key{font-size:.9em;color:#333;max-width:70em}.legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:middle}
-.small{font-size:.85em;color:#555}
+.small{font-size:.85em;color:#555}.warn{border-left:6px solid #d62728;background:#fdecea;padding:.4em 1em}
 @media (max-width:700px){h1{font-size:1.25em}.stage figcaption{min-height:0}}
 ";
 
@@ -115,6 +115,7 @@ pub fn write_animation(
     path: &Path,
     title: &str,
     intro: &[String],
+    warnings: &[String],
     start_date: &str,
     reels: &[Reel],
 ) -> std::io::Result<()> {
@@ -150,6 +151,9 @@ pub fn write_animation(
         esc(title),
         esc(title)
     );
+    for p in warnings {
+        let _ = writeln!(html, "<p class=\"warn\">{}</p>", esc(p));
+    }
     for p in intro {
         let _ = writeln!(html, "<p class=\"small\">{}</p>", esc(p));
     }

@@ -146,6 +146,8 @@ pub struct Book<'a> {
     pub method: String,
     /// Changes made with `--set` (told side) and `--versus-set` (other side).
     pub sets: (Vec<String>, Vec<String>),
+    /// One of a lesson's set (its page links back to the set's index).
+    pub in_set: bool,
 }
 
 impl Book<'_> {
@@ -182,20 +184,33 @@ impl Book<'_> {
         if youth {
             facts.push(lang.pick("with minors", "met minderjarigen").into());
         }
+        let id = s.story.id;
+        let who = match id.origin {
+            crate::model::Origin::Social => lang.pick(
+                format!("Family {}", id.index),
+                format!("Gezin {}", id.index),
+            ),
+            crate::model::Origin::VhhDirect => lang.pick(
+                format!("Case {} (straight to the Veiligheidshuis)", id.index),
+                format!("Casus {} (rechtstreeks bij het Veiligheidshuis)", id.index),
+            ),
+            crate::model::Origin::ZsmReferral => lang.pick(
+                format!("Suspect {} (referred by ZSM)", id.index),
+                format!("Verdachte {} (verwezen door ZSM)", id.index),
+            ),
+        };
         let rep = match s.story.replication {
             0 => String::new(),
             r => lang.pick(format!(" (replication {r})"), format!(" (herhaling {r})")),
         };
         lang.pick(
             format!(
-                "Family {}{rep}, registered {}: {}",
-                s.story.id.arg(),
+                "{who}{rep}, registered {}: {}",
                 long_date(lang, &s.params.run, t),
                 facts.join(", ")
             ),
             format!(
-                "Gezin {}{rep}, aangemeld {}: {}",
-                s.story.id.arg(),
+                "{who}{rep}, aangemeld {}: {}",
                 long_date(lang, &s.params.run, t),
                 facts.join(", ")
             ),
@@ -696,7 +711,7 @@ pub fn write_markdown(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()
                 md,
                 "| {} | AVE {} | {}{parted} | {} | {} |",
                 when(lang, &told.params.run, &l),
-                l.phase.number(),
+                if l.ended { 1 } else { l.phase.number() },
                 l.text.replace('|', "/"),
                 l.lead,
                 l.answerable

@@ -22,16 +22,25 @@ ol.story li.part{outline:3px solid #222}
 .when{font-size:.85em;color:#444;font-variant-numeric:tabular-nums}
 .who{font-size:.82em;color:#555}
 .chip{display:inline-block;padding:0 .45em;border-radius:.3em;color:#fff;font-size:.8em;margin-right:.4em}
-.c2{background:#2ca02c}.c3{background:#ff7f0e}.c4{background:#d62728}
+.c1{background:#777}.c2{background:#2ca02c}.c3{background:#ff7f0e}.c4{background:#d62728}
+ol.story li.p1{border-color:#777}
+.hint{display:none;font-size:.85em;color:#555}
 .scroll{overflow-x:auto}.scroll svg{min-width:0}
 .note{border-left:6px solid #9467bd;background:#f4effa;padding:.2em 1em;margin:1em 0}
-@media (max-width:700px){.scroll svg{width:900px;max-width:none}h1{font-size:1.35em}}
+@media (max-width:700px){.scroll svg{width:900px;max-width:none}h1{font-size:1.35em}.hint{display:block}}
 ";
 
 /// Write `story.html`.
 pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
     let mut p = page(lang, &book.title(lang), &book.family_line(lang));
     let html = p.html();
+    if book.in_set {
+        let _ = writeln!(
+            html,
+            "<p><a href=\"../index.html\">{}</a></p>",
+            lang.pick("← the lesson's families", "← de gezinnen van deze les")
+        );
+    }
     let _ = writeln!(html, "<p><b>{}</b></p>", esc(&book.setups_line(lang)));
     if let Some((line, standing)) = this_family_line(lang, book) {
         let class = match standing {
@@ -100,6 +109,14 @@ pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
     let svg = svg.find("<svg").map_or(svg.as_str(), |i| &svg[i..]);
     let _ = writeln!(
         html,
+        "<p class=\"hint\">{}</p>",
+        lang.pick(
+            "The timeline is wider than this screen: swipe sideways to follow it.",
+            "De tijdlijn is breder dan dit scherm: veeg opzij om hem te volgen."
+        )
+    );
+    let _ = writeln!(
+        html,
         "<figure class=\"scroll\" id=\"timeline\">{svg}<figcaption>{} <span class=\"small\">(timeline.png, timeline.svg)</span></figcaption></figure>",
         esc(lang.pick(
             "The family on the four lanes. The strip above them is the phase; the wijkteam keeps its place while the Veiligheidshuis holds procesregie only as a local agreement.",
@@ -122,7 +139,7 @@ pub fn write_page(lang: Lang, dir: &Path, book: &Book) -> std::io::Result<()> {
         let lines = narrate(&told.story, told.params, lang);
         let first_part = part.and_then(|m| lines.iter().position(|l| l.moment >= m));
         for (n, l) in lines.iter().enumerate() {
-            let ph = l.phase.number();
+            let ph = if l.ended { 1 } else { l.phase.number() };
             let class = if book.sides.len() > 1 && Some(n) == first_part {
                 format!("p{ph} part")
             } else {

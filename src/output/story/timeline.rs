@@ -45,6 +45,8 @@ pub enum Bar {
 pub enum Mark {
     /// An acute crisis (across all lanes).
     Crisis,
+    /// A signal at the wijkteam: complex problems recognised, cooperation stalled.
+    Signal,
     /// ZSM decided with context.
     Informed,
     /// ZSM decided without it.
@@ -113,6 +115,9 @@ pub fn shapes(story: &Story) -> (Vec<(usize, f64, f64, Bar)>, Vec<(usize, f64, M
                 }
             }
             Happening::Incident { .. } => marks.push((0, t, Mark::Crisis)),
+            Happening::Recognised { .. } | Happening::Stalled { .. } => {
+                marks.push((0, t, Mark::Signal));
+            }
             Happening::ZsmKnownDecision { route, .. } => marks.push((
                 2,
                 t,
@@ -203,10 +208,7 @@ pub fn draw<DB: DrawingBackend>(
             .into(),
             bar_colour(Bar::Kept),
         ),
-        (
-            lang.pick("advice bij twijfel", "advies bij twijfel").into(),
-            bar_colour(Bar::Consult),
-        ),
+        ("advies bij twijfel".into(), bar_colour(Bar::Consult)),
         (lang.pick("AVE 4", "AVE 4").into(), bar_colour(Bar::Ave4)),
     ];
     let mut x = 24;
@@ -332,6 +334,13 @@ pub fn draw<DB: DrawingBackend>(
                             .into_font()
                             .style(FontStyle::Bold)
                             .color(&RGBColor(214, 39, 40)),
+                    ))?;
+                }
+                Mark::Signal => {
+                    let (cx, top) = (px(t), y + 2);
+                    root.draw(&Polygon::new(
+                        vec![(cx - 9, top), (cx + 9, top), (cx, top + 14)],
+                        RGBColor(0, 0, 0).filled(),
                     ))?;
                 }
                 Mark::Informed | Mark::Blind => {

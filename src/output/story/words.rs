@@ -19,6 +19,8 @@ pub struct Line {
     pub clock: bool,
     /// The phase after this moment.
     pub phase: AveFase,
+    /// The case closed here (back to AVE 1).
+    pub ended: bool,
     /// Who leads (regie) after this moment.
     pub lead: String,
     /// Who is answerable (bestuurlijk) after this moment.
@@ -465,6 +467,7 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                 moment,
                 t,
                 clock,
+                ended: matches!(happening, H::Closed { .. }),
                 phase,
                 lead,
                 answerable,
