@@ -308,7 +308,7 @@ pub fn write_timeline(lang: Lang, dir: &Path, book: &Book) -> Result<(), ChartEr
         .sides
         .iter()
         .map(|s| timeline::Side {
-            label: s.label.clone(),
+            label: s.short.clone(),
             story: &s.story,
         })
         .collect();

@@ -218,6 +218,7 @@ pub fn draw<DB: DrawingBackend>(
         x += 50 + 10 * label.chars().count() as i32;
     }
     let marks_legend = [
+        ("▼", RGBColor(0, 0, 0), lang.pick("signal", "signaal")),
         (
             "!",
             RGBColor(214, 39, 40),
