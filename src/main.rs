@@ -203,10 +203,35 @@ struct AdviseArgs {
     common: CommonArgs,
 }
 
+/// The scenario and, beside it, another setup (`story`, `animate`).
 #[derive(Args)]
-struct StoryArgs {
+struct SetupArgs {
     /// Scenario file (TOML), or a region of the study by name; the embedded default without it.
     scenario: Option<PathBuf>,
+    /// Another setup beside it, on the same families: a scenario file or a region's name, e.g.
+    /// scenarios/what-if/no-agreed-criteria.toml or scenarios/what-if/overflow-200.toml.
+    #[arg(long, value_name = "OTHER.toml")]
+    versus: Option<PathBuf>,
+    /// Change a key of the other setup only (repeatable); without --versus the other setup
+    /// is the scenario with these changes. --set changes the scenario itself.
+    #[arg(long = "versus-set", value_name = "KEY=VALUE")]
+    versus_sets: Vec<String>,
+}
+
+impl SetupArgs {
+    fn to_setups(&self) -> commands::Setups {
+        commands::Setups {
+            scenario: self.scenario.clone(),
+            versus: self.versus.clone(),
+            versus_sets: self.versus_sets.clone(),
+        }
+    }
+}
+
+#[derive(Args)]
+struct StoryArgs {
+    #[command(flatten)]
+    setups: SetupArgs,
     /// The kind of story: late, stalled, over-the-fence, kept-in-wijk, ave4, complex, vhh-plan,
     /// simmering, zsm-blind, zsm-informed, zsm-referral, overflow, quiet, any
     /// (`--kind list` says how common each is).
@@ -218,13 +243,6 @@ struct StoryArgs {
     /// The replication to take --family from (0-based, as in cases.csv; default 0).
     #[arg(long)]
     replication: Option<u32>,
-    /// The same family under another setup: a scenario file or a region's name.
-    #[arg(long, value_name = "OTHER.toml")]
-    versus: Option<PathBuf>,
-    /// Change a key of the other setup only (repeatable); without --versus the other setup
-    /// is the scenario with these changes. --set changes the scenario being told.
-    #[arg(long = "versus-set", value_name = "KEY=VALUE")]
-    versus_sets: Vec<String>,
     /// Pick this many contrasting families for one lesson (one folder each, and index.html).
     #[arg(long, value_name = "N")]
     set_of: Option<u32>,
@@ -236,16 +254,8 @@ struct StoryArgs {
 
 #[derive(Args)]
 struct AnimateArgs {
-    /// Scenario file (TOML), or a region of the study by name; the embedded default without it.
-    scenario: Option<PathBuf>,
-    /// The other setup, side by side: a scenario file or a region's name, e.g.
-    /// scenarios/what-if/overflow-200.toml (the VHH manager's +200%).
-    #[arg(long, value_name = "OTHER.toml")]
-    versus: Option<PathBuf>,
-    /// Change a key of the other setup only (repeatable); without --versus the other setup
-    /// is the scenario with these changes.
-    #[arg(long = "versus-set", value_name = "KEY=VALUE")]
-    versus_sets: Vec<String>,
+    #[command(flatten)]
+    setups: SetupArgs,
     /// The calendar year to play (default: the first 365 days after the warm-up).
     #[arg(long)]
     year: Option<i16>,
@@ -426,9 +436,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
         }
         Command::Story(args) => {
             let request = commands::StoryRequest {
-                scenario: args.scenario.clone(),
-                versus: args.versus.clone(),
-                versus_sets: args.versus_sets.clone(),
+                setups: args.setups.to_setups(),
                 kind: args.kind.clone(),
                 family: args.family.clone(),
                 replication: args.replication,
@@ -461,9 +469,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
         }
         Command::Animate(args) => {
             let request = commands::AnimateRequest {
-                scenario: args.scenario.clone(),
-                versus: args.versus.clone(),
-                versus_sets: args.versus_sets.clone(),
+                setups: args.setups.to_setups(),
                 year: args.year,
                 replication: args.replication,
             };

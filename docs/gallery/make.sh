@@ -2,8 +2,10 @@
 # Rebuild docs/gallery/: the reports a policy advisor can look at before installing avesim —
 # the seven regions side by side, the VHH manager's "+200%" as a sweep, the study's
 # recommendations against Leeuwarden (the README's worked example 2), the Leeuwarden
-# baseline, and `avesim advise breda` (which recommendation helps Breda most) — in Dutch and
-# in English. Run from anywhere: bash docs/gallery/make.sh
+# baseline, and `avesim advise breda` (which recommendation helps Breda most) — and, for
+# trainers, one family's story with and without agreed criteria and a year at the desks with
+# the manager's +200% beside it — in Dutch and in English. Run from anywhere:
+# bash docs/gallery/make.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --release --quiet
@@ -30,5 +32,11 @@ for lang in nl en; do
   cp "$tmp/leeuwarden-$lang/report.html" "docs/gallery/leeuwarden-$lang.html"
   "$bin" advise breda --lang "$lang" --quiet --out "$tmp/advise-breda-$lang" > /dev/null
   cp "$tmp/advise-breda-$lang/report.html" "docs/gallery/advise-breda-$lang.html"
+  "$bin" story --kind stalled --versus scenarios/what-if/no-agreed-criteria.toml --lang "$lang" \
+    --quiet --out "$tmp/story-$lang" > /dev/null
+  cp "$tmp/story-$lang/story.html" "docs/gallery/story-stalled-$lang.html"
+  "$bin" animate --versus scenarios/what-if/overflow-200.toml --lang "$lang" --quiet \
+    --out "$tmp/animate-$lang" > /dev/null
+  cp "$tmp/animate-$lang/animation.html" "docs/gallery/animation-plus-200-$lang.html"
 done
-echo "docs/gallery: $(ls docs/gallery/*.html | wc -l) reports from avesim $("$bin" --version | cut -d' ' -f2)"
+echo "docs/gallery: $(ls docs/gallery/*.html | wc -l) pages from avesim $("$bin" --version | cut -d' ' -f2)"

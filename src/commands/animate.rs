@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::story::{other_setup, short};
+use super::story::{Setups, other_setup, short};
 use super::{
     CommandError, Common, commit, flag_overrides, internal, load_with, result_dir, run_err,
 };
@@ -15,12 +15,8 @@ use crate::scenario::Loaded;
 /// What to animate.
 #[derive(Debug, Clone, Default)]
 pub struct AnimateRequest {
-    /// The scenario (a file or a region's name; the embedded default without it).
-    pub scenario: Option<PathBuf>,
-    /// The other setup, side by side.
-    pub versus: Option<PathBuf>,
-    /// Overrides for the other setup.
-    pub versus_sets: Vec<String>,
+    /// The scenario and the other setup, side by side.
+    pub setups: Setups,
     /// A calendar year to play (default: the first 365 days after the warm-up).
     pub year: Option<i16>,
     /// The replication (0-based).
@@ -66,17 +62,12 @@ fn window(loaded: &Loaded, year: Option<i16>) -> Result<(u32, u32), CommandError
 pub fn animate(req: &AnimateRequest, common: &Common) -> Result<AnimateOutcome, CommandError> {
     let lang = common.lang;
     let (told, _) = load_with(
-        req.scenario.as_deref(),
+        req.setups.scenario.as_deref(),
         &common.with,
         &common.sets,
         flag_overrides(common)?,
     )?;
-    let other = other_setup(
-        req.scenario.as_deref(),
-        req.versus.as_deref(),
-        &req.versus_sets,
-        common,
-    )?;
+    let other = other_setup(&req.setups, common)?;
     let rep = req.replication.unwrap_or(0);
     if rep >= told.params.run.replications.max(1) && req.replication.is_some() {
         let last = told.params.run.replications.saturating_sub(1);

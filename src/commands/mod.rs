@@ -18,7 +18,7 @@ pub use animate::{AnimateOutcome, AnimateRequest, animate};
 pub use bench::bench;
 pub use compare::{CompareOutcome, run_compare};
 pub use run::{RunOutcome, run};
-pub use story::{StoryOutcome, StoryRequest, story};
+pub use story::{Setups, StoryOutcome, StoryRequest, story};
 pub use sweep::{SweepOutcome, run_sweep};
 
 use std::path::{Path, PathBuf};

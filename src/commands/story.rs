@@ -14,16 +14,23 @@ use crate::lang::Lang;
 use crate::output::story::{Book, Entry, Told, write_index, write_story};
 use crate::scenario::{Loaded, Params};
 
-/// What story to tell.
+/// The setups a trainer's command shows: the scenario and, if asked for, another beside it.
 #[derive(Debug, Clone, Default)]
-pub struct StoryRequest {
-    /// The scenario told (a file or a region's name; the embedded default without it).
+pub struct Setups {
+    /// The scenario (a file or a region's name; the embedded default without it).
     pub scenario: Option<PathBuf>,
     /// The other setup: a scenario file or region.
     pub versus: Option<PathBuf>,
     /// Overrides for the other setup (`--versus-set`); alone, the other setup is the
     /// scenario with these changes.
     pub versus_sets: Vec<String>,
+}
+
+/// What story to tell.
+#[derive(Debug, Clone, Default)]
+pub struct StoryRequest {
+    /// The scenario told and the other setup.
+    pub setups: Setups,
     /// A kind of story (`late`, ...; `list` lists them).
     pub kind: Option<String>,
     /// A family by number (`812`, `zsm_referral:3`).
@@ -117,11 +124,14 @@ pub(crate) fn short(lang: Lang, loaded: &Loaded, sets: &[String]) -> String {
 /// The other setup: `--versus` (with `--versus-set`), or the scenario with `--versus-set`;
 /// with the changes made to it.
 pub(crate) fn other_setup(
-    scenario: Option<&Path>,
-    versus: Option<&Path>,
-    versus_sets: &[String],
+    setups: &Setups,
     common: &Common,
 ) -> Result<Option<(Loaded, Vec<String>)>, CommandError> {
+    let (scenario, versus, versus_sets) = (
+        setups.scenario.as_deref(),
+        setups.versus.as_deref(),
+        &setups.versus_sets,
+    );
     if versus.is_none() && versus_sets.is_empty() {
         return Ok(None);
     }
@@ -315,17 +325,12 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
         )));
     }
     let (told, _) = load_with(
-        req.scenario.as_deref(),
+        req.setups.scenario.as_deref(),
         &common.with,
         &common.sets,
         flag_overrides(common)?,
     )?;
-    let other = other_setup(
-        req.scenario.as_deref(),
-        req.versus.as_deref(),
-        &req.versus_sets,
-        common,
-    )?;
+    let other = other_setup(&req.setups, common)?;
     let params = &told.params;
     let reps = params.run.replications;
     let threads = thread_count(params, &common.options());
