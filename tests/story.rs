@@ -139,6 +139,8 @@ fn the_other_setup_tells_the_same_family_and_says_how_typical_the_contrast_is() 
         assert!(lo <= v && v <= hi && hi > lo, "{s}");
     }
     assert!(t["families"].as_u64().unwrap() > 50);
+    // Without --family, avesim picks a family whose contrast goes the usual way.
+    assert_eq!(t["exception"], false);
     let page = std::fs::read_to_string(out.join("story.html")).unwrap();
     assert!(page.contains("tegenover"), "the setups are named in Dutch");
     assert!(page.contains("id=\"typical\""));
