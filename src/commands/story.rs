@@ -418,10 +418,22 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
         }
         picks.push((kind, rep, id));
     } else if let Some(n) = req.set_of {
-        let kinds: Vec<Kind> = match kind {
+        let mut kinds: Vec<Kind> = match kind {
             Some(k) => vec![k],
             None => KINDS.iter().copied().filter(|k| k.id != "any").collect(),
         };
+        // With another setup, a lesson's first families come from kinds with a clear contrast
+        // (most families of the kind fare better, or most worse), in teaching order; kinds
+        // without one come after.
+        if let Some(o) = &other_setup {
+            let clear = |k: &Kind| {
+                let t = typical(*k, &told_setup.summaries, &o.summaries, from);
+                let u = t.usual();
+                u != Direction::Same && t.shares[u.index()].share >= 0.5
+            };
+            let (first, rest): (Vec<Kind>, Vec<Kind>) = kinds.iter().partition(|k| clear(k));
+            kinds = first.into_iter().chain(rest).collect();
+        }
         let mut chosen: Vec<FamilyId> = Vec::new();
         // One family per kind first, then more of the same kinds, until `n`.
         'fill: for _round in 0..n {
@@ -524,7 +536,7 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
                 .map(|s| {
                     format!(
                         "{}: {}",
-                        s.name,
+                        s.short,
                         crate::output::story::ending(lang, &s.story)
                     )
                 })

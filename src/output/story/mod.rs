@@ -104,12 +104,15 @@ pub fn long_date(lang: Lang, run: &RunParams, t: f64) -> String {
     )
 }
 
-/// When a line happened: with its clock time where that means something.
+/// When a line happened: with its weekday and clock time where that means something (a desk
+/// at work); for a moment the model lets come at any hour, the date alone.
 pub fn when(lang: Lang, run: &RunParams, line: &Line) -> String {
     if line.clock {
         long_datetime(lang, run, line.t)
     } else {
-        long_date(lang, run, line.t)
+        let text = long_date(lang, run, line.t);
+        text.split_once(' ')
+            .map_or(text.clone(), |(_, date)| date.to_string())
     }
 }
 
@@ -559,11 +562,11 @@ pub fn typical_lines(lang: Lang, book: &Book) -> Vec<String> {
     let n = lang.num(&t.families.to_string());
     out.push(lang.pick(
         format!(
-            "Of the {n} families of this kind ({kind}), under \"{other}\" fared better: {}, the same: {}, worse: {}. Acute crises: {}.",
+            "Of the {n} simulated families of this kind ({kind}; all replications together), under \"{other}\" fared better: {}, the same: {}, worse: {}. Acute crises: {}.",
             share(Direction::Better), share(Direction::Same), share(Direction::Worse), per_hundred(lang, &t.crises)
         ),
         format!(
-            "Van de {n} gezinnen van deze soort ({kind}) vergaat het in \"{other}\" beter: {}, even goed: {}, slechter: {}. Acute crises: {}.",
+            "Van de {n} gesimuleerde gezinnen van deze soort ({kind}; alle herhalingen samen) vergaat het in \"{other}\" beter: {}, even goed: {}, slechter: {}. Acute crises: {}.",
             share(Direction::Better), share(Direction::Same), share(Direction::Worse), per_hundred(lang, &t.crises)
         ),
     ));

@@ -29,21 +29,19 @@ pub struct Line {
     pub text: String,
 }
 
+/// A wait in words: whole days, "within a day" below one (an hour count would tell at what
+/// hour of the night the model let the wait begin).
 fn days_words(lang: Lang, hours: f64) -> String {
-    let days = hours / 24.0;
-    if days < 1.0 {
-        let h = hours.round().max(1.0) as i64;
-        lang.pick(
-            format!("{h} hour{}", if h == 1 { "" } else { "s" }),
-            format!("{h} uur"),
-        )
-    } else {
-        let d = days.round() as i64;
-        lang.pick(
-            format!("{d} day{}", if d == 1 { "" } else { "s" }),
-            format!("{d} dag{}", if d == 1 { "" } else { "en" }),
-        )
+    if hours < 24.0 {
+        return lang
+            .pick("less than a day", "minder dan een dag")
+            .to_string();
     }
+    let d = (hours / 24.0).round() as i64;
+    lang.pick(
+        format!("{d} day{}", if d == 1 { "" } else { "s" }),
+        format!("{d} dag{}", if d == 1 { "" } else { "en" }),
+    )
 }
 
 fn doubt_words(lang: Lang, d: Doubt) -> &'static str {
@@ -101,7 +99,14 @@ fn roles(lang: Lang, phase: AveFase, procesregie: bool, ave_agreed: bool) -> (St
         ),
     };
     let answerable = if !ave_agreed {
-        "—"
+        if phase == AveFase::Ave4 {
+            lang.pick(
+                "the burgemeester (openbare orde)",
+                "de burgemeester (openbare orde)",
+            )
+        } else {
+            "—"
+        }
     } else {
         match phase {
             AveFase::Ave2 => lang.pick(
@@ -340,11 +345,23 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                         "The procescoördinator enters the advice for ZSM in the shared system.",
                         "De procescoördinator zet het advies voor ZSM in het gedeelde systeem.",
                     ),
-                    (false, _) => lang.pick(
-                        "Privacy: the advice for ZSM is not entered, for fear of what may be shared.",
-                        "Privacy: het advies voor ZSM wordt niet ingevoerd, uit zorg over wat gedeeld mag worden.",
-                    ),
+                    (false, _) => "",
                 };
+                let rate = (1.0 / params.link.vhh_privacy_hesitancy.max(1e-9)).round();
+                let held = if advice_for_zsm {
+                    String::new()
+                } else if rate.is_finite() && rate <= 1000.0 {
+                    lang.pick(
+                        format!("Privacy: the advice for ZSM is not entered, for fear of what may be shared (in this scenario at 1 in {rate:.0} maatwerkoverleggen)."),
+                        format!("Privacy: het advies voor ZSM wordt niet ingevoerd, uit zorg over wat gedeeld mag worden (in dit scenario bij 1 op de {rate:.0} maatwerkoverleggen)."),
+                    )
+                } else {
+                    lang.pick(
+                        "Privacy: the advice for ZSM is not entered, for fear of what may be shared.".to_string(),
+                        "Privacy: het advies voor ZSM wordt niet ingevoerd, uit zorg over wat gedeeld mag worden.".to_string(),
+                    )
+                };
+                let zsm = format!("{zsm}{held}");
                 Some(lang.pick(
                     format!("Maatwerkoverleg with the ketenpartners and the wijkteam; the procescoördinator draws up a plan van aanpak. {zsm}"),
                     format!("Maatwerkoverleg met ketenpartners en wijkteam; de procescoördinator stelt een plan van aanpak op. {zsm}"),
@@ -379,8 +396,8 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                     phase = AveFase::Ave4;
                     s.push(' ');
                     s.push_str(lang.pick(
-                        "It threatens public unrest: opschaling naar AVE 4 bij escalatie; the burgemeester takes the lead, with the driehoek.",
-                        "Er dreigt maatschappelijke onrust: opschaling naar AVE 4 bij escalatie; de burgemeester neemt de regie, met de driehoek.",
+                        "Safety is at stake and public unrest threatens: opschaling naar AVE 4 bij escalatie; the burgemeester takes the lead, with the driehoek.",
+                        "De veiligheid is in het geding en er dreigt maatschappelijke onrust: opschaling naar AVE 4 bij escalatie; de burgemeester neemt de regie, met de driehoek.",
                     ));
                 }
                 Some(s)
@@ -411,8 +428,8 @@ pub fn narrate(story: &Story, params: &Params, lang: Lang) -> Vec<Line> {
                     "ZSM besliste zonder contextinformatie: er stond geen advies van het Veiligheidshuis over dit gezin in het systeem.",
                 ),
                 (Route::System, _) => lang.pick(
-                    "The Veiligheidshuis's advice was on the table: ZSM read it in the system.",
-                    "Het advies van het Veiligheidshuis lag op tafel: ZSM las het in het systeem.",
+                    "The Veiligheidshuis's advice was on the table: ZSM read it in the system (which it does not always do).",
+                    "Het advies van het Veiligheidshuis lag op tafel: ZSM las het in het systeem (wat niet altijd gebeurt).",
                 ),
                 (Route::Flag, _) => lang.pick(
                     "ZSM saw the wijkteam's flag at triage.",
