@@ -10,6 +10,7 @@ pub mod animate;
 pub mod bench;
 pub mod compare;
 pub mod run;
+pub mod sensitivity;
 pub mod story;
 pub mod sweep;
 pub mod warnings;
