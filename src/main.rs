@@ -57,6 +57,9 @@ enum Command {
     /// Play a year at the desks in the browser, two setups side by side on the same families
     /// (animation.html, self-contained).
     Animate(AnimateArgs),
+    /// Which assumptions carry a result: Morris screening of every assumption with a plausible
+    /// range (sensitivity.csv).
+    Sensitivity(SensitivityArgs),
     /// Validate a scenario and print every parameter as it will be used.
     Check {
         /// Scenario file (TOML); the embedded default without it.
@@ -199,6 +202,22 @@ struct AdviseArgs {
     /// population at Leeuwarden's size.
     #[arg(long)]
     own_size: bool,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct SensitivityArgs {
+    /// Scenario file (TOML), or a region of the study by name; the embedded default without it.
+    scenario: Option<PathBuf>,
+    /// Morris trajectories (each runs every assumption once more).
+    #[arg(long, default_value_t = 10)]
+    trajectories: usize,
+    /// Levels of the Morris grid (even).
+    #[arg(long, default_value_t = 4)]
+    levels: u32,
+    #[command(flatten)]
+    layers: WithArgs,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -497,6 +516,46 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             }
             say!("{results}: {}", out.path.display());
             say!("{}: {}", lang.pick("page", "pagina"), out.page.display());
+        }
+        Command::Sensitivity(args) => {
+            let request = commands::SensitivityRequest {
+                scenario: args.scenario.clone(),
+                trajectories: args.trajectories,
+                levels: args.levels,
+            };
+            let common = commands::Common {
+                with: args.layers.with.clone(),
+                ..args.common.to_common(lang)
+            };
+            let out = commands::sensitivity(&request, &common)?;
+            if !args.common.quiet {
+                say!(
+                    "{}",
+                    lang.pick(
+                        format!(
+                            "{} points × {} replications; the assumptions that move each headline metric most (mu*: change over the assumption's range; 95% bootstrap interval):",
+                            out.points, out.replications
+                        ),
+                        format!(
+                            "{} punten × {} herhalingen; de aannames die elke hoofdmaat het meest bewegen (mu*: verandering over het bereik van de aanname; 95%-bootstrapinterval):",
+                            out.points, out.replications
+                        )
+                    )
+                );
+                for (m, rows) in out.ranked.iter().take(4) {
+                    say!("{}", m.name());
+                    for r in rows.iter().take(3) {
+                        say!(
+                            "  {:<40} {:>10}  ({} – {})",
+                            r.factor.key,
+                            lang.num(&avesim::format::value(r.measures.mu_star)),
+                            lang.num(&avesim::format::value(r.measures.mu_star_low)),
+                            lang.num(&avesim::format::value(r.measures.mu_star_high))
+                        );
+                    }
+                }
+            }
+            say!("{results}: {}", out.path.display());
         }
         Command::Check {
             scenario,

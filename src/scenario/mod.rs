@@ -46,7 +46,7 @@ pub use sections::stagnation::Stagnation;
 pub use sections::vhh::{GivesWay, Vhh};
 pub use sections::wijkteam::Wijkteam;
 pub use sections::zsm::Zsm;
-pub(crate) use timeline::value_at;
+pub use timeline::value_at;
 
 use serde::{Deserialize, Serialize};
 

@@ -8,7 +8,7 @@ use super::explain;
 use crate::lang::Text;
 
 /// The value in a table at a dotted key.
-pub(crate) fn value_at<'t>(table: &'t toml::Table, key: &str) -> Option<&'t toml::Value> {
+pub fn value_at<'t>(table: &'t toml::Table, key: &str) -> Option<&'t toml::Value> {
     let mut parts = key.split('.');
     let first = parts.next()?;
     let mut v = table.get(first)?;

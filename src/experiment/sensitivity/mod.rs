@@ -2,3 +2,77 @@
 //! assumption that has a plausible range.
 
 pub mod morris;
+
+use crate::scenario::register::{self, Grade};
+
+/// Keys that are what-if levers, not assumptions about today: screened only when asked for.
+pub const LEVERS: [&str; 5] = [
+    "growth.multiplier",
+    "growth.ramp_start_day",
+    "growth.ramp_days",
+    "overflow.extra_per_year",
+    "link.awareness",
+];
+
+/// An assumption screened: a scenario key with a plausible range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Factor {
+    /// Dotted key.
+    pub key: String,
+    /// Evidence grade letter.
+    pub grade: &'static str,
+    /// Low end of the plausible range.
+    pub low: f64,
+    /// High end.
+    pub high: f64,
+    /// A whole number (counts): values are rounded.
+    pub integer: bool,
+    /// The scenario's own value.
+    pub value: f64,
+}
+
+impl Factor {
+    /// The value at `u` in `[0, 1]` of the range.
+    pub fn at(&self, u: f64) -> f64 {
+        let v = self.low + u * (self.high - self.low);
+        if self.integer { v.round() } else { v }
+    }
+
+    /// `key=value` for `--set`.
+    pub fn set(&self, u: f64) -> String {
+        let v = self.at(u);
+        if self.integer {
+            format!("{}={}", self.key, v as i64)
+        } else {
+            format!("{}={}", self.key, crate::format::value(v))
+        }
+    }
+}
+
+/// The assumptions of a resolved scenario to screen: every number graded B or C that has a
+/// plausible range, levers left out.
+pub fn factors(resolved: &toml::Table) -> Vec<Factor> {
+    register::all()
+        .iter()
+        .filter_map(|p| {
+            let range = p.range?;
+            let grade = p.evidence.grade()?;
+            if !matches!(grade, Grade::B | Grade::C) || LEVERS.contains(&p.key.as_str()) {
+                return None;
+            }
+            let (value, integer) = match crate::scenario::value_at(resolved, &p.key)? {
+                toml::Value::Float(f) => (*f, false),
+                toml::Value::Integer(i) => (*i as f64, true),
+                _ => return None,
+            };
+            (range.high > range.low).then(|| Factor {
+                key: p.key.clone(),
+                grade: grade.letter(),
+                low: range.low,
+                high: range.high,
+                integer,
+                value,
+            })
+        })
+        .collect()
+}

@@ -211,7 +211,11 @@ mod tests {
                 moved[i] = true;
             }
             assert!(moved.iter().all(|&m| m), "every factor moves once");
-            assert!(t.iter().flatten().all(|&x| (-1e-12..=1.0 + 1e-12).contains(&x)));
+            assert!(
+                t.iter()
+                    .flatten()
+                    .all(|&x| (-1e-12..=1.0 + 1e-12).contains(&x))
+            );
         }
     }
 }

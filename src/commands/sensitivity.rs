@@ -1,0 +1,204 @@
+//! `avesim sensitivity`: which assumptions carry a result — Morris screening of every
+//! assumption with a plausible range, on common random numbers across the design's points.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::{
+    CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load_with,
+    result_dir, run_err,
+};
+use crate::both;
+use crate::experiment::sensitivity::morris::{Measures, design, elementary_effects, measures};
+use crate::experiment::sensitivity::{Factor, factors};
+use crate::experiment::{self, advise::DEFAULT_METRICS};
+use crate::model::metrics::Metric;
+use crate::output::files;
+use crate::scenario::{Loaded, Params, Scenario};
+
+/// What to screen.
+#[derive(Debug, Clone)]
+pub struct SensitivityRequest {
+    /// The scenario (a file or a region's name; the embedded default without it).
+    pub scenario: Option<PathBuf>,
+    /// Morris trajectories.
+    pub trajectories: usize,
+    /// Grid levels.
+    pub levels: u32,
+}
+
+/// One factor's Morris measures for one metric.
+#[derive(Debug, Clone)]
+pub struct Screened {
+    /// The assumption.
+    pub factor: Factor,
+    /// Its measures.
+    pub measures: Measures,
+}
+
+/// What a screening found: per metric, the factors by falling μ*.
+pub struct SensitivityOutcome {
+    /// Per metric (every metric, the defaults first), factors ranked.
+    pub ranked: Vec<(Metric, Vec<Screened>)>,
+    /// Design points run.
+    pub points: usize,
+    /// Replications per point.
+    pub replications: u32,
+    /// The result folder.
+    pub path: PathBuf,
+}
+
+/// Bootstrap resamples for the intervals of μ* and σ.
+const RESAMPLES: usize = 1000;
+
+/// Screen every ranged assumption of a scenario with the method of Morris.
+pub fn sensitivity(
+    req: &SensitivityRequest,
+    common: &Common,
+) -> Result<SensitivityOutcome, CommandError> {
+    if req.trajectories < 2 || req.levels < 2 || !req.levels.is_multiple_of(2) {
+        return Err(CommandError::Input(both!(
+            "--trajectories needs 2 or more and --levels an even number of 2 or more",
+            "--trajectories vraagt 2 of meer en --levels een even getal van 2 of meer"
+        )));
+    }
+    let mut extra = flag_overrides(common)?;
+    if common.reps.is_none() {
+        extra.push(flag_override(
+            "run.replications",
+            toml::Value::Integer(3),
+            "avesim sensitivity (3 replications a point; --reps for more)".into(),
+        ));
+    }
+    let (base, _) = load_with(
+        req.scenario.as_deref(),
+        &common.with,
+        &common.sets,
+        extra.clone(),
+    )?;
+    let resolved = match toml::Value::try_from(base.scenario.resolved()) {
+        Ok(toml::Value::Table(t)) => t,
+        _ => return Err(internal("the resolved scenario is not a table")),
+    };
+    let factors = factors(&resolved);
+    let seed = base.params.run.seed;
+    let d = design(factors.len(), req.trajectories, req.levels, seed);
+    // Every point loaded as a scenario with its values set, as `--set` would.
+    let loaded: Vec<Loaded> = d
+        .points()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|x| {
+            let mut sets = common.sets.clone();
+            sets.extend(factors.iter().zip(x.iter()).map(|(f, &u)| f.set(u)));
+            load_with(req.scenario.as_deref(), &common.with, &sets, extra.clone()).map(|l| l.0)
+        })
+        .collect::<Result<_, _>>()?;
+    let points: Vec<(&Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let name = base.scenario.name.clone();
+    let dir = result_dir(common, format!("sensitivity-{name}"))?;
+    let started = Instant::now();
+    let opts = common.options();
+    let threads = experiment::thread_count(&base.params, &opts);
+    let results = experiment::run_many(
+        &points,
+        &opts,
+        false,
+        common.lang.pick("sensitivity", "gevoeligheid"),
+    )
+    .map_err(|e| run_err(e, &dir))?;
+    let mut order: Vec<Metric> = DEFAULT_METRICS.to_vec();
+    order.extend(Metric::all().filter(|m| !DEFAULT_METRICS.contains(m)));
+    let ranked: Vec<(Metric, Vec<Screened>)> = order
+        .into_iter()
+        .map(|m| {
+            let y: Vec<f64> = results.iter().map(|r| r.metric(m).mean).collect();
+            let ee = elementary_effects(&d, &y);
+            let mut rows: Vec<Screened> = measures(&ee, RESAMPLES, seed)
+                .into_iter()
+                .zip(&factors)
+                .map(|(measures, f)| Screened {
+                    factor: f.clone(),
+                    measures,
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                b.measures
+                    .mu_star
+                    .partial_cmp(&a.measures.mu_star)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            (m, rows)
+        })
+        .collect();
+    write_csv(dir.path(), &ranked).map_err(internal)?;
+    let replications = base.params.run.replications;
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "sensitivity",
+        scenarios: vec![name.as_str()],
+        varied: factors.iter().map(|f| f.key.clone()).collect(),
+        seed,
+        replications,
+        points: d.len(),
+        threads,
+        events: results.iter().map(|r| r.events).sum(),
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = commit(dir, common)?;
+    Ok(SensitivityOutcome {
+        ranked,
+        points: d.len(),
+        replications,
+        path,
+    })
+}
+
+/// `sensitivity.csv`: per metric and assumption, μ, μ* and σ with their intervals and the
+/// rank by μ*.
+fn write_csv(dir: &std::path::Path, ranked: &[(Metric, Vec<Screened>)]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_path(dir.join("sensitivity.csv"))?;
+    w.write_record([
+        "metric",
+        "rank",
+        "key",
+        "grade",
+        "low",
+        "high",
+        "scenario_value",
+        "mu",
+        "mu_star",
+        "mu_star_ci95_low",
+        "mu_star_ci95_high",
+        "sigma",
+        "sigma_ci95_low",
+        "sigma_ci95_high",
+    ])?;
+    let n = |v: f64| crate::format::csv(v);
+    for (m, rows) in ranked {
+        for (k, r) in rows.iter().enumerate() {
+            let (f, s) = (&r.factor, &r.measures);
+            w.write_record([
+                m.name().to_string(),
+                (k + 1).to_string(),
+                f.key.clone(),
+                f.grade.to_string(),
+                n(f.low),
+                n(f.high),
+                n(f.value),
+                n(s.mu),
+                n(s.mu_star),
+                n(s.mu_star_low),
+                n(s.mu_star_high),
+                n(s.sigma),
+                n(s.sigma_low),
+                n(s.sigma_high),
+            ])?;
+        }
+    }
+    w.flush()
+}
