@@ -202,7 +202,7 @@ mod tests {
         let d = design(7, 9, 4, 5);
         assert!((d.delta - 2.0 / 3.0).abs() < 1e-12);
         for t in &d.trajectories {
-            let mut moved = vec![false; 7];
+            let mut moved = [false; 7];
             for w in t.windows(2) {
                 let diff: Vec<usize> = (0..7).filter(|&i| w[0][i] != w[1][i]).collect();
                 assert_eq!(diff.len(), 1);
