@@ -216,6 +216,9 @@ struct SensitivityArgs {
     /// Levels of the Morris grid (even).
     #[arg(long, default_value_t = 4)]
     levels: u32,
+    /// Replications of each one-at-a-time run at the ends of a range (the tornado).
+    #[arg(long, default_value_t = 10)]
+    tornado_reps: u32,
     #[command(flatten)]
     layers: WithArgs,
     #[command(flatten)]
@@ -522,6 +525,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 scenario: args.scenario.clone(),
                 trajectories: args.trajectories,
                 levels: args.levels,
+                tornado_reps: args.tornado_reps,
             };
             let common = commands::Common {
                 with: args.layers.with.clone(),

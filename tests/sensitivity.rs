@@ -2,7 +2,12 @@
 //! effect in the scenario (ZSM's reading in a joint system, where the system is bridged) gets
 //! μ* of exactly zero on common random numbers; every row holds its μ* inside its interval.
 
+mod common;
+
 use assert_cmd::Command;
+use avesim::experiment::replicate_with;
+use avesim::experiment::sensitivity::factors;
+use avesim::model::Quiet;
 
 #[test]
 fn an_assumption_without_effect_gets_mu_star_zero_and_rows_are_complete() {
@@ -77,4 +82,33 @@ fn an_odd_number_of_levels_is_refused() {
         .code(2);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(err.contains("--levels"), "{err}");
+}
+
+/// One at a time, an assumption set to the scenario's own value reproduces the plain run
+/// exactly (every assumption screened, one replication of 400 days).
+#[test]
+fn one_at_a_time_at_its_own_value_reproduces_the_plain_run() {
+    let src = std::fs::read_to_string("scenarios/leeuwarden.toml").unwrap();
+    let run = ["run.horizon_days=400", "run.warmup_days=100"];
+    let (scenario, plain) = common::scenario(&src, &run);
+    let resolved = match toml::Value::try_from(scenario.resolved()).unwrap() {
+        toml::Value::Table(t) => t,
+        _ => unreachable!(),
+    };
+    let list = factors(&resolved);
+    assert!(list.len() > 50);
+    let (want, _) = replicate_with(&plain, 0, Quiet).unwrap();
+    for f in &list {
+        let set = f.set_value(f.value);
+        let mut sets = run.to_vec();
+        sets.push(&set);
+        let (_, p) = common::scenario(&src, &sets);
+        let (got, _) = replicate_with(&p, 0, Quiet).unwrap();
+        let same = want
+            .metrics
+            .iter()
+            .zip(&got.metrics)
+            .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()));
+        assert!(same, "{set} at its own value changed the run");
+    }
 }

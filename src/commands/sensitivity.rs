@@ -11,12 +11,14 @@ use super::{
     result_dir, run_err,
 };
 use crate::both;
+use crate::experiment::compare::differences;
 use crate::experiment::sensitivity::morris::{Measures, design, elementary_effects, measures};
 use crate::experiment::sensitivity::{Factor, factors};
 use crate::experiment::{self, advise::DEFAULT_METRICS};
 use crate::model::metrics::Metric;
 use crate::output::files;
 use crate::scenario::{Loaded, Params, Scenario};
+use crate::stats::Interval;
 
 /// What to screen.
 #[derive(Debug, Clone)]
@@ -27,6 +29,8 @@ pub struct SensitivityRequest {
     pub trajectories: usize,
     /// Grid levels.
     pub levels: u32,
+    /// Replications of each one-at-a-time run (the tornado).
+    pub tornado_reps: u32,
 }
 
 /// One factor's Morris measures for one metric.
@@ -38,6 +42,26 @@ pub struct Screened {
     pub measures: Measures,
 }
 
+/// One assumption at the two ends of its range, the others at the scenario's values: the
+/// paired difference from the scenario at each end.
+#[derive(Debug, Clone)]
+pub struct Swing {
+    /// The assumption.
+    pub factor: Factor,
+    /// At its low end, minus the scenario.
+    pub at_low: Interval,
+    /// At its high end, minus the scenario.
+    pub at_high: Interval,
+}
+
+impl Swing {
+    /// How far apart the two ends put the metric.
+    pub fn width(&self) -> f64 {
+        let w = (self.at_high.mean - self.at_low.mean).abs();
+        if w.is_nan() { 0.0 } else { w }
+    }
+}
+
 /// What a screening found: per metric, the factors by falling μ*.
 pub struct SensitivityOutcome {
     /// Per metric (every metric, the defaults first), factors ranked.
@@ -46,6 +70,8 @@ pub struct SensitivityOutcome {
     pub points: usize,
     /// Replications per point.
     pub replications: u32,
+    /// Per metric, the one-at-a-time swings, widest first, and the scenario's mean.
+    pub tornado: Vec<(Metric, f64, Vec<Swing>)>,
     /// The result folder.
     pub path: PathBuf,
 }
@@ -134,7 +160,77 @@ pub fn sensitivity(
             (m, rows)
         })
         .collect();
+    // One at a time: each assumption at the two ends of its range, the others at the
+    // scenario's values, paired with the scenario itself on the same random numbers.
+    let mut oat_extra = extra.clone();
+    oat_extra.retain(|o| o.key != "run.replications");
+    oat_extra.push(flag_override(
+        "run.replications",
+        toml::Value::Integer(i64::from(req.tornado_reps)),
+        format!("avesim sensitivity (--tornado-reps {})", req.tornado_reps),
+    ));
+    let oat: Vec<Loaded> = std::iter::once(None)
+        .chain(
+            factors
+                .iter()
+                .flat_map(|f| [Some(f.set(0.0)), Some(f.set(1.0))]),
+        )
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|one| {
+            let mut sets = common.sets.clone();
+            sets.extend(one.iter().cloned());
+            load_with(
+                req.scenario.as_deref(),
+                &common.with,
+                &sets,
+                oat_extra.clone(),
+            )
+            .map(|l| l.0)
+        })
+        .collect::<Result<_, _>>()?;
+    let oat_points: Vec<(&Scenario, &Params)> =
+        oat.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let oat_results = experiment::run_many(
+        &oat_points,
+        &opts,
+        false,
+        common.lang.pick("one at a time", "één voor één"),
+    )
+    .map_err(|e| run_err(e, &dir))?;
+    let tornado: Vec<(Metric, f64, Vec<Swing>)> = ranked
+        .iter()
+        .map(|(m, _)| {
+            let base = &oat_results[0];
+            let diff = |r: &experiment::RunResults| {
+                differences(r, base)
+                    .into_iter()
+                    .find(|d| d.metric == *m)
+                    .map_or(
+                        Interval {
+                            mean: f64::NAN,
+                            low: f64::NAN,
+                            high: f64::NAN,
+                            n: 0,
+                        },
+                        |d| d.paired,
+                    )
+            };
+            let mut swings: Vec<Swing> = factors
+                .iter()
+                .enumerate()
+                .map(|(i, f)| Swing {
+                    factor: f.clone(),
+                    at_low: diff(&oat_results[1 + 2 * i]),
+                    at_high: diff(&oat_results[2 + 2 * i]),
+                })
+                .collect();
+            swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+            (*m, base.metric(*m).mean, swings)
+        })
+        .collect();
     write_csv(dir.path(), &ranked).map_err(internal)?;
+    write_tornado_csv(dir.path(), &tornado).map_err(internal)?;
     let replications = base.params.run.replications;
     let facts = StudyFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),
@@ -145,7 +241,7 @@ pub fn sensitivity(
         replications,
         points: d.len(),
         threads,
-        events: results.iter().map(|r| r.events).sum(),
+        events: results.iter().chain(&oat_results).map(|r| r.events).sum(),
         wall_s: started.elapsed().as_secs_f64(),
     };
     files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
@@ -154,6 +250,7 @@ pub fn sensitivity(
         ranked,
         points: d.len(),
         replications,
+        tornado,
         path,
     })
 }
@@ -197,6 +294,52 @@ fn write_csv(dir: &std::path::Path, ranked: &[(Metric, Vec<Screened>)]) -> std::
                 n(s.sigma),
                 n(s.sigma_low),
                 n(s.sigma_high),
+            ])?;
+        }
+    }
+    w.flush()
+}
+
+/// `tornado.csv`: per metric and assumption, the paired difference from the scenario with the
+/// assumption at the low and at the high end of its range, widest swing first.
+fn write_tornado_csv(
+    dir: &std::path::Path,
+    tornado: &[(Metric, f64, Vec<Swing>)],
+) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_path(dir.join("tornado.csv"))?;
+    w.write_record([
+        "metric",
+        "rank",
+        "key",
+        "low",
+        "high",
+        "scenario_value",
+        "scenario_mean",
+        "difference_at_low",
+        "at_low_ci95_low",
+        "at_low_ci95_high",
+        "difference_at_high",
+        "at_high_ci95_low",
+        "at_high_ci95_high",
+    ])?;
+    let n = |v: f64| crate::format::csv(v);
+    for (m, base, swings) in tornado {
+        for (k, s) in swings.iter().enumerate() {
+            let f = &s.factor;
+            w.write_record([
+                m.name().to_string(),
+                (k + 1).to_string(),
+                f.key.clone(),
+                n(f.at(0.0)),
+                n(f.at(1.0)),
+                n(f.value),
+                n(*base),
+                n(s.at_low.mean),
+                n(s.at_low.low),
+                n(s.at_low.high),
+                n(s.at_high.mean),
+                n(s.at_high.low),
+                n(s.at_high.high),
             ])?;
         }
     }

@@ -38,9 +38,13 @@ impl Factor {
         if self.integer { v.round() } else { v }
     }
 
-    /// `key=value` for `--set`.
+    /// `key=value` for `--set`, at `u` in `[0, 1]` of the range.
     pub fn set(&self, u: f64) -> String {
-        let v = self.at(u);
+        self.set_value(self.at(u))
+    }
+
+    /// `key=value` for `--set`, at the value `v`.
+    pub fn set_value(&self, v: f64) -> String {
         if self.integer {
             format!("{}={}", self.key, v as i64)
         } else {
