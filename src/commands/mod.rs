@@ -19,7 +19,7 @@ pub use animate::{AnimateOutcome, AnimateRequest, animate};
 pub use bench::bench;
 pub use compare::{CompareOutcome, run_compare};
 pub use run::{RunOutcome, run};
-pub use sensitivity::{Screened, SensitivityOutcome, SensitivityRequest, sensitivity};
+pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use story::{Setups, StoryOutcome, StoryRequest, story};
 pub use sweep::{SweepOutcome, run_sweep};
 

@@ -12,11 +12,12 @@ use super::{
 };
 use crate::both;
 use crate::experiment::compare::differences;
-use crate::experiment::sensitivity::morris::{Measures, design, elementary_effects, measures};
-use crate::experiment::sensitivity::{Factor, factors};
+use crate::experiment::sensitivity::morris::{design, elementary_effects, measures};
+use crate::experiment::sensitivity::{Screened, Swing, factors};
 use crate::experiment::{self, advise::DEFAULT_METRICS};
 use crate::model::metrics::Metric;
 use crate::output::files;
+use crate::output::report::{Carried, write_sensitivity_report};
 use crate::scenario::{Loaded, Params, Scenario};
 use crate::stats::Interval;
 
@@ -31,35 +32,6 @@ pub struct SensitivityRequest {
     pub levels: u32,
     /// Replications of each one-at-a-time run (the tornado).
     pub tornado_reps: u32,
-}
-
-/// One factor's Morris measures for one metric.
-#[derive(Debug, Clone)]
-pub struct Screened {
-    /// The assumption.
-    pub factor: Factor,
-    /// Its measures.
-    pub measures: Measures,
-}
-
-/// One assumption at the two ends of its range, the others at the scenario's values: the
-/// paired difference from the scenario at each end.
-#[derive(Debug, Clone)]
-pub struct Swing {
-    /// The assumption.
-    pub factor: Factor,
-    /// At its low end, minus the scenario.
-    pub at_low: Interval,
-    /// At its high end, minus the scenario.
-    pub at_high: Interval,
-}
-
-impl Swing {
-    /// How far apart the two ends put the metric.
-    pub fn width(&self) -> f64 {
-        let w = (self.at_high.mean - self.at_low.mean).abs();
-        if w.is_nan() { 0.0 } else { w }
-    }
 }
 
 /// What a screening found: per metric, the factors by falling μ*.
@@ -231,7 +203,41 @@ pub fn sensitivity(
         .collect();
     write_csv(dir.path(), &ranked).map_err(internal)?;
     write_tornado_csv(dir.path(), &tornado).map_err(internal)?;
+    let lang = common.lang;
     let replications = base.params.run.replications;
+    if common.charts {
+        let shown: Vec<(Metric, &[Swing], &[Screened])> = ranked
+            .iter()
+            .zip(&tornado)
+            .take(DEFAULT_METRICS.len())
+            .map(|((m, rows), (_, _, swings))| (*m, swings.as_slice(), rows.as_slice()))
+            .collect();
+        let charts = crate::output::charts::write_sensitivity_charts(
+            lang,
+            &dir.path().join("charts"),
+            &shown,
+        )
+        .map_err(internal)?;
+        let carried: Vec<Carried> = ranked
+            .iter()
+            .zip(&tornado)
+            .take(DEFAULT_METRICS.len())
+            .map(|((m, rows), (_, mean, swings))| Carried {
+                metric: *m,
+                mean: *mean,
+                ranked: rows,
+                swings,
+            })
+            .collect();
+        let (k, r, p) = (factors.len(), req.trajectories, d.len());
+        let t = req.tornado_reps;
+        let method = lang.pick(
+            format!("{k} assumptions graded B or C with a plausible range (the what-if levers left out), screened with the method of Morris: {r} trajectories, {p} scenario runs of {replications} replications each, then each assumption at the two ends of its range with {t} replications, all on the same random numbers (seed {seed})."),
+            format!("{k} aannames met graad B of C en een aannemelijk bereik (de wat-als-hefbomen niet), verkend met de methode van Morris: {r} trajecten, {p} scenarioruns van elk {replications} herhalingen, daarna elke aanname aan de twee randen van haar bereik met {t} herhalingen, alles op dezelfde toevalsgetallen (seed {seed})."),
+        );
+        write_sensitivity_report(lang, dir.path(), &name, &method, &carried, &charts)
+            .map_err(|e| internal(format!("writing report.html: {e}")))?;
+    }
     let facts = StudyFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),
         kind: "sensitivity",

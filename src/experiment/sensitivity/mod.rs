@@ -4,6 +4,8 @@
 pub mod morris;
 
 use crate::scenario::register::{self, Grade};
+use crate::stats::Interval;
+use morris::Measures;
 
 /// Keys that are what-if levers, not assumptions about today: screened only when asked for.
 pub const LEVERS: [&str; 5] = [
@@ -79,4 +81,33 @@ pub fn factors(resolved: &toml::Table) -> Vec<Factor> {
             })
         })
         .collect()
+}
+
+/// One factor's Morris measures for one metric.
+#[derive(Debug, Clone)]
+pub struct Screened {
+    /// The assumption.
+    pub factor: Factor,
+    /// Its measures.
+    pub measures: Measures,
+}
+
+/// One assumption at the two ends of its range, the others at the scenario's values: the
+/// paired difference from the scenario at each end.
+#[derive(Debug, Clone)]
+pub struct Swing {
+    /// The assumption.
+    pub factor: Factor,
+    /// At its low end, minus the scenario.
+    pub at_low: Interval,
+    /// At its high end, minus the scenario.
+    pub at_high: Interval,
+}
+
+impl Swing {
+    /// How far apart the two ends put the metric.
+    pub fn width(&self) -> f64 {
+        let w = (self.at_high.mean - self.at_low.mean).abs();
+        if w.is_nan() { 0.0 } else { w }
+    }
 }

@@ -15,10 +15,12 @@ use crate::scenario::Params;
 mod advice;
 mod draw;
 mod run;
+mod sensitivity;
 mod spec;
 mod study;
 
 pub use advice::write_advice_chart;
+pub use sensitivity::write_sensitivity_charts;
 pub use study::{write_compare_charts, write_sweep_charts};
 
 use draw::draw_chart;

@@ -15,10 +15,12 @@ use super::charts::ChartInfo;
 mod advice;
 mod limits;
 mod run;
+mod sensitivity;
 mod study;
 
 pub use advice::{region_title, write_advice_report};
 pub use run::write_report;
+pub use sensitivity::{Carried, write_sensitivity_report};
 pub use study::{write_compare_report, write_sweep_report};
 
 /// Escape text for HTML.
