@@ -16,6 +16,7 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
         .collect();
     runs.sort_by(|a, b| a.wall_s.total_cmp(&b.wall_s));
     let r = runs[1];
+    let mm3_wall = r.wall_s;
     say(&format!(
         "mm3 customers={} wall_s={:.4} customers_per_s={:.0} mean_wait={:.4} erlang_c={:.4}",
         r.customers,
@@ -118,10 +119,46 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
                 wall - simulate,
                 (wall - simulate) / wall
             ));
+            // Measured in one run so that the ratio holds on a noisy machine (issue 13: at
+            // most 10).
+            say(&format!(
+                "ratio leeuwarden_run_over_mm3={:.1} target_at_most=10",
+                wall / mm3_wall
+            ));
         }
         Err(e) => say(&format!("run_command error={e}")),
     }
     let _ = std::fs::remove_dir_all(&out);
+    // The serial share of a 100-replication run: the part of its wall time spent outside the
+    // parallel replications (loading, merging, writing). Amdahl: under 0.02 gives at least
+    // 77% efficiency on 16 threads.
+    if !quick {
+        let sets100 = [
+            "run.replications=100".to_string(),
+            format!("run.horizon_days={}", 365 * years),
+        ];
+        let common = super::Common {
+            out: Some(out.clone()),
+            sets: sets100.to_vec(),
+            charts: true,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        match super::run(None, &common, false, false) {
+            Ok(done) => {
+                let wall = start.elapsed().as_secs_f64();
+                let simulate = done.results.wall.as_secs_f64();
+                let share = (wall - simulate) / wall;
+                say(&format!(
+                    "serial_share replications=100 wall_s={wall:.3} outside_replications_s={:.3} share={share:.3} target_below=0.02 amdahl_speedup_16_threads={:.1}",
+                    wall - simulate,
+                    1.0 / (share + (1.0 - share) / 16.0)
+                ));
+            }
+            Err(e) => say(&format!("serial_share error={e}")),
+        }
+        let _ = std::fs::remove_dir_all(&out);
+    }
     // Loading is linear in the file's size: 50,000 unknown keys get their answer at once.
     let mut many = String::from("name = \"many\"\n[run]\n");
     for i in 0..50_000 {
