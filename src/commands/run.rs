@@ -89,39 +89,54 @@ pub fn run(
         warnings: WarningNote::of(&warnings),
         alarms: AlarmNote::of(&alarms),
     };
-    output::write_results(
-        dir.path(),
-        scenario,
-        params,
-        &results,
-        &facts,
-        &loaded.provenance,
-    )
-    .map_err(internal)?;
-    let cases_rows = if cases {
-        join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
-        Some(count_rows(&dir.path().join("cases.csv")).map_err(internal)?)
-    } else {
-        None
+    // The files are independent of each other: written side by side, the report last (it
+    // inlines the charts). Each is the same whatever the order.
+    let write_csvs = || {
+        output::write_results(
+            dir.path(),
+            scenario,
+            params,
+            &results,
+            &facts,
+            &loaded.provenance,
+        )
+        .map_err(internal)
     };
-    output::excel::write_xlsx(
-        common.lang,
-        dir.path(),
-        params,
-        &results,
-        &facts,
-        cases_rows,
-    )
-    .map_err(|e| internal(format!("writing results.xlsx: {e}")))?;
-    if common.charts {
-        let drawn = charts::write_charts(
+    let write_workbook = || -> Result<(), CommandError> {
+        let cases_rows = if cases {
+            join_case_parts(dir.path(), params.run.replications).map_err(internal)?;
+            Some(count_rows(&dir.path().join("cases.csv")).map_err(internal)?)
+        } else {
+            None
+        };
+        output::excel::write_xlsx(
+            common.lang,
+            dir.path(),
+            params,
+            &results,
+            &facts,
+            cases_rows,
+        )
+        .map_err(|e| internal(format!("writing results.xlsx: {e}")))
+    };
+    let draw = || -> Result<Option<Vec<charts::ChartInfo>>, CommandError> {
+        if !common.charts {
+            return Ok(None);
+        }
+        charts::write_charts(
             common.lang,
             &dir.path().join("charts"),
             &scenario.name,
             params,
             &results,
         )
-        .map_err(internal)?;
+        .map(Some)
+        .map_err(internal)
+    };
+    let (csvs, (workbook, drawn)) = rayon::join(write_csvs, || rayon::join(write_workbook, draw));
+    csvs?;
+    workbook?;
+    if let Some(drawn) = drawn? {
         report::write_report(
             common.lang,
             dir.path(),
