@@ -295,6 +295,17 @@ struct CompareArgs {
     /// Scenario files; the first is the baseline of the paired differences.
     #[arg(required = true, num_args = 2..)]
     scenarios: Vec<PathBuf>,
+    /// Draw the assumptions N times from their ranges (Latin hypercube) and say in what share
+    /// of draws each scenario beats the first, and which assumption flips it.
+    #[arg(long, value_name = "N")]
+    uncertain: Option<usize>,
+    /// With --uncertain: replications per scenario per draw.
+    #[arg(long, default_value_t = 5)]
+    draw_reps: u32,
+    /// With --uncertain: the share of each range drawn, around the scenario's value (1 = the
+    /// whole plausible range; 0 = none, every draw is the scenario itself).
+    #[arg(long, default_value_t = 1.0)]
+    uncertain_width: f64,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -419,6 +430,53 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             if report.exists() {
                 say!("{}: {}", lang.pick("report", "rapport"), report.display());
             }
+        }
+        Command::Compare(args) if args.uncertain.is_some() => {
+            let request = commands::UncertainRequest {
+                draws: args.uncertain.unwrap_or(0),
+                width: args.uncertain_width,
+                reps: args.draw_reps,
+            };
+            let out =
+                commands::run_uncertain(&args.scenarios, &request, &args.common.to_common(lang))?;
+            if !args.common.quiet {
+                say!(
+                    "{}",
+                    lang.pick(
+                        format!(
+                            "{} assumptions drawn; held as each scenario sets them: {}",
+                            out.drawn.len(),
+                            if out.held.is_empty() {
+                                "none".to_string()
+                            } else {
+                                out.held.join(", ")
+                            }
+                        ),
+                        format!(
+                            "{} aannames getrokken; zoals elk scenario ze zet: {}",
+                            out.drawn.len(),
+                            if out.held.is_empty() {
+                                "geen".to_string()
+                            } else {
+                                out.held.join(", ")
+                            }
+                        )
+                    )
+                );
+                for j in out
+                    .judged
+                    .iter()
+                    .filter(|j| avesim::experiment::advise::DEFAULT_METRICS.contains(&j.metric))
+                {
+                    say!(
+                        "{} — {}: {}",
+                        j.scenario,
+                        j.metric.label(lang),
+                        commands::reading_words(lang, j, &out.drawn)
+                    );
+                }
+            }
+            say!("{results}: {}", out.path.display());
         }
         Command::Compare(args) => {
             let out = commands::run_compare(&args.scenarios, &args.common.to_common(lang))?;

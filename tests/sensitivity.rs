@@ -112,3 +112,73 @@ fn one_at_a_time_at_its_own_value_reproduces_the_plain_run() {
         assert!(same, "{set} at its own value changed the run");
     }
 }
+
+/// `compare --uncertain` with every range collapsed onto the scenario's value is the plain
+/// comparison, draw after draw: the same paired difference, and a share of 0 or 1.
+#[test]
+fn uncertain_with_ranges_collapsed_equals_plain_compare() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (plain, unc) = (tmp.path().join("plain"), tmp.path().join("unc"));
+    let short = [
+        "--set",
+        "run.horizon_days=500",
+        "--set",
+        "run.warmup_days=100",
+        "--quiet",
+    ];
+    let pair = [
+        "scenarios/leeuwarden.toml",
+        "scenarios/what-if/no-advice.toml",
+    ];
+    Command::cargo_bin("avesim")
+        .unwrap()
+        .arg("compare")
+        .args(pair)
+        .args(short)
+        .args(["--reps", "4", "--no-charts", "--out"])
+        .arg(&plain)
+        .assert()
+        .success();
+    Command::cargo_bin("avesim")
+        .unwrap()
+        .arg("compare")
+        .args(pair)
+        .args(short)
+        .args([
+            "--uncertain",
+            "3",
+            "--uncertain-width",
+            "0",
+            "--draw-reps",
+            "4",
+            "--out",
+        ])
+        .arg(&unc)
+        .assert()
+        .success();
+    let mut want = std::collections::HashMap::new();
+    for r in csv::Reader::from_path(plain.join("differences.csv"))
+        .unwrap()
+        .records()
+    {
+        let r = r.unwrap();
+        want.insert(r[2].to_string(), r[4].to_string());
+    }
+    let mut checked = 0;
+    for r in csv::Reader::from_path(unc.join("uncertain.csv"))
+        .unwrap()
+        .records()
+    {
+        let r = r.unwrap();
+        let got: f64 = r[6].parse().unwrap();
+        let plain: f64 = want[&r[1]].parse().unwrap();
+        assert!(
+            (got - plain).abs() <= 1e-12 * plain.abs().max(1.0),
+            "{r:?}: {plain}"
+        );
+        let share: f64 = r[3].parse().unwrap();
+        assert!(share == 0.0 || share == 1.0, "{r:?}");
+        checked += 1;
+    }
+    assert!(checked > 10, "{checked} metrics");
+}

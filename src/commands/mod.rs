@@ -12,6 +12,7 @@ mod run;
 mod sensitivity;
 mod story;
 mod sweep;
+mod uncertain;
 
 pub use crate::experiment::sweep::AlarmFinding;
 pub use advise::{AdviseOutcome, AdviseRequest, advise};
@@ -22,6 +23,7 @@ pub use run::{RunOutcome, run};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use story::{Setups, StoryOutcome, StoryRequest, story};
 pub use sweep::{SweepOutcome, run_sweep};
+pub use uncertain::{Judged, UncertainOutcome, UncertainRequest, reading_words, run_uncertain};
 
 use std::path::{Path, PathBuf};
 

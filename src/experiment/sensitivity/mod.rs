@@ -2,6 +2,7 @@
 //! assumption that has a plausible range.
 
 pub mod morris;
+pub mod uncertain;
 
 use crate::scenario::register::{self, Grade};
 use crate::stats::Interval;

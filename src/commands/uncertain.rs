@@ -1,0 +1,318 @@
+//! `avesim compare A B --uncertain N`: does B's advantage over A survive uncertainty about
+//! the assumptions? N Latin hypercube draws of every ranged assumption, A and B paired on
+//! each draw, the share of draws in which B is better per metric, and the assumption whose
+//! value flips the conclusion.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::{
+    CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
+    result_dir, run_err,
+};
+use crate::both;
+use crate::experiment::advise::gain;
+use crate::experiment::compare::differences;
+use crate::experiment::sensitivity::factors;
+use crate::experiment::sensitivity::uncertain::{
+    Reading, Verdict, latin_hypercube, narrowed, verdict,
+};
+use crate::experiment::{self};
+use crate::lang::Lang;
+use crate::model::metrics::{Better, Metric};
+use crate::output::files;
+use crate::scenario::{Loaded, Params, Scenario};
+
+/// What to draw.
+#[derive(Debug, Clone)]
+pub struct UncertainRequest {
+    /// Draws of the assumptions.
+    pub draws: usize,
+    /// Width of each range around the scenario's value (1 = the whole range, 0 = none).
+    pub width: f64,
+    /// Replications per scenario per draw.
+    pub reps: u32,
+}
+
+/// One alternative's verdict on one metric.
+pub struct Judged {
+    /// The alternative (scenario name).
+    pub scenario: String,
+    /// The metric.
+    pub metric: Metric,
+    /// Mean over draws of the paired difference (alternative − first).
+    pub mean_difference: f64,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+/// What `--uncertain` produced.
+pub struct UncertainOutcome {
+    /// Per alternative and metric.
+    pub judged: Vec<Judged>,
+    /// The assumptions drawn (keys).
+    pub drawn: Vec<String>,
+    /// Keys the scenarios set differently: held as each sets them.
+    pub held: Vec<String>,
+    /// The result folder.
+    pub path: PathBuf,
+}
+
+fn resolved(l: &Loaded) -> Result<toml::Table, CommandError> {
+    match toml::Value::try_from(l.scenario.resolved()) {
+        Ok(toml::Value::Table(t)) => Ok(t),
+        _ => Err(internal("the resolved scenario is not a table")),
+    }
+}
+
+/// Compare scenarios under N draws of the assumptions.
+pub fn run_uncertain(
+    paths: &[PathBuf],
+    req: &UncertainRequest,
+    common: &Common,
+) -> Result<UncertainOutcome, CommandError> {
+    if paths.len() < 2 || req.draws < 2 || !(0.0..=1.0).contains(&req.width) || req.reps < 2 {
+        return Err(CommandError::Input(both!(
+            "--uncertain needs two or more scenarios, 2 or more draws, --uncertain-width between 0 and 1 and --draw-reps of 2 or more",
+            "--uncertain vraagt twee of meer scenario's, 2 of meer trekkingen, --uncertain-width tussen 0 en 1 en --draw-reps van 2 of meer"
+        )));
+    }
+    let mut run_control = flag_overrides(common)?;
+    run_control.retain(|o| o.key != "run.replications");
+    run_control.push(flag_override(
+        "run.replications",
+        toml::Value::Integer(i64::from(req.reps)),
+        format!("--draw-reps {}", req.reps),
+    ));
+    let plain: Vec<Loaded> = paths
+        .iter()
+        .map(|p| load(Some(p), &common.sets, run_control.clone()).map(|l| l.0))
+        .collect::<Result<_, _>>()?;
+    // The first scenario's run control for all, as in a plain comparison.
+    let p0 = &plain[0].params.run;
+    for (key, v) in [
+        ("run.seed", i64::try_from(p0.seed).unwrap_or(i64::MAX)),
+        ("run.horizon_days", i64::from(p0.horizon_days)),
+        ("run.warmup_days", i64::from(p0.warmup_days)),
+    ] {
+        run_control.push(flag_override(
+            key,
+            toml::Value::Integer(v),
+            format!("{key} of {} (the first scenario)", paths[0].display()),
+        ));
+    }
+    // Assumptions the scenarios set differently are what is compared: held as each sets
+    // them. The others are drawn, the same values for every scenario in a draw.
+    let tables: Vec<toml::Table> = plain.iter().map(resolved).collect::<Result<_, _>>()?;
+    let all = factors(&tables[0]);
+    let (drawn, held): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| {
+        tables.iter().all(|t| {
+            crate::scenario::value_at(t, &f.key) == crate::scenario::value_at(&tables[0], &f.key)
+        })
+    });
+    let seed = p0.seed;
+    let own: Vec<f64> = drawn
+        .iter()
+        .map(|f| ((f.value - f.low) / (f.high - f.low)).clamp(0.0, 1.0))
+        .collect();
+    let draws = narrowed(
+        &latin_hypercube(drawn.len(), req.draws, seed),
+        &own,
+        req.width,
+    );
+    let jobs: Vec<(usize, &Path)> = (0..draws.len())
+        .flat_map(|d| paths.iter().map(move |p| (d, p.as_path())))
+        .collect();
+    let loaded: Vec<Loaded> = jobs
+        .par_iter()
+        .map(|&(d, p)| {
+            let mut sets = common.sets.clone();
+            // At width 0 a draw is the scenario itself: nothing is set.
+            if req.width > 0.0 {
+                sets.extend(drawn.iter().zip(&draws[d]).map(|(f, &u)| f.set(u)));
+            }
+            load(Some(p), &sets, run_control.clone()).map(|l| l.0)
+        })
+        .collect::<Result<_, _>>()?;
+    let names: Vec<String> = plain.iter().map(|l| l.scenario.name.clone()).collect();
+    let dir = result_dir(common, format!("uncertain-{}-{}", names[0], names[1]))?;
+    let started = Instant::now();
+    let opts = common.options();
+    let threads = experiment::thread_count(&plain[0].params, &opts);
+    let points: Vec<(&Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    let results = experiment::run_many(
+        &points,
+        &opts,
+        false,
+        common.lang.pick("uncertain", "onzeker"),
+    )
+    .map_err(|e| run_err(e, &dir))?;
+    let s = paths.len();
+    let unit: Vec<Vec<f64>> = draws.clone();
+    let mut judged = Vec::new();
+    for alt in 1..s {
+        for m in Metric::all().filter(|m| m.def().better != Better::Neither) {
+            let diffs: Vec<f64> = (0..draws.len())
+                .map(|d| {
+                    differences(&results[d * s + alt], &results[d * s])
+                        .into_iter()
+                        .find(|x| x.metric == m)
+                        .map_or(f64::NAN, |x| x.paired.mean)
+                })
+                .collect();
+            let keep: Vec<usize> = (0..diffs.len()).filter(|&d| diffs[d].is_finite()).collect();
+            if keep.len() < 2 {
+                continue;
+            }
+            let better: Vec<bool> = keep.iter().map(|&d| gain(m, diffs[d]) > 0.0).collect();
+            let at: Vec<Vec<f64>> = keep.iter().map(|&d| unit[d].clone()).collect();
+            judged.push(Judged {
+                scenario: names[alt].clone(),
+                metric: m,
+                mean_difference: keep.iter().map(|&d| diffs[d]).sum::<f64>() / keep.len() as f64,
+                verdict: verdict(&better, &at),
+            });
+        }
+    }
+    write_csv(
+        dir.path(),
+        &judged,
+        &drawn.iter().map(|f| f.key.clone()).collect::<Vec<_>>(),
+    )
+    .map_err(internal)?;
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "compare-uncertain",
+        scenarios: names.iter().map(String::as_str).collect(),
+        varied: drawn.iter().map(|f| f.key.clone()).collect(),
+        seed,
+        replications: req.reps,
+        points: results.len(),
+        threads,
+        events: results.iter().map(|r| r.events).sum(),
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = commit(dir, common)?;
+    Ok(UncertainOutcome {
+        judged,
+        drawn: drawn.iter().map(|f| f.key.clone()).collect(),
+        held: held.iter().map(|f| f.key.clone()).collect(),
+        path,
+    })
+}
+
+/// The verdict in plain words.
+pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
+    let pct = |x: f64| lang.num(&format!("{:.0}%", 100.0 * x));
+    let v = &j.verdict;
+    let share = format!(
+        "{} ({}–{})",
+        pct(v.better.share),
+        pct(v.better.low),
+        pct(v.better.high)
+    );
+    let flip = v.splits.first().map(|s| {
+        let key = drawn.get(s.factor).map_or("", String::as_str);
+        let (half, other) = if s.upper > s.lower {
+            (lang.pick("high", "hoog"), lang.pick("low", "laag"))
+        } else {
+            (lang.pick("low", "laag"), lang.pick("high", "hoog"))
+        };
+        lang.pick(
+            format!(
+                "only if {key} is {half} (better in {} of draws with it in the upper half of its range, {} in the lower; {other} turns it)",
+                pct(s.upper),
+                pct(s.lower)
+            ),
+            format!(
+                "alleen als {key} {half} is (beter in {} van de trekkingen met de bovenste helft van het bereik, {} met de onderste; {other} keert het om)",
+                pct(s.upper),
+                pct(s.lower)
+            ),
+        )
+    });
+    match v.reading() {
+        Reading::Whatever => lang.pick(
+            format!("better whatever the assumptions: in {share} of draws"),
+            format!("beter, wat de aannames ook zijn: in {share} van de trekkingen"),
+        ),
+        Reading::Most => lang.pick(
+            format!("better under most assumptions: in {share} of draws"),
+            format!("beter onder de meeste aannames: in {share} van de trekkingen"),
+        ),
+        Reading::Never => lang.pick(
+            format!("not better under any drawn assumptions: better in {share} of draws"),
+            format!("onder geen getrokken aannames beter: beter in {share} van de trekkingen"),
+        ),
+        Reading::OnlyIf => format!(
+            "{}: {}",
+            lang.pick(
+                format!("better in {share} of draws"),
+                format!("beter in {share} van de trekkingen")
+            ),
+            flip.unwrap_or_default()
+        ),
+    }
+}
+
+/// `uncertain.csv`: per alternative and metric, the share of draws in which it is better
+/// than the first scenario, its interval, the mean paired difference, the reading, and the
+/// three assumptions whose split separates better from not better most.
+fn write_csv(dir: &Path, judged: &[Judged], drawn: &[String]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_path(dir.join("uncertain.csv"))?;
+    w.write_record([
+        "scenario",
+        "metric",
+        "draws",
+        "share_better",
+        "ci95_low",
+        "ci95_high",
+        "mean_difference",
+        "reading",
+        "split_1",
+        "split_1_lower_half",
+        "split_1_upper_half",
+        "split_2",
+        "split_2_lower_half",
+        "split_2_upper_half",
+        "split_3",
+        "split_3_lower_half",
+        "split_3_upper_half",
+    ])?;
+    let n = |v: f64| crate::format::csv(v);
+    for j in judged {
+        let v = &j.verdict;
+        let mut row = vec![
+            j.scenario.clone(),
+            j.metric.name().to_string(),
+            v.draws.to_string(),
+            n(v.better.share),
+            n(v.better.low),
+            n(v.better.high),
+            n(j.mean_difference),
+            match v.reading() {
+                Reading::Whatever => "whatever_the_assumptions",
+                Reading::Most => "under_most",
+                Reading::OnlyIf => "only_if",
+                Reading::Never => "never",
+            }
+            .to_string(),
+        ];
+        for k in 0..3 {
+            match v.splits.get(k) {
+                Some(s) => {
+                    row.push(drawn.get(s.factor).cloned().unwrap_or_default());
+                    row.push(n(s.lower));
+                    row.push(n(s.upper));
+                }
+                None => row.extend([String::new(), String::new(), String::new()]),
+            }
+        }
+        w.write_record(&row)?;
+    }
+    w.flush()
+}
