@@ -3,10 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::story::{Setups, other_setup, short};
-use super::{
-    CommandError, Common, commit, flag_overrides, internal, load_with, result_dir, run_err,
-};
+use super::story::{Setups, short};
+use super::{CommandError, Common, commit, internal, result_dir, run_err};
 use crate::both;
 use crate::experiment::animate::record;
 use crate::output::animate::{Reel, write_animation};
@@ -61,13 +59,7 @@ fn window(loaded: &Loaded, year: Option<i16>) -> Result<(u32, u32), CommandError
 /// Record a year of the scenario (and the other setup) and write `animation.html`.
 pub fn animate(req: &AnimateRequest, common: &Common) -> Result<AnimateOutcome, CommandError> {
     let lang = common.lang;
-    let (told, _) = load_with(
-        req.setups.scenario.as_deref(),
-        &common.with,
-        &common.sets,
-        flag_overrides(common)?,
-    )?;
-    let other = other_setup(&req.setups, common)?;
+    let (told, other) = req.setups.load(common)?;
     let rep = req.replication.unwrap_or(0);
     if rep >= told.params.run.replications.max(1) && req.replication.is_some() {
         let last = told.params.run.replications.saturating_sub(1);

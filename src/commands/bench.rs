@@ -102,18 +102,23 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
     }
     // The whole `run` command into a folder: simulation, then the serial tail of writing
     // every file (CSVs, results.xlsx, charts, report), which Amdahl's law charges in full.
+    // Returns (wall, time in the parallel replications).
     let out = std::env::temp_dir().join(format!("avesim-bench-run-{}", std::process::id()));
-    let common = super::Common {
-        out: Some(out.clone()),
-        sets: sets.to_vec(),
-        charts: true,
-        ..Default::default()
+    let time_run = |sets: &[String]| -> Result<(f64, f64), String> {
+        let common = super::Common {
+            out: Some(out.clone()),
+            sets: sets.to_vec(),
+            charts: true,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let done = super::run(None, &common, false, false).map_err(|e| e.to_string());
+        let wall = start.elapsed().as_secs_f64();
+        let _ = std::fs::remove_dir_all(&out);
+        done.map(|d| (wall, d.results.wall.as_secs_f64()))
     };
-    let start = Instant::now();
-    match super::run(None, &common, false, false) {
-        Ok(done) => {
-            let wall = start.elapsed().as_secs_f64();
-            let simulate = done.results.wall.as_secs_f64();
+    match time_run(&sets) {
+        Ok((wall, simulate)) => {
             say(&format!(
                 "run_command replications={reps} years={years} wall_s={wall:.3} simulate_s={simulate:.3} outputs_s={:.3} outputs_share={:.2}",
                 wall - simulate,
@@ -128,7 +133,6 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
         }
         Err(e) => say(&format!("run_command error={e}")),
     }
-    let _ = std::fs::remove_dir_all(&out);
     // The serial share of a 100-replication run: the part of its wall time spent outside the
     // parallel replications (loading, merging, writing). Amdahl: under 0.02 gives at least
     // 77% efficiency on 16 threads.
@@ -137,17 +141,8 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
             "run.replications=100".to_string(),
             format!("run.horizon_days={}", 365 * years),
         ];
-        let common = super::Common {
-            out: Some(out.clone()),
-            sets: sets100.to_vec(),
-            charts: true,
-            ..Default::default()
-        };
-        let start = Instant::now();
-        match super::run(None, &common, false, false) {
-            Ok(done) => {
-                let wall = start.elapsed().as_secs_f64();
-                let simulate = done.results.wall.as_secs_f64();
+        match time_run(&sets100) {
+            Ok((wall, simulate)) => {
                 let share = (wall - simulate) / wall;
                 say(&format!(
                     "serial_share replications=100 wall_s={wall:.3} outside_replications_s={:.3} share={share:.3} target_below=0.02 amdahl_speedup_16_threads={:.1}",
@@ -157,7 +152,6 @@ pub fn bench(quick: bool, say: &mut dyn FnMut(&str)) {
             }
             Err(e) => say(&format!("serial_share error={e}")),
         }
-        let _ = std::fs::remove_dir_all(&out);
     }
     // Loading is linear in the file's size: 50,000 unknown keys get their answer at once.
     let mut many = String::from("name = \"many\"\n[run]\n");

@@ -26,6 +26,24 @@ pub struct Setups {
     pub versus_sets: Vec<String>,
 }
 
+impl Setups {
+    /// The scenario (with `--with` and `--set`) and, if asked for, the other setup with the
+    /// changes made to it.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn load(
+        &self,
+        common: &Common,
+    ) -> Result<(Loaded, Option<(Loaded, Vec<String>)>), CommandError> {
+        let (told, _) = load_with(
+            self.scenario.as_deref(),
+            &common.with,
+            &common.sets,
+            flag_overrides(common)?,
+        )?;
+        Ok((told, other_setup(self, common)?))
+    }
+}
+
 /// What story to tell.
 #[derive(Debug, Clone, Default)]
 pub struct StoryRequest {
@@ -324,13 +342,7 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
             "--set-of vraagt minstens 1 gezin"
         )));
     }
-    let (told, _) = load_with(
-        req.setups.scenario.as_deref(),
-        &common.with,
-        &common.sets,
-        flag_overrides(common)?,
-    )?;
-    let other = other_setup(&req.setups, common)?;
+    let (told, other) = req.setups.load(common)?;
     let params = &told.params;
     let reps = params.run.replications;
     let threads = thread_count(params, &common.options());
