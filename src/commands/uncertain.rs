@@ -173,7 +173,7 @@ pub fn run_uncertain(
                 scenario: names[alt].clone(),
                 metric: m,
                 mean_difference: keep.iter().map(|&d| diffs[d]).sum::<f64>() / keep.len() as f64,
-                verdict: verdict(&better, &at),
+                verdict: verdict(&better, &at, seed),
             });
         }
     }
@@ -248,6 +248,16 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
             format!("not better under any drawn assumptions: better in {share} of draws"),
             format!("onder geen getrokken aannames beter: beter in {share} van de trekkingen"),
         ),
+        Reading::OnlyIf if v.flip_p > 0.05 => lang.pick(
+            format!(
+                "better in {share} of draws; no single assumption explains which (the strongest split is within chance, p = {}); with an effect this small the replications' own noise decides many draws",
+                lang.num(&format!("{:.2}", v.flip_p))
+            ),
+            format!(
+                "beter in {share} van de trekkingen; geen enkele aanname verklaart welke (de sterkste splitsing valt binnen het toeval, p = {}); bij zo'n klein effect beslist de ruis van de herhalingen zelf veel trekkingen",
+                lang.num(&format!("{:.2}", v.flip_p))
+            ),
+        ),
         Reading::OnlyIf => format!(
             "{}: {}",
             lang.pick(
@@ -282,6 +292,7 @@ fn write_csv(dir: &Path, judged: &[Judged], drawn: &[String]) -> std::io::Result
         "split_3",
         "split_3_lower_half",
         "split_3_upper_half",
+        "split_1_p",
     ])?;
     let n = |v: f64| crate::format::csv(v);
     for j in judged {
@@ -312,6 +323,7 @@ fn write_csv(dir: &Path, judged: &[Judged], drawn: &[String]) -> std::io::Result
                 None => row.extend([String::new(), String::new(), String::new()]),
             }
         }
+        row.push(n(v.flip_p));
         w.write_record(&row)?;
     }
     w.flush()

@@ -73,17 +73,13 @@ pub struct Verdict {
     /// The assumptions that separate "better" from "not better" most: each split at the
     /// middle of its range (a one-step box in the sense of PRIM), largest separation first.
     pub splits: Vec<Split>,
+    /// How often random relabelling of the draws gives a best split as strong (a
+    /// permutation p-value): above 0.05 the best split may be chance.
+    pub flip_p: f64,
 }
 
-/// Whether the alternative is better in each draw, with the draws' values in `[0, 1]`.
-pub fn verdict(better: &[bool], draws: &[Vec<f64>]) -> Verdict {
-    let n = better.len();
-    let yes = better.iter().filter(|&&b| b).count() as u64;
-    let share = share_interval(&[(yes, n as u64)]).unwrap_or(Share {
-        share: f64::NAN,
-        low: f64::NAN,
-        high: f64::NAN,
-    });
+/// Every assumption's split, largest separation first.
+fn splits(better: &[bool], draws: &[Vec<f64>]) -> Vec<Split> {
     let k = draws.first().map_or(0, Vec::len);
     let mut splits: Vec<Split> = (0..k)
         .map(|f| {
@@ -106,10 +102,43 @@ pub fn verdict(better: &[bool], draws: &[Vec<f64>]) -> Verdict {
         .filter(|s| s.lower.is_finite() && s.upper.is_finite())
         .collect();
     splits.sort_by(|a, b| b.separation().total_cmp(&a.separation()));
+    splits
+}
+
+/// Permutations for the chance level of the best split.
+const PERMUTATIONS: usize = 200;
+
+/// Whether the alternative is better in each draw, with the draws' values in `[0, 1]`. The
+/// best split is the largest of many, so chance alone makes one look strong: its p-value is
+/// the share of random relabellings of the draws (as many better) whose best split
+/// separates as much.
+pub fn verdict(better: &[bool], draws: &[Vec<f64>], seed: u64) -> Verdict {
+    let n = better.len();
+    let yes = better.iter().filter(|&&b| b).count() as u64;
+    let share = share_interval(&[(yes, n as u64)]).unwrap_or(Share {
+        share: f64::NAN,
+        low: f64::NAN,
+        high: f64::NAN,
+    });
+    let splits = splits(better, draws);
+    let best = splits.first().map_or(0.0, Split::separation);
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut shuffled = better.to_vec();
+    let as_strong = (0..PERMUTATIONS)
+        .filter(|_| {
+            shuffled.shuffle(&mut rng);
+            self::splits(&shuffled, draws)
+                .first()
+                .map_or(0.0, Split::separation)
+                >= best - 1e-12
+        })
+        .count();
+    let flip_p = (as_strong as f64 + 1.0) / (PERMUTATIONS as f64 + 1.0);
     Verdict {
         better: share,
         draws: n,
         splits,
+        flip_p,
     }
 }
 
@@ -165,12 +194,21 @@ mod tests {
     fn the_split_finds_the_assumption_that_flips_the_conclusion() {
         let d = latin_hypercube(4, 40, 9);
         let better: Vec<bool> = d.iter().map(|x| x[1] >= 0.5).collect();
-        let v = verdict(&better, &d);
+        let v = verdict(&better, &d, 1);
         assert_eq!(v.splits[0].factor, 1);
         assert_eq!((v.splits[0].lower, v.splits[0].upper), (0.0, 1.0));
         assert!((v.better.share - 0.5).abs() < 1e-12);
         assert_eq!(v.reading(), Reading::OnlyIf);
-        let all = verdict(&[true; 40], &d);
+        assert!(
+            v.flip_p < 0.05,
+            "a planted split is beyond chance: {}",
+            v.flip_p
+        );
+        // Better at random: the best split is within chance.
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+        let noise: Vec<bool> = (0..40).map(|_| rng.random::<bool>()).collect();
+        assert!(verdict(&noise, &d, 1).flip_p > 0.05);
+        let all = verdict(&[true; 40], &d, 1);
         assert_eq!(all.reading(), Reading::Whatever);
     }
 }
