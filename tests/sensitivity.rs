@@ -182,3 +182,41 @@ fn uncertain_with_ranges_collapsed_equals_plain_compare() {
     }
     assert!(checked > 10, "{checked} metrics");
 }
+
+/// What a recommendation changes during the run is what is compared: `--uncertain` holds
+/// those keys as each scenario sets them rather than replacing the change with a drawn value.
+#[test]
+fn uncertain_holds_what_a_scenario_changes_during_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rec = tmp.path().join("with-criteria.toml");
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::write(
+        &rec,
+        format!(
+            "extends = \"{root}/scenarios/breda.toml\"\nname = \"breda-criteria\"\nwith = [\"{root}/scenarios/recommendations/07-criteria.toml\"]\n"
+        ),
+    )
+    .unwrap();
+    let assert = Command::cargo_bin("avesim")
+        .unwrap()
+        .arg("compare")
+        .arg("scenarios/breda.toml")
+        .arg(&rec)
+        .args(["--uncertain", "2", "--draw-reps", "2", "--lang", "en"])
+        .args([
+            "--set",
+            "run.horizon_days=400",
+            "--set",
+            "run.warmup_days=100",
+        ])
+        .arg("--out")
+        .arg(tmp.path().join("u"))
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let held = out.lines().next().unwrap_or("");
+    assert!(
+        held.contains("held as each scenario sets them") && held.contains("criteria.adherence"),
+        "{held}"
+    );
+}

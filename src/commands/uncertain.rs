@@ -107,10 +107,19 @@ pub fn run_uncertain(
     // them. The others are drawn, the same values for every scenario in a draw.
     let tables: Vec<toml::Table> = plain.iter().map(resolved).collect::<Result<_, _>>()?;
     let all = factors(&tables[0]);
+    // A key a scenario changes during the run (a recommendation's ramp, a what-if's step) is
+    // part of what is compared too: a value set for it would replace the change.
+    let changed = |key: &str| {
+        plain
+            .iter()
+            .any(|l| l.scenario.change.iter().any(|c| c.key == key))
+    };
     let (drawn, held): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| {
-        tables.iter().all(|t| {
-            crate::scenario::value_at(t, &f.key) == crate::scenario::value_at(&tables[0], &f.key)
-        })
+        !changed(&f.key)
+            && tables.iter().all(|t| {
+                crate::scenario::value_at(t, &f.key)
+                    == crate::scenario::value_at(&tables[0], &f.key)
+            })
     });
     let seed = p0.seed;
     let own: Vec<f64> = drawn
