@@ -6,12 +6,12 @@ use std::time::Instant;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
-    refuse_if_too_long, result_dir, run_err, say_notes, study_about,
+    refuse_if_too_long, result_dir, run_loaded, say_notes, study_about,
 };
 use crate::experiment::compare::Difference;
 use crate::experiment::{self, RunResults};
 use crate::output::{self, charts, files, report, study};
-use crate::scenario::{Params, Scenario};
+use crate::scenario::Params;
 
 /// What a comparison produced.
 pub struct CompareOutcome {
@@ -76,15 +76,7 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     };
     let dir = result_dir(common, default_dir)?;
     let started = Instant::now();
-    let points: Vec<(&Scenario, &Params)> =
-        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results = experiment::run_many(
-        &points,
-        &opts,
-        false,
-        common.lang.pick("compare", "vergelijking"),
-    )
-    .map_err(|e| run_err(e, &dir))?;
+    let results = run_loaded(&loaded, common, Text::new("compare", "vergelijking"), &dir)?;
     let differences = study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
     let lang = common.lang;
     let sets = if common.sets.is_empty() {

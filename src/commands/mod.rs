@@ -367,6 +367,20 @@ pub(crate) fn result_dir(common: &Common, default: String) -> Result<ResultDir, 
     Ok(dir)
 }
 
+/// Run loaded scenarios on common random numbers in one pool (quietly: no series), a stop
+/// naming the result folder that was not written.
+pub(crate) fn run_loaded(
+    loaded: &[Loaded],
+    common: &Common,
+    label: Text,
+    dir: &ResultDir,
+) -> Result<Vec<experiment::RunResults>, CommandError> {
+    let points: Vec<(&scenario::Scenario, &Params)> =
+        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
+    experiment::run_many(&points, &common.options(), false, label.get(common.lang))
+        .map_err(|e| run_err(e, dir))
+}
+
 /// Refuse up front a request that would take more than an hour, unless `--allow-long`.
 pub(crate) fn refuse_if_too_long(
     params: &[&Params],

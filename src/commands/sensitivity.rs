@@ -8,17 +8,18 @@ use rayon::prelude::*;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load_with,
-    result_dir, run_err,
+    result_dir, run_loaded,
 };
 use crate::both;
 use crate::experiment::compare::differences;
 use crate::experiment::sensitivity::morris::{design, elementary_effects, measures};
 use crate::experiment::sensitivity::{Screened, Swing, factors};
 use crate::experiment::{self, advise::DEFAULT_METRICS};
+use crate::lang::Text;
 use crate::model::metrics::Metric;
 use crate::output::files;
 use crate::output::report::{Carried, write_sensitivity_report};
-use crate::scenario::{Loaded, Params, Scenario};
+use crate::scenario::Loaded;
 use crate::stats::Interval;
 
 /// What to screen.
@@ -94,20 +95,17 @@ pub fn sensitivity(
             load_with(req.scenario.as_deref(), &common.with, &sets, extra.clone()).map(|l| l.0)
         })
         .collect::<Result<_, _>>()?;
-    let points: Vec<(&Scenario, &Params)> =
-        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
     let name = base.scenario.name.clone();
     let dir = result_dir(common, format!("sensitivity-{name}"))?;
     let started = Instant::now();
     let opts = common.options();
     let threads = experiment::thread_count(&base.params, &opts);
-    let results = experiment::run_many(
-        &points,
-        &opts,
-        false,
-        common.lang.pick("sensitivity", "gevoeligheid"),
-    )
-    .map_err(|e| run_err(e, &dir))?;
+    let results = run_loaded(
+        &loaded,
+        common,
+        Text::new("sensitivity", "gevoeligheid"),
+        &dir,
+    )?;
     let mut order: Vec<Metric> = DEFAULT_METRICS.to_vec();
     order.extend(Metric::all().filter(|m| !DEFAULT_METRICS.contains(m)));
     let ranked: Vec<(Metric, Vec<Screened>)> = order
@@ -161,15 +159,12 @@ pub fn sensitivity(
             .map(|l| l.0)
         })
         .collect::<Result<_, _>>()?;
-    let oat_points: Vec<(&Scenario, &Params)> =
-        oat.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let oat_results = experiment::run_many(
-        &oat_points,
-        &opts,
-        false,
-        common.lang.pick("one at a time", "één voor één"),
-    )
-    .map_err(|e| run_err(e, &dir))?;
+    let oat_results = run_loaded(
+        &oat,
+        common,
+        Text::new("one at a time", "één voor één"),
+        &dir,
+    )?;
     let tornado: Vec<(Metric, f64, Vec<Swing>)> = ranked
         .iter()
         .map(|(m, _)| {

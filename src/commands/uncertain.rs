@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
-    result_dir, run_err,
+    result_dir, run_loaded,
 };
 use crate::both;
 use crate::experiment::advise::gain;
@@ -21,9 +21,10 @@ use crate::experiment::sensitivity::uncertain::{
 };
 use crate::experiment::{self};
 use crate::lang::Lang;
+use crate::lang::Text;
 use crate::model::metrics::{Better, Metric};
 use crate::output::files;
-use crate::scenario::{Loaded, Params, Scenario};
+use crate::scenario::Loaded;
 
 /// What to draw.
 #[derive(Debug, Clone)]
@@ -150,15 +151,7 @@ pub fn run_uncertain(
     let started = Instant::now();
     let opts = common.options();
     let threads = experiment::thread_count(&plain[0].params, &opts);
-    let points: Vec<(&Scenario, &Params)> =
-        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results = experiment::run_many(
-        &points,
-        &opts,
-        false,
-        common.lang.pick("uncertain", "onzeker"),
-    )
-    .map_err(|e| run_err(e, &dir))?;
+    let results = run_loaded(&loaded, common, Text::new("uncertain", "onzeker"), &dir)?;
     let s = paths.len();
     let unit: Vec<Vec<f64>> = draws.clone();
     let mut judged = Vec::new();
