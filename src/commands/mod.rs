@@ -83,10 +83,16 @@ impl CommandError {
 
 /// A run error, naming the result folder that was not written when it was a stop.
 pub(crate) fn run_err(e: RunError, dir: &ResultDir) -> CommandError {
+    run_err_at(e, dir.dest())
+}
+
+/// A run error, naming `dest` as the folder that was not written when it was a stop (for a
+/// command that simulates before it makes its result folder).
+pub(crate) fn run_err_at(e: RunError, dest: &Path) -> CommandError {
     match e {
         RunError::Interrupted(by) => CommandError::Interrupted {
             by,
-            out: dir.dest().to_path_buf(),
+            out: dest.to_path_buf(),
         },
         other => internal(other),
     }

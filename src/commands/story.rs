@@ -4,12 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{CommandError, Common, commit, flag_overrides, internal, load_with, result_dir};
+use super::{
+    CommandError, Common, commit, flag_overrides, internal, load_with, result_dir, run_err_at,
+};
 use crate::both;
 use crate::experiment::story::{
     self, Direction, FamilyId, KINDS, Kind, Story, Summary, Typical, compare_outcome, typical,
 };
-use crate::experiment::{RunError, thread_count};
+use crate::experiment::thread_count;
 use crate::lang::Lang;
 use crate::output::story::{Book, Entry, Told, write_index, write_story};
 use crate::scenario::{Loaded, Params};
@@ -74,16 +76,6 @@ pub enum StoryOutcome {
         /// Warnings (an exception chosen by number).
         warnings: Vec<String>,
     },
-}
-
-fn stopped(e: RunError, dest: &Path) -> CommandError {
-    match e {
-        RunError::Interrupted(by) => CommandError::Interrupted {
-            by,
-            out: dest.to_path_buf(),
-        },
-        other => internal(other),
-    }
 }
 
 fn kind_named(name: &str) -> Result<Kind, CommandError> {
@@ -218,7 +210,7 @@ fn book<'a>(
     dest: &Path,
 ) -> Result<Book<'a>, CommandError> {
     let tell = |s: &Setup| -> Result<Option<Story>, CommandError> {
-        story::tell(&s.loaded.params, rep, id).map_err(|e| stopped(e, dest))
+        story::tell(&s.loaded.params, rep, id).map_err(|e| run_err_at(e, dest))
     };
     let first = tell(told)?.ok_or_else(|| {
         let arrived = told.summaries.get(rep as usize).map_or(0, |c| {
@@ -351,7 +343,8 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
         .out
         .clone()
         .unwrap_or_else(|| Path::new("output").join(format!("story-{name}")));
-    let told_summaries = story::summaries(params, reps, threads).map_err(|e| stopped(e, &dest))?;
+    let told_summaries =
+        story::summaries(params, reps, threads).map_err(|e| run_err_at(e, &dest))?;
     if listing {
         return Ok(StoryOutcome::Listed(story::counts(params, &told_summaries)));
     }
@@ -367,7 +360,7 @@ pub fn story(req: &StoryRequest, common: &Common) -> Result<StoryOutcome, Comman
     }
     let other_summaries = match &other {
         Some((l, _)) => {
-            Some(story::summaries(&l.params, reps, threads).map_err(|e| stopped(e, &dest))?)
+            Some(story::summaries(&l.params, reps, threads).map_err(|e| run_err_at(e, &dest))?)
         }
         None => None,
     };

@@ -43,14 +43,19 @@ impl ArrivalStream {
     }
 }
 
+/// The parameters of arrival stream `src` in `p`.
+fn stream_of(p: &Params, src: Source) -> &ArrivalParams {
+    let a = &p.arrivals;
+    match src {
+        Source::Social => &a.social,
+        Source::ZsmUnknown => &a.zsm_unknown,
+        Source::VhhDirect => &a.vhh_direct,
+    }
+}
+
 impl<O: Observer> World<'_, O> {
     fn stream_params(&self, src: Source) -> &ArrivalParams {
-        let a = &self.p.arrivals;
-        match src {
-            Source::Social => &a.social,
-            Source::ZsmUnknown => &a.zsm_unknown,
-            Source::VhhDirect => &a.vhh_direct,
-        }
+        stream_of(self.p, src)
     }
 
     /// The growth multiplier of the family stream at time `t`.
@@ -113,13 +118,8 @@ impl<O: Observer> World<'_, O> {
     /// a change that does not touch arrivals (common random numbers).
     pub(crate) fn redraw_arrivals(&mut self, before: &Params) {
         for src in [Source::Social, Source::ZsmUnknown, Source::VhhDirect] {
-            let old = match src {
-                Source::Social => &before.arrivals.social,
-                Source::ZsmUnknown => &before.arrivals.zsm_unknown,
-                Source::VhhDirect => &before.arrivals.vhh_direct,
-            };
             let growth_changed = src == Source::Social && before.growth != self.p.growth;
-            if old == self.stream_params(src) && !growth_changed {
+            if stream_of(before, src) == self.stream_params(src) && !growth_changed {
                 continue;
             }
             let s = &mut self.arrivals[src as usize];

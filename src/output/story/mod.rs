@@ -12,7 +12,7 @@ use crate::experiment::story::{Direction, Kind, KindCount, Story, Typical};
 use crate::lang::Lang;
 use crate::model::{AveFase, Happening, Outcome};
 use crate::output::charts::{ChartError, HEIGHT, WIDTH};
-use crate::output::report::{Page, esc};
+use crate::output::report::Page;
 use crate::scenario::Params;
 use crate::scenario::sections::run::RunParams;
 
@@ -414,11 +414,6 @@ pub fn write_story(lang: Lang, dir: &Path, book: &Book) -> Result<(), String> {
     write_json(lang, dir, book).map_err(|e| format!("writing story.json: {e}"))?;
     write_markdown(lang, dir, book).map_err(|e| format!("writing story.md: {e}"))?;
     page::write_page(lang, dir, book).map_err(|e| format!("writing story.html: {e}"))
-}
-
-/// Re-exported for the page.
-pub(crate) fn html_escape(s: &str) -> String {
-    esc(s)
 }
 
 /// A page shell for the story and the index.

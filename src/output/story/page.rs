@@ -6,10 +6,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{
-    Book, Standing, ending, html_escape as esc, narrate, no_ave_note, page, short_date,
-    this_family_line, typical_lines, when,
+    Book, Standing, ending, narrate, no_ave_note, page, short_date, this_family_line,
+    typical_lines, when,
 };
 use crate::lang::Lang;
+use crate::output::report::esc;
 
 pub(crate) const CSS: &str = "
 body{font-size:1.08em}
