@@ -45,14 +45,15 @@ pub enum ScheduleError {
 
 struct Entry<E> {
     time: f64,
-    /// `rank << 56 | sequence`: one integer compare settles both tie-breaks.
-    key: u64,
+    /// `time`'s bits (times are finite and never negative, so their bits order as they do)
+    /// above `rank << 56 | sequence`: one integer compare settles time and both tie-breaks.
+    order: u128,
     event: E,
 }
 
 impl<E> PartialEq for Entry<E> {
     fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
+        self.order == other.order
     }
 }
 impl<E> Eq for Entry<E> {}
@@ -62,12 +63,10 @@ impl<E> PartialOrd for Entry<E> {
     }
 }
 impl<E> Ord for Entry<E> {
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
         // BinaryHeap is a max-heap: reverse so the earliest (time, key) pops first.
-        other
-            .time
-            .total_cmp(&self.time)
-            .then_with(|| other.key.cmp(&self.key))
+        other.order.cmp(&self.order)
     }
 }
 
@@ -132,7 +131,10 @@ impl<E: Ranked> EventQueue<E> {
         }
         let key = (u64::from(event.rank()) << 56) | (self.next_seq & SEQ_MASK);
         self.next_seq += 1;
-        let entry = Entry { time, key, event };
+        // `+ 0.0` turns -0.0 into 0.0, whose bits are the smallest.
+        let time = time + 0.0;
+        let order = (u128::from(time.to_bits()) << 64) | u128::from(key);
+        let entry = Entry { time, order, event };
         if entry.event.frequent() && self.side.len() < SIDE_CAP {
             // The reversed order: greater is earlier.
             if self.side.is_empty() || entry > self.side[self.side_first] {
