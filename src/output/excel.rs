@@ -243,7 +243,7 @@ pub fn write_xlsx(
         }
     }
 
-    book.save(dir.join("results.xlsx"))
+    save(&mut book, dir)
 }
 
 /// Write `results.xlsx` of a sweep or a comparison into `dir`: an "about" sheet (`about`:
@@ -312,5 +312,12 @@ pub fn write_study_xlsx(
             sheet.set_column_width(k as u16 + 1, 45)?;
         }
     }
+    save(&mut book, dir)
+}
+
+/// Save as `results.xlsx` with zip level 2: about half the time of the default level 6 for
+/// about a tenth more bytes (rust_xlsxwriter's own measurements); the workbook is the same.
+fn save(book: &mut Workbook, dir: &Path) -> Result<(), XlsxError> {
+    book.set_zip_compression_level(2);
     book.save(dir.join("results.xlsx"))
 }

@@ -147,27 +147,21 @@ pub(crate) fn render_all(dir: &Path, charts: Vec<Chart>) -> Result<Vec<ChartInfo
         chart: dir.display().to_string(),
         message: e.to_string(),
     })?;
-    let mut drawn = Vec::new();
-    for chart in charts {
+    // Each chart is drawn (SVG) and rendered (PNG) on its own: in parallel, the same bytes
+    // whatever the order.
+    use rayon::prelude::*;
+    charts.par_iter().try_for_each(|chart| {
+        let failed = |message: String| ChartError {
+            chart: chart.info.stem.to_string(),
+            message,
+        };
         let svg = dir.join(format!("{}.svg", chart.info.stem));
         {
             let root = SVGBackend::new(&svg, (WIDTH, HEIGHT)).into_drawing_area();
-            draw_chart(&root, &chart).map_err(|e| ChartError {
-                chart: chart.info.stem.to_string(),
-                message: e.to_string(),
-            })?;
+            draw_chart(&root, chart).map_err(|e| failed(e.to_string()))?;
         }
-        drawn.push(chart.info);
-    }
-    // Each PNG is its SVG rendered on its own: in parallel, the same bytes whatever the order.
-    use rayon::prelude::*;
-    drawn.par_iter().try_for_each(|info| {
-        let svg = dir.join(format!("{}.svg", info.stem));
-        let png = dir.join(format!("{}.png", info.stem));
-        svg_to_png(&svg, &png).map_err(|message| ChartError {
-            chart: info.stem.to_string(),
-            message,
-        })
+        svg_to_png(&svg, &dir.join(format!("{}.png", chart.info.stem))).map_err(failed)
     })?;
+    let drawn = charts.into_iter().map(|chart| chart.info).collect();
     Ok(drawn)
 }
