@@ -95,7 +95,7 @@ impl Calendar {
         if self.always {
             return true;
         }
-        let day = (t / HOURS_PER_DAY).floor();
+        let day = crate::engine::day_of(t);
         let h = t - day * HOURS_PER_DAY;
         self.day_open(day) && self.open <= h && h < self.close
     }
@@ -106,7 +106,7 @@ impl Calendar {
         if self.always || !in_range(t) {
             return t;
         }
-        let day = (t / HOURS_PER_DAY).floor();
+        let day = crate::engine::day_of(t);
         for k in 0..8 {
             let d = day + k as f64;
             if !self.day_open(d) {
@@ -132,7 +132,7 @@ impl Calendar {
         if self.always || !in_range(t) {
             return None;
         }
-        let day = (t / HOURS_PER_DAY).floor();
+        let day = crate::engine::day_of(t);
         (0..9)
             .map(|k| day + k as f64)
             .filter(|&d| self.day_open(d))
@@ -158,7 +158,7 @@ impl Calendar {
             left -= weeks * weekly;
         }
         loop {
-            let day = (now / HOURS_PER_DAY).floor();
+            let day = crate::engine::day_of(now);
             let end = day * HOURS_PER_DAY + self.close;
             let avail = end - now;
             if left <= avail {
@@ -177,8 +177,8 @@ impl Calendar {
         if self.always {
             return b - a;
         }
-        let first = (a / HOURS_PER_DAY).floor() as i64;
-        let last = (b / HOURS_PER_DAY).floor() as i64;
+        let first = crate::engine::day_of(a) as i64;
+        let last = crate::engine::day_of(b) as i64;
         (first..=last)
             .filter(|&d| self.day_open(d as f64))
             .map(|d| {

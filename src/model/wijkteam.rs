@@ -194,7 +194,7 @@ impl<O: Observer> World<'_, O> {
             t = match cal.next_opening_after(t) {
                 Some(next) => next,
                 // A desk that never closes holds its briefing at midnight.
-                None => ((t / HOURS_PER_DAY).floor() + 1.0) * HOURS_PER_DAY,
+                None => (crate::engine::day_of(t) + 1.0) * HOURS_PER_DAY,
             };
             if t > horizon {
                 return;

@@ -75,18 +75,18 @@ impl RunParams {
     /// The weekday (0 = Monday) at time `t` (hours).
     #[inline]
     pub fn weekday_at(&self, t: f64) -> usize {
-        ((t / HOURS_PER_DAY).floor() as i64 + i64::from(self.first_weekday)).rem_euclid(7) as usize
+        (crate::engine::day_of(t) as i64 + i64::from(self.first_weekday)).rem_euclid(7) as usize
     }
 
     /// The date of time `t` (hours), as YYYY-MM-DD.
     pub fn date_at(&self, t: f64) -> String {
-        self.date_of_day((t / HOURS_PER_DAY).floor() as i64)
+        self.date_of_day(crate::engine::day_of(t) as i64)
             .to_string()
     }
 
     /// The date and clock time of time `t` (hours), as YYYY-MM-DD HH:MM.
     pub fn datetime_at(&self, t: f64) -> String {
-        let day = (t / HOURS_PER_DAY).floor();
+        let day = crate::engine::day_of(t);
         let minutes = ((t - day * HOURS_PER_DAY) * 60.0).floor() as i64;
         format!(
             "{} {:02}:{:02}",
