@@ -202,7 +202,7 @@ pub(crate) struct SensitivityArgs {
     #[arg(long, default_value_t = 4)]
     pub(crate) levels: u32,
     /// Replications of each one-at-a-time run at the ends of a range (the tornado).
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 6)]
     pub(crate) tornado_reps: u32,
     #[command(flatten)]
     pub(crate) layers: WithArgs,

@@ -44,11 +44,17 @@ pub enum ScheduleError {
 }
 
 struct Entry<E> {
-    time: f64,
-    /// `time`'s bits (times are finite and never negative, so their bits order as they do)
-    /// above `rank << 56 | sequence`: one integer compare settles time and both tie-breaks.
-    order: u128,
+    /// `time`'s bits (times are finite and never negative, so their bits order as they do),
+    /// then `rank << 56 | sequence`: two integer compares settle time and both tie-breaks.
+    order: (u64, u64),
     event: E,
+}
+
+impl<E> Entry<E> {
+    #[inline]
+    fn time(&self) -> f64 {
+        f64::from_bits(self.order.0)
+    }
 }
 
 impl<E> PartialEq for Entry<E> {
@@ -133,8 +139,10 @@ impl<E: Ranked> EventQueue<E> {
         self.next_seq += 1;
         // `+ 0.0` turns -0.0 into 0.0, whose bits are the smallest.
         let time = time + 0.0;
-        let order = (u128::from(time.to_bits()) << 64) | u128::from(key);
-        let entry = Entry { time, order, event };
+        let entry = Entry {
+            order: (time.to_bits(), key),
+            event,
+        };
         if entry.event.frequent() && self.side.len() < SIDE_CAP {
             // The reversed order: greater is earlier.
             if self.side.is_empty() || entry > self.side[self.side_first] {
@@ -169,17 +177,18 @@ impl<E: Ranked> EventQueue<E> {
         } else {
             self.heap.pop()?
         };
-        self.now = entry.time;
+        let time = entry.time();
+        self.now = time;
         self.processed += 1;
-        Some((entry.time, entry.event))
+        Some((time, entry.event))
     }
 
     /// Time of the next event, if any.
     pub fn peek_time(&self) -> Option<f64> {
         if self.side_is_next() {
-            Some(self.side[self.side_first].time)
+            Some(self.side[self.side_first].time())
         } else {
-            self.heap.peek().map(|e| e.time)
+            self.heap.peek().map(Entry::time)
         }
     }
 }
