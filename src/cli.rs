@@ -56,12 +56,68 @@ pub(crate) enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
     },
+    /// Merge the shards of a sweep, comparison, sensitivity or uncertainty study (each run
+    /// with --shard K/N) into exactly the folder the unsplit command writes.
+    Merge(MergeArgs),
     /// Measure speed: engine M/M/3 customers/s and the Leeuwarden default's events/s.
     Bench {
         /// Fewer customers and replications, for a quick look.
         #[arg(long)]
         quick: bool,
     },
+}
+
+/// Splitting a study over machines or processes.
+#[derive(Args, Default)]
+pub(crate) struct ShardArgs {
+    /// Run only part K of N of the study and write it for `avesim merge` (auto/N: K from
+    /// SLURM_ARRAY_TASK_ID in a Slurm job array, or JOB_COMPLETION_INDEX in a Kubernetes
+    /// Indexed Job).
+    #[arg(long, value_name = "K/N")]
+    pub(crate) shard: Option<String>,
+    /// Shards read by `avesim merge`: each replication's output comes from them.
+    #[arg(skip)]
+    pub(crate) merged: Option<std::sync::Arc<commands::Merged>>,
+}
+
+impl ShardArgs {
+    /// Whole, one shard, or merged; a shard keeps the command line (with the language it ran
+    /// in, so that the merge writes the same words) for `avesim merge`.
+    pub(crate) fn split(&self, lang: Lang) -> Result<commands::Split, commands::CommandError> {
+        if let Some(merged) = &self.merged {
+            return Ok(commands::Split::Merge(merged.clone()));
+        }
+        let Some(text) = &self.shard else {
+            return Ok(commands::Split::Whole);
+        };
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let mut command = commands::command_without_shard(&args);
+        if !command
+            .iter()
+            .any(|a| a == "--lang" || a.starts_with("--lang="))
+        {
+            command.extend(["--lang".to_string(), lang.code().to_string()]);
+        }
+        commands::ShardSpec::parse(text, command)
+            .map(commands::Split::Shard)
+            .map_err(commands::CommandError::Input)
+    }
+}
+
+#[derive(Args)]
+pub(crate) struct MergeArgs {
+    /// The shard folders, all N of them (in any order).
+    #[arg(required = true, value_name = "DIR")]
+    pub(crate) dirs: Vec<PathBuf>,
+    /// Output folder (default: the folder the unsplit command writes).
+    #[arg(long)]
+    pub(crate) out: Option<PathBuf>,
+    /// Replace an existing output folder (only one avesim made).
+    #[arg(long)]
+    pub(crate) force: bool,
+    /// Print only where the results are.
+    #[arg(long)]
+    pub(crate) quiet: bool,
 }
 
 /// Options every simulating command takes.
@@ -122,6 +178,7 @@ impl CommonArgs {
             lang,
             alarms: Vec::new(),
             with: Vec::new(),
+            split: commands::Split::Whole,
         }
     }
 }
@@ -161,6 +218,8 @@ pub(crate) struct SweepArgs {
     pub(crate) alarms: Vec<String>,
     #[command(flatten)]
     pub(crate) layers: WithArgs,
+    #[command(flatten)]
+    pub(crate) shard: ShardArgs,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }
@@ -206,6 +265,8 @@ pub(crate) struct SensitivityArgs {
     pub(crate) tornado_reps: u32,
     #[command(flatten)]
     pub(crate) layers: WithArgs,
+    #[command(flatten)]
+    pub(crate) shard: ShardArgs,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }
@@ -291,6 +352,8 @@ pub(crate) struct CompareArgs {
     /// whole plausible range; 0 = none, every draw is the scenario itself).
     #[arg(long, default_value_t = 1.0)]
     pub(crate) uncertain_width: f64,
+    #[command(flatten)]
+    pub(crate) shard: ShardArgs,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }

@@ -53,11 +53,15 @@ fn main() -> ExitCode {
     }
     match std::panic::catch_unwind(|| dispatch(cli, lang)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e @ CommandError::ShardWritten { .. })) => {
+            say!("{}", e.in_lang(lang));
+            ExitCode::SUCCESS
+        }
         Ok(Err(e)) => {
             let lead = match e {
                 CommandError::Input(_) => lang.pick("error: ", "fout: "),
                 CommandError::Internal(_) => lang.pick("internal error: ", "interne fout: "),
-                CommandError::Interrupted { .. } => "",
+                CommandError::Interrupted { .. } | CommandError::ShardWritten { .. } => "",
             };
             eprintln!("{lead}{}", one_line(&e.in_lang(lang)));
             ExitCode::from(e.exit_code())
@@ -122,6 +126,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 &args.alarms,
                 &commands::Common {
                     with: args.layers.with.clone(),
+                    split: args.shard.split(lang)?,
                     ..args.common.to_common(lang)
                 },
             )?;
@@ -154,8 +159,14 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 width: args.uncertain_width,
                 reps: args.draw_reps,
             };
-            let out =
-                commands::run_uncertain(&args.scenarios, &request, &args.common.to_common(lang))?;
+            let out = commands::run_uncertain(
+                &args.scenarios,
+                &request,
+                &commands::Common {
+                    split: args.shard.split(lang)?,
+                    ..args.common.to_common(lang)
+                },
+            )?;
             if !args.common.quiet {
                 say!(
                     "{}",
@@ -196,7 +207,13 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             say!("{results}: {}", out.path.display());
         }
         Command::Compare(args) => {
-            let out = commands::run_compare(&args.scenarios, &args.common.to_common(lang))?;
+            let out = commands::run_compare(
+                &args.scenarios,
+                &commands::Common {
+                    split: args.shard.split(lang)?,
+                    ..args.common.to_common(lang)
+                },
+            )?;
             if !args.common.quiet {
                 print(&terminal::comparison_table(
                     lang,
@@ -295,6 +312,40 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             say!("{results}: {}", out.path.display());
             say!("{}: {}", lang.pick("page", "pagina"), out.page.display());
         }
+        Command::Merge(args) => {
+            let merged = std::sync::Arc::new(commands::read_shards(&args.dirs)?);
+            let mut argv = vec!["avesim".to_string()];
+            argv.extend(merged.command.iter().cloned());
+            if let Some(out) = &args.out {
+                argv.extend(["--out".to_string(), out.display().to_string()]);
+            }
+            for (wanted, flag) in [(args.force, "--force"), (args.quiet, "--quiet")] {
+                if wanted && !argv.iter().any(|a| a == flag) {
+                    argv.push(flag.to_string());
+                }
+            }
+            let mut again = Cli::try_parse_from(&argv).map_err(|e| {
+                let why = one_line(&e.to_string());
+                CommandError::Input(avesim::both!(
+                    "the shards' command no longer reads: {why}",
+                    "de opdracht van de shards is niet meer te lezen: {why}"
+                ))
+            })?;
+            let shard = match &mut again.command {
+                Command::Sweep(a) => &mut a.shard,
+                Command::Compare(a) => &mut a.shard,
+                Command::Sensitivity(a) => &mut a.shard,
+                _ => {
+                    return Err(CommandError::Input(avesim::both!(
+                        "the shards come from a command that cannot be split",
+                        "de shards komen van een opdracht die niet te splitsen is"
+                    )));
+                }
+            };
+            shard.merged = Some(merged);
+            let lang = again.lang.unwrap_or(lang);
+            return dispatch(again, lang);
+        }
         Command::Sensitivity(args) => {
             let request = commands::SensitivityRequest {
                 scenario: args.scenario.clone(),
@@ -304,6 +355,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             };
             let common = commands::Common {
                 with: args.layers.with.clone(),
+                split: args.shard.split(lang)?,
                 ..args.common.to_common(lang)
             };
             let out = commands::sensitivity(&request, &common)?;

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
-    refuse_if_too_long, result_dir, run_loaded, say_notes, study_about,
+    refuse_if_too_long, result_dir, run_loaded, say_notes, study_about, whole_or_shard,
 };
 use crate::experiment::compare::Difference;
 use crate::experiment::{self, RunResults};
@@ -76,7 +76,8 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     };
     let dir = result_dir(common, default_dir)?;
     let started = Instant::now();
-    let results = run_loaded(&loaded, common, Text::new("compare", "vergelijking"), &dir)?;
+    let ran = run_loaded(&loaded, common, Text::new("compare", "vergelijking"), &dir)?;
+    let (results, dir) = whole_or_shard(ran, dir, common)?;
     let differences = study::write_comparison_csv(dir.path(), &results).map_err(internal)?;
     let lang = common.lang;
     let sets = if common.sets.is_empty() {

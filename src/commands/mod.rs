@@ -10,6 +10,7 @@ mod bench;
 mod compare;
 mod run;
 mod sensitivity;
+mod shard;
 mod story;
 mod sweep;
 mod uncertain;
@@ -21,6 +22,10 @@ pub use bench::bench;
 pub use compare::{CompareOutcome, run_compare};
 pub use run::{RunOutcome, run};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
+pub use shard::{
+    Merged, SCHEDULER_VARIABLES, ShardSpec, Split, command_without_shard, read_shards,
+    shard_written_line,
+};
 pub use story::{Setups, StoryOutcome, StoryRequest, story};
 pub use sweep::{SweepOutcome, run_sweep};
 pub use uncertain::{Judged, UncertainOutcome, UncertainRequest, reading_words, run_uncertain};
@@ -44,6 +49,21 @@ pub enum CommandError {
     /// Something failed inside avesim or the file system (exit code 1).
     #[error("{0}")]
     Internal(String),
+    /// Not a failure: the command ran one shard (`--shard K/N`), wrote it to `path` and
+    /// stops there; `avesim merge` finishes it (exit code 0).
+    #[error("shard {k} of {n} written to {}", .path.display())]
+    ShardWritten {
+        /// The shard's folder.
+        path: PathBuf,
+        /// This shard.
+        k: u32,
+        /// Number of shards.
+        n: u32,
+        /// Replications it ran.
+        jobs: usize,
+        /// Replications in the whole study.
+        jobs_total: usize,
+    },
     /// Stopped on request; the unfinished results in `out` were removed.
     #[error("stopped by {}: the unfinished results were removed and nothing was written to {}", .by.name(), .out.display())]
     Interrupted {
@@ -60,6 +80,13 @@ impl CommandError {
         match self {
             CommandError::Input(t) => t.get(lang).to_string(),
             CommandError::Internal(s) => s.clone(),
+            CommandError::ShardWritten {
+                path,
+                k,
+                n,
+                jobs,
+                jobs_total,
+            } => shard::shard_written_line(lang, path, *k, *n, *jobs, *jobs_total),
             CommandError::Interrupted { by, out } => {
                 let (by, out) = (by.name(), out.display());
                 lang.pick(
@@ -76,6 +103,7 @@ impl CommandError {
         match self {
             CommandError::Input(_) => 2,
             CommandError::Internal(_) => 1,
+            CommandError::ShardWritten { .. } => 0,
             CommandError::Interrupted { by, .. } => by.exit_code(),
         }
     }
@@ -176,6 +204,8 @@ pub struct Common {
     pub alarms: Vec<String>,
     /// Layer files laid on the scenario (`--with`), after its own `with`.
     pub with: Vec<PathBuf>,
+    /// Run whole, one shard (`--shard K/N`), or from merged shards (`avesim merge`).
+    pub split: Split,
 }
 
 impl Common {
@@ -360,6 +390,10 @@ pub(crate) fn flag_overrides(common: &Common) -> Result<Vec<Override>, CommandEr
 /// Prepare the result folder: `out`, or `output/<default>`; refuse an existing one unless
 /// `force` (and then only one avesim wrote, unchanged); tell what was cleaned up.
 pub(crate) fn result_dir(common: &Common, default: String) -> Result<ResultDir, CommandError> {
+    let default = match &common.split {
+        Split::Shard(s) => format!("{default}-shard-{}-of-{}", s.k, s.n),
+        _ => default,
+    };
     let dest = common
         .out
         .clone()
@@ -373,18 +407,30 @@ pub(crate) fn result_dir(common: &Common, default: String) -> Result<ResultDir, 
     Ok(dir)
 }
 
-/// Run loaded scenarios on common random numbers in one pool (quietly: no series), a stop
-/// naming the result folder that was not written.
+/// Run loaded scenarios on common random numbers in one pool (quietly: no series): whole, as
+/// one shard, or from merged shards ([`Split`]).
 pub(crate) fn run_loaded(
     loaded: &[Loaded],
     common: &Common,
     label: Text,
     dir: &ResultDir,
-) -> Result<Vec<experiment::RunResults>, CommandError> {
+) -> Result<shard::Ran, CommandError> {
     let points: Vec<(&scenario::Scenario, &Params)> =
         loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    experiment::run_many(&points, &common.options(), false, label.get(common.lang))
-        .map_err(|e| run_err(e, dir))
+    shard::run_points(&points, common, false, label.get(common.lang), dir)
+}
+
+/// The results of a study run whole (or merged), with its folder back; a shard is written
+/// and ends the command ([`CommandError::ShardWritten`]).
+pub(crate) fn whole_or_shard(
+    ran: shard::Ran,
+    dir: ResultDir,
+    common: &Common,
+) -> Result<(Vec<experiment::RunResults>, ResultDir), CommandError> {
+    match ran {
+        shard::Ran::Whole(results) => Ok((results, dir)),
+        shard::Ran::Part(part) => Err(shard::finish_shard(dir, part, common)),
+    }
 }
 
 /// Refuse up front a request that would take more than an hour, unless `--allow-long`.
@@ -394,10 +440,17 @@ pub(crate) fn refuse_if_too_long(
     what: Text,
     common: &Common,
 ) -> Result<(), CommandError> {
+    let share = match &common.split {
+        Split::Whole => 1.0,
+        Split::Shard(s) => 1.0 / f64::from(s.n),
+        // Nothing is simulated.
+        Split::Merge(_) => return Ok(()),
+    };
     if common.allow_long {
         return Ok(());
     }
-    let est = experiment::sweep::estimate(params, threads);
+    let mut est = experiment::sweep::estimate(params, threads);
+    est.seconds *= share;
     if est.seconds > experiment::sweep::MAX_SECONDS {
         let reps = params.first().map_or(0, |p| p.run.replications);
         let fewer = (f64::from(reps) / (est.seconds / experiment::sweep::MAX_SECONDS).ceil())

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load_with,
-    result_dir, run_loaded,
+    result_dir, run_loaded, whole_or_shard,
 };
 use crate::both;
 use crate::experiment::compare::differences;
@@ -100,36 +100,6 @@ pub fn sensitivity(
     let started = Instant::now();
     let opts = common.options();
     let threads = experiment::thread_count(&base.params, &opts);
-    let results = run_loaded(
-        &loaded,
-        common,
-        Text::new("sensitivity", "gevoeligheid"),
-        &dir,
-    )?;
-    let mut order: Vec<Metric> = DEFAULT_METRICS.to_vec();
-    order.extend(Metric::all().filter(|m| !DEFAULT_METRICS.contains(m)));
-    let ranked: Vec<(Metric, Vec<Screened>)> = order
-        .into_iter()
-        .map(|m| {
-            let y: Vec<f64> = results.iter().map(|r| r.metric(m).mean).collect();
-            let ee = elementary_effects(&d, &y);
-            let mut rows: Vec<Screened> = measures(&ee, RESAMPLES, seed)
-                .into_iter()
-                .zip(&factors)
-                .map(|(measures, f)| Screened {
-                    factor: f.clone(),
-                    measures,
-                })
-                .collect();
-            rows.sort_by(|a, b| {
-                b.measures
-                    .mu_star
-                    .partial_cmp(&a.measures.mu_star)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
-            (m, rows)
-        })
-        .collect();
     // One at a time: each assumption at the two ends of its range, the others at the
     // scenario's values, paired with the scenario itself on the same random numbers.
     let mut oat_extra = extra.clone();
@@ -159,12 +129,35 @@ pub fn sensitivity(
             .map(|l| l.0)
         })
         .collect::<Result<_, _>>()?;
-    let oat_results = run_loaded(
-        &oat,
-        common,
-        Text::new("one at a time", "één voor één"),
-        &dir,
-    )?;
+    // The screening and the one-at-a-time runs in one pool (and one study to shard).
+    let all: Vec<Loaded> = loaded.into_iter().chain(oat).collect();
+    let ran = run_loaded(&all, common, Text::new("sensitivity", "gevoeligheid"), &dir)?;
+    let (mut results, dir) = whole_or_shard(ran, dir, common)?;
+    let oat_results = results.split_off(d.len());
+    let mut order: Vec<Metric> = DEFAULT_METRICS.to_vec();
+    order.extend(Metric::all().filter(|m| !DEFAULT_METRICS.contains(m)));
+    let ranked: Vec<(Metric, Vec<Screened>)> = order
+        .into_iter()
+        .map(|m| {
+            let y: Vec<f64> = results.iter().map(|r| r.metric(m).mean).collect();
+            let ee = elementary_effects(&d, &y);
+            let mut rows: Vec<Screened> = measures(&ee, RESAMPLES, seed)
+                .into_iter()
+                .zip(&factors)
+                .map(|(measures, f)| Screened {
+                    factor: f.clone(),
+                    measures,
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                b.measures
+                    .mu_star
+                    .partial_cmp(&a.measures.mu_star)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            (m, rows)
+        })
+        .collect();
     let tornado: Vec<(Metric, f64, Vec<Swing>)> = ranked
         .iter()
         .map(|(m, _)| {

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{
-    CommandError, Common, StudyFacts, commit, flag_overrides, internal, load, load_with,
-    refuse_if_too_long, result_dir, run_err, say_notes, study_about,
+    CommandError, Common, StudyFacts, commit, flag_overrides, internal, load_with,
+    refuse_if_too_long, result_dir, run_loaded, say_notes, study_about, whole_or_shard,
 };
 use crate::experiment::sweep::{self, Alarm, AlarmFinding, Axis};
 use crate::experiment::{self, RunResults};
 use crate::output::{self, charts, files, report, study};
-use crate::scenario::{Loaded, Params, Scenario};
+use crate::scenario::{Loaded, Params};
 
 /// What a sweep produced.
 pub struct SweepOutcome {
@@ -100,7 +100,7 @@ pub fn run_sweep(
     for p in &grid {
         let mut extra = flags.clone();
         extra.extend(sweep::point_overrides(&axes, p));
-        loaded.push(load(path, &common.sets, extra)?.0);
+        loaded.push(load_with(path, &common.with, &common.sets, extra)?.0);
     }
     let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
     let opts = common.options();
@@ -108,10 +108,8 @@ pub fn run_sweep(
     refuse_if_too_long(&params, threads, Text::new("sweep", "reeks"), common)?;
     let dir = result_dir(common, format!("sweep-{}", base.scenario.name))?;
     let started = Instant::now();
-    let points: Vec<(&Scenario, &Params)> =
-        loaded.iter().map(|l| (&l.scenario, &l.params)).collect();
-    let results = experiment::run_many(&points, &opts, false, common.lang.pick("sweep", "reeks"))
-        .map_err(|e| run_err(e, &dir))?;
+    let ran = run_loaded(&loaded, common, Text::new("sweep", "reeks"), &dir)?;
+    let (results, dir) = whole_or_shard(ran, dir, common)?;
     study::write_sweep_csv(dir.path(), &axes, &grid, &results).map_err(internal)?;
     output::excel::write_study_xlsx(
         common.lang,

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{
     CommandError, Common, StudyFacts, commit, flag_override, flag_overrides, internal, load,
-    result_dir, run_loaded,
+    result_dir, run_loaded, whole_or_shard,
 };
 use crate::both;
 use crate::experiment::advise::gain;
@@ -151,7 +151,8 @@ pub fn run_uncertain(
     let started = Instant::now();
     let opts = common.options();
     let threads = experiment::thread_count(&plain[0].params, &opts);
-    let results = run_loaded(&loaded, common, Text::new("uncertain", "onzeker"), &dir)?;
+    let ran = run_loaded(&loaded, common, Text::new("uncertain", "onzeker"), &dir)?;
+    let (results, dir) = whole_or_shard(ran, dir, common)?;
     let s = paths.len();
     let unit: Vec<Vec<f64>> = draws.clone();
     let mut judged = Vec::new();

@@ -18,7 +18,7 @@ pub mod warnings;
 use std::path::PathBuf;
 
 pub use aggregate::{Aggregate, Binned, QueueTrend, RunResults, SummaryRow, aggregate};
-pub use run::{Replicate, progress_bar, run, run_many, run_many_with, thread_count};
+pub use run::{Replicate, progress_bar, run, run_jobs, run_many, run_many_with, thread_count};
 
 use crate::interrupt::{self, Interrupted};
 use crate::model::{Observer, ReplicationOutput, run_replication_unless};

@@ -127,6 +127,33 @@ pub fn run_many_with(
         .collect())
 }
 
+/// Run the given (point, replication) jobs in one pool, quietly, and return their outputs in
+/// the jobs' order (one shard of a larger study).
+pub fn run_jobs(
+    points: &[(&Scenario, &Params)],
+    jobs: &[(usize, u32)],
+    opts: &RunOptions,
+    label: &str,
+) -> Result<Vec<ReplicationOutput>, RunError> {
+    let threads = points.first().map_or(1, |(_, p)| thread_count(p, opts));
+    let bar = progress_bar(jobs.len() as u64, opts.progress, label, opts.lang);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| RunError::Threads(e.to_string()))?;
+    let outputs = pool.install(|| {
+        jobs.par_iter()
+            .map(|&(i, rep)| {
+                let out = replicate_with(points[i].1, rep, Quiet).map(|(o, _)| o);
+                bar.inc(1);
+                out
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    outputs
+}
+
 /// A progress bar over `n` replications, drawn only on a terminal.
 pub fn progress_bar(n: u64, wanted: bool, label: &str, lang: crate::lang::Lang) -> ProgressBar {
     if !wanted || !std::io::stderr().is_terminal() {
