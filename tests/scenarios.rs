@@ -205,3 +205,102 @@ fn every_value_is_described_by_the_file_and_line_that_set_it() {
         "--set vhh.coordinators=9"
     );
 }
+
+/// Issue 13, item 1: every number graded B or C in a shipped scenario or layer file states its
+/// plausible range next to it (`| range LOW..HIGH: why`), the value lies inside, and base.toml
+/// states exactly the register's ranges (so `check`, the report and the sensitivity studies
+/// read one set of ranges).
+#[test]
+fn every_assumed_number_in_the_scenario_files_carries_its_plausible_range() {
+    use avesim::scenario::register::{lookup, parse_range};
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [
+        "scenarios",
+        "scenarios/own-size",
+        "scenarios/recommendations",
+        "scenarios/what-if",
+    ] {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                files.push(p);
+            }
+        }
+    }
+    let (mut ranged, mut missing) = (0, Vec::new());
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let mut section: Option<String> = Some(String::new());
+        let mut header_grade = String::new();
+        for (n, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if let Some(rest) = t.strip_prefix("[[") {
+                let _ = rest;
+                section = None;
+                continue;
+            }
+            if let Some(rest) = t.strip_prefix('[') {
+                let (name, after) = rest.split_once(']').unwrap();
+                section = Some(name.trim().to_string());
+                header_grade = after
+                    .split_once("# [")
+                    .map_or(String::new(), |(_, g)| g.chars().take(1).collect());
+                continue;
+            }
+            let (Some(sec), Some((k, rest))) = (&section, t.split_once('=')) else {
+                continue;
+            };
+            let k = k.trim();
+            if k.is_empty() || k.contains(' ') || k.starts_with('#') {
+                continue;
+            }
+            let full = if sec.is_empty() {
+                k.to_string()
+            } else {
+                format!("{sec}.{k}")
+            };
+            let key = full.strip_prefix("recommendation.target.").unwrap_or(&full);
+            let Some(p) = lookup(key) else { continue };
+            let Some(reg_range) = p.range else { continue };
+            let (value, comment) = rest.split_once('#').unwrap_or((rest, ""));
+            let value = value.trim();
+            let numeric =
+                value.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '[' || c == '{');
+            let grade = comment
+                .trim()
+                .strip_prefix('[')
+                .map_or(header_grade.clone(), |g| g.chars().take(1).collect());
+            let grade = if grade.is_empty() {
+                p.evidence
+                    .grade()
+                    .map_or(String::new(), |g| g.letter().to_string())
+            } else {
+                grade
+            };
+            if !numeric || !(grade == "B" || grade == "C") || value == "true" || value == "false" {
+                continue;
+            }
+            let at = format!("{}:{} {full}", file.display(), n + 1);
+            match comment.rsplit_once("| range ") {
+                None => missing.push(at),
+                Some((_, r)) => {
+                    let r = parse_range(r).unwrap_or_else(|e| panic!("{at}: {e}"));
+                    assert!(!r.why.is_empty(), "{at}: the range says why");
+                    if file.ends_with("base.toml") {
+                        assert_eq!(
+                            (r.low, r.high),
+                            (reg_range.low, reg_range.high),
+                            "{at}: base.toml states the register's range"
+                        );
+                    }
+                    ranged += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "without a range next to the value: {missing:#?}"
+    );
+    assert!(ranged > 150, "{ranged} ranges found");
+}

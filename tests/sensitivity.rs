@@ -95,7 +95,7 @@ fn one_at_a_time_at_its_own_value_reproduces_the_plain_run() {
         toml::Value::Table(t) => t,
         _ => unreachable!(),
     };
-    let list = factors(&resolved);
+    let list = factors(&resolved, &avesim::scenario::Provenance::default());
     assert!(list.len() > 50);
     let (want, _) = replicate_with(&plain, 0, Quiet).unwrap();
     for f in &list {

@@ -67,8 +67,8 @@ pub fn sensitivity(
     if common.reps.is_none() {
         extra.push(flag_override(
             "run.replications",
-            toml::Value::Integer(3),
-            "avesim sensitivity (3 replications a point; --reps for more)".into(),
+            toml::Value::Integer(2),
+            "avesim sensitivity (2 replications a point; --reps for more)".into(),
         ));
     }
     let (base, _) = load_with(
@@ -81,7 +81,7 @@ pub fn sensitivity(
         Ok(toml::Value::Table(t)) => t,
         _ => return Err(internal("the resolved scenario is not a table")),
     };
-    let factors = factors(&resolved);
+    let factors = factors(&resolved, &base.provenance);
     let seed = base.params.run.seed;
     let d = design(factors.len(), req.trajectories, req.levels, seed);
     // Every point loaded as a scenario with its values set, as `--set` would.

@@ -107,7 +107,7 @@ pub fn run_uncertain(
     // Assumptions the scenarios set differently are what is compared: held as each sets
     // them. The others are drawn, the same values for every scenario in a draw.
     let tables: Vec<toml::Table> = plain.iter().map(resolved).collect::<Result<_, _>>()?;
-    let all = factors(&tables[0]);
+    let all = factors(&tables[0], &plain[0].provenance);
     // A key a scenario changes during the run (a recommendation's ramp, a what-if's step) is
     // part of what is compared too: a value set for it would replace the change.
     let changed = |key: &str| {

@@ -453,6 +453,38 @@ fn build(
             locate(&key, message)
         })
     };
+    // A plausible range a file states next to a value must read and hold the value.
+    for (key, value) in super::register::leaves(&toml::Value::Table(table.clone())) {
+        let Some(stated) = super::register::file_range(&key, &prov) else {
+            continue;
+        };
+        let r = stated.map_err(|why| locate(&key, Text::same(why)))?;
+        // A number, each number of a list, or a distribution's mean.
+        let number = |v: &toml::Value| match v {
+            toml::Value::Float(f) => Some(*f),
+            toml::Value::Integer(i) => Some(*i as f64),
+            _ => None,
+        };
+        let numbers: Vec<f64> = match &value {
+            toml::Value::Array(a) => a.iter().filter_map(number).collect(),
+            toml::Value::Table(t) => t.get("mean").and_then(number).into_iter().collect(),
+            v => number(v).into_iter().collect(),
+        };
+        if let Some(&x) = numbers.iter().find(|&&x| x < r.low || x > r.high) {
+            let (x, low, high) = (
+                crate::format::message(x),
+                crate::format::message(r.low),
+                crate::format::message(r.high),
+            );
+            return Err(locate(
+                &key,
+                crate::both!(
+                    "the value {x} lies outside the plausible range {low}..{high} stated next to it; widen the range (and say why) or change the value",
+                    "de waarde {x} ligt buiten het aannemelijke bereik {low}..{high} dat ernaast staat; verbreed het bereik (en zeg waarom) of verander de waarde"
+                ),
+            ));
+        }
+    }
     let mut scenario = deserialize(table.clone())?;
     if layers.iter().any(|l| l.recommendation.is_some()) {
         let full = match toml::Value::try_from(scenario.resolved()) {

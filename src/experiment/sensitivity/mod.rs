@@ -57,12 +57,13 @@ impl Factor {
 }
 
 /// The assumptions of a resolved scenario to screen: every number graded B or C that has a
-/// plausible range, levers left out.
-pub fn factors(resolved: &toml::Table) -> Vec<Factor> {
+/// plausible range (the one the scenario file states next to the value, else the register's),
+/// levers left out.
+pub fn factors(resolved: &toml::Table, provenance: &crate::scenario::Provenance) -> Vec<Factor> {
     register::all()
         .iter()
         .filter_map(|p| {
-            let range = p.range?;
+            let (low, high) = register::range_of(&p.key, provenance)?;
             let grade = p.evidence.grade()?;
             if !matches!(grade, Grade::B | Grade::C) || LEVERS.contains(&p.key.as_str()) {
                 return None;
@@ -72,11 +73,11 @@ pub fn factors(resolved: &toml::Table) -> Vec<Factor> {
                 toml::Value::Integer(i) => (*i as f64, true),
                 _ => return None,
             };
-            (range.high > range.low).then(|| Factor {
+            (high > low).then(|| Factor {
                 key: p.key.clone(),
                 grade: grade.letter(),
-                low: range.low,
-                high: range.high,
+                low,
+                high,
                 integer,
                 value,
             })
