@@ -220,3 +220,48 @@ fn uncertain_holds_what_a_scenario_changes_during_the_run() {
         "{held}"
     );
 }
+
+/// A recommendation's own effect sizes are named, ranged parameters: every target of the
+/// criteria recommendation states its range, and setting one (as a draw of `--uncertain`
+/// does) moves the value its ramp reaches, for that recommendation only.
+#[test]
+fn a_recommendations_effect_sizes_are_ranged_parameters_that_can_be_drawn() {
+    use avesim::experiment::sensitivity::target_factors;
+    use avesim::scenario::{LayerSource, Override, load_file_layered};
+    let region = std::path::Path::new("scenarios/breda.toml");
+    let rec = LayerSource::file(std::path::Path::new(
+        "scenarios/recommendations/07-criteria.toml",
+    ))
+    .unwrap();
+    let plain = load_file_layered(region, std::slice::from_ref(&rec), &[]).unwrap();
+    let factors = target_factors(&plain.scenario.layers);
+    let adherence = factors
+        .iter()
+        .find(|f| f.key == "recommendation.criteria.target.criteria.adherence")
+        .expect("the criteria's adherence is a ranged effect size");
+    assert_eq!(
+        (adherence.low, adherence.high, adherence.value),
+        (0.4, 0.95, 0.7)
+    );
+    assert_eq!(factors.len(), 6, "{factors:?}");
+    let reached = |l: &avesim::scenario::Loaded| {
+        l.scenario
+            .change
+            .iter()
+            .find(|c| c.key == "criteria.adherence")
+            .map(|c| format!("{:?}", c.to))
+            .unwrap()
+    };
+    let set = Override::parse(&adherence.set(0.0)).unwrap();
+    let drawn = load_file_layered(region, std::slice::from_ref(&rec), &[set]).unwrap();
+    assert_ne!(
+        reached(&plain),
+        reached(&drawn),
+        "the ramp reaches another value"
+    );
+    let other = Override::parse("recommendation.advice.target.advice.consult_prob=0.5").unwrap();
+    assert!(
+        load_file_layered(region, &[rec], &[other]).is_err(),
+        "only a laid recommendation"
+    );
+}

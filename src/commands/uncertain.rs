@@ -15,10 +15,10 @@ use super::{
 use crate::both;
 use crate::experiment::advise::gain;
 use crate::experiment::compare::differences;
-use crate::experiment::sensitivity::factors;
 use crate::experiment::sensitivity::uncertain::{
     Reading, Verdict, latin_hypercube, narrowed, verdict,
 };
+use crate::experiment::sensitivity::{factors, target_factors};
 use crate::experiment::{self};
 use crate::lang::Lang;
 use crate::lang::Text;
@@ -122,6 +122,21 @@ pub fn run_uncertain(
                     == crate::scenario::value_at(&tables[0], &f.key)
             })
     });
+    // The recommendations' own effect sizes that state a range are drawn like every other
+    // assumption (for the scenarios that lay them).
+    let mut drawn = drawn;
+    for l in &plain {
+        for f in target_factors(&l.scenario.layers) {
+            if !drawn.iter().any(|d| d.key == f.key) {
+                drawn.push(f);
+            }
+        }
+    }
+    let lays = |i: usize, key: &str| {
+        key.strip_prefix("recommendation.")
+            .and_then(|rest| rest.split_once(".target."))
+            .is_none_or(|(name, _)| plain[i].scenario.layers.iter().any(|l| l.name == name))
+    };
     let seed = p0.seed;
     let own: Vec<f64> = drawn
         .iter()
@@ -132,18 +147,24 @@ pub fn run_uncertain(
         &own,
         req.width,
     );
-    let jobs: Vec<(usize, &Path)> = (0..draws.len())
-        .flat_map(|d| paths.iter().map(move |p| (d, p.as_path())))
+    let jobs: Vec<(usize, usize)> = (0..draws.len())
+        .flat_map(|d| (0..paths.len()).map(move |i| (d, i)))
         .collect();
     let loaded: Vec<Loaded> = jobs
         .par_iter()
-        .map(|&(d, p)| {
+        .map(|&(d, i)| {
             let mut sets = common.sets.clone();
             // At width 0 a draw is the scenario itself: nothing is set.
             if req.width > 0.0 {
-                sets.extend(drawn.iter().zip(&draws[d]).map(|(f, &u)| f.set(u)));
+                sets.extend(
+                    drawn
+                        .iter()
+                        .zip(&draws[d])
+                        .filter(|(f, _)| lays(i, &f.key))
+                        .map(|(f, &u)| f.set(u)),
+                );
             }
-            load(Some(p), &sets, run_control.clone()).map(|l| l.0)
+            load(Some(&paths[i]), &sets, run_control.clone()).map(|l| l.0)
         })
         .collect::<Result<_, _>>()?;
     let names: Vec<String> = plain.iter().map(|l| l.scenario.name.clone()).collect();

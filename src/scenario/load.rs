@@ -58,10 +58,15 @@ impl Override {
             )));
         };
         let key = key.trim();
+        // A recommendation's name may hold a hyphen (`recommendation.contact-person.target.…`).
+        let hyphen = key.starts_with("recommendation.");
         if key.is_empty()
-            || key
-                .split('.')
-                .any(|s| s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            || key.split('.').any(|s| {
+                s.is_empty()
+                    || !s
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || (hyphen && c == '-'))
+            })
         {
             return Err(err(both!(
                 "`{key}` is not a dotted key like `vhh.coordinators`",
@@ -407,6 +412,65 @@ fn apply_override(
     Ok(())
 }
 
+/// `--set recommendation.NAME.target.KEY=VALUE`: the value a laid recommendation reaches for
+/// KEY (its own effect size, which an uncertainty study draws from its range).
+fn set_target(
+    layers: &mut [super::layers::LayerInfo],
+    rest: &str,
+    o: &Override,
+) -> Result<(), ScenarioError> {
+    let err = |message: Text| ScenarioError {
+        origin: o.raw.clone(),
+        line: None,
+        key: Some(o.key.clone()),
+        message,
+    };
+    let laid = layers
+        .iter()
+        .filter(|l| l.recommendation.is_some())
+        .map(|l| l.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let Some((name, path)) = rest.split_once(".target.") else {
+        return Err(err(Text::new(
+            "write a recommendation's effect size as recommendation.NAME.target.KEY",
+            "schrijf de effectgrootte van een aanbeveling als recommendation.NAAM.target.SLEUTEL",
+        )));
+    };
+    let Some(r) = layers
+        .iter_mut()
+        .find(|l| l.name == name)
+        .and_then(|l| l.recommendation.as_mut())
+    else {
+        return Err(err(crate::both!(
+            "no recommendation named `{name}` is laid on this scenario (laid: {laid})",
+            "op dit scenario ligt geen aanbeveling met de naam `{name}` (wel: {laid})"
+        )));
+    };
+    let missing = || {
+        err(crate::both!(
+            "the recommendation `{name}` has no effect size `{path}` (see its [recommendation.target])",
+            "de aanbeveling `{name}` heeft geen effectgrootte `{path}` (zie haar [recommendation.target])"
+        ))
+    };
+    let parts: Vec<&str> = path.split('.').collect();
+    let (last, init) = parts.split_last().ok_or_else(missing)?;
+    let mut table = &mut r.target;
+    for part in init {
+        match table.get_mut(*part) {
+            Some(toml::Value::Table(t)) => table = t,
+            _ => return Err(missing()),
+        }
+    }
+    match table.get_mut(*last) {
+        Some(v) if !v.is_table() => {
+            *v = o.value.clone();
+            Ok(())
+        }
+        _ => Err(missing()),
+    }
+}
+
 /// A loaded scenario: the values, the compiled parameters and where each value was set.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -425,10 +489,13 @@ fn build(
     overrides: &[Override],
     fallback_origin: &str,
 ) -> Result<Loaded, ScenarioError> {
+    let mut layers = layered.layers;
     for o in overrides {
-        apply_override(&mut layered.table, &mut layered.prov, o)?;
+        match o.key.strip_prefix("recommendation.") {
+            Some(rest) => set_target(&mut layers, rest, o)?,
+            None => apply_override(&mut layered.table, &mut layered.prov, o)?,
+        }
     }
-    let layers = layered.layers;
     super::layers::name_layered(&mut layered.table, &layers);
     let prov = layered.prov;
     let locate = |key: &str, message: Text| {
