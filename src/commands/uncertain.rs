@@ -18,7 +18,7 @@ use crate::experiment::compare::differences;
 use crate::experiment::sensitivity::uncertain::{
     Reading, Verdict, latin_hypercube, narrowed, verdict,
 };
-use crate::experiment::sensitivity::{factors, target_factors};
+use crate::experiment::sensitivity::{Factor, factors, target_factors};
 use crate::experiment::{self};
 use crate::lang::Lang;
 use crate::lang::Text;
@@ -104,9 +104,84 @@ pub fn run_uncertain(
             format!("{key} of {} (the first scenario)", paths[0].display()),
         ));
     }
+    let names: Vec<String> = plain.iter().map(|l| l.scenario.name.clone()).collect();
+    let dir = result_dir(common, format!("uncertain-{}-{}", names[0], names[1]))?;
+    let started = Instant::now();
+    let opts = common.options();
+    let threads = experiment::thread_count(&plain[0].params, &opts);
+    let load_at = |i: usize, sets: &[String]| {
+        let mut all = common.sets.clone();
+        all.extend_from_slice(sets);
+        load(Some(&paths[i]), &all, run_control.clone()).map(|l| l.0)
+    };
+    let (study, dir) = judge_drawn(&plain, &load_at, req, common, dir)?;
+    let Drawn {
+        drawn,
+        held,
+        judged,
+        points,
+        events,
+    } = study;
+    let seed = p0.seed;
+    write_csv(
+        dir.path(),
+        &judged,
+        &drawn.iter().map(|f| f.key.clone()).collect::<Vec<_>>(),
+    )
+    .map_err(internal)?;
+    let facts = StudyFacts {
+        avesim_version: env!("CARGO_PKG_VERSION"),
+        kind: "compare-uncertain",
+        scenarios: names.iter().map(String::as_str).collect(),
+        varied: drawn.iter().map(|f| f.key.clone()).collect(),
+        seed,
+        replications: req.reps,
+        points,
+        threads,
+        events,
+        wall_s: started.elapsed().as_secs_f64(),
+    };
+    files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
+    let path = commit(dir, common)?;
+    Ok(UncertainOutcome {
+        judged,
+        drawn: drawn.iter().map(|f| f.key.clone()).collect(),
+        held: held.iter().map(|f| f.key.clone()).collect(),
+        path,
+    })
+}
+
+/// What the draws gave: the assumptions drawn and held, each alternative's verdict per metric,
+/// and the runs made.
+pub(crate) struct Drawn {
+    /// The assumptions drawn (with the recommendations' ranged effect sizes).
+    pub drawn: Vec<Factor>,
+    /// The assumptions held as each scenario sets them.
+    pub held: Vec<Factor>,
+    /// Per alternative (every scenario after the first) and metric with a direction.
+    pub judged: Vec<Judged>,
+    /// Scenario runs made.
+    pub points: usize,
+    /// Events simulated.
+    pub events: u64,
+}
+
+/// The core of an uncertainty study: draw the assumptions of `plain` from their ranges (Latin
+/// hypercube; held: what the scenarios set differently or change during the run; the
+/// recommendations' own ranged effect sizes drawn for the scenarios that lay them), load
+/// scenario `i` of each draw with `load_at(i, the draw's --set arguments)`, run them all in one
+/// pool on common random numbers, and judge every scenario after the first against it.
+pub(crate) fn judge_drawn(
+    plain: &[Loaded],
+    load_at: &(dyn Fn(usize, &[String]) -> Result<Loaded, CommandError> + Sync),
+    req: &UncertainRequest,
+    common: &Common,
+    dir: crate::output::ResultDir,
+) -> Result<(Drawn, crate::output::ResultDir), CommandError> {
     // Assumptions the scenarios set differently are what is compared: held as each sets
     // them. The others are drawn, the same values for every scenario in a draw.
     let tables: Vec<toml::Table> = plain.iter().map(resolved).collect::<Result<_, _>>()?;
+    let seed = plain[0].params.run.seed;
     let all = factors(&tables[0], &plain[0].provenance);
     // A key a scenario changes during the run (a recommendation's ramp, a what-if's step) is
     // part of what is compared too: a value set for it would replace the change.
@@ -125,7 +200,7 @@ pub fn run_uncertain(
     // The recommendations' own effect sizes that state a range are drawn like every other
     // assumption (for the scenarios that lay them).
     let mut drawn = drawn;
-    for l in &plain {
+    for l in plain {
         for f in target_factors(&l.scenario.layers) {
             if !drawn.iter().any(|d| d.key == f.key) {
                 drawn.push(f);
@@ -137,7 +212,6 @@ pub fn run_uncertain(
             .and_then(|rest| rest.split_once(".target."))
             .is_none_or(|(name, _)| plain[i].scenario.layers.iter().any(|l| l.name == name))
     };
-    let seed = p0.seed;
     let own: Vec<f64> = drawn
         .iter()
         .map(|f| ((f.value - f.low) / (f.high - f.low)).clamp(0.0, 1.0))
@@ -148,12 +222,12 @@ pub fn run_uncertain(
         req.width,
     );
     let jobs: Vec<(usize, usize)> = (0..draws.len())
-        .flat_map(|d| (0..paths.len()).map(move |i| (d, i)))
+        .flat_map(|d| (0..plain.len()).map(move |i| (d, i)))
         .collect();
     let loaded: Vec<Loaded> = jobs
         .par_iter()
         .map(|&(d, i)| {
-            let mut sets = common.sets.clone();
+            let mut sets = Vec::new();
             // At width 0 a draw is the scenario itself: nothing is set.
             if req.width > 0.0 {
                 sets.extend(
@@ -164,17 +238,13 @@ pub fn run_uncertain(
                         .map(|(f, &u)| f.set(u)),
                 );
             }
-            load(Some(&paths[i]), &sets, run_control.clone()).map(|l| l.0)
+            load_at(i, &sets)
         })
         .collect::<Result<_, _>>()?;
     let names: Vec<String> = plain.iter().map(|l| l.scenario.name.clone()).collect();
-    let dir = result_dir(common, format!("uncertain-{}-{}", names[0], names[1]))?;
-    let started = Instant::now();
-    let opts = common.options();
-    let threads = experiment::thread_count(&plain[0].params, &opts);
     let ran = run_loaded(&loaded, common, Text::new("uncertain", "onzeker"), &dir)?;
     let (results, dir) = whole_or_shard(ran, dir, common)?;
-    let s = paths.len();
+    let s = plain.len();
     let unit: Vec<Vec<f64>> = draws.clone();
     let mut judged = Vec::new();
     for alt in 1..s {
@@ -201,32 +271,16 @@ pub fn run_uncertain(
             });
         }
     }
-    write_csv(
-        dir.path(),
-        &judged,
-        &drawn.iter().map(|f| f.key.clone()).collect::<Vec<_>>(),
-    )
-    .map_err(internal)?;
-    let facts = StudyFacts {
-        avesim_version: env!("CARGO_PKG_VERSION"),
-        kind: "compare-uncertain",
-        scenarios: names.iter().map(String::as_str).collect(),
-        varied: drawn.iter().map(|f| f.key.clone()).collect(),
-        seed,
-        replications: req.reps,
-        points: results.len(),
-        threads,
-        events: results.iter().map(|r| r.events).sum(),
-        wall_s: started.elapsed().as_secs_f64(),
-    };
-    files::write_json(dir.path(), "run.json", &facts).map_err(internal)?;
-    let path = commit(dir, common)?;
-    Ok(UncertainOutcome {
-        judged,
-        drawn: drawn.iter().map(|f| f.key.clone()).collect(),
-        held: held.iter().map(|f| f.key.clone()).collect(),
-        path,
-    })
+    Ok((
+        Drawn {
+            drawn,
+            held,
+            judged,
+            points: results.len(),
+            events: results.iter().map(|r| r.events).sum(),
+        },
+        dir,
+    ))
 }
 
 /// The verdict in plain words.
