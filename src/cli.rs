@@ -246,6 +246,14 @@ pub(crate) struct AdviseArgs {
     /// population at Leeuwarden's size.
     #[arg(long)]
     pub(crate) own_size: bool,
+    /// Also draw the assumptions N times from their ranges (the recommendations' own effect
+    /// sizes among them) and say, per recommendation, in what share of draws it helps:
+    /// "whatever the assumptions", "under most", or "only if …".
+    #[arg(long, value_name = "N")]
+    pub(crate) uncertain: Option<usize>,
+    /// With --uncertain: replications per scenario per draw.
+    #[arg(long, default_value_t = 5)]
+    pub(crate) draw_reps: u32,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }

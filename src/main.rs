@@ -237,6 +237,8 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 only: args.only.clone(),
                 recommendations: args.recommendations.clone(),
                 own_size: args.own_size,
+                uncertain: args.uncertain,
+                draw_reps: args.draw_reps,
             };
             let out = commands::advise(&request, &args.common.to_common(lang))?;
             if !args.common.quiet {

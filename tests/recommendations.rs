@@ -284,3 +284,54 @@ fn a_region_and_a_recommendation_may_be_named_instead_of_given_as_files() {
         Err(commands::CommandError::Input(_))
     ));
 }
+
+/// `advise --uncertain N`: every recommendation is judged against the region on N draws of
+/// the assumptions, its own effect sizes among them; the report and uncertain.csv say how it
+/// holds, and the plain ranking is the same as without it.
+#[test]
+fn advise_under_uncertain_assumptions_judges_each_recommendation_and_keeps_the_ranking() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain_req = AdviseRequest {
+        region: "breda".into(),
+        only: vec!["criteria".into(), "advice".into()],
+        ..AdviseRequest::default()
+    };
+    let doubt_req = AdviseRequest {
+        uncertain: Some(4),
+        draw_reps: 2,
+        ..plain_req.clone()
+    };
+    let sets = ["run.horizon_days=1095"];
+    let plain = commands::advise(&plain_req, &common(&dir.path().join("plain"), 3, &sets)).unwrap();
+    let mut c = common(&dir.path().join("doubt"), 3, &sets);
+    c.charts = true;
+    let doubt = commands::advise(&doubt_req, &c).unwrap();
+    assert!(plain.advice.doubt.is_none());
+    let d = doubt.advice.doubt.as_ref().expect("judged under doubt");
+    assert_eq!((d.draws, d.reps), (4, 2));
+    assert!(d.assumptions > 80, "{} assumptions drawn", d.assumptions);
+    assert_eq!(d.readings.len(), 2);
+    for cells in &d.readings {
+        assert_eq!(cells.len(), doubt.advice.metrics.len());
+        for c in cells {
+            let (share, low, high) = c.share;
+            assert!(
+                (0.0..=1.0).contains(&share) && low <= share && share <= high,
+                "{share} {low} {high}"
+            );
+            assert!(!c.words.get(Lang::En).is_empty() && !c.words.get(Lang::Nl).is_empty());
+        }
+    }
+    let places = |a: &avesim::experiment::advise::Advice| {
+        a.ranking[0].iter().map(|p| p.index).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        places(&plain.advice),
+        places(&doubt.advice),
+        "the ranking itself is unchanged"
+    );
+    let csv = std::fs::read_to_string(doubt.path.join("uncertain.csv")).unwrap();
+    assert!(csv.lines().count() > 2 * 4, "{csv}");
+    let report = std::fs::read_to_string(doubt.path.join("report.html")).unwrap();
+    assert!(report.contains("id=\"uncertain\""));
+}

@@ -12,9 +12,11 @@ use super::{
 };
 use crate::both;
 use crate::experiment;
-use crate::experiment::advise::{self, Advice, Advised, DEFAULT_METRICS, Place, Step};
+use crate::experiment::advise::{
+    self, Advice, Advised, DEFAULT_METRICS, Doubt, DoubtCell, Place, Step,
+};
 use crate::experiment::compare::{Difference, differences};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::model::metrics::Metric;
 use crate::output::{charts, files, report, study};
 use crate::scenario::layers::describe;
@@ -35,6 +37,10 @@ pub struct AdviseRequest {
     pub recommendations: Option<PathBuf>,
     /// At the region's own size (`scenarios/own-size/REGION.toml`), not the shared population.
     pub own_size: bool,
+    /// Also judge each recommendation on this many draws of the assumptions (`--uncertain`).
+    pub uncertain: Option<usize>,
+    /// Replications per scenario per draw.
+    pub draw_reps: u32,
 }
 
 /// What an advice produced: the advice and its result folder.
@@ -280,7 +286,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
     let opts = common.options();
     let threads = experiment::thread_count(params[0], &opts);
     refuse_if_too_long(&params, threads, Text::new("advice", "advies"), common)?;
-    let dir = result_dir(common, format!("advise-{name}"))?;
+    let mut dir = result_dir(common, format!("advise-{name}"))?;
     let started = Instant::now();
     let results = experiment::run_many(&points, &opts, false, lang.pick("advise", "advies"))
         .map_err(|e| run_err(e, &dir))?;
@@ -354,7 +360,94 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
         ranking_other_vision,
         facts: facts_line,
         not_for_region,
+        doubt: None,
     };
+    let mut advice = advice;
+    if let Some(draws) = request.uncertain {
+        let req = super::UncertainRequest {
+            draws,
+            width: 1.0,
+            reps: request.draw_reps,
+        };
+        let mut control = run_control.clone();
+        control.retain(|o| o.key != "run.replications");
+        control.push(flag_override(
+            "run.replications",
+            toml::Value::Integer(i64::from(req.reps)),
+            format!("--draw-reps {}", req.reps),
+        ));
+        let load_at = |i: usize, sets: &[String]| -> Result<Loaded, CommandError> {
+            let mut o = control.clone();
+            for s in sets {
+                o.push(scenario::Override::parse(s)?);
+            }
+            let with: &[LayerSource] = if i == 0 {
+                &[]
+            } else {
+                std::slice::from_ref(&chosen[i - 1].0)
+            };
+            region.load(with, &o)
+        };
+        let plain: Vec<Loaded> = (0..=chosen.len())
+            .map(|i| load_at(i, &[]))
+            .collect::<Result<_, _>>()?;
+        let (study, dir_back) = super::uncertain::judge_drawn(&plain, &load_at, &req, common, dir)?;
+        dir = dir_back;
+        crate::commands::uncertain::write_csv(
+            dir.path(),
+            &study.judged,
+            &study
+                .drawn
+                .iter()
+                .map(|f| f.key.clone())
+                .collect::<Vec<_>>(),
+        )
+        .map_err(internal)?;
+        let keys: Vec<String> = study.drawn.iter().map(|f| f.key.clone()).collect();
+        let readings = (0..chosen.len())
+            .map(|k| {
+                let name = &plain[k + 1].scenario.name;
+                advice
+                    .metrics
+                    .iter()
+                    .map(|m| {
+                        let j = study
+                            .judged
+                            .iter()
+                            .find(|j| &j.scenario == name && j.metric == *m);
+                        match j {
+                            Some(j) => DoubtCell {
+                                words: Text::new(
+                                    super::reading_words(Lang::En, j, &keys),
+                                    super::reading_words(Lang::Nl, j, &keys),
+                                ),
+                                label: super::uncertain::reading_label(j),
+                                share: (
+                                    j.verdict.better.share,
+                                    j.verdict.better.low,
+                                    j.verdict.better.high,
+                                ),
+                            },
+                            None => DoubtCell {
+                                words: Text::new(
+                                    "no verdict (too few draws with a value)",
+                                    "geen oordeel (te weinig trekkingen met een waarde)",
+                                ),
+                                label: Text::new("—", "—"),
+                                share: (f64::NAN, f64::NAN, f64::NAN),
+                            },
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        advice.doubt = Some(Doubt {
+            draws,
+            reps: req.reps,
+            assumptions: study.drawn.len(),
+            readings,
+        });
+    }
     study::write_comparison_csv(dir.path(), main).map_err(internal)?;
 
     crate::output::advice::write_advice_csv(dir.path(), &advice).map_err(internal)?;

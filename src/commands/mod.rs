@@ -13,7 +13,7 @@ mod sensitivity;
 mod shard;
 mod story;
 mod sweep;
-mod uncertain;
+pub(crate) mod uncertain;
 
 pub use crate::experiment::sweep::AlarmFinding;
 pub use advise::{AdviseOutcome, AdviseRequest, advise};

@@ -151,6 +151,9 @@ pub fn run_uncertain(
     })
 }
 
+/// How an uncertainty study loads scenario `i` of a draw with the draw's `--set` arguments.
+pub(crate) type LoadAt<'a> = dyn Fn(usize, &[String]) -> Result<Loaded, CommandError> + Sync + 'a;
+
 /// What the draws gave: the assumptions drawn and held, each alternative's verdict per metric,
 /// and the runs made.
 pub(crate) struct Drawn {
@@ -173,11 +176,17 @@ pub(crate) struct Drawn {
 /// pool on common random numbers, and judge every scenario after the first against it.
 pub(crate) fn judge_drawn(
     plain: &[Loaded],
-    load_at: &(dyn Fn(usize, &[String]) -> Result<Loaded, CommandError> + Sync),
+    load_at: &LoadAt<'_>,
     req: &UncertainRequest,
     common: &Common,
     dir: crate::output::ResultDir,
 ) -> Result<(Drawn, crate::output::ResultDir), CommandError> {
+    if req.draws < 2 || !(0.0..=1.0).contains(&req.width) || req.reps < 2 {
+        return Err(CommandError::Input(both!(
+            "--uncertain needs 2 or more draws, --uncertain-width between 0 and 1 and --draw-reps of 2 or more",
+            "--uncertain vraagt 2 of meer trekkingen, --uncertain-width tussen 0 en 1 en --draw-reps van 2 of meer"
+        )));
+    }
     // Assumptions the scenarios set differently are what is compared: held as each sets
     // them. The others are drawn, the same values for every scenario in a draw.
     let tables: Vec<toml::Table> = plain.iter().map(resolved).collect::<Result<_, _>>()?;
@@ -283,6 +292,27 @@ pub(crate) fn judge_drawn(
     ))
 }
 
+/// The reading's short label: "whatever the assumptions", "under most", "only if", "not
+/// better".
+pub(crate) fn reading_label(j: &Judged) -> Text {
+    let share = format!("{:.0}%", 100.0 * j.verdict.better.share);
+    match j.verdict.reading() {
+        Reading::Whatever => both!(
+            "whatever the assumptions ({share})",
+            "wat de aannames ook zijn ({share})"
+        ),
+        Reading::Most => both!(
+            "under most assumptions ({share})",
+            "onder de meeste aannames ({share})"
+        ),
+        Reading::OnlyIf => both!(
+            "only under some ({share})",
+            "alleen onder sommige ({share})"
+        ),
+        Reading::Never => both!("not better ({share})", "niet beter ({share})"),
+    }
+}
+
 /// The verdict in plain words.
 pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
     let pct = |x: f64| lang.num(&format!("{:.0}%", 100.0 * x));
@@ -350,7 +380,7 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
 /// `uncertain.csv`: per alternative and metric, the share of draws in which it is better
 /// than the first scenario, its interval, the mean paired difference, the reading, and the
 /// three assumptions whose split separates better from not better most.
-fn write_csv(dir: &Path, judged: &[Judged], drawn: &[String]) -> std::io::Result<()> {
+pub(crate) fn write_csv(dir: &Path, judged: &[Judged], drawn: &[String]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_path(dir.join("uncertain.csv"))?;
     w.write_record([
         "scenario",

@@ -93,6 +93,35 @@ pub struct Advice {
     /// Recommendations run on request (`--only`) that the study does not give for this region:
     /// it may have them already.
     pub not_for_region: Vec<String>,
+    /// With `--uncertain`: whether each recommendation's effect survives doubt about the
+    /// assumptions.
+    pub doubt: Option<Doubt>,
+}
+
+/// `advise --uncertain N`: each recommendation against the region on N draws of the
+/// assumptions (its own effect sizes among them).
+#[derive(Debug, Clone)]
+pub struct Doubt {
+    /// Draws.
+    pub draws: usize,
+    /// Replications per scenario per draw.
+    pub reps: u32,
+    /// Assumptions drawn.
+    pub assumptions: usize,
+    /// Per recommendation (in `advised` order), per metric (in `metrics` order): the reading in
+    /// plain words, and the share of draws in which it is better with its interval.
+    pub readings: Vec<Vec<DoubtCell>>,
+}
+
+/// One recommendation's verdict on one metric under drawn assumptions.
+#[derive(Debug, Clone)]
+pub struct DoubtCell {
+    /// "whatever the assumptions", "under most", "only if …", or "not better", with the share.
+    pub words: crate::lang::Text,
+    /// Short: the reading's label.
+    pub label: crate::lang::Text,
+    /// Share of draws better, and its 95% interval.
+    pub share: (f64, f64, f64),
 }
 
 impl Advice {

@@ -559,6 +559,28 @@ pub fn advice_table(lang: Lang, advice: &crate::experiment::advise::Advice) -> S
         }
         s.push('\n');
     }
+    if let Some(d) = &advice.doubt {
+        let (n, k, r, m) = (
+            d.draws,
+            d.assumptions,
+            d.reps,
+            advice.metrics[0].label(lang),
+        );
+        let _ = writeln!(
+            s,
+            "{}",
+            lang.pick(
+                format!("Under uncertain assumptions ({n} draws of {k} assumptions, the recommendations' own effect sizes among them; {r} replications each), {m}:"),
+                format!("Onder onzekere aannames ({n} trekkingen van {k} aannames, de eigen effectgroottes van de aanbevelingen daaronder; elk {r} herhalingen), {m}:"),
+            )
+        );
+        for p in &advice.ranking[0] {
+            let a = &advice.advised[p.index];
+            if let Some(cell) = d.readings.get(p.index).and_then(|c| c.first()) {
+                let _ = writeln!(s, "  {}: {}", a.info.title_in(lang), cell.words.get(lang));
+            }
+        }
+    }
     if !advice.not_for_region.is_empty() {
         let n = advice.not_for_region.join(", ");
         let _ = writeln!(

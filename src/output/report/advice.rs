@@ -287,6 +287,7 @@ pub fn write_advice_report(
         )
         .to_string(),
     );
+
     let mut rows = Vec::new();
     for (rank, p) in advice.ranking[0].iter().enumerate() {
         let a = &advice.advised[p.index];
@@ -304,6 +305,35 @@ pub fn write_advice_report(
         rows.push(row);
     }
     page.table(&head, &rows);
+    if let Some(d) = &advice.doubt {
+        let (n, k, r) = (d.draws, d.assumptions, d.reps);
+        let h = page.html();
+        let _ = write!(
+            h,
+            "<h3 id=\"uncertain\">{}</h3>\n<p>{}</p>\n<ul>\n",
+            lang.pick(
+                format!("Does it hold if the assumptions are otherwise? ({})", advice.metrics[0].label(lang)),
+                format!("Houdt het stand als de aannames anders zijn? ({})", advice.metrics[0].label(lang)),
+            ),
+            esc(&lang.pick(
+                format!("Every assumption graded B or C was drawn {n} times from its plausible range (a Latin hypercube), the recommendations' own effect sizes among them ({k} in all); the region and each recommendation ran on every draw with {r} replications, on the same random numbers. \"Whatever the assumptions\": better in at least 95% of draws; \"under most\": at least 75%; otherwise avesim names the assumption that decides it, when one does. uncertain.csv has every metric."),
+                format!("Elke aanname met graad B of C is {n} keer uit haar aannemelijke bereik getrokken (een Latin hypercube), de eigen effectgroottes van de aanbevelingen daaronder ({k} in totaal); de regio en elke aanbeveling zijn bij elke trekking doorgerekend met {r} herhalingen, op dezelfde toevalsgetallen. \"Wat de aannames ook zijn\": beter in minstens 95% van de trekkingen; \"onder de meeste\": minstens 75%; anders noemt avesim de aanname die het beslist, als er één is. uncertain.csv heeft elke maat."),
+            ))
+        );
+        for p in &advice.ranking[0] {
+            let a = &advice.advised[p.index];
+            if let Some(c) = d.readings.get(p.index).and_then(|c| c.first()) {
+                let _ = writeln!(
+                    h,
+                    "<li>{}: {} — {}</li>",
+                    title(lang, a),
+                    esc(c.label.get(lang)),
+                    esc(c.words.get(lang))
+                );
+            }
+        }
+        h.push_str("</ul>\n");
+    }
 
     page.charts(
         dir,
