@@ -271,6 +271,11 @@ pub(crate) struct SensitivityArgs {
     /// Replications of each one-at-a-time run at the ends of a range (the tornado).
     #[arg(long, default_value_t = 6)]
     pub(crate) tornado_reps: u32,
+    /// Screen the paired difference of another setup from the scenario instead: a scenario
+    /// file, or a recommendation laid on the scenario (its own ranged effect sizes are
+    /// screened too) — which assumptions carry the answer "does it help?".
+    #[arg(long, value_name = "FILE")]
+    pub(crate) versus: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) layers: WithArgs,
     #[command(flatten)]

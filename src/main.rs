@@ -354,6 +354,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 trajectories: args.trajectories,
                 levels: args.levels,
                 tornado_reps: args.tornado_reps,
+                versus: args.versus.clone(),
             };
             let common = commands::Common {
                 with: args.layers.with.clone(),
@@ -361,6 +362,15 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 ..args.common.to_common(lang)
             };
             let out = commands::sensitivity(&request, &common)?;
+            if let (Some(c), false) = (&out.compared, args.common.quiet) {
+                say!(
+                    "{}",
+                    lang.pick(
+                        format!("Screened: the paired difference {c} (what the two set differently is held)."),
+                        format!("Verkend: het gepaarde verschil {c} (wat de twee verschillend zetten, blijft staan)."),
+                    )
+                );
+            }
             if !args.common.quiet {
                 say!(
                     "{}",

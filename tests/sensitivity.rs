@@ -265,3 +265,63 @@ fn a_recommendations_effect_sizes_are_ranged_parameters_that_can_be_drawn() {
         "only a laid recommendation"
     );
 }
+
+/// `sensitivity --versus`: Morris on the paired difference of two setups. The same setup on
+/// both sides differs nowhere, so every μ* is exactly zero; a recommendation laid on a region
+/// is screened with its own effect sizes, and what it changes is held, not screened.
+#[test]
+fn morris_on_the_paired_difference_of_a_recommendation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |versus: &str, out: &std::path::Path| {
+        Command::cargo_bin("avesim")
+            .unwrap()
+            .args(["sensitivity", "scenarios/breda.toml", "--versus", versus])
+            .args([
+                "--trajectories",
+                "2",
+                "--tornado-reps",
+                "2",
+                "--reps",
+                "2",
+                "--quiet",
+                "--no-charts",
+            ])
+            .args([
+                "--set",
+                "run.horizon_days=500",
+                "--set",
+                "run.warmup_days=100",
+            ])
+            .arg("--out")
+            .arg(out)
+            .assert()
+            .success();
+        let mut r = csv::Reader::from_path(out.join("sensitivity.csv")).unwrap();
+        r.records().map(|x| x.unwrap()).collect::<Vec<_>>()
+    };
+    let same = run("scenarios/breda.toml", &tmp.path().join("same"));
+    assert!(same.len() > 100);
+    // (A metric the region does not have, such as advice answered in time without an advice
+    // function, has no value at all.)
+    for row in &same {
+        assert!(
+            matches!(&row[8], "0" | ""),
+            "{row:?}: the same setup on both sides"
+        );
+    }
+    assert!(same.iter().filter(|r| &r[8] == "0").count() > same.len() / 2);
+    let rec = run(
+        "scenarios/recommendations/07-criteria.toml",
+        &tmp.path().join("rec"),
+    );
+    let keys: Vec<&str> = rec.iter().map(|r| &r[2]).collect();
+    assert!(keys.contains(&"recommendation.criteria.target.criteria.adherence"));
+    assert!(
+        !keys.contains(&"criteria.adherence"),
+        "what the recommendation changes is held"
+    );
+    assert!(
+        rec.iter().any(|r| r[8].parse::<f64>().unwrap() > 0.0),
+        "some assumption moves the difference"
+    );
+}

@@ -11,16 +11,14 @@ use super::{
     result_dir, run_loaded, whole_or_shard,
 };
 use crate::both;
-use crate::experiment::compare::differences;
 use crate::experiment::sensitivity::morris::{design, elementary_effects, measures};
-use crate::experiment::sensitivity::{Screened, Swing, factors};
+use crate::experiment::sensitivity::{Screened, Swing, factors, target_factors};
 use crate::experiment::{self, advise::DEFAULT_METRICS};
 use crate::lang::Text;
 use crate::model::metrics::Metric;
 use crate::output::files;
 use crate::output::report::{Carried, write_sensitivity_report};
 use crate::scenario::Loaded;
-use crate::stats::Interval;
 
 /// What to screen.
 #[derive(Debug, Clone)]
@@ -33,6 +31,9 @@ pub struct SensitivityRequest {
     pub levels: u32,
     /// Replications of each one-at-a-time run (the tornado).
     pub tornado_reps: u32,
+    /// Screen the paired difference of this setup from the scenario instead of the scenario
+    /// itself: another scenario file, or a recommendation (a layer) laid on the scenario.
+    pub versus: Option<PathBuf>,
 }
 
 /// What a screening found: per metric, the factors by falling μ*.
@@ -47,6 +48,8 @@ pub struct SensitivityOutcome {
     pub tornado: Vec<(Metric, f64, Vec<Swing>)>,
     /// The result folder.
     pub path: PathBuf,
+    /// With --versus: what is screened, "OTHER − SCENARIO" (the paired difference).
+    pub compared: Option<String>,
 }
 
 /// Bootstrap resamples for the intervals of μ* and σ.
@@ -81,21 +84,89 @@ pub fn sensitivity(
         Ok(toml::Value::Table(t)) => t,
         _ => return Err(internal("the resolved scenario is not a table")),
     };
-    let factors = factors(&resolved, &base.provenance);
+    // With --versus: the other setup, loaded with the same sets (a layer is laid on the
+    // scenario, anything else is a scenario of its own).
+    let versus_is_layer = match &req.versus {
+        // A file that cannot be read as a layer is read as a scenario (which says what is wrong).
+        Some(p) => crate::scenario::LayerSource::file(p)
+            .and_then(|l| crate::scenario::layers::describe(&l))
+            .ok()
+            .and_then(|parts| parts.last().map(|l| l.recommendation.is_some()))
+            .unwrap_or(false),
+        None => false,
+    };
+    let load_side = |side: usize, sets: &[String], extra: Vec<crate::scenario::Override>| {
+        match (&req.versus, side) {
+            (Some(p), 1) if versus_is_layer => {
+                let mut with = common.with.clone();
+                with.push(p.clone());
+                load_with(req.scenario.as_deref(), &with, sets, extra)
+            }
+            (Some(p), 1) => load_with(Some(p), &common.with, sets, extra),
+            _ => load_with(req.scenario.as_deref(), &common.with, sets, extra),
+        }
+        .map(|l| l.0)
+    };
+    let other = match &req.versus {
+        Some(_) => Some(load_side(1, &common.sets, extra.clone())?),
+        None => None,
+    };
+    let sides = if other.is_some() { 2 } else { 1 };
+    let compared = other
+        .as_ref()
+        .map(|b| format!("{} − {}", b.scenario.name, base.scenario.name));
+    let mut factors = factors(&resolved, &base.provenance);
+    if let Some(b) = &other {
+        // What the two setups set differently, or change during the run, is what is
+        // compared: held as each sets it. The other setup's own ranged effect sizes are
+        // screened (set on its side only).
+        let theirs = match toml::Value::try_from(b.scenario.resolved()) {
+            Ok(toml::Value::Table(t)) => t,
+            _ => return Err(internal("the resolved scenario is not a table")),
+        };
+        let changed = |key: &str| {
+            [&base, b]
+                .iter()
+                .any(|l| l.scenario.change.iter().any(|c| c.key == key))
+        };
+        factors.retain(|f| {
+            !changed(&f.key)
+                && crate::scenario::value_at(&theirs, &f.key)
+                    == crate::scenario::value_at(&resolved, &f.key)
+        });
+        factors.extend(target_factors(&b.scenario.layers));
+    }
+    let only_theirs =
+        |f: &crate::experiment::sensitivity::Factor| f.key.starts_with("recommendation.");
+    // The --set arguments of one side at one point.
+    let sets_at = |side: usize, values: &[(usize, f64)]| -> Vec<String> {
+        let mut sets = common.sets.clone();
+        sets.extend(
+            values
+                .iter()
+                .filter(|(i, _)| side == 1 || !only_theirs(&factors[*i]))
+                .map(|&(i, u)| factors[i].set(u)),
+        );
+        sets
+    };
     let seed = base.params.run.seed;
     let d = design(factors.len(), req.trajectories, req.levels, seed);
-    // Every point loaded as a scenario with its values set, as `--set` would.
+    // Every point loaded as a scenario with its values set, as `--set` would (both sides,
+    // next to each other, with --versus).
     let loaded: Vec<Loaded> = d
         .points()
+        .flat_map(|x| (0..sides).map(move |side| (x, side)))
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|x| {
-            let mut sets = common.sets.clone();
-            sets.extend(factors.iter().zip(x.iter()).map(|(f, &u)| f.set(u)));
-            load_with(req.scenario.as_deref(), &common.with, &sets, extra.clone()).map(|l| l.0)
+        .map(|(x, side)| {
+            let values: Vec<(usize, f64)> = x.iter().copied().enumerate().collect();
+            load_side(*side, &sets_at(*side, &values), extra.clone())
         })
         .collect::<Result<_, _>>()?;
-    let name = base.scenario.name.clone();
+    let name = match &other {
+        Some(b) => format!("{}-vs-{}", b.scenario.name, base.scenario.name),
+        None => base.scenario.name.clone(),
+    };
     let dir = result_dir(common, format!("sensitivity-{name}"))?;
     let started = Instant::now();
     let opts = common.options();
@@ -110,36 +181,59 @@ pub fn sensitivity(
         format!("avesim sensitivity (--tornado-reps {})", req.tornado_reps),
     ));
     let oat: Vec<Loaded> = std::iter::once(None)
-        .chain(
-            factors
-                .iter()
-                .flat_map(|f| [Some(f.set(0.0)), Some(f.set(1.0))]),
-        )
+        .chain((0..factors.len()).flat_map(|i| [Some((i, 0.0)), Some((i, 1.0))]))
+        .flat_map(|one| (0..sides).map(move |side| (one, side)))
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|one| {
-            let mut sets = common.sets.clone();
-            sets.extend(one.iter().cloned());
-            load_with(
-                req.scenario.as_deref(),
-                &common.with,
-                &sets,
-                oat_extra.clone(),
-            )
-            .map(|l| l.0)
+        .map(|(one, side)| {
+            let values: Vec<(usize, f64)> = one.iter().copied().collect();
+            load_side(*side, &sets_at(*side, &values), oat_extra.clone())
         })
         .collect::<Result<_, _>>()?;
     // The screening and the one-at-a-time runs in one pool (and one study to shard).
     let all: Vec<Loaded> = loaded.into_iter().chain(oat).collect();
     let ran = run_loaded(&all, common, Text::new("sensitivity", "gevoeligheid"), &dir)?;
     let (mut results, dir) = whole_or_shard(ran, dir, common)?;
-    let oat_results = results.split_off(d.len());
+    let oat_results = results.split_off(d.len() * sides);
+    // A metric's replications in a run, and with --versus the paired differences of the two
+    // sides (the other setup minus the scenario), replication by replication.
+    let column = |r: &experiment::RunResults, m: Metric| -> Vec<f64> {
+        let k = crate::model::metrics::METRICS
+            .iter()
+            .position(|d| d.metric == m)
+            .unwrap_or(0);
+        r.replications.iter().map(|x| x[k]).collect()
+    };
+    let response = |runs: &[experiment::RunResults], j: usize, m: Metric| -> Vec<f64> {
+        if sides == 1 {
+            column(&runs[j], m)
+        } else {
+            let (a, b) = (column(&runs[2 * j], m), column(&runs[2 * j + 1], m));
+            b.iter().zip(&a).map(|(b, a)| b - a).collect()
+        }
+    };
+    let mean = |v: &[f64]| {
+        let kept: Vec<f64> = v.iter().copied().filter(|x| x.is_finite()).collect();
+        if kept.is_empty() {
+            f64::NAN
+        } else {
+            kept.iter().sum::<f64>() / kept.len() as f64
+        }
+    };
     let mut order: Vec<Metric> = DEFAULT_METRICS.to_vec();
     order.extend(Metric::all().filter(|m| !DEFAULT_METRICS.contains(m)));
     let ranked: Vec<(Metric, Vec<Screened>)> = order
         .into_iter()
         .map(|m| {
-            let y: Vec<f64> = results.iter().map(|r| r.metric(m).mean).collect();
+            let y: Vec<f64> = (0..d.len())
+                .map(|p| {
+                    if sides == 1 {
+                        results[p].metric(m).mean
+                    } else {
+                        mean(&response(&results, p, m))
+                    }
+                })
+                .collect();
             let ee = elementary_effects(&d, &y);
             let mut rows: Vec<Screened> = measures(&ee, RESAMPLES, seed)
                 .into_iter()
@@ -161,32 +255,33 @@ pub fn sensitivity(
     let tornado: Vec<(Metric, f64, Vec<Swing>)> = ranked
         .iter()
         .map(|(m, _)| {
-            let base = &oat_results[0];
-            let diff = |r: &experiment::RunResults| {
-                differences(r, base)
-                    .into_iter()
-                    .find(|d| d.metric == *m)
-                    .map_or(
-                        Interval {
-                            mean: f64::NAN,
-                            low: f64::NAN,
-                            high: f64::NAN,
-                            n: 0,
-                        },
-                        |d| d.paired,
-                    )
+            // The paired change from the scenario's own values, replication by replication.
+            let own = response(&oat_results, 0, *m);
+            let diff = |j: usize| {
+                let mut w = crate::stats::Welford::default();
+                for (x, y) in response(&oat_results, j, *m).iter().zip(&own) {
+                    if x.is_finite() && y.is_finite() {
+                        w.push(x - y);
+                    }
+                }
+                w.interval()
             };
             let mut swings: Vec<Swing> = factors
                 .iter()
                 .enumerate()
                 .map(|(i, f)| Swing {
                     factor: f.clone(),
-                    at_low: diff(&oat_results[1 + 2 * i]),
-                    at_high: diff(&oat_results[2 + 2 * i]),
+                    at_low: diff(1 + 2 * i),
+                    at_high: diff(2 + 2 * i),
                 })
                 .collect();
             swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
-            (*m, base.metric(*m).mean, swings)
+            let at_own = if sides == 1 {
+                oat_results[0].metric(*m).mean
+            } else {
+                mean(&own)
+            };
+            (*m, at_own, swings)
         })
         .collect();
     write_csv(dir.path(), &ranked).map_err(internal)?;
@@ -223,7 +318,15 @@ pub fn sensitivity(
             format!("{k} assumptions graded B or C with a plausible range (the what-if levers left out), screened with the method of Morris: {r} trajectories, {p} scenario runs of {replications} replications each, then each assumption at the two ends of its range with {t} replications, all on the same random numbers (seed {seed})."),
             format!("{k} aannames met graad B of C en een aannemelijk bereik (de wat-als-hefbomen niet), verkend met de methode van Morris: {r} trajecten, {p} scenarioruns van elk {replications} herhalingen, daarna elke aanname aan de twee randen van haar bereik met {t} herhalingen, alles op dezelfde toevalsgetallen (seed {seed})."),
         );
-        write_sensitivity_report(lang, dir.path(), &name, &method, &carried, &charts)
+        let method = match &compared {
+            Some(c) => lang.pick(
+                format!("What is screened is the paired difference {c}, replication by replication, at every point of the design (both setups on the same draws and the same random numbers); what the two set differently, or change during the run, is held as each sets it, and the other setup's own ranged effect sizes are screened with the rest. {method}"),
+                format!("Verkend wordt het gepaarde verschil {c}, herhaling voor herhaling, in elk punt van de opzet (beide opstellingen op dezelfde trekkingen en dezelfde toevalsgetallen); wat de twee verschillend zetten of tijdens de run veranderen, blijft zoals elk het zet, en de eigen effectgroottes met een bereik van de andere opstelling worden met de rest verkend. {method}"),
+            ),
+            None => method,
+        };
+        let title = compared.clone().unwrap_or_else(|| name.clone());
+        write_sensitivity_report(lang, dir.path(), &title, &method, &carried, &charts)
             .map_err(|e| internal(format!("writing report.html: {e}")))?;
     }
     let facts = StudyFacts {
@@ -246,6 +349,7 @@ pub fn sensitivity(
         replications,
         tornado,
         path,
+        compared,
     })
 }
 
