@@ -221,11 +221,11 @@ fn uncertain_holds_what_a_scenario_changes_during_the_run() {
     );
 }
 
-/// A recommendation's own effect sizes are named, ranged parameters: every target of the
-/// criteria recommendation states its range, and setting one (as a draw of `--uncertain`
-/// does) moves the value its ramp reaches, for that recommendation only.
+/// A recommendation's own effect is a named, ranged parameter: `recommendation.NAME.effect`
+/// over 0..1 scales every target from the region's own value (0: no effect, 1: the targets),
+/// so a draw never turns its direction; and only a laid recommendation can be set.
 #[test]
-fn a_recommendations_effect_sizes_are_ranged_parameters_that_can_be_drawn() {
+fn a_recommendations_effect_is_a_ranged_parameter_that_can_be_drawn() {
     use avesim::experiment::sensitivity::target_factors;
     use avesim::scenario::{LayerSource, Override, load_file_layered};
     let region = std::path::Path::new("scenarios/breda.toml");
@@ -235,34 +235,59 @@ fn a_recommendations_effect_sizes_are_ranged_parameters_that_can_be_drawn() {
     .unwrap();
     let plain = load_file_layered(region, std::slice::from_ref(&rec), &[]).unwrap();
     let factors = target_factors(&plain.scenario.layers);
-    let adherence = factors
-        .iter()
-        .find(|f| f.key == "recommendation.criteria.target.criteria.adherence")
-        .expect("the criteria's adherence is a ranged effect size");
-    assert_eq!(
-        (adherence.low, adherence.high, adherence.value),
-        (0.4, 0.95, 0.7)
-    );
-    assert_eq!(factors.len(), 6, "{factors:?}");
-    let reached = |l: &avesim::scenario::Loaded| {
+    assert_eq!(factors.len(), 1, "{factors:?}");
+    let effect = &factors[0];
+    assert_eq!(effect.key, "recommendation.criteria.effect");
+    assert_eq!((effect.low, effect.high, effect.value), (0.0, 1.0, 1.0));
+    let reached = |l: &avesim::scenario::Loaded, key: &str| {
         l.scenario
             .change
             .iter()
-            .find(|c| c.key == "criteria.adherence")
-            .map(|c| format!("{:?}", c.to))
+            .find(|c| c.key == key)
+            .map(|c| match c.to {
+                avesim::scenario::changes::Target::Number(v) => v,
+                _ => f64::NAN,
+            })
             .unwrap()
     };
-    let set = Override::parse(&adherence.set(0.0)).unwrap();
-    let drawn = load_file_layered(region, std::slice::from_ref(&rec), &[set]).unwrap();
-    assert_ne!(
-        reached(&plain),
-        reached(&drawn),
-        "the ramp reaches another value"
-    );
-    let other = Override::parse("recommendation.advice.target.advice.consult_prob=0.5").unwrap();
+    let region_only = load_file_layered(region, &[], &[]).unwrap();
+    let resolved = toml::Value::try_from(region_only.scenario.resolved()).unwrap();
+    let own = |key: &str| match avesim::scenario::value_at(resolved.as_table().unwrap(), key) {
+        Some(toml::Value::Float(f)) => *f,
+        Some(toml::Value::Integer(i)) => *i as f64,
+        other => panic!("{key}: {other:?}"),
+    };
+    let at = |u: f64| {
+        let set = Override::parse(&effect.set(u)).unwrap();
+        load_file_layered(region, std::slice::from_ref(&rec), &[set]).unwrap()
+    };
+    let (none, half) = (at(0.0), at(0.5));
+    for key in ["criteria.adherence", "criteria.over_the_fence_per_year"] {
+        let (from, full) = (own(key), reached(&plain, key));
+        assert_ne!(from, full, "{key} moves");
+        assert!(
+            (reached(&none, key) - from).abs() < 1e-9,
+            "{key}: no effect at 0"
+        );
+        let mid = reached(&half, key);
+        assert!(
+            (mid - from) * (full - from) > 0.0,
+            "{key}: the same direction at 0.5"
+        );
+        assert!(
+            (mid - from).abs() < (full - from).abs(),
+            "{key}: part of the way at 0.5"
+        );
+    }
+    let other = Override::parse("recommendation.advice.effect=0.5").unwrap();
     assert!(
-        load_file_layered(region, &[rec], &[other]).is_err(),
+        load_file_layered(region, std::slice::from_ref(&rec), &[other]).is_err(),
         "only a laid recommendation"
+    );
+    let too_big = Override::parse("recommendation.criteria.effect=1.5").unwrap();
+    assert!(
+        load_file_layered(region, &[rec], &[too_big]).is_err(),
+        "0 to 1"
     );
 }
 
@@ -315,7 +340,7 @@ fn morris_on_the_paired_difference_of_a_recommendation() {
         &tmp.path().join("rec"),
     );
     let keys: Vec<&str> = rec.iter().map(|r| &r[2]).collect();
-    assert!(keys.contains(&"recommendation.criteria.target.criteria.adherence"));
+    assert!(keys.contains(&"recommendation.criteria.effect"));
     assert!(
         !keys.contains(&"criteria.adherence"),
         "what the recommendation changes is held"

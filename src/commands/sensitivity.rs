@@ -118,8 +118,8 @@ pub fn sensitivity(
     let mut factors = factors(&resolved, &base.provenance);
     if let Some(b) = &other {
         // What the two setups set differently, or change during the run, is what is
-        // compared: held as each sets it. The other setup's own ranged effect sizes are
-        // screened (set on its side only).
+        // compared: held as each sets it. A recommendation's effect (0..1 of the way to its
+        // targets) is screened, set on its side only.
         let theirs = match toml::Value::try_from(b.scenario.resolved()) {
             Ok(toml::Value::Table(t)) => t,
             _ => return Err(internal("the resolved scenario is not a table")),
@@ -320,8 +320,8 @@ pub fn sensitivity(
         );
         let method = match &compared {
             Some(c) => lang.pick(
-                format!("What is screened is the paired difference {c}, replication by replication, at every point of the design (both setups on the same draws and the same random numbers); what the two set differently, or change during the run, is held as each sets it, and the other setup's own ranged effect sizes are screened with the rest. {method}"),
-                format!("Verkend wordt het gepaarde verschil {c}, herhaling voor herhaling, in elk punt van de opzet (beide opstellingen op dezelfde trekkingen en dezelfde toevalsgetallen); wat de twee verschillend zetten of tijdens de run veranderen, blijft zoals elk het zet, en de eigen effectgroottes met een bereik van de andere opstelling worden met de rest verkend. {method}"),
+                format!("What is screened is the paired difference {c}, replication by replication, at every point of the design (both setups on the same draws and the same random numbers); what the two set differently, or change during the run, is held as each sets it, and a recommendation's own effect (recommendation.NAME.effect: from none to its targets, 0..1) is screened with the rest. {method}"),
+                format!("Verkend wordt het gepaarde verschil {c}, herhaling voor herhaling, in elk punt van de opzet (beide opstellingen op dezelfde trekkingen en dezelfde toevalsgetallen); wat de twee verschillend zetten of tijdens de run veranderen, blijft zoals elk het zet, en het eigen effect van een aanbeveling (recommendation.NAME.effect: van geen effect tot haar doelwaarden, 0..1) wordt met de rest verkend. {method}"),
             ),
             None => method,
         };

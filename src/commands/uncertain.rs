@@ -218,7 +218,7 @@ pub(crate) fn judge_drawn(
     }
     let lays = |i: usize, key: &str| {
         key.strip_prefix("recommendation.")
-            .and_then(|rest| rest.split_once(".target."))
+            .and_then(|rest| rest.split_once('.'))
             .is_none_or(|(name, _)| plain[i].scenario.layers.iter().any(|l| l.name == name))
     };
     let own: Vec<f64> = drawn

@@ -117,6 +117,12 @@ pub struct Recommendation {
     /// Days from the start of implementation until the target values are reached.
     #[serde(default)]
     pub implementation_days: f64,
+    /// How much of the way to its targets it gets, from 0 (no effect) to 1 (the targets, the
+    /// default): its own effect size as one number. The study gives a direction, not a size,
+    /// so an uncertainty study draws it over 0..1 (`recommendation.NAME.effect`); it scales
+    /// every ramped value from the region's own, so a draw never turns its direction.
+    #[serde(default = "whole_effect")]
+    pub effect: f64,
     /// Whether its ramped values need a bestuurlijke visie of the gemeenten to get all the
     /// way (`governance.vision`).
     #[serde(default)]
@@ -135,6 +141,10 @@ pub struct Recommendation {
     /// The values it reaches at the end of the implementation period.
     #[serde(default)]
     pub target: toml::Table,
+}
+
+fn whole_effect() -> f64 {
+    1.0
 }
 
 /// One layer as laid: its name, descriptions and recommendation.
@@ -164,7 +174,7 @@ impl LayerInfo {
         let Some(r) = &self.recommendation else {
             return 1.0;
         };
-        let mut reach = 1.0;
+        let mut reach = r.effect;
         if r.needs_vision {
             reach *= governance.reach();
         }

@@ -431,11 +431,36 @@ fn set_target(
         .map(|l| l.name.clone())
         .collect::<Vec<_>>()
         .join(", ");
+    let bad_form = || {
+        err(Text::new(
+            "write a recommendation's effect as recommendation.NAME.effect (0 to 1) or a target as recommendation.NAME.target.KEY",
+            "schrijf het effect van een aanbeveling als recommendation.NAAM.effect (0 tot 1) of een doel als recommendation.NAAM.target.SLEUTEL",
+        ))
+    };
+    if let Some(name) = rest.strip_suffix(".effect") {
+        let Some(r) = layers
+            .iter_mut()
+            .find(|l| l.name == name)
+            .and_then(|l| l.recommendation.as_mut())
+        else {
+            return Err(err(crate::both!(
+                "no recommendation named `{name}` is laid on this scenario (laid: {laid})",
+                "op dit scenario ligt geen aanbeveling met de naam `{name}` (wel: {laid})"
+            )));
+        };
+        let effect = match &o.value {
+            toml::Value::Float(f) => *f,
+            toml::Value::Integer(i) => *i as f64,
+            _ => f64::NAN,
+        };
+        if !(0.0..=1.0).contains(&effect) {
+            return Err(bad_form());
+        }
+        r.effect = effect;
+        return Ok(());
+    }
     let Some((name, path)) = rest.split_once(".target.") else {
-        return Err(err(Text::new(
-            "write a recommendation's effect size as recommendation.NAME.target.KEY",
-            "schrijf de effectgrootte van een aanbeveling als recommendation.NAAM.target.SLEUTEL",
-        )));
+        return Err(bad_form());
     };
     let Some(r) = layers
         .iter_mut()

@@ -183,9 +183,15 @@ impl HourlyLevel {
             return;
         }
         while self.last < t {
-            let boundary = self.last.floor() + 1.0;
+            // Times are never negative, so truncation is the floor (without its library call).
+            let whole = if self.last >= 0.0 {
+                self.last as i64
+            } else {
+                self.last.floor() as i64
+            };
+            let boundary = whole as f64 + 1.0;
             let end = t.min(boundary);
-            let hour = (self.last.floor() as i64).rem_euclid(24) as usize;
+            let hour = whole.rem_euclid(24) as usize;
             self.area[hour] += self.value * (end - self.last);
             self.last = end;
         }

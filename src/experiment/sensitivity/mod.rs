@@ -85,62 +85,27 @@ pub fn factors(resolved: &toml::Table, provenance: &crate::scenario::Provenance)
         .collect()
 }
 
-/// The effect sizes of the recommendations laid on a scenario that state a plausible range
-/// next to their target (`| range LOW..HIGH: why`), as factors keyed
-/// `recommendation.NAME.target.KEY` (`--set` sets them; `{ close_gap = g }` is ranged on g).
+/// The effect of each recommendation laid on a scenario, as one factor
+/// `recommendation.NAME.effect` over 0..1: how much of the way from the region's own values
+/// to the recommendation's targets it gets (0 no effect, 1 the targets). The study names a
+/// direction, not a size; scaling every target from the region's own value keeps the
+/// direction in every draw, where drawing each target over its setting's whole range would
+/// turn it round in about half of them.
 pub fn target_factors(layers: &[crate::scenario::layers::LayerInfo]) -> Vec<Factor> {
-    let mut out = Vec::new();
-    for layer in layers {
-        let Some(r) = &layer.recommendation else {
-            continue;
-        };
-        for (key, comment) in &layer.target_notes {
-            let Some((_, text)) = comment.rsplit_once("| range ") else {
-                continue;
-            };
-            let Ok(range) = register::parse_range(text) else {
-                continue;
-            };
-            let grade = match comment
-                .trim_start()
-                .strip_prefix('[')
-                .and_then(|g| g.chars().next())
-            {
-                Some('B') => "B",
-                Some('A') => "A",
-                Some('P') => "P",
-                _ => "C",
-            };
-            let mut at: Option<&toml::Value> = None;
-            let mut table = &r.target;
-            for part in key.split('.') {
-                at = table.get(part);
-                if let Some(toml::Value::Table(t)) = at {
-                    table = t;
-                }
-            }
-            let (path, value) = match at {
-                Some(toml::Value::Float(f)) => (key.clone(), *f),
-                Some(toml::Value::Integer(i)) => (key.clone(), *i as f64),
-                Some(toml::Value::Table(t)) => match t.get("close_gap") {
-                    Some(toml::Value::Float(f)) => (format!("{key}.close_gap"), *f),
-                    _ => continue,
-                },
-                _ => continue,
-            };
-            if range.high > range.low {
-                out.push(Factor {
-                    key: format!("recommendation.{}.target.{path}", layer.name),
-                    grade,
-                    low: range.low,
-                    high: range.high,
-                    integer: matches!(at, Some(toml::Value::Integer(_))),
-                    value,
-                });
-            }
-        }
-    }
-    out
+    layers
+        .iter()
+        .filter_map(|layer| {
+            let r = layer.recommendation.as_ref()?;
+            Some(Factor {
+                key: format!("recommendation.{}.effect", layer.name),
+                grade: "C",
+                low: 0.0,
+                high: 1.0,
+                integer: false,
+                value: r.effect,
+            })
+        })
+        .collect()
 }
 
 /// One factor's Morris measures for one metric.
