@@ -404,40 +404,54 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
         )
         .map_err(internal)?;
         let keys: Vec<String> = study.drawn.iter().map(|f| f.key.clone()).collect();
+        let cell_of = |k: usize, m: &Metric| -> DoubtCell {
+            let name = &plain[k + 1].scenario.name;
+            match study
+                .judged
+                .iter()
+                .find(|j| &j.scenario == name && j.metric == *m)
+            {
+                Some(j) => DoubtCell {
+                    words: Text::new(
+                        super::reading_words(Lang::En, j, &keys),
+                        super::reading_words(Lang::Nl, j, &keys),
+                    ),
+                    label: super::uncertain::reading_label(j),
+                    share: (
+                        j.verdict.better.share,
+                        j.verdict.better.low,
+                        j.verdict.better.high,
+                    ),
+                },
+                None => DoubtCell {
+                    words: Text::new(
+                        "no verdict (too few draws with a value)",
+                        "geen oordeel (te weinig trekkingen met een waarde)",
+                    ),
+                    label: Text::new("—", "—"),
+                    share: (f64::NAN, f64::NAN, f64::NAN),
+                },
+            }
+        };
         let readings = (0..chosen.len())
+            .map(|k| advice.metrics.iter().map(|m| cell_of(k, m)).collect())
+            .collect();
+        // And on what each says it moves (its `moves`), where that is not ranked already.
+        let moved = (0..chosen.len())
             .map(|k| {
-                let name = &plain[k + 1].scenario.name;
-                advice
-                    .metrics
+                let moves = advice.advised[k]
+                    .info
+                    .recommendation
+                    .as_ref()
+                    .map_or(&[][..], |r| r.moves.as_slice());
+                moves
                     .iter()
-                    .map(|m| {
-                        let j = study
-                            .judged
-                            .iter()
-                            .find(|j| &j.scenario == name && j.metric == *m);
-                        match j {
-                            Some(j) => DoubtCell {
-                                words: Text::new(
-                                    super::reading_words(Lang::En, j, &keys),
-                                    super::reading_words(Lang::Nl, j, &keys),
-                                ),
-                                label: super::uncertain::reading_label(j),
-                                share: (
-                                    j.verdict.better.share,
-                                    j.verdict.better.low,
-                                    j.verdict.better.high,
-                                ),
-                            },
-                            None => DoubtCell {
-                                words: Text::new(
-                                    "no verdict (too few draws with a value)",
-                                    "geen oordeel (te weinig trekkingen met een waarde)",
-                                ),
-                                label: Text::new("—", "—"),
-                                share: (f64::NAN, f64::NAN, f64::NAN),
-                            },
-                        }
+                    .filter_map(|id| Metric::from_name(id.trim_start_matches(['+', '-'])))
+                    .filter(|m| {
+                        !advice.metrics.contains(m)
+                            && m.def().better != crate::model::metrics::Better::Neither
                     })
+                    .map(|m| (m, cell_of(k, &m)))
                     .collect()
             })
             .collect();
@@ -446,6 +460,7 @@ pub fn advise(request: &AdviseRequest, common: &Common) -> Result<AdviseOutcome,
             reps: req.reps,
             assumptions: study.drawn.len(),
             readings,
+            moved,
         });
     }
     study::write_comparison_csv(dir.path(), main).map_err(internal)?;

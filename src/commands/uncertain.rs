@@ -306,10 +306,13 @@ pub(crate) fn reading_label(j: &Judged) -> Text {
             "onder de meeste aannames ({share})"
         ),
         Reading::OnlyIf => both!(
-            "only under some ({share})",
-            "alleen onder sommige ({share})"
+            "depends on the assumptions ({share})",
+            "hangt af van de aannames ({share})"
         ),
-        Reading::Never => both!("not better ({share})", "niet beter ({share})"),
+        Reading::Never => both!(
+            "(almost) never better ({share})",
+            "(vrijwel) nooit beter ({share})"
+        ),
     }
 }
 
@@ -325,19 +328,19 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
     );
     let flip = v.splits.first().map(|s| {
         let key = drawn.get(s.factor).map_or("", String::as_str);
-        let (half, other) = if s.upper > s.lower {
-            (lang.pick("high", "hoog"), lang.pick("low", "laag"))
+        let half = if s.upper > s.lower {
+            lang.pick("high", "hoog")
         } else {
-            (lang.pick("low", "laag"), lang.pick("high", "hoog"))
+            lang.pick("low", "laag")
         };
         lang.pick(
             format!(
-                "only if {key} is {half} (better in {} of draws with it in the upper half of its range, {} in the lower; {other} turns it)",
+                "more often if {key} is {half} (better in {} of draws with it in the upper half of its range, {} in the lower)",
                 pct(s.upper),
                 pct(s.lower)
             ),
             format!(
-                "alleen als {key} {half} is (beter in {} van de trekkingen met de bovenste helft van het bereik, {} met de onderste; {other} keert het om)",
+                "vaker als {key} {half} is (beter in {} van de trekkingen met de bovenste helft van de bandbreedte, {} met de onderste)",
                 pct(s.upper),
                 pct(s.lower)
             ),
@@ -345,24 +348,24 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
     });
     match v.reading() {
         Reading::Whatever => lang.pick(
-            format!("better whatever the assumptions: in {share} of draws"),
-            format!("beter, wat de aannames ook zijn: in {share} van de trekkingen"),
+            format!("better whatever the assumptions within their ranges: in {share} of draws"),
+            format!("beter, wat de aannames binnen hun bandbreedte ook zijn: in {share} van de trekkingen"),
         ),
         Reading::Most => lang.pick(
             format!("better under most assumptions: in {share} of draws"),
             format!("beter onder de meeste aannames: in {share} van de trekkingen"),
         ),
         Reading::Never => lang.pick(
-            format!("not better under any drawn assumptions: better in {share} of draws"),
-            format!("onder geen getrokken aannames beter: beter in {share} van de trekkingen"),
+            format!("(almost) never better: in {share} of draws"),
+            format!("(vrijwel) nooit beter: in {share} van de trekkingen"),
         ),
         Reading::OnlyIf if v.flip_p > 0.05 => lang.pick(
             format!(
-                "better in {share} of draws; no single assumption explains which (the strongest split is within chance, p = {}); with an effect this small the replications' own noise decides many draws",
+                "better in {share} of draws; no single assumption explains when it comes out better (the strongest split may be chance, p = {}); with an effect this small the chance between replications decides many draws",
                 lang.num(&format!("{:.2}", v.flip_p))
             ),
             format!(
-                "beter in {share} van de trekkingen; geen enkele aanname verklaart welke (de sterkste splitsing valt binnen het toeval, p = {}); bij zo'n klein effect beslist de ruis van de herhalingen zelf veel trekkingen",
+                "beter in {share} van de trekkingen; geen afzonderlijke aanname verklaart wanneer het beter uitvalt (de sterkste tweedeling kan toeval zijn, p = {}); bij zo'n klein effect beslist het toeval tussen de herhalingen veel trekkingen",
                 lang.num(&format!("{:.2}", v.flip_p))
             ),
         ),

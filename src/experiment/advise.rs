@@ -111,6 +111,9 @@ pub struct Doubt {
     /// Per recommendation (in `advised` order), per metric (in `metrics` order): the reading in
     /// plain words, and the share of draws in which it is better with its interval.
     pub readings: Vec<Vec<DoubtCell>>,
+    /// Per recommendation: the same on each metric it says it moves (its `moves`), where those
+    /// are not among `metrics`.
+    pub moved: Vec<Vec<(Metric, DoubtCell)>>,
 }
 
 /// One recommendation's verdict on one metric under drawn assumptions.

@@ -570,8 +570,8 @@ pub fn advice_table(lang: Lang, advice: &crate::experiment::advise::Advice) -> S
             s,
             "{}",
             lang.pick(
-                format!("Under uncertain assumptions ({n} draws of {k} assumptions, the recommendations' own effect sizes among them; {r} replications each), {m}:"),
-                format!("Onder onzekere aannames ({n} trekkingen van {k} aannames, de eigen effectgroottes van de aanbevelingen daaronder; elk {r} herhalingen), {m}:"),
+                format!("Under uncertain assumptions ({n} draws of {k} assumptions within their plausible ranges, each recommendation's own effect among them; {r} replications each), {m}:"),
+                format!("Onder onzekere aannames ({n} trekkingen van {k} aannames binnen hun aannemelijke bandbreedte, het eigen effect van elke aanbeveling daaronder; elk {r} herhalingen), {m}:"),
             )
         );
         for p in &advice.ranking[0] {

@@ -313,23 +313,38 @@ pub fn write_advice_report(
             "<h3 id=\"uncertain\">{}</h3>\n<p>{}</p>\n<ul>\n",
             lang.pick(
                 format!("Does it hold if the assumptions are otherwise? ({})", advice.metrics[0].label(lang)),
-                format!("Houdt het stand als de aannames anders zijn? ({})", advice.metrics[0].label(lang)),
+                format!("Blijft de uitkomst overeind bij andere aannames? ({})", advice.metrics[0].label(lang)),
             ),
             esc(&lang.pick(
-                format!("Every assumption graded B or C was drawn {n} times from its plausible range (a Latin hypercube), the recommendations' own effect sizes among them ({k} in all); the region and each recommendation ran on every draw with {r} replications, on the same random numbers. \"Whatever the assumptions\": better in at least 95% of draws; \"under most\": at least 75%; otherwise avesim names the assumption that decides it, when one does. uncertain.csv has every metric."),
-                format!("Elke aanname met graad B of C is {n} keer uit haar aannemelijke bereik getrokken (een Latin hypercube), de eigen effectgroottes van de aanbevelingen daaronder ({k} in totaal); de regio en elke aanbeveling zijn bij elke trekking doorgerekend met {r} herhalingen, op dezelfde toevalsgetallen. \"Wat de aannames ook zijn\": beter in minstens 95% van de trekkingen; \"onder de meeste\": minstens 75%; anders noemt avesim de aanname die het beslist, als er één is. uncertain.csv heeft elke maat."),
+                format!("Every assumption graded B or C was drawn {n} times from its plausible range (a Latin hypercube design), each recommendation's own effect among them (from none to its targets; {k} in all); the region and each recommendation ran on every draw with {r} replications, with the same random numbers. \"Whatever the assumptions\": better in at least 95% of the draws within the stated ranges; \"under most\": at least 75%; otherwise avesim names the assumption it depends on, when one does. A share of draws within ranges the authors chose is not a probability, and only the numbers are drawn: the model's structure and the bestuurlijke preconditions are held. uncertain.csv holds every metric."),
+                format!("Elke aanname met bewijskracht B of C is {n} keer uit de aannemelijke bandbreedte getrokken (steekproef volgens een Latin-hypercube-ontwerp), het eigen effect van elke aanbeveling daaronder (van geen effect tot haar doelwaarden; {k} in totaal); de regio en elke aanbeveling zijn bij elke trekking doorgerekend met {r} herhalingen, met dezelfde toevalsgetallen. \"Wat de aannames ook zijn\": beter in minstens 95% van de trekkingen binnen de opgegeven bandbreedtes; \"onder de meeste\": minstens 75%; anders noemt avesim de aanname waar het van afhangt, als er één is. Een aandeel van trekkingen binnen bandbreedtes die de makers kozen is geen kans, en alleen de getallen worden getrokken: de opbouw van het model en de bestuurlijke voorwaarden blijven staan. uncertain.csv bevat alle maten."),
             ))
         );
         for p in &advice.ranking[0] {
             let a = &advice.advised[p.index];
             if let Some(c) = d.readings.get(p.index).and_then(|c| c.first()) {
-                let _ = writeln!(
+                let _ = write!(
                     h,
-                    "<li>{}: {} — {}</li>",
+                    "<li>{}: {} — {}",
                     title(lang, a),
                     esc(c.label.get(lang)),
                     esc(c.words.get(lang))
                 );
+                // On what it says it moves, too.
+                let moved = d.moved.get(p.index).map_or(&[][..], Vec::as_slice);
+                if !moved.is_empty() {
+                    h.push_str("<ul>");
+                    for (m, c) in moved {
+                        let _ = write!(
+                            h,
+                            "<li>{}: {}</li>",
+                            esc(m.label(lang)),
+                            esc(c.words.get(lang))
+                        );
+                    }
+                    h.push_str("</ul>");
+                }
+                h.push_str("</li>\n");
             }
         }
         h.push_str("</ul>\n");
