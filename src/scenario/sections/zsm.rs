@@ -61,7 +61,7 @@ section! {
         ],
         /// Probability an upgraded complex case is referred to the VHH.
         referral_prob: f64 = 0.10 => [
-            key("referral_prob", "probability", "an upgraded complex case is referred to the VHH", cal("ZSM->VHH referrals 'op één of twee handen te tellen' a year (A, §5.2.1 l.2649)")).range(0.05, 0.3, "one in 20 to three in 10").nl("een opgeschaalde complexe zaak wordt doorverwezen naar het Veiligheidshuis", "doorverwijzingen van ZSM naar het Veiligheidshuis: 'op één of twee handen te tellen' per jaar (A, §5.2.1 l.2649)", "één op de 20 tot drie op de 10"),
+            key("referral_prob", "probability", "an upgraded complex case is referred to the VHH", cal("ZSM->VHH referrals 'op één of twee handen te tellen' a year (A, §5.2.1 l.2649)")).range(0.05, 0.15, "one in 20 to three in 20: referrals 'op één of twee handen te tellen' (§5.2.1 l.2649)").nl("een opgeschaalde complexe zaak wordt doorverwezen naar het Veiligheidshuis", "doorverwijzingen van ZSM naar het Veiligheidshuis: 'op één of twee handen te tellen' per jaar (A, §5.2.1 l.2649)", "één op de 20 tot drie op de 20: verwijzingen 'op één of twee handen te tellen' (§5.2.1 l.2649)"),
         ],
         /// Incident-rate factor after a fully informed decision on a known person.
         informed_effect: f64 = 0.6 => [
