@@ -68,32 +68,19 @@ fn normalised_trace(text: &str) -> (String, usize) {
 
 /// Hash every file under `dir` (but run.json and the manifest) as `label/path`.
 fn hash_folder(label: &str, dir: &Path, out: &mut BTreeMap<String, String>, zsm_named: &mut usize) {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(p) = stack.pop() {
-        for e in std::fs::read_dir(&p).unwrap() {
-            let path = e.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            if rel == "run.json" || rel == ".avesim-manifest.json" {
-                continue;
-            }
-            let bytes = std::fs::read(&path).unwrap();
-            let hash = if rel == "trace.csv" {
-                let (text, named) = normalised_trace(&String::from_utf8(bytes).unwrap());
-                *zsm_named += named;
-                hex(text.as_bytes())
-            } else {
-                hex(&bytes)
-            };
-            out.insert(format!("{label}/{rel}"), hash);
+    for (rel, path) in common::files_under(dir) {
+        if rel == "run.json" || rel == ".avesim-manifest.json" {
+            continue;
         }
+        let bytes = std::fs::read(&path).unwrap();
+        let hash = if rel == "trace.csv" {
+            let (text, named) = normalised_trace(&String::from_utf8(bytes).unwrap());
+            *zsm_named += named;
+            hex(text.as_bytes())
+        } else {
+            hex(&bytes)
+        };
+        out.insert(format!("{label}/{rel}"), hash);
     }
 }
 

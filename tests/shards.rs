@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+mod common;
+
 /// Short runs: two years with one of warm-up.
 const SHORT: [&str; 4] = [
     "--set",
@@ -37,31 +39,18 @@ fn scenario(name: &str) -> String {
 /// manifest read without its line for run.json.
 fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
+    for (rel, path) in common::files_under(dir) {
+        let bytes = std::fs::read(&path).unwrap();
+        match rel.as_str() {
+            "run.json" => {}
+            ".avesim-manifest.json" => {
+                let mut v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                let entry = v["files"].as_object_mut().unwrap().remove("run.json");
+                assert!(entry.is_some(), "the manifest lists run.json");
+                files.insert(rel, v.to_string().into_bytes());
             }
-            let rel = path
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let bytes = std::fs::read(&path).unwrap();
-            match rel.as_str() {
-                "run.json" => {}
-                ".avesim-manifest.json" => {
-                    let mut v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-                    let entry = v["files"].as_object_mut().unwrap().remove("run.json");
-                    assert!(entry.is_some(), "the manifest lists run.json");
-                    files.insert(rel, v.to_string().into_bytes());
-                }
-                _ => {
-                    files.insert(rel, bytes);
-                }
+            _ => {
+                files.insert(rel, bytes);
             }
         }
     }

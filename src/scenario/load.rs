@@ -437,30 +437,13 @@ fn set_target(
             "schrijf het effect van een aanbeveling als recommendation.NAAM.effect (0 tot 1) of een doel als recommendation.NAAM.target.SLEUTEL",
         ))
     };
-    if let Some(name) = rest.strip_suffix(".effect") {
-        let Some(r) = layers
-            .iter_mut()
-            .find(|l| l.name == name)
-            .and_then(|l| l.recommendation.as_mut())
-        else {
-            return Err(err(crate::both!(
-                "no recommendation named `{name}` is laid on this scenario (laid: {laid})",
-                "op dit scenario ligt geen aanbeveling met de naam `{name}` (wel: {laid})"
-            )));
-        };
-        let effect = match &o.value {
-            toml::Value::Float(f) => *f,
-            toml::Value::Integer(i) => *i as f64,
-            _ => f64::NAN,
-        };
-        if !(0.0..=1.0).contains(&effect) {
-            return Err(bad_form());
-        }
-        r.effect = effect;
-        return Ok(());
-    }
-    let Some((name, path)) = rest.split_once(".target.") else {
-        return Err(bad_form());
+    // `NAME.effect`, or `NAME.target.KEY`.
+    let (name, path) = match rest.strip_suffix(".effect") {
+        Some(name) => (name, None),
+        None => match rest.split_once(".target.") {
+            Some((name, path)) => (name, Some(path)),
+            None => return Err(bad_form()),
+        },
     };
     let Some(r) = layers
         .iter_mut()
@@ -471,6 +454,18 @@ fn set_target(
             "no recommendation named `{name}` is laid on this scenario (laid: {laid})",
             "op dit scenario ligt geen aanbeveling met de naam `{name}` (wel: {laid})"
         )));
+    };
+    let Some(path) = path else {
+        let effect = match &o.value {
+            toml::Value::Float(f) => *f,
+            toml::Value::Integer(i) => *i as f64,
+            _ => f64::NAN,
+        };
+        if !(0.0..=1.0).contains(&effect) {
+            return Err(bad_form());
+        }
+        r.effect = effect;
+        return Ok(());
     };
     let missing = || {
         err(crate::both!(

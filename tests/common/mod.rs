@@ -50,3 +50,25 @@ pub fn scenario_files() -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// Every file under `dir` (recursively) with its path relative to `dir`, `/`-separated.
+pub fn files_under(dir: &std::path::Path) -> Vec<(String, std::path::PathBuf)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        for e in std::fs::read_dir(&p).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((rel, path));
+        }
+    }
+    out
+}
