@@ -308,6 +308,7 @@ pub fn sensitivity(
             .map(|((m, rows), (_, mean, swings))| Carried {
                 metric: *m,
                 mean: *mean,
+                of_difference: compared.is_some(),
                 ranked: rows,
                 swings,
             })
@@ -316,7 +317,7 @@ pub fn sensitivity(
         let t = req.tornado_reps;
         let method = lang.pick(
             format!("{k} assumptions graded B or C with a plausible range (the what-if levers left out), screened with the method of Morris: {r} trajectories, {p} scenario runs of {replications} replications each, then each assumption at the two ends of its range with {t} replications, all on the same random numbers (seed {seed})."),
-            format!("{k} aannames met graad B of C en een aannemelijk bereik (de wat-als-hefbomen niet), verkend met de methode van Morris: {r} trajecten, {p} scenarioruns van elk {replications} herhalingen, daarna elke aanname aan de twee randen van haar bereik met {t} herhalingen, alles op dezelfde toevalsgetallen (seed {seed})."),
+            format!("{k} aannames met bewijskracht B of C en een aannemelijke bandbreedte (de wat-als-hefbomen niet), verkend met de methode van Morris: {r} trajecten, {p} scenarioruns van elk {replications} herhalingen, daarna elke aanname aan de twee randen van haar bandbreedte met {t} herhalingen, alles met dezelfde toevalsgetallen (seed {seed})."),
         );
         let method = match &compared {
             Some(c) => lang.pick(

@@ -17,8 +17,10 @@ const TOP: usize = 10;
 pub struct Carried<'a> {
     /// The metric.
     pub metric: Metric,
-    /// Its mean in the scenario.
+    /// Its mean in the scenario (with `--versus`: the mean paired difference there).
     pub mean: f64,
+    /// Whether the metric is a paired difference of two setups (`--versus`).
+    pub of_difference: bool,
     /// Assumptions by falling μ*.
     pub ranked: &'a [Screened],
     /// One at a time, widest first.
@@ -63,7 +65,7 @@ pub fn write_sensitivity_report(
     page.warnings(&[lang
         .pick(
             "Almost every effect size in avesim is an assumption (grades B and C): the study is qualitative. This screening shows which of them move a result most when each is varied over its plausible range; it does not make them findings.",
-            "Bijna elke effectgrootte in avesim is een aanname (graad B en C): de studie is kwalitatief. Deze verkenning laat zien welke ervan een resultaat het meest bewegen als elk over zijn aannemelijke bereik varieert; ze maakt er geen bevindingen van.",
+            "Bijna elke effectgrootte in avesim is een aanname (bewijskracht B en C): de studie is kwalitatief. Deze verkenning laat zien welke ervan een resultaat het meest bewegen als elk over zijn aannemelijke bandbreedte varieert; ze maakt er geen bevindingen van.",
         )
         .to_string()]);
     for c in carried {
@@ -87,7 +89,7 @@ pub fn write_sensitivity_report(
                 format!(
                     "<code>{}</code> ({} {}; {} {})",
                     esc(&r.factor.key),
-                    lang.pick("grade", "graad"),
+                    lang.pick("grade", "bewijskracht"),
                     r.factor.grade,
                     "μ*",
                     esc(&format!(
@@ -108,23 +110,35 @@ pub fn write_sensitivity_report(
         let _ = writeln!(
             html,
             "<div class=\"findings\"><p>{}{}.{}</p></div>",
-            esc(&lang.pick(
-                format!(
-                    "In the scenario the mean is {}. The assumptions that move it most: ",
-                    num(lang, c.mean)
+            esc(&match c.of_difference {
+                false => lang.pick(
+                    format!(
+                        "In the scenario the mean is {}. The assumptions that move it most: ",
+                        num(lang, c.mean)
+                    ),
+                    format!(
+                        "In het scenario is het gemiddelde {}. De aannames die het het meest bewegen: ",
+                        num(lang, c.mean)
+                    ),
                 ),
-                format!(
-                    "In het scenario is het gemiddelde {}. De aannames die het het meest bewegen: ",
-                    num(lang, c.mean)
+                true => lang.pick(
+                    format!(
+                        "At the scenario's own values the mean difference is {}. The assumptions that move the difference most: ",
+                        num(lang, c.mean)
+                    ),
+                    format!(
+                        "Bij de eigen waarden van het scenario is het gemiddelde verschil {}. De aannames die het verschil het meest bewegen: ",
+                        num(lang, c.mean)
+                    ),
                 ),
-            )),
+            }),
             top.join(", "),
             esc(close)
         );
         let head: Vec<String> = [
             lang.pick("assumption", "aanname"),
-            lang.pick("grade", "graad"),
-            lang.pick("range", "bereik"),
+            lang.pick("grade", "bewijskracht"),
+            lang.pick("range", "bandbreedte"),
             "μ* (95%)",
             "σ",
             lang.pick("at the low end", "aan de onderkant"),
