@@ -412,85 +412,6 @@ fn apply_override(
     Ok(())
 }
 
-/// `--set recommendation.NAME.target.KEY=VALUE`: the value a laid recommendation reaches for
-/// KEY (its own effect size, which an uncertainty study draws from its range).
-fn set_target(
-    layers: &mut [super::layers::LayerInfo],
-    rest: &str,
-    o: &Override,
-) -> Result<(), ScenarioError> {
-    let err = |message: Text| ScenarioError {
-        origin: o.raw.clone(),
-        line: None,
-        key: Some(o.key.clone()),
-        message,
-    };
-    let laid = layers
-        .iter()
-        .filter(|l| l.recommendation.is_some())
-        .map(|l| l.name.clone())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let bad_form = || {
-        err(Text::new(
-            "write a recommendation's effect as recommendation.NAME.effect (0 to 1) or a target as recommendation.NAME.target.KEY",
-            "schrijf het effect van een aanbeveling als recommendation.NAAM.effect (0 tot 1) of een doel als recommendation.NAAM.target.SLEUTEL",
-        ))
-    };
-    // `NAME.effect`, or `NAME.target.KEY`.
-    let (name, path) = match rest.strip_suffix(".effect") {
-        Some(name) => (name, None),
-        None => match rest.split_once(".target.") {
-            Some((name, path)) => (name, Some(path)),
-            None => return Err(bad_form()),
-        },
-    };
-    let Some(r) = layers
-        .iter_mut()
-        .find(|l| l.name == name)
-        .and_then(|l| l.recommendation.as_mut())
-    else {
-        return Err(err(crate::both!(
-            "no recommendation named `{name}` is laid on this scenario (laid: {laid})",
-            "op dit scenario ligt geen aanbeveling met de naam `{name}` (wel: {laid})"
-        )));
-    };
-    let Some(path) = path else {
-        let effect = match &o.value {
-            toml::Value::Float(f) => *f,
-            toml::Value::Integer(i) => *i as f64,
-            _ => f64::NAN,
-        };
-        if !(0.0..=1.0).contains(&effect) {
-            return Err(bad_form());
-        }
-        r.effect = effect;
-        return Ok(());
-    };
-    let missing = || {
-        err(crate::both!(
-            "the recommendation `{name}` has no effect size `{path}` (see its [recommendation.target])",
-            "de aanbeveling `{name}` heeft geen effectgrootte `{path}` (zie haar [recommendation.target])"
-        ))
-    };
-    let parts: Vec<&str> = path.split('.').collect();
-    let (last, init) = parts.split_last().ok_or_else(missing)?;
-    let mut table = &mut r.target;
-    for part in init {
-        match table.get_mut(*part) {
-            Some(toml::Value::Table(t)) => table = t,
-            _ => return Err(missing()),
-        }
-    }
-    match table.get_mut(*last) {
-        Some(v) if !v.is_table() => {
-            *v = o.value.clone();
-            Ok(())
-        }
-        _ => Err(missing()),
-    }
-}
-
 /// A loaded scenario: the values, the compiled parameters and where each value was set.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -512,7 +433,7 @@ fn build(
     let mut layers = layered.layers;
     for o in overrides {
         match o.key.strip_prefix("recommendation.") {
-            Some(rest) => set_target(&mut layers, rest, o)?,
+            Some(rest) => super::targets::set(&mut layers, rest, o)?,
             None => apply_override(&mut layered.table, &mut layered.prov, o)?,
         }
     }
@@ -540,38 +461,7 @@ fn build(
             locate(&key, message)
         })
     };
-    // A plausible range a file states next to a value must read and hold the value.
-    for (key, value) in super::register::leaves(&toml::Value::Table(table.clone())) {
-        let Some(stated) = super::register::file_range(&key, &prov) else {
-            continue;
-        };
-        let r = stated.map_err(|why| locate(&key, Text::same(why)))?;
-        // A number, each number of a list, or a distribution's mean.
-        let number = |v: &toml::Value| match v {
-            toml::Value::Float(f) => Some(*f),
-            toml::Value::Integer(i) => Some(*i as f64),
-            _ => None,
-        };
-        let numbers: Vec<f64> = match &value {
-            toml::Value::Array(a) => a.iter().filter_map(number).collect(),
-            toml::Value::Table(t) => t.get("mean").and_then(number).into_iter().collect(),
-            v => number(v).into_iter().collect(),
-        };
-        if let Some(&x) = numbers.iter().find(|&&x| x < r.low || x > r.high) {
-            let (x, low, high) = (
-                crate::format::message(x),
-                crate::format::message(r.low),
-                crate::format::message(r.high),
-            );
-            return Err(locate(
-                &key,
-                crate::both!(
-                    "the value {x} lies outside the plausible range {low}..{high} stated next to it; widen the range (and say why) or change the value",
-                    "de waarde {x} ligt buiten het aannemelijke bereik {low}..{high} dat ernaast staat; verbreed het bereik (en zeg waarom) of verander de waarde"
-                ),
-            ));
-        }
-    }
+    super::ranges::check_stated(&table, &prov, &locate)?;
     let mut scenario = deserialize(table.clone())?;
     if layers.iter().any(|l| l.recommendation.is_some()) {
         let full = match toml::Value::try_from(scenario.resolved()) {

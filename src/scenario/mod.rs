@@ -17,8 +17,10 @@ mod explain;
 pub mod layers;
 pub mod load;
 pub mod provenance;
+mod ranges;
 mod read;
 pub mod sections;
+mod targets;
 mod timeline;
 
 pub use check::{Duration, Invalid};

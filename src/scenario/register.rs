@@ -12,6 +12,9 @@ use std::sync::OnceLock;
 
 use crate::lang::Lang;
 
+pub use super::ranges::{FileRange, file_range, parse_range, range_of};
+use super::ranges::{range_text_of, split_range};
+
 /// Where a parameter's value comes from, graded: A a number in the study, B a direction in
 /// the study with the size assumed, C an assumption (or a value calibrated to a target),
 /// P a public source outside the study. A and B name the place in the study (section and
@@ -420,101 +423,6 @@ fn tagged(comment: &str) -> Option<(String, String)> {
     let (tag, note) = rest.split_once(']')?;
     let note = split_range(note).0;
     Some((tag.trim().to_string(), note.trim().to_string()))
-}
-
-/// A plausible range a scenario file states next to a value: `| range LOW..HIGH: why` at the
-/// end of the value's comment.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileRange {
-    /// Lowest plausible value.
-    pub low: f64,
-    /// Highest plausible value.
-    pub high: f64,
-    /// Why (as the file says it).
-    pub why: String,
-}
-
-/// Split a comment's `| range LOW..HIGH: why` off: (the rest, the range's text if any).
-fn split_range(comment: &str) -> (&str, Option<&str>) {
-    match comment.rfind("| range ") {
-        Some(at) => (
-            comment[..at].trim_end(),
-            Some(comment[at + "| range ".len()..].trim()),
-        ),
-        None => (comment, None),
-    }
-}
-
-/// Read `LOW..HIGH: why`; `Err` says what is wrong with it.
-pub fn parse_range(text: &str) -> Result<FileRange, String> {
-    let (numbers, why) = text.split_once(':').unwrap_or((text, ""));
-    let bad = || {
-        format!(
-            "`range {}`: write it as `range LOW..HIGH: why`, LOW at most HIGH",
-            text.trim()
-        )
-    };
-    let (low, high) = numbers.split_once("..").ok_or_else(bad)?;
-    let num = |t: &str| t.trim().replace('_', "").parse::<f64>().map_err(|_| bad());
-    let (low, high) = (num(low)?, num(high)?);
-    if !(low.is_finite() && high.is_finite() && low <= high) {
-        return Err(bad());
-    }
-    Ok(FileRange {
-        low,
-        high,
-        why: why.trim().to_string(),
-    })
-}
-
-/// The range the file that set `key` states on the value's own line, if it states one (an
-/// unreadable one is `Err`; loading refuses it).
-pub fn file_range(key: &str, provenance: &super::Provenance) -> Option<Result<FileRange, String>> {
-    let at = provenance.find(key)?;
-    let comment = at.comment.as_deref()?;
-    split_range(comment).1.map(parse_range)
-}
-
-/// The plausible range of `key` in a scenario: the one its file states next to the value,
-/// else the register's.
-pub fn range_of(key: &str, provenance: &super::Provenance) -> Option<(f64, f64)> {
-    match file_range(key, provenance) {
-        Some(Ok(r)) => Some((r.low, r.high)),
-        _ => lookup(key).and_then(|p| p.range).map(|r| (r.low, r.high)),
-    }
-}
-
-/// "low–high: why" of `key`'s range in a scenario, in `lang`: the file's own (in Dutch with
-/// the register's words when the numbers are the register's), else the register's.
-fn range_text_of(key: &str, provenance: &super::Provenance, lang: Lang) -> String {
-    let reg = lookup(key);
-    match file_range(key, provenance) {
-        Some(Ok(r)) => {
-            let same = reg.filter(|p| p.range.is_some_and(|g| g.low == r.low && g.high == r.high));
-            match (lang, same) {
-                (_, Some(p)) if lang == Lang::Nl || r.why.is_empty() => p.range_text(lang),
-                _ => {
-                    use crate::format::message;
-                    // `why | nl: waarom`, as a note gives both languages.
-                    let why = match r.why.split_once(" | nl: ") {
-                        Some((en, nl)) => lang.pick(en, nl).trim().to_string(),
-                        None => r.why.clone(),
-                    };
-                    let numbers = format!(
-                        "{}–{}",
-                        lang.num_plain(&message(r.low)),
-                        lang.num_plain(&message(r.high))
-                    );
-                    if why.is_empty() {
-                        numbers
-                    } else {
-                        format!("{numbers}: {why}")
-                    }
-                }
-            }
-        }
-        _ => reg.map_or(String::new(), |p| p.range_text(lang)),
-    }
 }
 
 /// Split a leading `"quote"` off a note: (quote, the rest).
