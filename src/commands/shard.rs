@@ -455,8 +455,8 @@ pub fn shard_written_line(
 ) -> String {
     let p = path.display();
     lang.pick(
-        format!("shard {k} of {n}: {jobs} of {total} replications written to {p}; when all {n} are done: avesim merge <the {n} folders>"),
-        format!("shard {k} van {n}: {jobs} van {total} herhalingen geschreven naar {p}; als alle {n} klaar zijn: avesim merge <de {n} mappen>"),
+        format!("shard {k} of {n}: {jobs} of {total} replications written to {p}; when all {n} are done: avesim merge <the {n} folders> (from the source folder: cargo run --release -- merge …)"),
+        format!("shard {k} van {n}: {jobs} van {total} herhalingen geschreven naar {p}; als alle {n} klaar zijn: avesim merge <de {n} mappen> (vanuit de bronmap: cargo run --release -- merge …)"),
     )
 }
 
