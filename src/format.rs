@@ -4,12 +4,19 @@
 
 /// A CSV field: shortest round-trip form, empty for NaN, `inf`/`-inf` for infinities.
 pub fn csv(v: f64) -> String {
-    if v.is_nan() {
-        String::new()
-    } else if v.is_infinite() {
-        if v > 0.0 { "inf".into() } else { "-inf".into() }
-    } else {
-        format!("{v}")
+    let mut out = String::new();
+    csv_into(&mut out, v);
+    out
+}
+
+/// [`csv`] into a buffer the caller reuses (cleared first): no allocation per field.
+pub fn csv_into(out: &mut String, v: f64) {
+    use std::fmt::Write as _;
+    out.clear();
+    if v.is_infinite() {
+        out.push_str(if v > 0.0 { "inf" } else { "-inf" });
+    } else if !v.is_nan() {
+        let _ = write!(out, "{v}");
     }
 }
 

@@ -202,20 +202,8 @@ pub fn write_results(
                     .map(move |(m, v)| [rep.to_string(), m.name.to_string(), num(*v)])
             }),
     )?;
-    let days = results.daily.first().map_or(0, Vec::len);
     let names: Vec<String> = results.series.iter().map(|s| s.name()).collect();
-    let names = &names;
-    rows(
-        &dir.join("timeseries.csv"),
-        &["day", "date", "series", "mean", "ci95_low", "ci95_high"],
-        (0..days).flat_map(|d| {
-            let date = params.run.date_of_day(d as i64).to_string();
-            names.iter().zip(&results.daily).map(move |(name, s)| {
-                let [m, l, h] = iv(&s[d]);
-                [d.to_string(), date.clone(), name.clone(), m, l, h]
-            })
-        }),
-    )?;
+    write_timeseries(&dir.join("timeseries.csv"), params, results, &names)?;
     rows(
         &dir.join("hourly.csv"),
         &["hour", "series", "mean", "ci95_low", "ci95_high"],
@@ -296,6 +284,42 @@ pub fn write_results(
     )?;
     write_resolved(dir, scenario, provenance)?;
     write_json(dir, "run.json", facts)
+}
+
+/// `timeseries.csv`, the largest file of a run (a row per day and series): its fields are
+/// written into buffers reused row after row.
+fn write_timeseries(
+    path: &Path,
+    params: &crate::scenario::Params,
+    results: &RunResults,
+    names: &[String],
+) -> Result<(), WriteError> {
+    use std::fmt::Write as _;
+    let mut w = csv_writer(path)?;
+    let e = |e: csv::Error| WriteError {
+        path: path.to_path_buf(),
+        source: e.into(),
+    };
+    w.write_record(["day", "date", "series", "mean", "ci95_low", "ci95_high"])
+        .map_err(e)?;
+    let days = results.daily.first().map_or(0, Vec::len);
+    let mut f: [String; 6] = Default::default();
+    for d in 0..days {
+        f[0].clear();
+        let _ = write!(f[0], "{d}");
+        f[1].clear();
+        let _ = write!(f[1], "{}", params.run.date_of_day(d as i64));
+        for (name, s) in names.iter().zip(&results.daily) {
+            let i = &s[d];
+            f[2].clear();
+            f[2].push_str(name);
+            crate::format::csv_into(&mut f[3], i.mean);
+            crate::format::csv_into(&mut f[4], i.low);
+            crate::format::csv_into(&mut f[5], i.high);
+            w.write_record(&f).map_err(e)?;
+        }
+    }
+    w.flush().map_err(werr(path))
 }
 
 /// Write `scenario.resolved.toml`: every parameter as used.

@@ -148,13 +148,20 @@ pub fn sync_dir(dir: &Path) {
 
 /// Hash every file in `dir`, flush it to disk, and write the manifest into it.
 pub fn write(dir: &Path) -> std::io::Result<()> {
-    let mut files = BTreeMap::new();
+    use rayon::prelude::*;
+    let entries = walk(dir)?;
+    // Hashing and flushing each file is independent of the others: side by side, the
+    // manifest the same whatever the order.
+    let files = entries
+        .par_iter()
+        .filter(|(_, _, kind)| kind.is_file())
+        .map(|(rel, path, _)| {
+            sha256_of(path, true).map(|(bytes, sha256)| (rel.clone(), Entry { bytes, sha256 }))
+        })
+        .collect::<std::io::Result<BTreeMap<_, _>>>()?;
     let mut dirs = Vec::new();
-    for (rel, path, kind) in walk(dir)? {
-        if kind.is_file() {
-            let (bytes, sha256) = sha256_of(&path, true)?;
-            files.insert(rel, Entry { bytes, sha256 });
-        } else if kind.is_dir() {
+    for (rel, path, kind) in entries {
+        if kind.is_dir() {
             sync_dir(&path);
             dirs.push(rel);
         }
