@@ -408,7 +408,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
             let (loaded, source) =
                 commands::load_with(scenario.as_deref(), &with, &sets, Vec::new())?;
             commands::say_notes(&loaded, lang);
+            let outside = commands::check_ranges(scenario.as_deref(), &with, &sets, &loaded)?;
             print(&terminal::check_listing(lang, &loaded, &source));
+            for note in &outside {
+                eprintln!("{}: {}", lang.pick("note", "let op"), note.get(lang));
+            }
         }
         Command::Bench { quick } => commands::bench(quick, &mut |line| say!("{line}")),
     }

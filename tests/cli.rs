@@ -310,7 +310,75 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             vec!["--set", "growth"],
             vec!["--set growth", "key=value"],
         ),
+        (
+            "decimal comma in a range",
+            "name = \"x\"\n[wijkteam]\ncaseload_per_worker = 20 # [C] x | range 15..30,5: why\n"
+                .into(),
+            vec![],
+            vec![
+                "line 3",
+                "wijkteam.caseload_per_worker",
+                "decimals with a point",
+            ],
+        ),
+        (
+            "range the wrong way round",
+            "name = \"x\"\n[wijkteam]\ncaseload_per_worker = 20 # [C] x | range 30..15: why\n"
+                .into(),
+            vec![],
+            vec!["line 3", "the low end comes first"],
+        ),
     ]
+}
+
+/// `check` refuses a plausible range that reaches a value its key does not take, notes a
+/// `| word` it does not read, and names each assumption held because its value lies outside
+/// the range it inherits.
+#[test]
+fn check_looks_at_the_plausible_ranges_an_uncertainty_study_draws_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("x.toml");
+    fs::write(
+        &file,
+        "name = \"x\"\n[wijkteam]\ncaseload_per_worker = 20 # [C] x | range -5..40: why\n",
+    )
+    .unwrap();
+    let out = avesim()
+        .args(["check", "--lang", "nl"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr
+            .contains("wijkteam.caseload_per_worker komt bij -5, een waarde die het niet aanneemt"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    fs::write(
+        &file,
+        "name = \"x\"\n[wijkteam]\ncaseload_per_worker = 20 # [C] x | rnage 15..30: why\n",
+    )
+    .unwrap();
+    let out = avesim()
+        .args(["check", "--lang", "en"])
+        .arg(&file)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("line 3: the comment of wijkteam.caseload_per_worker has `| rnage`"),
+        "{stderr}"
+    );
+    let out = avesim()
+        .args(["check", "--lang", "en", "scenarios/hollands-midden.toml"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("criteria.recognition_per_year = 0 lies outside the plausible range 0.3..3 it inherits, so sensitivity and --uncertain hold it at its value"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod advise;
 mod animate;
 mod bench;
 mod compare;
+mod ranges;
 mod run;
 mod sensitivity;
 mod shard;
@@ -20,6 +21,7 @@ pub use advise::{AdviseOutcome, AdviseRequest, advise};
 pub use animate::{AnimateOutcome, AnimateRequest, animate};
 pub use bench::bench;
 pub use compare::{CompareOutcome, run_compare};
+pub use ranges::check_ranges;
 pub use run::{RunOutcome, run};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use shard::{

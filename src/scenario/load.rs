@@ -461,7 +461,7 @@ fn build(
             locate(&key, message)
         })
     };
-    super::ranges::check_stated(&table, &prov, &locate)?;
+    let marks = super::ranges::check_stated(&table, &prov, &locate)?;
     let mut scenario = deserialize(table.clone())?;
     if layers.iter().any(|l| l.recommendation.is_some()) {
         let full = match toml::Value::try_from(scenario.resolved()) {
@@ -479,7 +479,7 @@ fn build(
     }
     scenario.layers = layers;
     let mut params = compile(&scenario).map_err(|(key, message)| locate(&key, message))?;
-    let mut notes = Vec::new();
+    let mut notes = marks;
     if !scenario.change.is_empty() {
         // Every value written out, so that a change may start from a default or a preset.
         let full = match toml::Value::try_from(scenario.resolved()) {

@@ -29,19 +29,37 @@ pub(super) fn split_range(comment: &str) -> (&str, Option<&str>) {
 }
 
 /// Read `LOW..HIGH: why`; `Err` says what is wrong with it.
-pub fn parse_range(text: &str) -> Result<FileRange, String> {
+pub fn parse_range(text: &str) -> Result<FileRange, Text> {
     let (numbers, why) = text.split_once(':').unwrap_or((text, ""));
-    let bad = || {
-        format!(
-            "`range {}`: write it as `range LOW..HIGH: why`, LOW at most HIGH",
-            text.trim()
-        )
+    let shown = text.trim();
+    let Some((low, high)) = numbers.split_once("..") else {
+        return Err(crate::both!(
+            "`range {shown}`: write it as `range LOW..HIGH: why` (two numbers with `..` between them)",
+            "`range {shown}`: schrijf het als `range LAAG..HOOG: waarom` (twee getallen met `..` ertussen)"
+        ));
     };
-    let (low, high) = numbers.split_once("..").ok_or_else(bad)?;
-    let num = |t: &str| t.trim().replace('_', "").parse::<f64>().map_err(|_| bad());
+    let num = |t: &str| -> Result<f64, Text> {
+        let t = t.trim();
+        if t.contains(',') {
+            return Err(crate::both!(
+                "`range {shown}`: write decimals with a point, as everywhere in the file (0.3, not 0,3)",
+                "`range {shown}`: schrijf decimalen met een punt, zoals overal in het bestand (0.3, niet 0,3)"
+            ));
+        }
+        match t.replace('_', "").parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ => Err(crate::both!(
+                "`range {shown}`: `{t}` is not a number",
+                "`range {shown}`: `{t}` is geen getal"
+            )),
+        }
+    };
     let (low, high) = (num(low)?, num(high)?);
-    if !(low.is_finite() && high.is_finite() && low <= high) {
-        return Err(bad());
+    if low > high {
+        return Err(crate::both!(
+            "`range {shown}`: the low end comes first (LOW..HIGH, LOW at most HIGH)",
+            "`range {shown}`: de lage grens staat voorop (LAAG..HOOG, LAAG hoogstens HOOG)"
+        ));
     }
     Ok(FileRange {
         low,
@@ -50,9 +68,21 @@ pub fn parse_range(text: &str) -> Result<FileRange, String> {
     })
 }
 
+/// The words a value's comment may carry after a `|`: `range` and `nl:`. Any other (a typo
+/// such as `| rnage`) is worth a note, since the range it meant would be silently missing.
+fn unknown_marks(comment: &str) -> Vec<&str> {
+    comment
+        .split('|')
+        .skip(1)
+        .map(str::trim_start)
+        .filter(|part| !(part.starts_with("range ") || part.starts_with("nl:")))
+        .map(|part| part.split_whitespace().next().unwrap_or(""))
+        .collect()
+}
+
 /// The range the file that set `key` states on the value's own line, if it states one (an
 /// unreadable one is `Err`; loading refuses it).
-pub fn file_range(key: &str, provenance: &super::Provenance) -> Option<Result<FileRange, String>> {
+pub fn file_range(key: &str, provenance: &super::Provenance) -> Option<Result<FileRange, Text>> {
     let at = provenance.find(key)?;
     let comment = at.comment.as_deref()?;
     split_range(comment).1.map(parse_range)
@@ -102,16 +132,34 @@ pub(super) fn range_text_of(key: &str, provenance: &super::Provenance, lang: Lan
 
 /// Every plausible range a file states next to a value reads, and holds the value (a number,
 /// each number of a list, or a distribution's mean); else the error `locate` makes for its key.
+/// Returns a note for each comment with a `| word` other than `range` and `nl:`.
 pub(super) fn check_stated(
     table: &toml::Table,
     prov: &super::Provenance,
     locate: &dyn Fn(&str, Text) -> super::ScenarioError,
-) -> Result<(), super::ScenarioError> {
+) -> Result<Vec<Text>, super::ScenarioError> {
+    let mut notes = Vec::new();
     for (key, value) in super::register::leaves(&toml::Value::Table(table.clone())) {
+        if let Some(at) = prov.find(&key)
+            && let Some(comment) = at.comment.as_deref()
+        {
+            for word in unknown_marks(comment) {
+                let origin = at
+                    .line
+                    .map_or(at.origin.clone(), |l| format!("{}, line {l}", at.origin));
+                let origin_nl = at
+                    .line
+                    .map_or(at.origin.clone(), |l| format!("{}, regel {l}", at.origin));
+                notes.push(crate::both!(
+                    "{origin}: the comment of {key} has `| {word}`, which avesim does not read (after `|` it reads `range LOW..HIGH: why` and `nl: …`)",
+                    "{origin_nl}: het commentaar bij {key} heeft `| {word}`, dat avesim niet leest (na `|` leest het `range LAAG..HOOG: waarom` en `nl: …`)"
+                ));
+            }
+        }
         let Some(stated) = file_range(&key, prov) else {
             continue;
         };
-        let r = stated.map_err(|why| locate(&key, Text::same(why)))?;
+        let r = stated.map_err(|why| locate(&key, why))?;
         // A number, each number of a list, or a distribution's mean.
         let number = |v: &toml::Value| match v {
             toml::Value::Float(f) => Some(*f),
@@ -138,5 +186,5 @@ pub(super) fn check_stated(
             ));
         }
     }
-    Ok(())
+    Ok(notes)
 }

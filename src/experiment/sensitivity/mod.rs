@@ -57,9 +57,30 @@ impl Factor {
 }
 
 /// The assumptions of a resolved scenario to screen: every number graded B or C that has a
-/// plausible range (the one the scenario file states next to the value, else the register's),
-/// levers left out.
+/// plausible range (the one the scenario file states next to the value, else the register's)
+/// holding its value, levers left out.
 pub fn factors(resolved: &toml::Table, provenance: &crate::scenario::Provenance) -> Vec<Factor> {
+    ranged(resolved, provenance)
+        .into_iter()
+        .filter(|f| (f.low..=f.high).contains(&f.value))
+        .collect()
+}
+
+/// The assumptions held at their value although they have a range: the value lies outside the
+/// range it inherits (a region's preset sets it so, e.g. `crisis_only` sets recognition to 0).
+/// Drawing them from that range would undo what the region's file says; a range stated next
+/// to the value (which must hold it) makes them factors.
+pub fn held_outside(
+    resolved: &toml::Table,
+    provenance: &crate::scenario::Provenance,
+) -> Vec<Factor> {
+    ranged(resolved, provenance)
+        .into_iter()
+        .filter(|f| !(f.low..=f.high).contains(&f.value))
+        .collect()
+}
+
+fn ranged(resolved: &toml::Table, provenance: &crate::scenario::Provenance) -> Vec<Factor> {
     register::all()
         .iter()
         .filter_map(|p| {
