@@ -26,7 +26,13 @@ fn three_significant(v: f64) -> String {
         return "0".into();
     }
     let digits = (2 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
-    format!("{v:.digits$}")
+    let text = format!("{v:.digits$}");
+    // Below the sixth decimal a value is nothing to a reader: "0", not "-0.000000".
+    if text.bytes().all(|b| matches!(b, b'0' | b'.' | b'-')) {
+        "0".into()
+    } else {
+        text
+    }
 }
 
 /// A value for people (charts, report, comparison tables): three significant digits, "–"
@@ -82,6 +88,8 @@ mod tests {
         assert_eq!(csv(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(value(1234.5), "1234");
         assert_eq!(value(0.012345), "0.0123");
+        assert_eq!(value(-1e-12), "0");
+        assert_eq!(value(-0.0), "0");
         assert_eq!(value(f64::NAN), "–");
         assert_eq!(terminal(f64::NAN), "-");
         assert_eq!(pct(0.125), "12.5%");

@@ -385,6 +385,16 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                         )
                     )
                 );
+                if args.trajectories < 10 && !out.ranked.is_empty() {
+                    let t = args.trajectories;
+                    say!(
+                        "{}",
+                        lang.pick(
+                            format!("Only {t} trajectories: each mu* rests on {t} elementary effects, so the intervals are wide and the order rough; 10 (the default) or more for a ranking to rely on."),
+                            format!("Maar {t} trajecten: elke mu* rust op {t} elementaire effecten, dus de intervallen zijn breed en de volgorde ruw; 10 (de standaard) of meer voor een rangorde om op te bouwen."),
+                        )
+                    );
+                }
                 for (m, rows) in out.ranked.iter().take(4) {
                     say!("{}", m.name());
                     for r in rows.iter().take(3) {
@@ -399,6 +409,10 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 }
             }
             say!("{results}: {}", out.path.display());
+            let report = out.path.join("report.html");
+            if report.is_file() {
+                say!("{}: {}", lang.pick("report", "rapport"), report.display());
+            }
         }
         Command::Check {
             scenario,

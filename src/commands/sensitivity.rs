@@ -305,9 +305,21 @@ pub fn sensitivity(
             .iter()
             .zip(&tornado)
             .take(DEFAULT_METRICS.len())
-            .map(|((m, rows), (_, mean, swings))| Carried {
+            .map(|((m, rows), (_, _, swings))| Carried {
                 metric: *m,
-                mean: *mean,
+                // At the scenario's own values: the metric, or the paired difference
+                // replication by replication, with its interval over replications.
+                mean: if sides == 1 {
+                    *oat_results[0].metric(*m)
+                } else {
+                    let mut w = crate::stats::Welford::default();
+                    response(&oat_results, 0, *m)
+                        .iter()
+                        .filter(|x| x.is_finite())
+                        .for_each(|x| w.push(*x));
+                    w.interval()
+                },
+                trajectories: u32::try_from(req.trajectories).unwrap_or(u32::MAX),
                 of_difference: compared.is_some(),
                 ranked: rows,
                 swings,

@@ -144,7 +144,7 @@ fn tick_text(v: &f64) -> String {
 }
 
 /// Tick text in a language (Dutch writes a decimal comma).
-fn ticker(lang: Lang) -> impl Fn(&f64) -> String {
+pub(super) fn ticker(lang: Lang) -> impl Fn(&f64) -> String {
     move |v| lang.num(&tick_text(v))
 }
 

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::model::metrics::Metric;
 
 /// Rows a tornado shows.
-const ROWS: usize = 12;
+const ROWS: usize = 10;
 
 fn err(chart: &str, e: impl std::fmt::Display) -> ChartError {
     ChartError {
@@ -43,10 +43,12 @@ fn draw_tornado<DB: DrawingBackend>(
         .x_label_area_size(60)
         .y_label_area_size(520)
         .build_cartesian_2d(-span..span, 0.0..rows.len() as f64)?;
+    let tick = super::draw::ticker(lang);
     chart
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
+        .x_label_formatter(&tick)
         .x_desc(unit)
         .axis_desc_style((FONT, 20))
         .label_style((FONT, 17))
@@ -57,8 +59,8 @@ fn draw_tornado<DB: DrawingBackend>(
         let label = format!(
             "{}  ({} → {})",
             f.key,
-            crate::format::value(f.at(0.0)),
-            crate::format::value(f.at(1.0))
+            lang.num(&crate::format::value(f.at(0.0))),
+            lang.num(&crate::format::value(f.at(1.0)))
         );
         chart.draw_series(std::iter::once(Text::new(
             label,
@@ -137,8 +139,11 @@ fn draw_plane<DB: DrawingBackend>(
         .x_label_area_size(60)
         .y_label_area_size(90)
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
+    let tick = super::draw::ticker(lang);
     chart
         .configure_mesh()
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
         .x_desc(lang.pick(
             "μ*: mean absolute change over the assumption's range",
             "μ*: gemiddelde absolute verandering over het bereik van de aanname",
@@ -212,7 +217,14 @@ pub fn write_sensitivity_charts(
                 format!("difference from the scenario ({unit})"),
                 format!("verschil met het scenario ({unit})"),
             );
-            draw_tornado(&root, lang, &t_title, &x_unit, swings).map_err(|e| err(&tornado, e))?;
+            // The assumptions in the report table's order (by μ*), so that chart and table
+            // read row by row; tornado.csv ranks them by the width of the swing.
+            let ordered: Vec<Swing> = rows
+                .iter()
+                .filter_map(|r| swings.iter().find(|s| s.factor.key == r.factor.key))
+                .cloned()
+                .collect();
+            draw_tornado(&root, lang, &t_title, &x_unit, &ordered).map_err(|e| err(&tornado, e))?;
         }
         {
             let svg = dir.join(format!("{plane}.svg"));

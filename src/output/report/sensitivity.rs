@@ -13,12 +13,18 @@ use crate::model::metrics::Metric;
 /// Rows of each table.
 const TOP: usize = 10;
 
+/// Fewer Morris trajectories than this get a word of caution (the default is this many).
+const FEW_TRAJECTORIES: u32 = 10;
+
 /// What the report shows of one metric.
 pub struct Carried<'a> {
     /// The metric.
     pub metric: Metric,
-    /// Its mean in the scenario (with `--versus`: the mean paired difference there).
-    pub mean: f64,
+    /// Its mean in the scenario (with `--versus`: the mean paired difference there), with
+    /// its interval over replications.
+    pub mean: crate::stats::Interval,
+    /// Morris trajectories (few make wide intervals).
+    pub trajectories: u32,
     /// Whether the metric is a paired difference of two setups (`--versus`).
     pub of_difference: bool,
     /// Assumptions by falling μ*.
@@ -45,6 +51,35 @@ fn span(lang: Lang, low: f64, high: f64) -> String {
     )
 }
 
+/// The paired difference at the scenario's own values in words: its size, interval and
+/// whether it is told apart from none, and which way is better for the metric.
+fn difference_words(lang: Lang, metric: Metric, d: &crate::stats::Interval) -> String {
+    use crate::model::metrics::Better;
+    let (mean, iv) = (num(lang, d.mean), span(lang, d.low, d.high));
+    let told = d.low > 0.0 || d.high < 0.0;
+    let better = match metric.def().better {
+        Better::Lower => Some(d.mean < 0.0),
+        Better::Higher => Some(d.mean > 0.0),
+        Better::Neither => None,
+    };
+    let reading = match (told, better) {
+        (false, _) => lang.pick(
+            "not told apart from no difference at these replications",
+            "niet te onderscheiden van geen verschil bij deze herhalingen",
+        ),
+        (true, Some(true)) => lang.pick("better for this measure", "beter voor deze maat"),
+        (true, Some(false)) => lang.pick("worse for this measure", "slechter voor deze maat"),
+        (true, None) => lang.pick(
+            "a difference (neither direction is better)",
+            "een verschil (geen richting is beter)",
+        ),
+    };
+    lang.pick(
+        format!("At the scenario's own values the mean difference is {mean} (95% interval {iv}, over replications): {reading}."),
+        format!("Bij de eigen waarden van het scenario is het gemiddelde verschil {mean} (95%-interval {iv}, over herhalingen): {reading}."),
+    )
+}
+
 /// Write `report.html` of a sensitivity screening.
 pub fn write_sensitivity_report(
     lang: Lang,
@@ -62,12 +97,28 @@ pub fn write_sensitivity_report(
         ),
         method,
     );
-    page.warnings(&[lang
+    let mut warnings = vec![lang
         .pick(
             "Almost every effect size in avesim is an assumption (grades B and C): the study is qualitative. This screening shows which of them move a result most when each is varied over its plausible range; it does not make them findings.",
             "Bijna elke effectgrootte in avesim is een aanname (bewijskracht B en C): de studie is kwalitatief. Deze verkenning laat zien welke ervan een resultaat het meest bewegen als elk over zijn aannemelijke bandbreedte varieert; ze maakt er geen bevindingen van.",
         )
-        .to_string()]);
+        .to_string()];
+    let trajectories = carried.first().map_or(0, |c| c.trajectories);
+    if trajectories < FEW_TRAJECTORIES {
+        warnings.push(lang.pick(
+            format!("Only {trajectories} trajectories: every μ* rests on {trajectories} elementary effects, so its interval is wide and the order of the assumptions is rough. For a ranking to rely on, run at least {FEW_TRAJECTORIES} (the default)."),
+            format!("Maar {trajectories} trajecten: elke μ* rust op {trajectories} elementaire effecten, dus het interval is breed en de volgorde van de aannames ruw. Voor een rangorde om op te bouwen: minstens {FEW_TRAJECTORIES} (de standaard)."),
+        ));
+    }
+    page.warnings(&warnings);
+    let _ = writeln!(
+        page.html(),
+        "<p class=\"small\">{}</p>",
+        esc(lang.pick(
+            "How to read the tables: μ* (mu-star) is how much the measure changes when the assumption alone goes across its whole plausible range (in the measure's unit; measured in steps over part of the range, scaled to the whole, and averaged without sign over the design); 95% is its bootstrap interval over the trajectories. σ is how much that change differs from one setting of the other assumptions to another: a large σ beside μ* means the assumption acts together with others, or not in a straight line. The last two columns set the assumption alone at the low and the high end of its range, the others at the scenario's values, and give the paired change from the scenario. The rows are ranked by μ*, and the tornado chart shows the same assumptions in the same order.",
+            "Zo leest u de tabellen: μ* (mu-ster) is hoeveel de maat verandert als alleen die aanname haar hele aannemelijke bandbreedte doorloopt (in de eenheid van de maat; gemeten in stappen over een deel van de bandbreedte, opgeschaald naar het geheel en zonder teken gemiddeld over de opzet); 95% is het bootstrapinterval over de trajecten. σ is hoeveel die verandering verschilt tussen instellingen van de andere aannames: een grote σ naast μ* betekent dat de aanname samen met andere werkt, of niet rechtlijnig. De laatste twee kolommen zetten alleen die aanname op de onder- en de bovenkant van haar bandbreedte, de andere op de waarden van het scenario, en geven de gepaarde verandering ten opzichte van het scenario. De rijen staan in volgorde van μ*, en de tornadografiek toont dezelfde aannames in dezelfde volgorde.",
+        ))
+    );
     for c in carried {
         let label = c.metric.label(lang);
         let html = page.html();
@@ -113,23 +164,23 @@ pub fn write_sensitivity_report(
             esc(&match c.of_difference {
                 false => lang.pick(
                     format!(
-                        "In the scenario the mean is {}. The assumptions that move it most: ",
-                        num(lang, c.mean)
+                        "In the scenario the mean is {} (95% interval {}). The assumptions that move it most: ",
+                        num(lang, c.mean.mean),
+                        span(lang, c.mean.low, c.mean.high)
                     ),
                     format!(
-                        "In het scenario is het gemiddelde {}. De aannames die het het meest bewegen: ",
-                        num(lang, c.mean)
+                        "In het scenario is het gemiddelde {} (95%-interval {}). De aannames die het het meest bewegen: ",
+                        num(lang, c.mean.mean),
+                        span(lang, c.mean.low, c.mean.high)
                     ),
                 ),
-                true => lang.pick(
-                    format!(
-                        "At the scenario's own values the mean difference is {}. The assumptions that move the difference most: ",
-                        num(lang, c.mean)
-                    ),
-                    format!(
-                        "Bij de eigen waarden van het scenario is het gemiddelde verschil {}. De aannames die het verschil het meest bewegen: ",
-                        num(lang, c.mean)
-                    ),
+                true => format!(
+                    "{} {}",
+                    difference_words(lang, c.metric, &c.mean),
+                    lang.pick(
+                        "The assumptions that move the difference most: ",
+                        "De aannames die het verschil het meest bewegen: "
+                    )
                 ),
             }),
             top.join(", "),
