@@ -313,6 +313,10 @@ pub(crate) fn reading_label(j: &Judged) -> Text {
             "(almost) never better ({share})",
             "(vrijwel) nooit beter ({share})"
         ),
+        Reading::TooFew => both!(
+            "too few draws to tell ({share})",
+            "te weinig trekkingen om het te zeggen ({share})"
+        ),
     }
 }
 
@@ -351,6 +355,10 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
             format!("better whatever the assumptions within their ranges: in {share} of draws"),
             format!("beter, wat de aannames binnen hun bandbreedte ook zijn: in {share} van de trekkingen"),
         ),
+        Reading::Most if v.better.share >= 0.95 => lang.pick(
+            format!("better under most assumptions: in {share} of draws; \"whatever the assumptions\" needs the whole interval at or above 95%, which takes about 75 draws"),
+            format!("beter onder de meeste aannames: in {share} van de trekkingen; \"wat de aannames ook zijn\" vraagt het hele interval op of boven 95%, en daarvoor zijn zo'n 75 trekkingen nodig"),
+        ),
         Reading::Most => lang.pick(
             format!("better under most assumptions: in {share} of draws"),
             format!("beter onder de meeste aannames: in {share} van de trekkingen"),
@@ -359,6 +367,19 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
             format!("(almost) never better: in {share} of draws"),
             format!("(vrijwel) nooit beter: in {share} van de trekkingen"),
         ),
+        Reading::TooFew => {
+            let n = v.draws;
+            // Which bound the interval spans: 75% (most or some) or 5% (some or hardly any).
+            let (en, nl) = if v.better.high >= 0.75 {
+                ("most assumptions or only some", "de meeste aannames zijn of maar sommige")
+            } else {
+                ("only some assumptions or (almost) none", "maar sommige aannames zijn of (vrijwel) geen")
+            };
+            lang.pick(
+                format!("better in {share} of draws: too few draws ({n}) to say whether that is {en}; more draws (--uncertain) narrow the interval"),
+                format!("beter in {share} van de trekkingen: te weinig trekkingen ({n}) om te zeggen of dat {nl}; meer trekkingen (--uncertain) maken het interval smaller"),
+            )
+        }
         Reading::OnlyIf if v.flip_p > 0.05 => lang.pick(
             format!(
                 "better in {share} of draws; no single assumption explains when it comes out better (the strongest split may be chance, p = {}); with an effect this small the chance between replications decides many draws",
@@ -421,6 +442,7 @@ pub(crate) fn write_csv(dir: &Path, judged: &[Judged], drawn: &[String]) -> std:
                 Reading::Most => "under_most",
                 Reading::OnlyIf => "only_if",
                 Reading::Never => "never",
+                Reading::TooFew => "too_few_draws",
             }
             .to_string(),
         ];

@@ -142,32 +142,39 @@ pub fn verdict(better: &[bool], draws: &[Vec<f64>], seed: u64) -> Verdict {
     }
 }
 
-/// How a verdict reads: better whatever the assumptions (at least 95% of draws), under most
-/// (at least 75%), only under some, or hardly ever.
+/// How a verdict reads, from the share of draws in which it is better and its 95% interval:
+/// a word is used only when the whole interval supports it. Better whatever the assumptions
+/// (the interval at or above 95%: with every draw better that takes 73 draws or more), under
+/// most (at or above 75%), hardly ever (at or below 5%), only under some (between 5% and 75%
+/// throughout), or too few draws to tell (the interval spans one of those bounds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
-    /// In at least 95% of draws.
+    /// The interval at or above 95%.
     Whatever,
-    /// In at least 75%.
+    /// The interval at or above 75%.
     Most,
-    /// In between: it depends on the assumptions.
+    /// The interval within 5%..75%: it depends on the assumptions.
     OnlyIf,
-    /// In at most 5%.
+    /// The interval at or below 5%.
     Never,
+    /// The interval spans 5% or 75%: more draws are needed to say which.
+    TooFew,
 }
 
 impl Verdict {
-    /// The verdict in a word.
+    /// The verdict in a word (see [`Reading`]).
     pub fn reading(&self) -> Reading {
-        let s = self.better.share;
-        if s >= 0.95 {
+        let (low, high) = (self.better.low, self.better.high);
+        if low >= 0.95 {
             Reading::Whatever
-        } else if s >= 0.75 {
+        } else if low >= 0.75 {
             Reading::Most
-        } else if s <= 0.05 {
+        } else if high <= 0.05 {
             Reading::Never
-        } else {
+        } else if low > 0.05 && high < 0.75 {
             Reading::OnlyIf
+        } else {
+            Reading::TooFew
         }
     }
 }
@@ -208,7 +215,14 @@ mod tests {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
         let noise: Vec<bool> = (0..40).map(|_| rng.random::<bool>()).collect();
         assert!(verdict(&noise, &d, 1).flip_p > 0.05);
+        // Every one of 40 draws better: the interval (91%..100%) claims "most", not
+        // "whatever"; 80 draws claim it; 34 of 40 (85%, 71%..93%) are too few to tell.
         let all = verdict(&[true; 40], &d, 1);
-        assert_eq!(all.reading(), Reading::Whatever);
+        assert_eq!(all.reading(), Reading::Most);
+        let d80 = latin_hypercube(4, 80, 9);
+        assert_eq!(verdict(&[true; 80], &d80, 1).reading(), Reading::Whatever);
+        let most: Vec<bool> = (0..40).map(|i| i >= 6).collect();
+        assert_eq!(verdict(&most, &d, 1).reading(), Reading::TooFew);
+        assert_eq!(verdict(&[false; 80], &d80, 1).reading(), Reading::Never);
     }
 }
