@@ -41,7 +41,12 @@ fn notice(lang: Lang, msg: &str) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    // `merge` speaks the language the shards were run in, unless told otherwise.
+    let shards_lang = match &cli.command {
+        Command::Merge(args) if cli.lang.is_none() => commands::shard_lang(&args.dirs),
+        _ => None,
+    };
+    let lang = cli.lang.or(shards_lang).unwrap_or_else(Lang::from_env);
     if let Err(e) = avesim::interrupt::install() {
         eprintln!(
             "{}",

@@ -284,6 +284,21 @@ fn merge_refuses_shards_that_are_missing_doubled_damaged_or_from_another_study()
     refused(&[&a1, &old, &a3], "was made by avesim 0.0.1");
     // Not a shard at all.
     refused(&[&a1, t], "is not a shard");
+    // Shards run in Dutch: merge refuses in Dutch too, without being told.
+    let nl = t.join("nl");
+    shard(&file, &nl, 1, 3, &["--lang", "nl"]);
+    let done = avesim()
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .arg("merge")
+        .arg(&nl)
+        .arg("--out")
+        .arg(t.join("nl-merged"))
+        .assert()
+        .code(2);
+    let err = String::from_utf8(done.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("fout: shards 2, 3 van 3 ontbreken"), "{err}");
     // And the three that belong together merge.
     avesim()
         .args(["merge", "--quiet"])

@@ -25,7 +25,7 @@ pub use ranges::check_ranges;
 pub use run::{RunOutcome, run};
 pub use sensitivity::{SensitivityOutcome, SensitivityRequest, sensitivity};
 pub use shard::{
-    Merged, SCHEDULER_VARIABLES, ShardSpec, Split, command_without_shard, read_shards,
+    Merged, SCHEDULER_VARIABLES, ShardSpec, Split, command_without_shard, read_shards, shard_lang,
     shard_written_line,
 };
 pub use story::{Setups, StoryOutcome, StoryRequest, story};

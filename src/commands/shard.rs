@@ -169,6 +169,23 @@ struct ShardFacts {
 
 const KIND: &str = "avesim shard";
 
+/// The language the shards were run in (`--lang` in the first readable shard's command), so
+/// that `merge` speaks it, also when it refuses.
+pub fn shard_lang(dirs: &[PathBuf]) -> Option<Lang> {
+    dirs.iter().find_map(|dir| {
+        let text = std::fs::read_to_string(dir.join(SHARD_FILE)).ok()?;
+        let facts: ShardFacts = serde_json::from_str(&text).ok()?;
+        let c = &facts.command;
+        c.iter()
+            .enumerate()
+            .find_map(|(i, a)| match a.strip_prefix("--lang") {
+                Some("") => c.get(i + 1).and_then(|v| Lang::parse(v)),
+                Some(rest) => rest.strip_prefix('=').and_then(Lang::parse),
+                None => None,
+            })
+    })
+}
+
 /// The fingerprint of a study: the avesim version and every point's name and parameters
 /// (their debug form writes every number exactly).
 fn fingerprint(points: &[(&Scenario, &Params)], keep_series: bool) -> String {
@@ -383,10 +400,17 @@ pub fn read_shards(dirs: &[PathBuf]) -> Result<Merged, CommandError> {
         .collect();
     if !missing.is_empty() {
         let list = missing.join(", ");
-        return Err(refuse(both!(
-            "shard {list} of {n} is missing: merge needs all {n}",
-            "shard {list} van {n} ontbreekt: samenvoegen vraagt alle {n}"
-        )));
+        return Err(refuse(if missing.len() == 1 {
+            both!(
+                "shard {list} of {n} is missing: merge needs all {n}",
+                "shard {list} van {n} ontbreekt: samenvoegen vraagt alle {n}"
+            )
+        } else {
+            both!(
+                "shards {list} of {n} are missing: merge needs all {n}",
+                "shards {list} van {n} ontbreken: samenvoegen vraagt alle {n}"
+            )
+        }));
     }
     let mut outputs = HashMap::with_capacity(first.jobs_total);
     for (dir, f) in &read {
