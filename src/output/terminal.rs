@@ -392,7 +392,7 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
         lang.origin(source),
         lang.pick(
             "valid. Every parameter as it will be used, with [unit], evidence grade and source.",
-            "geldig. Elke parameter zoals hij wordt gebruikt, met [eenheid], bewijsgraad en bron."
+            "geldig. Elke parameter zoals hij wordt gebruikt, met [eenheid], bewijskracht en bron."
         )
     );
     let _ = writeln!(
