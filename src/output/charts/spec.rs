@@ -99,12 +99,14 @@ pub(crate) fn finite(v: f64) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
-/// Average a daily series into blocks so a 10-year chart has about 520 points.
+/// Average a daily series into blocks so a 10-year chart has about 520 points. Only whole
+/// blocks: a short last block (three days of a week) would draw a weekday-only average as a
+/// sudden drop at the end; those days are in timeseries.csv.
 pub(crate) fn block_average(days: &[Interval]) -> Band {
     let n = days.len();
     let block = (n / 520).max(1);
     let mut band = Band::default();
-    for (b, chunk) in days.chunks(block).enumerate() {
+    for (b, chunk) in days.chunks_exact(block).enumerate() {
         let avg = |f: fn(&Interval) -> f64| {
             let vals: Vec<f64> = chunk.iter().map(f).filter(|v| v.is_finite()).collect();
             if vals.len() * 2 < chunk.len() || vals.is_empty() {
