@@ -272,8 +272,9 @@ pub(crate) struct SensitivityArgs {
     #[arg(long, default_value_t = 6)]
     pub(crate) tornado_reps: u32,
     /// Screen the paired difference of another setup from the scenario instead: a scenario
-    /// file, or a recommendation laid on the scenario (its own ranged effect sizes are
-    /// screened too) — which assumptions carry the answer "does it help?".
+    /// file, or a recommendation laid on the scenario (a file, or a built-in one by name, e.g.
+    /// criteria; its own effect, recommendation.NAME.effect from 0 to 1, is screened too) —
+    /// which assumptions carry the answer "does it help?".
     #[arg(long, value_name = "FILE")]
     pub(crate) versus: Option<PathBuf>,
     #[command(flatten)]
