@@ -338,34 +338,31 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
 fn check_looks_at_the_plausible_ranges_an_uncertainty_study_draws_from() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("x.toml");
-    fs::write(
-        &file,
-        "name = \"x\"\n[wijkteam]\ncaseload_per_worker = 20 # [C] x | range -5..40: why\n",
-    )
-    .unwrap();
-    let out = avesim()
-        .args(["check", "--lang", "nl"])
-        .arg(&file)
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    // `check` on a file whose caseload line ends in `comment`: its exit code and stderr.
+    let check = |lang: &str, comment: &str| {
+        let text =
+            format!("name = \"x\"\n[wijkteam]\ncaseload_per_worker = 20 # [C] x {comment}\n");
+        fs::write(&file, text).unwrap();
+        let out = avesim()
+            .args(["check", "--lang", lang])
+            .arg(&file)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = check("nl", "| range -5..40: why");
+    assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr
             .contains("wijkteam.caseload_per_worker komt bij -5, een waarde die het niet aanneemt"),
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    fs::write(
-        &file,
-        "name = \"x\"\n[wijkteam]\ncaseload_per_worker = 20 # [C] x | rnage 15..30: why\n",
-    )
-    .unwrap();
-    let out = avesim()
-        .args(["check", "--lang", "en"])
-        .arg(&file)
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let (code, stderr) = check("en", "| rnage 15..30: why");
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains("line 3: the comment of wijkteam.caseload_per_worker has `| rnage`"),
         "{stderr}"

@@ -89,15 +89,16 @@ pub fn sensitivity(
     let versus_is_layer = match &req.versus {
         // A file that cannot be read as a layer is read as a scenario (which says what is wrong).
         // A built-in recommendation by its name (`criteria`), as `--with` takes it.
-        Some(p) => match super::builtin_layer(p).filter(|_| std::fs::symlink_metadata(p).is_err())
-        {
-            Some(l) => Ok(l),
-            None => crate::scenario::LayerSource::file(p),
-        }
-        .and_then(|l| crate::scenario::layers::describe(&l))
+        Some(p) => {
+            match super::builtin_layer(p).filter(|_| std::fs::symlink_metadata(p).is_err()) {
+                Some(l) => Ok(l),
+                None => crate::scenario::LayerSource::file(p),
+            }
+            .and_then(|l| crate::scenario::layers::describe(&l))
             .ok()
             .and_then(|parts| parts.last().map(|l| l.recommendation.is_some()))
-            .unwrap_or(false),
+            .unwrap_or(false)
+        }
         None => false,
     };
     let load_side = |side: usize, sets: &[String], extra: Vec<crate::scenario::Override>| {
