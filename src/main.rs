@@ -396,7 +396,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                         "{}",
                         lang.pick(
                             format!("Only {t} trajectories: each mu* rests on {t} elementary effects, so the intervals are wide and the order rough; 10 (the default) or more for a ranking to rely on."),
-                            format!("Maar {t} trajecten: elke mu* rust op {t} elementaire effecten, dus de intervallen zijn breed en de volgorde ruw; 10 (de standaard) of meer voor een rangorde om op te bouwen."),
+                            format!("Slechts {t} trajecten: elke mu* rust op {t} elementaire effecten, dus de intervallen zijn breed en de volgorde is grof; voor een rangorde waarop u kunt bouwen: 10 (de standaard) of meer."),
                         )
                     );
                 }

@@ -357,7 +357,7 @@ fn check_looks_at_the_plausible_ranges_an_uncertainty_study_draws_from() {
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr
-            .contains("wijkteam.caseload_per_worker komt bij -5, een waarde die het niet aanneemt"),
+            .contains("wijkteam.caseload_per_worker reikt tot -5, een waarde die wijkteam.caseload_per_worker niet kan hebben"),
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

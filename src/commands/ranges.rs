@@ -50,7 +50,7 @@ pub fn check_ranges(
         let (why_en, why_nl) = (one_line(&why.en), one_line(&why.nl));
         return Err(CommandError::Input(both!(
             "the plausible range {low}..{high} of {key} reaches {end}, a value it does not take ({why_en}); narrow the range",
-            "het aannemelijke bereik {low}..{high} van {key} komt bij {end}, een waarde die het niet aanneemt ({why_nl}); maak het bereik smaller"
+            "de aannemelijke bandbreedte {low}..{high} van {key} reikt tot {end}, een waarde die {key} niet kan hebben ({why_nl}); maak de bandbreedte smaller"
         )));
     }
     Ok(held_outside(&resolved, &loaded.provenance)
@@ -60,7 +60,7 @@ pub fn check_ranges(
                 (&f.key, message(f.value), message(f.low), message(f.high));
             both!(
                 "{key} = {value} lies outside the plausible range {low}..{high} it inherits, so sensitivity and --uncertain hold it at its value; to draw it, state a range that holds the value next to it (`| range LOW..HIGH: why`)",
-                "{key} = {value} ligt buiten het aannemelijke bereik {low}..{high} dat het erft, dus sensitivity en --uncertain houden het op die waarde; zet een bereik dat de waarde bevat ernaast (`| range LAAG..HOOG: waarom`) om het te laten trekken"
+                "{key} = {value} ligt buiten de aannemelijke bandbreedte {low}..{high} die het overneemt, dus sensitivity en --uncertain houden het op die waarde; wilt u het laten trekken, zet er dan een bandbreedte naast die de waarde bevat (`| range LAAG..HOOG: waarom`)"
             )
         })
         .collect())

@@ -315,7 +315,7 @@ pub(crate) fn reading_label(j: &Judged) -> Text {
         ),
         Reading::TooFew => both!(
             "too few draws to tell ({share})",
-            "te weinig trekkingen om het te zeggen ({share})"
+            "te weinig trekkingen voor een oordeel ({share})"
         ),
     }
 }
@@ -357,7 +357,7 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
         ),
         Reading::Most if v.better.share >= 0.95 => lang.pick(
             format!("better under most assumptions: in {share} of draws; \"whatever the assumptions\" needs the whole interval at or above 95%, which takes about 75 draws"),
-            format!("beter onder de meeste aannames: in {share} van de trekkingen; \"wat de aannames ook zijn\" vraagt het hele interval op of boven 95%, en daarvoor zijn zo'n 75 trekkingen nodig"),
+            format!("beter onder de meeste aannames: in {share} van de trekkingen; \"wat de aannames ook zijn\" vereist dat het hele interval op of boven 95% ligt, en daarvoor zijn zo'n 75 trekkingen nodig"),
         ),
         Reading::Most => lang.pick(
             format!("better under most assumptions: in {share} of draws"),
@@ -371,9 +371,9 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
             let n = v.draws;
             // Which bound the interval spans: 75% (most or some) or 5% (some or hardly any).
             let (en, nl) = if v.better.high >= 0.75 {
-                ("most assumptions or only some", "de meeste aannames zijn of maar sommige")
+                ("most assumptions or only some", "bij de meeste aannames geldt of alleen bij sommige")
             } else {
-                ("only some assumptions or (almost) none", "maar sommige aannames zijn of (vrijwel) geen")
+                ("only some assumptions or (almost) none", "bij sommige aannames geldt of bij (vrijwel) geen")
             };
             lang.pick(
                 format!("better in {share} of draws: too few draws ({n}) to say whether that is {en}; more draws (--uncertain) narrow the interval"),

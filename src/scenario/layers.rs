@@ -564,7 +564,7 @@ pub fn describe_laid(scenario: &super::Scenario, lang: Lang) -> Vec<String> {
                     let (key, effect) = (format!("recommendation.{}.effect", l.name), r.effect);
                     lang.pick(
                         format!("{what} ({origin}): from {start}, over {days} days, its values get {pct}% of the way to their targets{why_en}; its own effect {key} = {effect} [C] (1: the targets, 0: none; sensitivity --versus and --uncertain draw it over 0..1, --set {key}=E sets it)"),
-                        format!("{what} ({origin}): vanaf {start}, in {days} dagen, de waarden leggen {pct}% van de weg naar hun doel af{why_nl}; eigen effect {key} = {effect} [C] (1: de doelwaarden, 0: geen; sensitivity --versus en --uncertain trekken het uit 0..1, --set {key}=E zet het)"),
+                        format!("{what} ({origin}): vanaf {start} leggen de waarden in {days} dagen {pct}% van de weg naar hun doelwaarden af{why_nl}; het eigen effect {key} = {effect} [C] (1: de doelwaarden, 0: geen effect; sensitivity --versus en --uncertain trekken het uit 0..1, met --set {key}=E stelt u het in)"),
                     )
                 }
                 _ => format!("{what} ({origin})"),

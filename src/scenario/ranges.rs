@@ -43,7 +43,7 @@ pub fn parse_range(text: &str) -> Result<FileRange, Text> {
         if t.contains(',') {
             return Err(crate::both!(
                 "`range {shown}`: write decimals with a point, as everywhere in the file (0.3, not 0,3)",
-                "`range {shown}`: schrijf decimalen met een punt, zoals overal in het bestand (0.3, niet 0,3)"
+                "`range {shown}`: gebruik een punt als decimaalteken, zoals overal in het bestand (0.3, niet 0,3)"
             ));
         }
         match t.replace('_', "").parse::<f64>() {
@@ -58,7 +58,7 @@ pub fn parse_range(text: &str) -> Result<FileRange, Text> {
     if low > high {
         return Err(crate::both!(
             "`range {shown}`: the low end comes first (LOW..HIGH, LOW at most HIGH)",
-            "`range {shown}`: de lage grens staat voorop (LAAG..HOOG, LAAG hoogstens HOOG)"
+            "`range {shown}`: de ondergrens komt eerst (LAAG..HOOG, LAAG niet groter dan HOOG)"
         ));
     }
     Ok(FileRange {
@@ -152,7 +152,7 @@ pub(super) fn check_stated(
                     .map_or(at.origin.clone(), |l| format!("{}, regel {l}", at.origin));
                 notes.push(crate::both!(
                     "{origin}: the comment of {key} has `| {word}`, which avesim does not read (after `|` it reads `range LOW..HIGH: why` and `nl: …`)",
-                    "{origin_nl}: het commentaar bij {key} heeft `| {word}`, dat avesim niet leest (na `|` leest het `range LAAG..HOOG: waarom` en `nl: …`)"
+                    "{origin_nl}: het commentaar bij {key} bevat `| {word}`, wat avesim niet herkent (na `|` herkent avesim alleen `range LAAG..HOOG: waarom` en `nl: …`)"
                 ));
             }
         }
@@ -181,7 +181,7 @@ pub(super) fn check_stated(
                 &key,
                 crate::both!(
                     "the value {x} lies outside the plausible range {low}..{high} stated next to it; widen the range (and say why) or change the value",
-                    "de waarde {x} ligt buiten het aannemelijke bereik {low}..{high} dat ernaast staat; verbreed het bereik (en zeg waarom) of verander de waarde"
+                    "de waarde {x} ligt buiten de aannemelijke bandbreedte {low}..{high} die ernaast staat; verbreed de bandbreedte (en zeg waarom) of verander de waarde"
                 ),
             ));
         }

@@ -65,7 +65,7 @@ fn difference_words(lang: Lang, metric: Metric, d: &crate::stats::Interval) -> S
     let reading = match (told, better) {
         (false, _) => lang.pick(
             "not told apart from no difference at these replications",
-            "niet te onderscheiden van geen verschil bij deze herhalingen",
+            "bij dit aantal herhalingen niet te onderscheiden van geen verschil",
         ),
         (true, Some(true)) => lang.pick("better for this measure", "beter voor deze maat"),
         (true, Some(false)) => lang.pick("worse for this measure", "slechter voor deze maat"),
@@ -107,7 +107,7 @@ pub fn write_sensitivity_report(
     if trajectories < FEW_TRAJECTORIES {
         warnings.push(lang.pick(
             format!("Only {trajectories} trajectories: every μ* rests on {trajectories} elementary effects, so its interval is wide and the order of the assumptions is rough. For a ranking to rely on, run at least {FEW_TRAJECTORIES} (the default)."),
-            format!("Maar {trajectories} trajecten: elke μ* rust op {trajectories} elementaire effecten, dus het interval is breed en de volgorde van de aannames ruw. Voor een rangorde om op te bouwen: minstens {FEW_TRAJECTORIES} (de standaard)."),
+            format!("Slechts {trajectories} trajecten: elke μ* rust op {trajectories} elementaire effecten, dus het interval is breed en de volgorde van de aannames grof. Voor een rangorde waarop u kunt bouwen: draai er minstens {FEW_TRAJECTORIES} (de standaard)."),
         ));
     }
     page.warnings(&warnings);
@@ -116,7 +116,7 @@ pub fn write_sensitivity_report(
         "<p class=\"small\">{}</p>",
         esc(lang.pick(
             "How to read the tables: μ* (mu-star) is how much the measure changes when the assumption alone goes across its whole plausible range (in the measure's unit; measured in steps over part of the range, scaled to the whole, and averaged without sign over the design); 95% is its bootstrap interval over the trajectories. σ is how much that change differs from one setting of the other assumptions to another: a large σ beside μ* means the assumption acts together with others, or not in a straight line. The last two columns set the assumption alone at the low and the high end of its range, the others at the scenario's values, and give the paired change from the scenario. The rows are ranked by μ*, and the tornado chart shows the same assumptions in the same order.",
-            "Zo leest u de tabellen: μ* (mu-ster) is hoeveel de maat verandert als alleen die aanname haar hele aannemelijke bandbreedte doorloopt (in de eenheid van de maat; gemeten in stappen over een deel van de bandbreedte, opgeschaald naar het geheel en zonder teken gemiddeld over de opzet); 95% is het bootstrapinterval over de trajecten. σ is hoeveel die verandering verschilt tussen instellingen van de andere aannames: een grote σ naast μ* betekent dat de aanname samen met andere werkt, of niet rechtlijnig. De laatste twee kolommen zetten alleen die aanname op de onder- en de bovenkant van haar bandbreedte, de andere op de waarden van het scenario, en geven de gepaarde verandering ten opzichte van het scenario. De rijen staan in volgorde van μ*, en de tornadografiek toont dezelfde aannames in dezelfde volgorde.",
+            "Zo leest u de tabellen: μ* (mu-ster) is hoeveel de maat verandert als alleen die aanname haar hele aannemelijke bandbreedte doorloopt (in de eenheid van de maat; gemeten in stappen over een deel van de bandbreedte, opgeschaald naar het geheel en als absolute waarde gemiddeld over de proefopzet); 95% is het bootstrapinterval over de trajecten. σ is hoeveel die verandering verschilt tussen instellingen van de andere aannames: een grote σ naast μ* betekent dat de aanname samen met andere werkt, of niet-lineair werkt. De laatste twee kolommen zetten alleen die aanname op de onder- en bovengrens van haar bandbreedte, de andere op de waarden van het scenario, en geven de gepaarde verandering ten opzichte van het scenario. De rijen staan in volgorde van μ*, en de tornadografiek toont dezelfde aannames in dezelfde volgorde.",
         ))
     );
     for c in carried {
