@@ -9,7 +9,7 @@ pub fn csv(v: f64) -> String {
     out
 }
 
-/// [`csv`] into a buffer the caller reuses (cleared first): no allocation per field.
+/// [`csv()`] into a buffer the caller reuses (cleared first): no allocation per field.
 pub fn csv_into(out: &mut String, v: f64) {
     use std::fmt::Write as _;
     out.clear();
