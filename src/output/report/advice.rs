@@ -75,7 +75,7 @@ fn title(lang: Lang, a: &Advised) -> String {
     format!(
         "<b>{}</b> <span class=\"small\">({what}; {} {}{fte}; <code>{}</code>)</span>",
         esc(a.info.title_in(lang)),
-        lang.pick("grade", "bewijs"),
+        lang.pick("grade", "bewijskracht"),
         esc(a.grade()),
         esc(&a.info.name)
     )
@@ -124,7 +124,7 @@ pub fn write_advice_report(
         ),
         lang.pick(
             "Effect sizes are assumptions. The study says which way a recommendation works, not how much; the sizes are those written in each recommendation's file (grade B: the direction is the study's, the size assumed; grade C: the study does not propose it). The table shows what follows from those sizes, not a forecast. Each recommendation's sizes are listed at the end.".to_string(),
-            "Effectgroottes zijn aannames. De studie zegt welke kant een aanbeveling op werkt, niet hoeveel; de groottes staan in het bestand van elke aanbeveling (bewijs B: de richting komt uit de studie, de grootte is aangenomen; bewijs C: de studie stelt het niet voor). De tabel laat zien wat uit die groottes volgt, geen voorspelling. De groottes per aanbeveling staan onderaan.".to_string(),
+            "Effectgroottes zijn aannames. De studie zegt welke kant een aanbeveling op werkt, niet hoeveel; de groottes staan in het bestand van elke aanbeveling (bewijskracht B: de richting komt uit de studie, de grootte is aangenomen; bewijskracht C: de studie stelt het niet voor). De tabel laat zien wat uit die groottes volgt, geen voorspelling. De groottes per aanbeveling staan onderaan.".to_string(),
         ),
         vision,
         lang.pick(
