@@ -145,10 +145,9 @@ pub(crate) fn single_paint_opacity(svg: &str) -> String {
     out
 }
 
-/// The value of attribute `name` in `tag`, if present.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<(usize, &'a str)> {
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)?;
+/// The value of the attribute `key` (` name="`) in `tag`, if present, and where it starts.
+fn attribute<'a>(tag: &'a str, key: &str) -> Option<(usize, &'a str)> {
+    let at = tag.find(key)?;
     let start = at + key.len();
     let len = tag[start..].find('"')?;
     Some((at, &tag[start..start + len]))
@@ -156,17 +155,17 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<(usize, &'a str)> {
 
 /// One tag with its `opacity` made plain (see [`single_paint_opacity`]).
 fn retag(tag: &str, out: &mut String) {
-    let Some((at, value)) = attribute(tag, "opacity") else {
+    let Some((at, value)) = attribute(tag, " opacity=\"") else {
         out.push_str(tag);
         return;
     };
     let end = at + " opacity=\"".len() + value.len() + 1;
-    let filled = match attribute(tag, "fill") {
+    let filled = match attribute(tag, " fill=\"") {
         Some((_, fill)) => fill != "none",
         // SVG fills every shape black unless told otherwise; a line has nothing to fill.
         None => !tag.starts_with("<line"),
     };
-    let stroked = attribute(tag, "stroke").is_some_and(|(_, stroke)| stroke != "none");
+    let stroked = attribute(tag, " stroke=\"").is_some_and(|(_, stroke)| stroke != "none");
     let plain = if value == "1" || !(filled || stroked) {
         None
     } else if filled && stroked {
@@ -179,7 +178,9 @@ fn retag(tag: &str, out: &mut String) {
     };
     out.push_str(&tag[..at]);
     if let Some(name) = plain {
-        out.push_str(&format!(" {name}=\"{value}\""));
+        for part in [" ", name, "=\"", value, "\""] {
+            out.push_str(part);
+        }
     }
     out.push_str(&tag[end..]);
 }
