@@ -79,9 +79,8 @@ impl<E> Ord for Entry<E> {
 /// The clock and the pending events of one simulation run.
 pub struct EventQueue<E> {
     heap: BinaryHeap<Entry<E>>,
-    /// Frequent events, unsorted, at most [`SIDE_CAP`]; `side_first` is the earliest.
+    /// Frequent events, at most [`SIDE_CAP`], sorted latest first (the earliest last).
     side: Vec<Entry<E>>,
-    side_first: usize,
     now: f64,
     next_seq: u64,
     processed: u64,
@@ -95,7 +94,6 @@ impl<E: Ranked> EventQueue<E> {
         Self {
             heap: BinaryHeap::with_capacity(capacity),
             side: Vec::with_capacity(SIDE_CAP),
-            side_first: 0,
             now: 0.0,
             next_seq: 0,
             processed: 0,
@@ -144,11 +142,14 @@ impl<E: Ranked> EventQueue<E> {
             event,
         };
         if entry.event.frequent() && self.side.len() < SIDE_CAP {
-            // The reversed order: greater is earlier.
-            if self.side.is_empty() || entry > self.side[self.side_first] {
-                self.side_first = self.side.len();
-            }
-            self.side.push(entry);
+            // Kept sorted latest first, so the earliest is at the end. A new event is
+            // usually among the latest: search from the front.
+            let at = self
+                .side
+                .iter()
+                .position(|e| e.order < entry.order)
+                .unwrap_or(self.side.len());
+            self.side.insert(at, entry);
         } else {
             self.heap.push(entry);
         }
@@ -158,7 +159,7 @@ impl<E: Ranked> EventQueue<E> {
     /// True when the side list's earliest event comes before the heap's.
     #[inline]
     fn side_is_next(&self) -> bool {
-        match (self.side.get(self.side_first), self.heap.peek()) {
+        match (self.side.last(), self.heap.peek()) {
             (Some(s), Some(h)) => s > h,
             (Some(_), None) => true,
             (None, _) => false,
@@ -168,12 +169,24 @@ impl<E: Ranked> EventQueue<E> {
     /// Remove the next event, advance the clock to its time and return it.
     #[inline]
     pub fn pop(&mut self) -> Option<(f64, E)> {
-        let entry = if self.side_is_next() {
-            let entry = self.side.swap_remove(self.side_first);
-            self.side_first = (0..self.side.len())
-                .reduce(|a, b| if self.side[b] > self.side[a] { b } else { a })
-                .unwrap_or(0);
-            entry
+        self.pop_until(f64::INFINITY)
+    }
+
+    /// Remove the next event if it comes at or before `t` (hours), advance the clock to its
+    /// time and return it; otherwise leave the queue as it is.
+    #[inline]
+    pub fn pop_until(&mut self, t: f64) -> Option<(f64, E)> {
+        let side = self.side_is_next();
+        let next = if side {
+            self.side.last()
+        } else {
+            self.heap.peek()
+        };
+        if next?.time() > t {
+            return None;
+        }
+        let entry = if side {
+            self.side.pop()?
         } else {
             self.heap.pop()?
         };
@@ -186,7 +199,7 @@ impl<E: Ranked> EventQueue<E> {
     /// Time of the next event, if any.
     pub fn peek_time(&self) -> Option<f64> {
         if self.side_is_next() {
-            Some(self.side[self.side_first].time())
+            self.side.last().map(Entry::time)
         } else {
             self.heap.peek().map(Entry::time)
         }
@@ -257,6 +270,18 @@ mod tests {
         }
         assert_eq!(got, want);
         assert!(want.len() > 3000);
+    }
+
+    #[test]
+    fn pop_until_stops_before_later_events() {
+        let mut q = EventQueue::with_capacity(4);
+        q.schedule(2.0, Ev(0, 0)).unwrap();
+        q.schedule(1.0, Ev(0, 1)).unwrap();
+        assert_eq!(q.pop_until(1.0).map(|(t, e)| (t, e.1)), Some((1.0, 1)));
+        assert!(q.pop_until(1.5).is_none());
+        assert_eq!(q.now(), 1.0);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q.pop_until(2.0).map(|(t, e)| (t, e.1)), Some((2.0, 0)));
     }
 
     #[test]

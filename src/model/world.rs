@@ -255,8 +255,8 @@ impl<'p, O: Observer> World<'p, O> {
 
     /// Process events up to time `t` (hours) or the horizon, whichever comes first.
     pub fn run_until(&mut self, t: f64) {
-        while !self.done && self.q.peek_time().is_some_and(|next| next <= t) {
-            let Some((_, event)) = self.q.pop() else {
+        while !self.done {
+            let Some((_, event)) = self.q.pop_until(t) else {
                 break;
             };
             self.dispatch(event);

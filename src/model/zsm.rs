@@ -58,16 +58,8 @@ pub enum Suspect {
     Unknown {
         /// Index in the ZSM stream.
         index: u64,
-        /// Complex person.
-        complex: bool,
-        /// Draw for the upgrade decision.
-        u_upgrade: f64,
-        /// Draw for the referral decision.
-        u_referral: f64,
-        /// Draw for living in this VHH's region.
-        u_region: f64,
-        /// Desk time of its 7-day case, if it gets one.
-        seven_day: f64,
+        /// The draws of a complex person (`None`: not complex).
+        complex: Option<ComplexDraws>,
     },
     /// A person with an active case.
     Known {
@@ -78,6 +70,19 @@ pub enum Suspect {
     },
     /// The desk work of a 7-day case (no decision within the 6-hour clock).
     SevenDay,
+}
+
+/// What decides the case of a complex unknown suspect, drawn at its arrival.
+#[derive(Debug, Clone, Copy)]
+pub struct ComplexDraws {
+    /// Draw for the upgrade decision.
+    u_upgrade: f64,
+    /// Draw for the referral decision.
+    u_referral: f64,
+    /// Draw for living in this VHH's region.
+    u_region: f64,
+    /// Desk time of its 7-day case, if it gets one.
+    seven_day: f64,
 }
 
 /// One job at the table.
@@ -207,17 +212,18 @@ impl<O: Observer> World<'_, O> {
             index,
         );
         let service = p.zsm.service.sample_hours(&mut rng);
-        let complex = rng.random::<f64>() < p.zsm.unknown_complex;
-        let (u_upgrade, u_referral, u_region) = (rng.random(), rng.random(), rng.random());
-        let seven_day = p.zsm.seven_day.sample_hours(&mut rng);
-        let who = Suspect::Unknown {
-            index,
-            complex,
-            u_upgrade,
-            u_referral,
-            u_region,
-            seven_day,
-        };
+        // Only a complex person's later draws are ever used; the stream is this suspect's
+        // own, so not drawing them for the others changes nothing.
+        let complex = (rng.random::<f64>() < p.zsm.unknown_complex).then(|| {
+            let (u_upgrade, u_referral, u_region) = (rng.random(), rng.random(), rng.random());
+            ComplexDraws {
+                u_upgrade,
+                u_referral,
+                u_region,
+                seven_day: p.zsm.seven_day.sample_hours(&mut rng),
+            }
+        });
+        let who = Suspect::Unknown { index, complex };
         let now = self.now();
         self.emit(Happening::ZsmUnknownArrived { index });
         self.zsm_enqueue(ZsmItem {
@@ -354,16 +360,12 @@ impl<O: Observer> World<'_, O> {
         match item.who {
             Suspect::Unknown {
                 index,
-                complex,
-                u_upgrade,
-                u_referral,
-                u_region,
-                seven_day,
+                complex: Some(d),
             } => {
                 let p = self.p;
-                if complex && u_upgrade < p.zsm.upgrade_blind {
-                    self.zsm_work(seven_day);
-                    if u_referral < self.rules.referral_prob && u_region < p.zsm.region_share {
+                if d.u_upgrade < p.zsm.upgrade_blind {
+                    self.zsm_work(d.seven_day);
+                    if d.u_referral < self.rules.referral_prob && d.u_region < p.zsm.region_share {
                         self.schedule(
                             now + p.zsm.upgrade_track_h,
                             Event::ExternalReferral { index },
@@ -372,7 +374,7 @@ impl<O: Observer> World<'_, O> {
                 }
             }
             Suspect::Known { case, uid } => self.decide_known(case, uid, item.route),
-            Suspect::SevenDay => {}
+            Suspect::Unknown { complex: None, .. } | Suspect::SevenDay => {}
         }
         self.try_start_zsm();
     }
