@@ -373,8 +373,13 @@ fn check_looks_at_the_plausible_ranges_an_uncertainty_study_draws_from() {
         .success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(
-        stderr.contains("criteria.recognition_per_year = 0 lies outside the plausible range 0.3..3 it inherits, so sensitivity and --uncertain hold it at its value"),
+        stderr.contains("5 values lie outside the plausible ranges they inherit, so sensitivity and --uncertain hold them at their values: criteria.recognition_per_year = 0 (0.3..3), criteria.adherence = 0 (0.4..0.95)"),
         "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("note:").count(),
+        1,
+        "one note for all held values: {stderr}"
     );
 }
 

@@ -53,15 +53,31 @@ pub fn check_ranges(
             "de aannemelijke bandbreedte {low}..{high} van {key} reikt tot {end}, een waarde die {key} niet kan hebben ({why_nl}); maak de bandbreedte smaller"
         )));
     }
-    Ok(held_outside(&resolved, &loaded.provenance)
-        .iter()
-        .map(|f| {
+    let held = held_outside(&resolved, &loaded.provenance);
+    Ok(match held.as_slice() {
+        [] => Vec::new(),
+        [f] => {
             let (key, value, low, high) =
                 (&f.key, message(f.value), message(f.low), message(f.high));
-            both!(
+            vec![both!(
                 "{key} = {value} lies outside the plausible range {low}..{high} it inherits, so sensitivity and --uncertain hold it at its value; to draw it, state a range that holds the value next to it (`| range LOW..HIGH: why`)",
                 "{key} = {value} ligt buiten de aannemelijke bandbreedte {low}..{high} die het overneemt, dus sensitivity en --uncertain houden het op die waarde; wilt u het laten trekken, zet er dan een bandbreedte naast die de waarde bevat (`| range LAAG..HOOG: waarom`)"
-            )
-        })
-        .collect())
+            )]
+        }
+        several => {
+            let n = several.len();
+            let list = several
+                .iter()
+                .map(|f| {
+                    let (value, low, high) = (message(f.value), message(f.low), message(f.high));
+                    format!("{} = {value} ({low}..{high})", f.key)
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            vec![both!(
+                "{n} values lie outside the plausible ranges they inherit, so sensitivity and --uncertain hold them at their values: {list}; to draw one, state a range that holds its value next to it (`| range LOW..HIGH: why`)",
+                "{n} waarden liggen buiten de aannemelijke bandbreedte die ze overnemen, dus sensitivity en --uncertain houden ze op hun waarde: {list}; wilt u er een laten trekken, zet er dan een bandbreedte naast die de waarde bevat (`| range LAAG..HOOG: waarom`)"
+            )]
+        }
+    })
 }

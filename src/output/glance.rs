@@ -1,7 +1,8 @@
-//! The regions at a glance: one row per region file with what it sets itself — the keys that
-//! differ from the shared base, each with its value and evidence grade — generated from the
-//! files, so that the table in the README and in docs/regions.md cannot drift from them (a
-//! test regenerates it and compares).
+//! The regions at a glance: one row per region file with what it sets itself (mostly the
+//! keys that differ from the shared base; a few repeat the base's value to narrow its range),
+//! each with its value and evidence grade. It is generated from the files, so that the table
+//! in the README and in docs/regions.md cannot drift from them (a test regenerates it and
+//! compares).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -12,7 +13,7 @@ use crate::scenario::{ScenarioError, load_file_traced, register};
 /// file itself sets, as `key = value [grade]`.
 pub fn regions_table(files: &[&Path]) -> Result<String, ScenarioError> {
     let mut s = String::from(
-        "| region | in short | evidence from | what differs from the shared base (key = value [evidence]) |\n|---|---|---|---|\n",
+        "| region | in short | evidence from | what the region file sets itself (key = value [evidence]) |\n|---|---|---|---|\n",
     );
     for path in files {
         let loaded = load_file_traced(path, &[])?;
