@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::study::{shown, signed};
+use super::study::{shown, signed, signed_number};
 use super::{Page, esc};
 use crate::experiment::advise::{Advice, Advised, Place};
 use crate::lang::Lang;
@@ -27,14 +27,15 @@ fn difference(lang: Lang, m: Metric, p: &Place) -> String {
     )
 }
 
-/// A difference in a table cell: the estimate, and its interval in small type under it.
+/// A difference in a table cell: the estimate with its unit, and its interval in small type
+/// under it (in the same unit).
 fn cell(lang: Lang, m: Metric, p: &Place) -> String {
     let d = &p.difference.paired;
     let to = lang.pick("to", "tot");
-    let f = |v: f64| signed(lang, m, v);
+    let f = |v: f64| signed_number(lang, m, v);
     format!(
         "{}{}<br><span class=\"small\">{} {to} {}</span>",
-        f(d.mean),
+        signed(lang, m, d.mean),
         noise(lang, p),
         f(d.low),
         f(d.high)

@@ -34,7 +34,7 @@ pub fn esc(s: &str) -> String {
 const CSS: &str = "
 body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;color:#222;max-width:1200px;margin:2em auto;padding:0 1em;line-height:1.45}
 h1{font-size:1.7em;margin-bottom:.2em;overflow-wrap:anywhere}
-p,li,td,td code{overflow-wrap:anywhere}code,td:first-child{overflow-wrap:break-word}h2{margin-top:2em;border-bottom:2px solid #1f77b4;padding-bottom:.2em}
+p,li,td code{overflow-wrap:anywhere}td,code,td:first-child{overflow-wrap:break-word}h2{margin-top:2em;border-bottom:2px solid #1f77b4;padding-bottom:.2em}
 table{border-collapse:collapse;width:100%;font-size:.9em;margin:.6em 0}
 th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
 th{background:#f3f6f9}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}

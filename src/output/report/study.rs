@@ -23,13 +23,20 @@ pub(super) fn shown(lang: Lang, m: Metric, v: f64) -> String {
 
 /// A signed difference (a share's in percentage points).
 pub(super) fn signed(lang: Lang, m: Metric, v: f64) -> String {
-    let (v, unit) = if m.is_share() {
-        (100.0 * v, lang.pick(" pp", " procentpunt"))
+    let unit = if m.is_share() {
+        lang.pick(" pp", " procentpunt")
     } else {
-        (v, "")
+        ""
     };
+    format!("{}{unit}", signed_number(lang, m, v))
+}
+
+/// A signed difference without its unit (a share's as percentage points), for an interval
+/// under an estimate that names the unit.
+pub(super) fn signed_number(lang: Lang, m: Metric, v: f64) -> String {
+    let v = if m.is_share() { 100.0 * v } else { v };
     let sign = if v > 0.0 { "+" } else { "" };
-    format!("{sign}{}{unit}", lang.num(&format_value(v)))
+    format!("{sign}{}", lang.num(&format_value(v)))
 }
 
 /// "run control" line of a study, in words.
