@@ -186,7 +186,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                             }
                         ),
                         format!(
-                            "{} aannames getrokken; zoals elk scenario ze zet: {}",
+                            "{} aannames getrokken; vastgehouden zoals elk scenario ze zet: {}",
                             out.drawn.len(),
                             if out.held.is_empty() {
                                 "geen".to_string()
@@ -210,6 +210,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                 }
             }
             say!("{results}: {}", out.path.display());
+            say!(
+                "{}: {}",
+                lang.pick("report", "rapport"),
+                out.path.join("report.html").display()
+            );
         }
         Command::Compare(args) => {
             let out = commands::run_compare(

@@ -181,6 +181,19 @@ fn uncertain_with_ranges_collapsed_equals_plain_compare() {
         checked += 1;
     }
     assert!(checked > 10, "{checked} metrics");
+    // The report a policy advisor forwards: every metric of uncertain.csv in its table, each
+    // with its reading in words.
+    let report = std::fs::read_to_string(unc.join("report.html")).unwrap();
+    assert_eq!(
+        report.matches("<tr>").count(),
+        checked + 1,
+        "a row per metric"
+    );
+    assert!(report.contains("still beat leeuwarden if the assumptions are otherwise?"));
+    assert!(
+        report.contains("too few draws to tell"),
+        "3 draws cannot tell"
+    );
 }
 
 /// What a recommendation changes during the run is what is compared: `--uncertain` holds

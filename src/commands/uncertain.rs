@@ -13,7 +13,7 @@ use super::{
     result_dir, run_loaded, whole_or_shard,
 };
 use crate::both;
-use crate::experiment::advise::gain;
+use crate::experiment::advise::{DEFAULT_METRICS, gain};
 use crate::experiment::compare::differences;
 use crate::experiment::sensitivity::uncertain::{
     Reading, Verdict, latin_hypercube, narrowed, verdict,
@@ -23,7 +23,7 @@ use crate::experiment::{self};
 use crate::lang::Lang;
 use crate::lang::Text;
 use crate::model::metrics::{Better, Metric};
-use crate::output::files;
+use crate::output::{files, report};
 use crate::scenario::Loaded;
 
 /// What to draw.
@@ -123,17 +123,56 @@ pub fn run_uncertain(
         events,
     } = study;
     let seed = p0.seed;
-    write_csv(
+    let keys: Vec<String> = drawn.iter().map(|f| f.key.clone()).collect();
+    let held_keys: Vec<String> = held.iter().map(|f| f.key.clone()).collect();
+    write_csv(dir.path(), &judged, &keys).map_err(internal)?;
+    let readings: Vec<report::Reading> = judged
+        .iter()
+        .map(|j| {
+            let v = &j.verdict;
+            report::Reading {
+                scenario: j.scenario.clone(),
+                metric: j.metric,
+                headline: DEFAULT_METRICS.contains(&j.metric),
+                label: reading_label(j),
+                words: Text {
+                    en: reading_words(Lang::En, j, &keys),
+                    nl: reading_words(Lang::Nl, j, &keys),
+                },
+                share: (v.better.share, v.better.low, v.better.high),
+                mean_difference: j.mean_difference,
+                // Only a split that random relabelling of the draws seldom matches.
+                split: v.splits.first().filter(|_| v.flip_p <= 0.05).map(|s| {
+                    (
+                        keys.get(s.factor).cloned().unwrap_or_default(),
+                        s.lower,
+                        s.upper,
+                    )
+                }),
+            }
+        })
+        .collect();
+    report::write_uncertain_report(
+        common.lang,
         dir.path(),
-        &judged,
-        &drawn.iter().map(|f| f.key.clone()).collect::<Vec<_>>(),
+        &report::Study {
+            first: &names[0],
+            draws: req.draws,
+            width: req.width,
+            reps: req.reps,
+            seed,
+            drawn: &keys,
+            held: &held_keys,
+        },
+        &readings,
+        env!("CARGO_PKG_VERSION"),
     )
-    .map_err(internal)?;
+    .map_err(|e| internal(format!("writing report.html: {e}")))?;
     let facts = StudyFacts {
         avesim_version: env!("CARGO_PKG_VERSION"),
         kind: "compare-uncertain",
         scenarios: names.iter().map(String::as_str).collect(),
-        varied: drawn.iter().map(|f| f.key.clone()).collect(),
+        varied: keys.clone(),
         seed,
         replications: req.reps,
         points,
@@ -145,8 +184,8 @@ pub fn run_uncertain(
     let path = commit(dir, common)?;
     Ok(UncertainOutcome {
         judged,
-        drawn: drawn.iter().map(|f| f.key.clone()).collect(),
-        held: held.iter().map(|f| f.key.clone()).collect(),
+        drawn: keys,
+        held: held_keys,
         path,
     })
 }

@@ -311,15 +311,16 @@ pub fn write_advice_report(
         let h = page.html();
         let _ = write!(
             h,
-            "<h3 id=\"uncertain\">{}</h3>\n<p>{}</p>\n<ul>\n",
+            "<h3 id=\"uncertain\">{}</h3>\n<p>{} {}</p>\n<ul>\n",
             lang.pick(
                 format!("Does it hold if the assumptions are otherwise? ({})", advice.metrics[0].label(lang)),
                 format!("Blijft de uitkomst overeind bij andere aannames? ({})", advice.metrics[0].label(lang)),
             ),
             esc(&lang.pick(
-                format!("Every assumption graded B or C was drawn {n} times from its plausible range (a Latin hypercube design), each recommendation's own effect among them (from none to its targets; {k} in all); the region and each recommendation ran on every draw with {r} replications, with the same random numbers. \"Whatever the assumptions\": better in at least 95% of the draws within the stated ranges; \"under most\": at least 75%; \"(almost) never\": at most 5%; each only when the whole 95% interval of the share says so, and \"too few draws\" when it spans one of those bounds (every draw better reads \"whatever the assumptions\" from about 75 draws); in between, avesim names the assumption it depends on, when one does. A share of draws within ranges the authors chose is not a probability, and only the numbers are drawn: the model's structure and the bestuurlijke preconditions are held. uncertain.csv holds every metric."),
-                format!("Elke aanname met bewijskracht B of C is {n} keer uit de aannemelijke bandbreedte getrokken (steekproef volgens een Latin-hypercube-ontwerp), het eigen effect van elke aanbeveling daaronder (van geen effect tot haar doelwaarden; {k} in totaal); de regio en elke aanbeveling zijn bij elke trekking doorgerekend met {r} herhalingen, met dezelfde toevalsgetallen. \"Wat de aannames ook zijn\": beter in minstens 95% van de trekkingen binnen de opgegeven bandbreedtes; \"onder de meeste\": minstens 75%; \"(vrijwel) nooit\": hoogstens 5%; steeds alleen als het hele 95%-interval van het aandeel binnen die grens ligt, en \"te weinig trekkingen\" als dat interval een van die grenzen omvat (ook als elke trekking beter is, luidt het oordeel pas vanaf zo'n 75 trekkingen \"wat de aannames ook zijn\"); daartussen noemt avesim de aanname waar het van afhangt, als er één is. Een aandeel van trekkingen binnen bandbreedtes die de makers kozen is geen kans, en alleen de getallen worden getrokken: de opbouw van het model en de bestuurlijke voorwaarden blijven staan. uncertain.csv bevat alle maten."),
-            ))
+                format!("Every assumption graded B or C was drawn {n} times from its plausible range (a Latin hypercube design), each recommendation's own effect among them (from none to its targets; {k} in all); the region and each recommendation ran on every draw with {r} replications, with the same random numbers."),
+                format!("Elke aanname met bewijskracht B of C is {n} keer uit de aannemelijke bandbreedte getrokken (steekproef volgens een Latin-hypercube-ontwerp), het eigen effect van elke aanbeveling daaronder (van geen effect tot haar doelwaarden; {k} in totaal); de regio en elke aanbeveling zijn bij elke trekking doorgerekend met {r} herhalingen, met dezelfde toevalsgetallen."),
+            )),
+            esc(super::uncertain::readings_explained(lang))
         );
         for p in &advice.ranking[0] {
             let a = &advice.advised[p.index];

@@ -17,11 +17,13 @@ mod limits;
 mod run;
 mod sensitivity;
 mod study;
+mod uncertain;
 
 pub use advice::{region_title, write_advice_report};
 pub use run::write_report;
 pub use sensitivity::{Carried, write_sensitivity_report};
 pub use study::{write_compare_report, write_sweep_report};
+pub use uncertain::{Reading, Study, write_uncertain_report};
 
 /// Escape text for HTML.
 pub fn esc(s: &str) -> String {
