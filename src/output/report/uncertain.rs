@@ -121,9 +121,9 @@ pub fn write_uncertain_report(
             )
         })
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<h2 id=\"table\">{}</h2>\n",
+        "<h2 id=\"table\">{}</h2>",
         lang.pick("Every metric", "Alle maten")
     );
     let several = others.len() > 1;
@@ -180,9 +180,9 @@ pub fn write_uncertain_report(
         })
         .collect();
     page.table(&head, &rows);
-    let _ = write!(
+    let _ = writeln!(
         page.html(),
-        "<p class=\"small\">{}</p>\n",
+        "<p class=\"small\">{}</p>",
         esc(lang.pick(
             "The last column names an assumption only where splitting its range at the middle separates the draws in which the alternative is better from the others more than random relabelling of the draws does in 95% of 200 tries; otherwise no single assumption explains the reading (–).",
             "De laatste kolom noemt alleen een aanname als het in tweeën delen van haar bandbreedte de trekkingen waarin het alternatief beter is sterker van de andere scheidt dan willekeurig herverdelen van de trekkingen in 95% van 200 pogingen doet; anders verklaart geen afzonderlijke aanname het oordeel (–).",
