@@ -429,6 +429,63 @@ fn a_missing_scenario_file_is_named_in_the_error() {
         );
 }
 
+/// A region is found by its name whatever its capitals; a misspelt one gets the list.
+#[test]
+fn a_region_by_name_ignores_capitals_and_a_misspelt_one_gets_the_list() {
+    avesim().args(["check", "Breda"]).assert().success();
+    avesim()
+        .args(["check", "--lang", "en", "bredaa"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "bredaa: no such file, and no region of the study has that name: leeuwarden, breda,",
+        ));
+}
+
+/// A file that describes itself only in English does not keep its base's Dutch description,
+/// and two scenarios with one name get distinct labels in a comparison.
+#[test]
+fn descriptions_and_names_say_which_scenario_is_which() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mine = tmp.path().join("mine.toml");
+    let base = std::fs::canonicalize("scenarios/leeuwarden.toml").unwrap();
+    fs::write(
+        &mine,
+        format!(
+            "extends = \"{}\"\nname = \"leeuwarden\"\ndescription = \"my own test\"\n[link]\nfeedback_prob = 0.5 # [C] mine\n",
+            base.display()
+        ),
+    )
+    .unwrap();
+    let out = avesim()
+        .args(["check", "--lang", "nl"])
+        .arg(&mine)
+        .assert()
+        .success();
+    let listing = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(listing.contains("description_nl = \"\""), "{listing}");
+    let dir = tmp.path().join("cmp");
+    avesim()
+        .args(["compare", "--quiet", "--no-charts", "--reps", "2"])
+        .args([
+            "--set",
+            "run.horizon_days=400",
+            "--set",
+            "run.warmup_days=100",
+        ])
+        .arg("scenarios/leeuwarden.toml")
+        .arg(&mine)
+        .arg("--out")
+        .arg(&dir)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "scenario 2 is also called leeuwarden; this comparison shows it as leeuwarden-2",
+        ));
+    let csv = fs::read_to_string(dir.join("comparison.csv")).unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("leeuwarden-2,")));
+}
+
 #[test]
 fn check_prints_every_parameter_with_unit_and_source() {
     let out = avesim()

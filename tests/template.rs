@@ -16,7 +16,7 @@ fn to_fill_in(listing: &str) -> Vec<String> {
 
 #[test]
 fn check_says_which_values_of_the_template_still_need_a_source() {
-    let path = std::path::Path::new("scenarios/template-gemeente.toml");
+    let path = std::path::Path::new("scenarios/templates/gemeente.toml");
     let (loaded, source) = commands::load(Some(path), &[], Vec::new()).unwrap();
     let listing = check_listing(Lang::Nl, &loaded, &source);
     let open = to_fill_in(&listing);
@@ -38,8 +38,10 @@ fn check_says_which_values_of_the_template_still_need_a_source() {
         "teams = 9                    # aantal sociale wijkteams",
         "teams = 14                   # [P 2024] jaarverslag sociaal domein",
     );
+    // Copied where the template says: scenarios/local/, next to the base's folder.
     std::fs::copy("scenarios/base.toml", dir.path().join("base.toml")).unwrap();
-    let mine = dir.path().join("mijn.toml");
+    std::fs::create_dir(dir.path().join("local")).unwrap();
+    let mine = dir.path().join("local").join("mijn.toml");
     std::fs::write(&mine, text).unwrap();
     let (loaded, source) = commands::load(Some(&mine), &[], Vec::new()).unwrap();
     assert_eq!(loaded.params.wijkteam.teams, 14);

@@ -59,6 +59,7 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
         loaded.push(load(Some(path), &common.sets, run_control.clone())?.0);
         say_notes(&loaded[loaded.len() - 1], common.lang);
     }
+    super::distinct_names(&mut loaded, common.lang);
     let params: Vec<&Params> = loaded.iter().map(|l| &l.params).collect();
     let opts = common.options();
     let threads = experiment::thread_count(&p0, &opts);

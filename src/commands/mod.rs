@@ -259,14 +259,31 @@ pub fn load_with(
             Ok(scenario::LayerSource::file(p)?)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    // A region of the study by its name (`breda`), when no such file exists.
-    if let Some(name) = path
+    // A region of the study by its name (`breda`, `Breda`), when no such file exists; a bare
+    // name that is neither gets the list of regions.
+    if let Some(given) = path
         .filter(|p| std::fs::symlink_metadata(p).is_err())
         .and_then(|p| p.to_str())
-        .filter(|n| scenario::REGIONS.iter().any(|(r, _)| r == n))
-        && let Some(region) = Region::named(name, "scenarios", scenario::REGIONS)
+        .filter(|n| !n.contains('/'))
     {
-        return Ok((region.load(&layers, &overrides)?, region.origin()));
+        let name = given.trim_end_matches(".toml").to_lowercase();
+        if let Some(region) = scenario::REGIONS
+            .iter()
+            .any(|(r, _)| *r == name)
+            .then(|| Region::named(&name, "scenarios", scenario::REGIONS))
+            .flatten()
+        {
+            return Ok((region.load(&layers, &overrides)?, region.origin()));
+        }
+        let regions = scenario::REGIONS
+            .iter()
+            .map(|(r, _)| *r)
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(CommandError::Input(both!(
+            "{given}: no such file, and no region of the study has that name: {regions} (or give the path of a .toml file)",
+            "{given}: zo'n bestand bestaat niet, en geen regio uit de studie heet zo: {regions} (of geef het pad van een .toml-bestand)"
+        )));
     }
     let loaded = match path {
         Some(path) => (
@@ -354,6 +371,33 @@ pub fn say_notes(loaded: &Loaded, lang: Lang) {
             lang.pick("note", "let op"),
             crate::text::one_line(note.get(lang))
         );
+    }
+}
+
+/// Give scenarios that share a name distinct ones (`name-2`, `name-3`, in the order given),
+/// so that no two rows of a comparison carry the same label, and say so.
+pub(crate) fn distinct_names(loaded: &mut [Loaded], lang: Lang) {
+    let mut seen: Vec<String> = Vec::new();
+    for (i, l) in loaded.iter_mut().enumerate() {
+        let name = l.scenario.name.clone();
+        let mut k = 1;
+        let mut shown = name.clone();
+        while seen.contains(&shown) {
+            k += 1;
+            shown = format!("{name}-{k}");
+        }
+        if shown != name {
+            eprintln!(
+                "{}: {}",
+                lang.pick("note", "let op"),
+                lang.pick(
+                    format!("scenario {} is also called {name}; this comparison shows it as {shown} (give it a `name` of its own)", i + 1),
+                    format!("scenario {} heet ook {name}; deze vergelijking toont het als {shown} (geef het een eigen `name`)", i + 1),
+                )
+            );
+            l.scenario.name = shown.clone();
+        }
+        seen.push(shown);
     }
 }
 

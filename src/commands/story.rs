@@ -149,13 +149,19 @@ pub(crate) fn other_setup(
         Some(p) => (Some(p), Vec::new()),
         None => (scenario, common.sets.clone()),
     };
-    sets.extend(versus_sets.iter().cloned());
+    // Parsed as `--versus-set`, so that a mistake names that flag.
+    let mut extra = versus_sets
+        .iter()
+        .map(|s| crate::scenario::Override::parse_as("--versus-set", s))
+        .collect::<Result<Vec<_>, _>>()?;
+    extra.extend(flag_overrides(common)?);
     let with = if versus.is_some() {
         &[][..]
     } else {
         &common.with[..]
     };
-    let (loaded, _) = load_with(path, with, &sets, flag_overrides(common)?)?;
+    let (loaded, _) = load_with(path, with, &sets, extra)?;
+    sets.extend(versus_sets.iter().cloned());
     Ok(Some((loaded, sets)))
 }
 

@@ -87,10 +87,11 @@ pub fn run_uncertain(
         toml::Value::Integer(i64::from(req.reps)),
         format!("--draw-reps {}", req.reps),
     ));
-    let plain: Vec<Loaded> = paths
+    let mut plain: Vec<Loaded> = paths
         .iter()
         .map(|p| load(Some(p), &common.sets, run_control.clone()).map(|l| l.0))
         .collect::<Result<_, _>>()?;
+    super::distinct_names(&mut plain, common.lang);
     // The first scenario's run control for all, as in a plain comparison.
     let p0 = &plain[0].params.run;
     for (key, v) in [

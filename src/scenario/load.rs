@@ -266,8 +266,21 @@ fn read_chain(
         with: withs.into_iter().rev().flatten().collect(),
     };
     for layer in layers.into_iter().rev() {
+        // A file that describes itself in English only does not keep its base's Dutch
+        // description (a Dutch report would name the base): an empty one falls back to the
+        // English.
+        let english_only =
+            layer.table.contains_key("description") && !layer.table.contains_key("description_nl");
+        if english_only {
+            layered
+                .table
+                .insert("description_nl".into(), toml::Value::String(String::new()));
+        }
         merge(&mut layered.table, layer.table);
         for (k, at) in layer.own.entries {
+            if english_only && k == "description" {
+                layered.prov.record("description_nl".into(), at.clone());
+            }
             if k != "extends" && k != "with" {
                 layered.prov.record(k, at);
             }
