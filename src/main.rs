@@ -315,7 +315,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<(), CommandError> {
                         ),
                         format!(
                             "{} verplaatsingen van casussen, pagina {} MB",
-                            out.steps,
+                            lang.num(&out.steps.to_string()),
                             lang.num(&format!("{:.1}", out.bytes as f64 / 1e6))
                         )
                     )

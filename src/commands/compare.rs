@@ -99,7 +99,7 @@ pub fn run_compare(paths: &[PathBuf], common: &Common) -> Result<CompareOutcome,
     );
     let facts_line = lang.pick(
         format!("{reps} replications × {days} days (warm-up {warm}), seed {seed}, the same random streams for every scenario (common random numbers); run control of {first} applies to all.{sets}"),
-        format!("{reps} herhalingen × {days} dagen (inloopperiode {warm}), seed {seed}, dezelfde toevalsreeksen voor elk scenario (gemeenschappelijke toevalsgetallen); de instellingen van de run van {first} gelden voor alle.{sets}"),
+        format!("{reps} herhalingen × {days} dagen (inloopperiode {warm}), seed {seed}, dezelfde toevalsreeksen voor elk scenario (gemeenschappelijke toevalsgetallen); de instellingen van de run van {first} gelden voor alle scenario's.{sets}"),
     );
     study::write_comparison_md(lang, dir.path(), &results, &differences, &facts_line)
         .map_err(internal)?;

@@ -285,7 +285,7 @@ fn book<'a>(
     let years = lang.num(&format!("{years:.0}"));
     let hours = lang.pick(
         "In the model a signal, a doubt, a decision to scale or a crisis can come at any hour, so those show their date only; what a desk does shows its clock time. How soon a maatwerkoverleg meets and how long AVE 4 lasts are this scenario's assumptions, not norms of the study.",
-        "In het model kan een signaal, een twijfel, een besluit tot op- of afschalen of een crisis op elk uur komen; die staan daarom alleen met hun datum, wat een tafel doet met de kloktijd. Hoe snel een maatwerkoverleg bijeenkomt en hoe lang AVE 4 duurt, zijn aannames van dit scenario, geen normen uit de studie.",
+        "In het model kan een signaal, een twijfel, een besluit tot op- of afschalen of een crisis op elk uur komen; daarom staat daarbij alleen de datum; bij wat een tafel doet staat ook de kloktijd. Hoe snel een maatwerkoverleg bijeenkomt en hoe lang AVE 4 duurt, zijn aannames van dit scenario, geen normen uit de studie.",
     );
     let method = if other.is_some() {
         lang.pick(

@@ -426,7 +426,7 @@ pub fn reading_words(lang: Lang, j: &Judged, drawn: &[String]) -> String {
                 lang.num(&format!("{:.2}", v.flip_p))
             ),
             format!(
-                "beter in {share} van de trekkingen; geen afzonderlijke aanname verklaart wanneer het beter uitvalt (de sterkste tweedeling kan toeval zijn, p = {}); bij zo'n klein effect beslist het toeval tussen de herhalingen veel trekkingen",
+                "beter in {share} van de trekkingen; geen afzonderlijke aanname verklaart wanneer het beter uitvalt (de sterkste tweedeling kan toeval zijn, p = {}); bij zo'n klein effect bepaalt het toeval tussen de herhalingen de uitkomst van veel trekkingen",
                 lang.num(&format!("{:.2}", v.flip_p))
             ),
         ),

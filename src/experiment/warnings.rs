@@ -146,7 +146,7 @@ impl Warning {
                         n(growth.high)
                     ),
                     format!(
-                        "{nl} groeit aan het eind van de doorrekening nog: gemiddeld {} in de eerste helft van de meetperiode, {} in de tweede (een toename van {} tot {}, 95%-interval over de herhalingen). Het systeem komt niet tot rust, dus de gemiddelden (wachttijden, bezetting) hangen af van hoe lang wordt doorgerekend: lees ze als ondergrens, en kijk naar de tabel per jaar.",
+                        "{nl} groeit aan het eind van de doorrekening nog: gemiddeld {} in de eerste helft van de meetperiode, {} in de tweede (de toename: 95%-interval {}–{} over de herhalingen). Het systeem komt niet tot rust, dus de gemiddelden (wachttijden, bezetting) hangen af van hoe lang wordt doorgerekend: lees ze als ondergrens, en kijk naar de tabel per jaar.",
                         n(*first),
                         n(*second),
                         n(growth.low),

@@ -36,7 +36,7 @@ pub fn run_table(lang: Lang, scenario: &Scenario, params: &Params, results: &Run
                 results.wall.as_secs_f64()
             ),
             format!(
-                "{} herhalingen × {} dagen (inloopperiode {}), seed {}, {} threads, {} s",
+                "{} herhalingen × {} dagen (inloopperiode {}), startgetal (seed) {}, {} rekenkernen (threads), {} s",
                 params.run.replications,
                 params.run.horizon_days,
                 params.run.warmup_days,
@@ -400,7 +400,7 @@ pub fn check_listing(lang: Lang, loaded: &Loaded, source: &str) -> String {
         "# {}",
         lang.pick(
             "Grades: A a number in the study, B a direction in the study (size assumed), C an assumption, P a public source (year).",
-            "Graden: A een getal uit het onderzoek, B een richting uit het onderzoek (grootte aangenomen), C een aanname, P een openbare bron (jaar). De citaten komen uit het onderzoek."
+            "Bewijskracht: A een getal uit het onderzoek, B een richting uit het onderzoek (grootte aangenomen), C een aanname, P een openbare bron (jaar). De citaten komen uit het onderzoek."
         )
     );
     for line in crate::scenario::layers::describe_laid(&loaded.scenario, lang) {

@@ -330,7 +330,7 @@ pub fn unit_nl(unit: &str) -> Option<&'static str> {
         "days" => "dagen",
         "day" => "dag",
         "factor" => "factor",
-        "hours" => "uren",
+        "hours" => "uur",
         "switch" => "aan/uit",
         "count" => "aantal",
         "sd of log factor" => "sd van de log-factor",

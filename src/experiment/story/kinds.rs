@@ -115,7 +115,7 @@ pub const KINDS: [Kind; 14] = [
     Kind {
         id: "zsm-referral",
         en: "a suspect ZSM referred to the Veiligheidshuis",
-        nl: "een verdachte die ZSM naar het Veiligheidshuis verwees",
+        nl: "een verdachte die door ZSM naar het Veiligheidshuis is verwezen",
         test: |s| s.id.origin == Origin::ZsmReferral,
     },
     Kind {

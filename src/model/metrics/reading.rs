@@ -183,9 +183,11 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
     }
     let c = ci(nl, i, false);
     let cp = ci(nl, i, true);
+    // `what` says what happens to `{m}` of them, with a verb: "worden er {m} opgeschaald".
     let per = |what: &str| {
         format!(
-            "Van elke 1.000 nieuwe casussen bij de wijkteams {what}: {m} ({}{}",
+            "Van elke 1.000 nieuwe casussen bij de wijkteams {} ({}{}",
+            what.replace("{m}", &m),
             nl.num(&pct(i.mean / 1000.0)),
             per_1000(nl, i)
         )
@@ -201,32 +203,32 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             }
         }
         Metric::UpscalingsAve3Per1000 => {
-            per("het aantal dat wordt opgeschaald naar AVE 3 (langs welke weg ook)")
+            per("worden er {m} opgeschaald naar AVE 3 (langs welke weg ook)")
         }
-        Metric::UpscalingsComplexPer1000 => per(
-            "het aantal dat wordt opgeschaald omdat het wijkteam complexe problematiek herkende",
-        ),
+        Metric::UpscalingsComplexPer1000 => {
+            per("worden er {m} opgeschaald omdat het wijkteam complexe problematiek herkende")
+        }
         Metric::UpscalingsStalledCooperationPer1000 => {
-            per("het aantal dat wordt opgeschaald omdat de samenwerking rond de casus stagneerde")
+            per("worden er {m} opgeschaald omdat de samenwerking rond de casus stagneerde")
         }
-        Metric::OverTheFencePer1000 => per(
-            "het aantal dat te vroeg aan het Veiligheidshuis wordt overgedragen ('over de schutting')",
-        ),
+        Metric::OverTheFencePer1000 => {
+            per("worden er {m} te vroeg aan het Veiligheidshuis overgedragen ('over de schutting')")
+        }
         Metric::OverflowPer1000 => {
-            per("het aantal dat wordt opgeschaald omdat het wijkteam het niet aankan")
+            per("worden er {m} opgeschaald omdat het wijkteam het niet aankan")
         }
         Metric::UpscalingsAfterIncidentPer1000 => {
-            per("het aantal dat pas na een acuut incident in AVE 3 komt")
+            per("komen er {m} pas na een acuut incident in AVE 3")
         }
         Metric::TimeToAve3DaysMean => format!(
             "Een casus die wordt opgeschaald, zit daarvoor gemiddeld {m} dagen in AVE 2{c}; het onderzoek noemt geen termijn voor opschaling, dus dit getal rust op aangenomen waarden."
         ),
-        Metric::AcuteCrisesPer1000 => per("het aantal met een acuut veiligheidsincident"),
+        Metric::AcuteCrisesPer1000 => per("hebben er {m} een acuut veiligheidsincident"),
         Metric::LateUpscalingShare => format!(
             "{p} van de acute incidenten treft een casus in AVE 2 die nog niet in AVE 3 was geweest, complex of niet{cp}."
         ),
         Metric::EscalationsAve4Per1000 => per(
-            "het aantal dat in AVE 4 komt (bij een acuut incident met dreigende maatschappelijke onrust neemt de burgemeester de regie, met de driehoek)",
+            "komen er {m} in AVE 4 (bij een acuut incident met dreigende maatschappelijke onrust neemt de burgemeester de regie, met de driehoek)",
         ),
         Metric::AdviceConsultsPerYear => {
             format!("Wijkteams vragen het Veiligheidshuis ongeveer {m} keer per jaar om advies{c}.")

@@ -125,7 +125,7 @@ impl Metric {
         let (en, nl) = match self {
             Metric::VhhEntriesPerYear => ("VHH cases/yr", "VHH-zaken/jr"),
             Metric::VhhHoursUtilisation => ("VHH hours used", "VHH-uren benut"),
-            Metric::VhhWaitDaysMean => ("VHH wait (d)", "wacht VHH (d)"),
+            Metric::VhhWaitDaysMean => ("VHH wait (d)", "wachttijd VHH (d)"),
             Metric::AdviceAnsweredInTimeShare => ("consult in time", "consult op tijd"),
             Metric::LateUpscalingShare => ("no AVE 3 first", "zonder AVE 3"),
             Metric::AcuteCrisesPer1000 => ("incidents/1000", "incidenten/1000"),
@@ -171,7 +171,7 @@ pub fn unit(en: &'static str, lang: Lang) -> &'static str {
         "consults/year" => "adviesvragen/jaar",
         "days" => "dagen",
         "decisions/year" => "beslissingen/jaar",
-        "hours" => "uren",
+        "hours" => "uur",
         "per 1000 cases entered" => "per 1.000 nieuwe casussen",
         "referrals/year" => "doorverwijzingen/jaar",
         "share of acute incidents" => "aandeel van de acute incidenten",

@@ -45,7 +45,7 @@ pub fn typical_lines(lang: Lang, book: &Book) -> Vec<String> {
                 s(Direction::Same), s(Direction::Better), s(Direction::Worse), per_hundred(lang, &all.crises)
             ),
             format!(
-                "Voor {} van alle gezinnen maakt het geen verschil of het gaat als in \"{this}\" of als in \"{other}\"; in de tweede vergaat het {} beter en {} slechter. Acute crises: {}.",
+                "Voor {} van alle gezinnen maakt het geen verschil of het gaat als in \"{this}\" of als in \"{other}\"; in de tweede vergaat het {} van de gezinnen beter en {} slechter. Acute crises: {}.",
                 s(Direction::Same), s(Direction::Better), s(Direction::Worse), per_hundred(lang, &all.crises)
             ),
         ));
