@@ -503,7 +503,9 @@ pub fn describe(key: &str, provenance: &super::Provenance, lang: Lang) -> Descri
     let from_file = file_comment(key, provenance);
     let (tag, quote, note) = match (from_file, reg) {
         (Some((t, n)), reg) => {
-            // A file may give its reason in both languages: `english | nl: dutch`.
+            // A file may give its reason in both languages: `english | nl: dutch`; its own
+            // Dutch then comes before the register's.
+            let own_dutch = n.contains(" | nl: ");
             let n = match n.split_once(" | nl: ") {
                 Some((en, nl)) => lang.pick(en, nl).trim().to_string(),
                 None => n,
@@ -516,7 +518,7 @@ pub fn describe(key: &str, provenance: &super::Provenance, lang: Lang) -> Descri
                 q
             };
             let n = match (lang, same) {
-                (Lang::Nl, Some(p)) => p.note(lang).to_string(),
+                (Lang::Nl, Some(p)) if !own_dutch => p.note(lang).to_string(),
                 (_, same) if n.is_empty() => {
                     same.map_or(String::new(), |p| p.note(lang).to_string())
                 }

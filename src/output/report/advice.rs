@@ -467,15 +467,34 @@ pub fn write_advice_report(
             if !part.target_notes.is_empty() {
                 h.push_str("<ul>");
                 for (key, note) in &part.target_notes {
-                    // A note may give its reason in both languages: `english | nl: dutch`.
-                    let note = match note.split_once(" | nl: ") {
+                    // A note may give its reason in both languages (`english | nl: dutch`),
+                    // and its range's reason too (`| range LOW..HIGH: why | nl: waarom`).
+                    let (note, range) = match note.split_once(" | range ") {
+                        Some((n, r)) => (n, Some(r)),
+                        None => (note.as_str(), None),
+                    };
+                    let mut note = match note.split_once(" | nl: ") {
                         Some((en, nl)) if lang == Lang::Nl => match grade_and_quote(en) {
                             g if g.ends_with('"') => format!("{g}; {nl}"),
                             g => format!("{g} {nl}"),
                         },
                         Some((en, _)) => en.to_string(),
-                        None => note.clone(),
+                        None => note.to_string(),
                     };
+                    if let Some(r) = range {
+                        let (numbers, why) = r.split_once(':').unwrap_or((r, ""));
+                        let why = match why.split_once(" | nl: ") {
+                            Some((en, nl)) => lang.pick(en, nl),
+                            None => why,
+                        };
+                        let numbers = lang.num_plain(&numbers.trim().replace("..", "–"));
+                        let _ = write!(
+                            note,
+                            " ({} {numbers}: {})",
+                            lang.pick("plausible range", "aannemelijke bandbreedte"),
+                            why.trim()
+                        );
+                    }
                     let _ = write!(h, "<li><code>{}</code>: {}</li>", esc(key), esc(&note));
                 }
                 h.push_str("</ul>");
