@@ -203,7 +203,7 @@ fn dutch(metric: Metric, i: &Interval, params: &Params) -> String {
             }
         }
         Metric::UpscalingsAve3Per1000 => {
-            per("worden er {m} opgeschaald naar AVE 3 (langs welke weg ook)")
+            per("worden er {m} opgeschaald naar AVE 3, langs welke weg ook")
         }
         Metric::UpscalingsComplexPer1000 => {
             per("worden er {m} opgeschaald omdat het wijkteam complexe problematiek herkende")
