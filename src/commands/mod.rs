@@ -267,11 +267,8 @@ pub fn load_with(
         .filter(|n| !n.contains('/'))
     {
         let name = given.trim_end_matches(".toml").to_lowercase();
-        if let Some(region) = scenario::REGIONS
-            .iter()
-            .any(|(r, _)| *r == name)
-            .then(|| Region::named(&name, "scenarios", scenario::REGIONS))
-            .flatten()
+        if scenario::REGIONS.iter().any(|(r, _)| *r == name)
+            && let Some(region) = Region::named(&name, "scenarios", scenario::REGIONS)
         {
             return Ok((region.load(&layers, &overrides)?, region.origin()));
         }

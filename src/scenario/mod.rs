@@ -32,6 +32,7 @@ pub use load::{
     load_file_traced, load_str, load_str_layered, load_str_traced,
 };
 pub use provenance::{Provenance, SetAt};
+pub use ranges::{FileRange, note_and_range};
 pub use sections::advice::Advice;
 pub use sections::arrivals::{Arrivals, Stream};
 pub use sections::ave4::Ave4;

@@ -17,6 +17,33 @@ pub struct FileRange {
     pub why: String,
 }
 
+impl FileRange {
+    /// "low–high: why" in `lang` (a reason given as `why | nl: waarom` in both languages).
+    pub fn text(&self, lang: Lang) -> String {
+        use crate::format::message;
+        let why = match self.why.split_once(" | nl: ") {
+            Some((en, nl)) => lang.pick(en, nl).trim().to_string(),
+            None => self.why.clone(),
+        };
+        let numbers = format!(
+            "{}–{}",
+            lang.num_plain(&message(self.low)),
+            lang.num_plain(&message(self.high))
+        );
+        if why.is_empty() {
+            numbers
+        } else {
+            format!("{numbers}: {why}")
+        }
+    }
+}
+
+/// A comment's note and the range it states, if it states a readable one.
+pub fn note_and_range(comment: &str) -> (&str, Option<FileRange>) {
+    let (note, range) = split_range(comment);
+    (note, range.and_then(|r| parse_range(r).ok()))
+}
+
 /// Split a comment's `| range LOW..HIGH: why` off: (the rest, the range's text if any).
 pub(super) fn split_range(comment: &str) -> (&str, Option<&str>) {
     match comment.rfind("| range ") {
@@ -106,24 +133,7 @@ pub(super) fn range_text_of(key: &str, provenance: &super::Provenance, lang: Lan
             let same = reg.filter(|p| p.range.is_some_and(|g| g.low == r.low && g.high == r.high));
             match (lang, same) {
                 (_, Some(p)) if lang == Lang::Nl || r.why.is_empty() => p.range_text(lang),
-                _ => {
-                    use crate::format::message;
-                    // `why | nl: waarom`, as a note gives both languages.
-                    let why = match r.why.split_once(" | nl: ") {
-                        Some((en, nl)) => lang.pick(en, nl).trim().to_string(),
-                        None => r.why.clone(),
-                    };
-                    let numbers = format!(
-                        "{}–{}",
-                        lang.num_plain(&message(r.low)),
-                        lang.num_plain(&message(r.high))
-                    );
-                    if why.is_empty() {
-                        numbers
-                    } else {
-                        format!("{numbers}: {why}")
-                    }
-                }
+                _ => r.text(lang),
             }
         }
         _ => reg.map_or(String::new(), |p| p.range_text(lang)),

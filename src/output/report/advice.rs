@@ -468,11 +468,8 @@ pub fn write_advice_report(
                 h.push_str("<ul>");
                 for (key, note) in &part.target_notes {
                     // A note may give its reason in both languages (`english | nl: dutch`),
-                    // and its range's reason too (`| range LOW..HIGH: why | nl: waarom`).
-                    let (note, range) = match note.split_once(" | range ") {
-                        Some((n, r)) => (n, Some(r)),
-                        None => (note.as_str(), None),
-                    };
+                    // and its range too.
+                    let (note, range) = crate::scenario::note_and_range(note);
                     let mut note = match note.split_once(" | nl: ") {
                         Some((en, nl)) if lang == Lang::Nl => match grade_and_quote(en) {
                             g if g.ends_with('"') => format!("{g}; {nl}"),
@@ -482,17 +479,11 @@ pub fn write_advice_report(
                         None => note.to_string(),
                     };
                     if let Some(r) = range {
-                        let (numbers, why) = r.split_once(':').unwrap_or((r, ""));
-                        let why = match why.split_once(" | nl: ") {
-                            Some((en, nl)) => lang.pick(en, nl),
-                            None => why,
-                        };
-                        let numbers = lang.num_plain(&numbers.trim().replace("..", "–"));
                         let _ = write!(
                             note,
-                            " ({} {numbers}: {})",
+                            " ({} {})",
                             lang.pick("plausible range", "aannemelijke bandbreedte"),
-                            why.trim()
+                            r.text(lang)
                         );
                     }
                     let _ = write!(h, "<li><code>{}</code>: {}</li>", esc(key), esc(&note));
